@@ -1,0 +1,51 @@
+package org.newsroom.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event of the contract: its CloudEvents {@code type}, the topic it travels on and its payload record.
+ * A payload changes only additively within a version; a breaking change is a new type ending in {@code .v2}.
+ */
+public enum EventType {
+    ITEM_INGESTED("news.item.ingested.v1", Topics.ITEMS, ItemIngested.class),
+    STORY_APPROVED("news.story.approved.v1", Topics.EDITORIAL, StoryApproved.class),
+    PUBLICATION_PUBLISHED("news.publication.published.v1", Topics.PUBLICATIONS, PublicationPublished.class),
+    DELIVERY_SENT("news.delivery.sent.v1", Topics.DELIVERIES, DeliverySent.class);
+
+    private final String type;
+    private final String topic;
+    private final Class<?> payload;
+
+    EventType(String type, String topic, Class<?> payload) {
+        this.type = type;
+        this.topic = topic;
+        this.payload = payload;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<?> payload() {
+        return payload;
+    }
+
+    /** The JSON Schema of the payload, as a classpath resource of this module. */
+    public String schemaResource() {
+        return "schemas/" + type + ".json";
+    }
+
+    public static Optional<EventType> ofType(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+
+    public static EventType of(Class<?> payload) {
+        return Arrays.stream(values()).filter(t -> t.payload.equals(payload)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not an event payload: " + payload.getName()));
+    }
+}

@@ -1,0 +1,25 @@
+package org.newsroom.ingest.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.hibernate.validator.constraints.URL;
+import org.newsroom.ingest.domain.NewItem;
+
+/** An item pushed by a partner or a tool. {@code externalId} defaults to the URL, {@code outlet} to the source. */
+public record ItemRequest(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes") String source,
+        @Size(max = 500) String externalId,
+        @NotBlank @Size(max = 2000) @URL(regexp = "^https?:.*", message = "must be an http(s) URL") String url,
+        @NotBlank @Size(max = 500) String headline,
+        @Size(max = 20000) String summary,
+        @Size(max = 300) String byline,
+        @Size(max = 200) String outlet,
+        @Size(max = 2000) @URL(regexp = "^https?:.*", message = "must be an http(s) URL") String outletUrl,
+        Instant publishedAt) {
+
+    NewItem toNewItem() {
+        return new NewItem(source, externalId, url, headline, summary, byline, outlet, outletUrl, publishedAt);
+    }
+}

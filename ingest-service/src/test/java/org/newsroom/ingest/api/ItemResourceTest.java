@@ -1,0 +1,96 @@
+package org.newsroom.ingest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.newsroom.events.EventCodec;
+import org.newsroom.events.ItemIngested;
+import org.newsroom.events.Topics;
+import org.newsroom.testing.TopicWatcher;
+
+@QuarkusTest
+class ItemResourceTest {
+
+    private static String item(String externalId, String headline) {
+        return """
+                {"source":"wire-desk","externalId":"%s","url":"https://example.org/a/%s",
+                 "headline":"%s","summary":"First paragraph.\\n\\nSecond paragraph.",
+                 "byline":"A. Writer","outlet":"The Harbor Ledger","outletUrl":"https://example.org",
+                 "publishedAt":"2026-11-24T07:30:00Z"}""".formatted(externalId, externalId, headline);
+    }
+
+    @Test
+    void pushedItemIsStoredAndAnnouncedOnce() {
+        String externalId = UUID.randomUUID().toString();
+        try (TopicWatcher items = TopicWatcher.open(Topics.ITEMS)) {
+            String id = given().contentType(ContentType.JSON).body(item(externalId, "Tariff talks stall"))
+                    .when().post("/api/items")
+                    .then().statusCode(201)
+                    .header("Location", notNullValue())
+                    .body("headline", equalTo("Tariff talks stall"))
+                    .extract().path("id");
+
+            ConsumerRecord<String, String> record = items.await(r -> id.equals(r.key()), Duration.ofSeconds(20));
+            assertEquals("news.item.ingested.v1", TopicWatcher.header(record, "ce_type"));
+            assertEquals("1.0", TopicWatcher.header(record, "ce_specversion"));
+            assertEquals("urn:newsroom:ingest-service", TopicWatcher.header(record, "ce_source"));
+            ItemIngested event = EventCodec.decode(record.value(), ItemIngested.class);
+            assertEquals(UUID.fromString(id), event.itemId());
+            assertEquals("The Harbor Ledger", event.attribution().outlet());
+
+            given().contentType(ContentType.JSON).body(item(externalId, "Tariff talks stall"))
+                    .when().post("/api/items")
+                    .then().statusCode(200).body("id", equalTo(id));
+            assertEquals(1, items.drain(r -> id.equals(r.key()), Duration.ofSeconds(3)).size(),
+                    "a duplicate push must not announce the item again");
+
+            given().when().get("/api/items/" + id)
+                    .then().statusCode(200).body("externalId", equalTo(externalId));
+        }
+    }
+
+    @Test
+    void invalidItemIsRefusedWithAProblemNamingTheFields() {
+        given().contentType(ContentType.JSON)
+                .body("{\"source\":\"Wire Desk\",\"url\":\"not a url\",\"headline\":\" \"}")
+                .when().post("/api/items")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItems("source", "url", "headline"));
+    }
+
+    @Test
+    void malformedJsonIsRefusedWithAProblem() {
+        given().contentType(ContentType.JSON).body("{\"source\":")
+                .when().post("/api/items")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Bad Request"));
+    }
+
+    @Test
+    void unknownItemIsNotFound() {
+        given().when().get("/api/items/" + UUID.randomUUID())
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void readinessCoversDatabaseAndKafka() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+}

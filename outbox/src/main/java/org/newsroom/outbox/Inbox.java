@@ -1,0 +1,35 @@
+package org.newsroom.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Makes a consumer idempotent: Kafka delivers at least once, so a consumer records each event id it applies in the
+ * same transaction as the effect; a redelivered event is then recognised and skipped.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    @Inject
+    EntityManager entityManager;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String consumer;
+
+    /** @return true the first time this event reaches this service, false for every redelivery */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDelivery(IncomingEvent event) {
+        return entityManager.createNativeQuery("""
+                INSERT INTO inbox_event (consumer, event_id, type, processed_at) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT DO NOTHING""")
+                .setParameter(1, consumer)
+                .setParameter(2, event.id())
+                .setParameter(3, event.type())
+                .setParameter(4, Instant.now())
+                .executeUpdate() == 1;
+    }
+}

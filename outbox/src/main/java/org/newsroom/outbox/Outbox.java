@@ -1,0 +1,63 @@
+package org.newsroom.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.newsroom.events.EventCodec;
+import org.newsroom.events.EventType;
+
+/**
+ * Records an event in the same database transaction as the state change it announces, so that both commit or
+ * neither does. {@link OutboxRelay} sends it to Kafka, woken as soon as the transaction commits.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    /**
+     * @param aggregateId the Kafka key: all events of one aggregate stay ordered on one partition
+     * @return the event id (CloudEvents {@code id}), by which consumers de-duplicate
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String aggregateId, Object payload) {
+        EventType type = EventType.of(payload.getClass());
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.type = type.type();
+        event.topic = type.topic();
+        event.aggregateId = aggregateId;
+        event.payload = EventCodec.encode(payload);
+        event.createdAt = Instant.now();
+        entityManager.persist(event);
+        transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+        return event.id;
+    }
+
+    private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+            // nothing to prepare: the row is already part of the transaction
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wake();
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.newsroom.outbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An event committed with a state change and not yet (or already) handed to Kafka. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String type;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "aggregate_id", nullable = false)
+    public String aggregateId;
+
+    @Column(nullable = false)
+    public String payload;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+}

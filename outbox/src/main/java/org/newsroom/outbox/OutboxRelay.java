@@ -1,0 +1,145 @@
+package org.newsroom.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Relays committed outbox rows to Kafka (channel {@code outbox}) as binary-mode CloudEvents.
+ *
+ * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas share the work without sending a row
+ * twice; a row is marked sent only after the broker acknowledged it, in the claiming transaction. A crash between
+ * the two re-sends the row with the same event id, which consumers de-duplicate. The relay is woken after each
+ * commit that adds rows and also polls, as a backstop for wake-ups lost in a crash or sent by another replica.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    @Channel("outbox")
+    MutinyEmitter<String> emitter;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
+    @ConfigProperty(name = "newsroom.outbox.poll-interval", defaultValue = "1s")
+    Duration pollInterval;
+
+    @ConfigProperty(name = "newsroom.outbox.batch-size", defaultValue = "100")
+    int batchSize;
+
+    @ConfigProperty(name = "newsroom.outbox.send-timeout", defaultValue = "30s")
+    Duration sendTimeout;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        wake();
+        worker.join(sendTimeout.toMillis());
+    }
+
+    void wake() {
+        wakeUps.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                boolean full = relayBatch();
+                if (!full) {
+                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Outbox relay failed; unsent events stay in the outbox and are retried in %s",
+                        pollInterval);
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** @return whether the batch was full, i.e. more rows are probably waiting */
+    boolean relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<OutboxEvent> batch = claimBatch();
+            if (batch.isEmpty()) {
+                return false;
+            }
+            Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
+                    .await().atMost(sendTimeout);
+            Instant sentAt = Instant.now();
+            batch.forEach(event -> event.sentAt = sentAt);
+            return batch.size() == batchSize;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<OutboxEvent> claimBatch() {
+        return entityManager.createNativeQuery("""
+                SELECT * FROM outbox_event WHERE sent_at IS NULL
+                ORDER BY created_at LIMIT ?1 FOR UPDATE SKIP LOCKED""", OutboxEvent.class)
+                .setParameter(1, batchSize)
+                .getResultList();
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        Message<String> message = Message.of(event.payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(event.topic)
+                        .withKey(event.aggregateId)
+                        .build())
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(event.id.toString())
+                        .withType(event.type)
+                        .withSource(URI.create("urn:newsroom:" + applicationName))
+                        .withSubject(event.aggregateId)
+                        .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
+                        .withDataContentType("application/json")
+                        .build());
+        return emitter.sendMessage(message);
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
