@@ -1,0 +1,100 @@
+package org.newsroom.editorial.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.newsroom.editorial.StoryFixtures;
+import org.newsroom.editorial.domain.Story;
+import org.newsroom.editorial.domain.StoryTransition;
+import org.newsroom.events.EventCodec;
+import org.newsroom.events.ItemIngested;
+import org.newsroom.events.StoryApproved;
+import org.newsroom.events.Topics;
+import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.TestTokens;
+import org.newsroom.testing.TopicWatcher;
+
+@QuarkusTest
+class StoryResourceTest {
+    private static final CloudEventRecords RECORDS = new CloudEventRecords();
+    private static final String CHIEF = TestTokens.token("chris", "chief-editor");
+    private static final String EDITOR = TestTokens.token("erin", "editor");
+
+    @AfterAll
+    static void close() {
+        RECORDS.close();
+    }
+
+    private static UUID newStory(String headline) {
+        ItemIngested item = StoryFixtures.item(headline);
+        RECORDS.send(Topics.ITEMS, item.itemId().toString(), "news.item.ingested.v1", StoryFixtures.json(item));
+        return await().atMost(Duration.ofSeconds(20)).until(
+                () -> QuarkusTransaction.requiringNew().call(() -> Story.findByItemId(item.itemId()).map(s -> s.id)),
+                java.util.Optional::isPresent).orElseThrow();
+    }
+
+    @Test
+    void chiefEditorApprovesAndTheApprovalIsAnnounced() {
+        UUID id = newStory("Ceasefire talks resume " + UUID.randomUUID());
+        try (TopicWatcher editorial = TopicWatcher.open(Topics.EDITORIAL)) {
+            given().auth().oauth2(CHIEF)
+                    .when().post("/api/stories/" + id + "/approve")
+                    .then().statusCode(200)
+                    .body("status", equalTo("APPROVED"))
+                    .body("approvedBy", equalTo("chris"));
+
+            ConsumerRecord<String, String> record = editorial.await(r -> id.toString().equals(r.key()),
+                    Duration.ofSeconds(20));
+            assertEquals("news.story.approved.v1", TopicWatcher.header(record, "ce_type"));
+            StoryApproved event = EventCodec.decode(record.value(), StoryApproved.class);
+            assertEquals(id, event.storyId());
+            assertEquals("chris", event.approvedBy());
+            assertEquals("The Harbor Ledger", event.attribution().outlet());
+        }
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(
+                () -> StoryTransition.count("storyId = ?1 and actor = ?2", id, "chris")), "the approval is audited");
+
+        given().auth().oauth2(CHIEF)
+                .when().post("/api/stories/" + id + "/approve")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("currentStatus", equalTo("APPROVED"))
+                .body("allowedTransitions", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void approvalNeedsAChiefEditorsToken() {
+        UUID id = newStory("Budget vote delayed " + UUID.randomUUID());
+        given().when().post("/api/stories/" + id + "/approve").then().statusCode(401);
+        given().auth().oauth2(EDITOR).when().post("/api/stories/" + id + "/approve").then().statusCode(403);
+        given().auth().oauth2("not-a-token").when().post("/api/stories/" + id + "/approve").then().statusCode(401);
+
+        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id)
+                .then().statusCode(200).body("status", equalTo("NEW"));
+    }
+
+    @Test
+    void theQueueIsForEditorsOnly() {
+        given().when().get("/api/stories").then().statusCode(401);
+        given().auth().oauth2(TestTokens.token("reader", "reader")).when().get("/api/stories").then().statusCode(403);
+    }
+
+    @Test
+    void badRequestsGetProblems() {
+        given().auth().oauth2(CHIEF).when().post("/api/stories/" + UUID.randomUUID() + "/approve")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(EDITOR).when().get("/api/stories?limit=0")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("limit"));
+    }
+}
