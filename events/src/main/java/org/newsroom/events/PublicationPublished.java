@@ -16,7 +16,7 @@ public record PublicationPublished(
         String summary,
         String byline,
         Attribution attribution,
-        int version,
+        Integer version,
         Instant publishedAt) {
 
     public PublicationPublished {
@@ -25,6 +25,7 @@ public record PublicationPublished(
         Required.field(url, "url");
         Required.field(headline, "headline");
         Required.field(attribution, "attribution");
+        Required.field(version, "version");
         Required.field(publishedAt, "publishedAt");
     }
 }

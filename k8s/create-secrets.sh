@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Creates the Secrets the manifests reference but do not contain (secrets never live in the repo):
+#   newsroom-db-<role>  kubernetes.io/basic-auth, one per service role, random password
+#   newsroom-jwt        public.pem: the key that verifies editorial bearer JWTs
+# Usage: k8s/create-secrets.sh NAMESPACE PATH/TO/jwt-public.pem
+# Existing Secrets are left alone, so re-running never rotates a password under a running cluster.
+set -euo pipefail
+ns=${1:?usage: $0 NAMESPACE JWT_PUBLIC_KEY_PEM}
+jwt=${2:?usage: $0 NAMESPACE JWT_PUBLIC_KEY_PEM}
+kubectl get namespace "$ns" >/dev/null 2>&1 || kubectl create namespace "$ns"
+for role in ingest editorial publish notify; do
+  name="newsroom-db-$role"
+  if kubectl -n "$ns" get secret "$name" >/dev/null 2>&1; then
+    echo "secret/$name exists, kept"
+    continue
+  fi
+  kubectl -n "$ns" create secret generic "$name" --type=kubernetes.io/basic-auth \
+    --from-literal=username="$role" --from-literal=password="$(openssl rand -hex 24)"
+  # Let CloudNativePG's managed roles pick up password changes made to this Secret.
+  kubectl -n "$ns" label secret "$name" cnpg.io/reload=true
+done
+kubectl -n "$ns" create secret generic newsroom-jwt --from-file=public.pem="$jwt" \
+  --dry-run=client -o yaml | kubectl -n "$ns" apply -f -
