@@ -1,0 +1,19 @@
+package org.newsroom.publish.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Where readers find a publication ({@code newsroom.public-base-url}). */
+@ApplicationScoped
+public class PublicUrls {
+
+    private final String baseUrl;
+
+    public PublicUrls(@ConfigProperty(name = "newsroom.public-base-url") String baseUrl) {
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    public String story(String slug) {
+        return baseUrl + "/stories/" + slug;
+    }
+}

@@ -1,0 +1,38 @@
+package org.newsroom.publish.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.newsroom.events.EventType;
+import org.newsroom.events.StoryApproved;
+import org.newsroom.outbox.Inbox;
+import org.newsroom.outbox.IncomingEvent;
+import org.newsroom.publish.domain.Publishing;
+
+/**
+ * Consumes {@code news.editorial}. The record's effect, its inbox entry and the outbox row announcing it commit in
+ * one transaction, before the offset is acknowledged. A record that can never be processed (no CloudEvents headers,
+ * not a valid payload) throws and goes to {@code news.editorial.dlq}.
+ */
+@ApplicationScoped
+public class EditorialEvents {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Publishing publishing;
+
+    @Incoming("editorial")
+    @Transactional
+    public void onEditorialEvent(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.of(record);
+        // Corrections, kills and editions are not handled yet; acknowledged and skipped.
+        if (!EventType.STORY_APPROVED.type().equals(event.type()) || !inbox.firstDelivery(event)) {
+            return;
+        }
+        publishing.publish(event.payload(StoryApproved.class));
+    }
+}
