@@ -10,6 +10,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Makes a consumer idempotent: Kafka delivers at least once, so a consumer records each event id it applies in the
  * same transaction as the effect; a redelivered event is then recognised and skipped.
+ *
+ * <p>Consumers call {@link #applyOnce} outside a transaction and retry it on failure (SmallRye Fault Tolerance
+ * {@code @Retry}, aborting on {@code PoisonEventException}): each attempt is a fresh transaction, so a database
+ * outage delays a record instead of dead-lettering it.
  */
 @ApplicationScoped
 public class Inbox {
@@ -20,7 +24,14 @@ public class Inbox {
     @ConfigProperty(name = "quarkus.application.name")
     String consumer;
 
-    /** @return true the first time this event reaches this service, false for every redelivery */
+    /** Runs the effect in one transaction with the record of the event id, unless the event was applied before. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void applyOnce(IncomingEvent event, Runnable effect) {
+        if (firstDelivery(event)) {
+            effect.run();
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(IncomingEvent event) {
         return entityManager.createNativeQuery("""

@@ -1,19 +1,22 @@
 package org.newsroom.editorial.messaging;
 
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.newsroom.editorial.domain.Desk;
 import org.newsroom.events.EventType;
 import org.newsroom.events.ItemIngested;
+import org.newsroom.events.PoisonEventException;
 import org.newsroom.outbox.Inbox;
 import org.newsroom.outbox.IncomingEvent;
 
 /**
- * Turns {@code news.items} events into stories. The offset is committed only after this transaction commits; a
- * poison record fails here and goes to {@code news.items.dlq}.
+ * Turns {@code news.items} events into stories. The offset is committed only after the effect committed. A poison
+ * record goes to {@code news.items.dlq} at once; any other failure is retried with backoff first.
  */
 @ApplicationScoped
 public class ItemConsumer {
@@ -25,13 +28,16 @@ public class ItemConsumer {
     Desk desk;
 
     @Incoming("items")
-    @Transactional
+    @Blocking
+    @Retry(maxRetries = 8, delay = 500, abortOn = PoisonEventException.class)
+    @ExponentialBackoff(maxDelay = 30_000)
     public void onItemEvent(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);
         // Types this version does not know yet are skipped, so producers can add event types first.
-        if (!EventType.ITEM_INGESTED.type().equals(event.type()) || !inbox.firstDelivery(event)) {
+        if (!EventType.ITEM_INGESTED.type().equals(event.type())) {
             return;
         }
-        desk.receive(event.payload(ItemIngested.class));
+        ItemIngested item = event.payload(ItemIngested.class);
+        inbox.applyOnce(event, () -> desk.receive(item));
     }
 }

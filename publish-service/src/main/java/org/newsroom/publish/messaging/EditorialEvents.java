@@ -1,11 +1,14 @@
 package org.newsroom.publish.messaging;
 
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.newsroom.events.EventType;
+import org.newsroom.events.PoisonEventException;
 import org.newsroom.events.StoryApproved;
 import org.newsroom.outbox.Inbox;
 import org.newsroom.outbox.IncomingEvent;
@@ -14,7 +17,8 @@ import org.newsroom.publish.domain.Publishing;
 /**
  * Consumes {@code news.editorial}. The record's effect, its inbox entry and the outbox row announcing it commit in
  * one transaction, before the offset is acknowledged. A record that can never be processed (no CloudEvents headers,
- * not a valid payload) throws and goes to {@code news.editorial.dlq}.
+ * not a valid payload) throws and goes to {@code news.editorial.dlq} at once; any other failure is retried with
+ * backoff first.
  */
 @ApplicationScoped
 public class EditorialEvents {
@@ -26,13 +30,16 @@ public class EditorialEvents {
     Publishing publishing;
 
     @Incoming("editorial")
-    @Transactional
+    @Blocking
+    @Retry(maxRetries = 8, delay = 500, abortOn = PoisonEventException.class)
+    @ExponentialBackoff(maxDelay = 30_000)
     public void onEditorialEvent(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);
         // Corrections, kills and editions are not handled yet; acknowledged and skipped.
-        if (!EventType.STORY_APPROVED.type().equals(event.type()) || !inbox.firstDelivery(event)) {
+        if (!EventType.STORY_APPROVED.type().equals(event.type())) {
             return;
         }
-        publishing.publish(event.payload(StoryApproved.class));
+        StoryApproved approval = event.payload(StoryApproved.class);
+        inbox.applyOnce(event, () -> publishing.publish(approval));
     }
 }
