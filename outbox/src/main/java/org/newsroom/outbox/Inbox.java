@@ -32,8 +32,7 @@ public class Inbox {
         }
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(IncomingEvent event) {
+    private boolean firstDelivery(IncomingEvent event) {
         return entityManager.createNativeQuery("""
                 INSERT INTO inbox_event (consumer, event_id, type, processed_at) VALUES (?1, ?2, ?3, ?4)
                 ON CONFLICT DO NOTHING""")

@@ -1,0 +1,17 @@
+package org.newsroom.notify.api;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Locale;
+
+/** A reader asking for the newsletter. The address is trimmed and lower-cased before it is validated and stored. */
+public record SubscriptionRequest(
+        @NotBlank @Email @Size(max = 320) String email,
+        @Size(max = 200) String name) {
+
+    public SubscriptionRequest {
+        email = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+        name = name == null || name.isBlank() ? null : name.strip();
+    }
+}

@@ -1,0 +1,76 @@
+package org.newsroom.notify.domain;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The double opt-in email. Sent only after the subscription committed (never a link to a token that was rolled
+ * back), and without making the request wait for SMTP: the answer takes the same path whether or not an email
+ * goes out. A lost confirmation is recovered by subscribing again, which re-sends the same link.
+ */
+@ApplicationScoped
+public class ConfirmationMail {
+    private static final Logger LOG = Logger.getLogger(ConfirmationMail.class);
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    ReactiveMailer mailer;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @ConfigProperty(name = "newsroom.notify.base-url")
+    String baseUrl;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sendAfterCommit(String email, String name, String token) {
+        Mail mail = compose(email, name, token);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to prepare
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    Uni.createFrom().deferred(() -> mailer.send(mail))
+                            .runSubscriptionOn(MailThread.EXECUTOR)
+                            .ifNoItem().after(SEND_TIMEOUT).fail().subscribe().with(
+                            ok -> LOG.debugf("Confirmation sent to %s", email),
+                            failure -> LOG.warnf(failure, "Confirmation to %s not sent; subscribing again re-sends it",
+                                    email));
+                }
+            }
+        });
+    }
+
+    Mail compose(String email, String name, String token) {
+        String link = confirmLink(token);
+        String greeting = name == null ? "Hello," : "Hello " + name + ",";
+        return Mail.withText(email, "Confirm your newsletter subscription", """
+                %s
+
+                please confirm that you want to receive the newsletter at this address:
+
+                %s
+
+                If you did not ask for it, ignore this email: nothing will be sent to you.
+                """.formatted(greeting, link));
+    }
+
+    String confirmLink(String token) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return base + "/api/subscriptions/confirm?token=" + token;
+    }
+}

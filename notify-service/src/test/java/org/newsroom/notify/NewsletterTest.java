@@ -1,0 +1,149 @@
+package org.newsroom.notify;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsroom.events.Attribution;
+import org.newsroom.events.DeliverySent;
+import org.newsroom.events.EventCodec;
+import org.newsroom.events.EventType;
+import org.newsroom.events.PublicationPublished;
+import org.newsroom.events.Topics;
+import org.newsroom.notify.domain.Subscriber;
+import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.MailSink;
+import org.newsroom.testing.TopicWatcher;
+
+@QuarkusTest
+@WithTestResource(MailSinkResource.class)
+class NewsletterTest {
+    private static final String PUBLISHED = EventType.PUBLICATION_PUBLISHED.type();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    MailSink mail;
+
+    private CloudEventRecords records;
+
+    @BeforeEach
+    void producer() {
+        records = new CloudEventRecords();
+    }
+
+    @AfterEach
+    void close() {
+        records.close();
+    }
+
+    private static PublicationPublished publication(String headline) {
+        UUID id = UUID.randomUUID();
+        return new PublicationPublished(id, UUID.randomUUID(), "story-" + id, "https://news.example/p/" + id,
+                headline, "First paragraph of the summary.\n\nSecond paragraph.", "A. Writer",
+                new Attribution("The Harbor Ledger", "https://harbor.example"), 1, Instant.now());
+    }
+
+    private void publish(PublicationPublished publication, String eventId) {
+        records.send(Topics.PUBLICATIONS, publication.publicationId().toString(), eventId, PUBLISHED,
+                EventCodec.encode(publication));
+    }
+
+    private static long activeSubscribers() {
+        return QuarkusTransaction.requiringNew().call(() -> Subscriber.count("status", Subscriber.Status.ACTIVE));
+    }
+
+    private static void assertSummary(PublicationPublished publication, long sent) {
+        await().atMost(TIMEOUT).untilAsserted(() -> given()
+                .when().get("/api/publications/" + publication.publicationId() + "/deliveries")
+                .then().statusCode(200)
+                .body("sent", equalTo((int) sent))
+                .body("pending", equalTo(0))
+                .body("failed", equalTo(0)));
+    }
+
+    @Test
+    void publicationIsMailedOnceToEveryActiveSubscriberAndAnnounced() {
+        String active = Readers.active(mail, "active");
+        String pending = Readers.pending(mail, "pending");
+        long activeCount = activeSubscribers();
+        PublicationPublished publication = publication("Tariff talks stall " + UUID.randomUUID());
+
+        try (TopicWatcher deliveries = TopicWatcher.open(Topics.DELIVERIES)) {
+            publish(publication, UUID.randomUUID().toString());
+
+            MailSink.Mail email = mail.await(MailSink.to(active, publication.headline()), TIMEOUT);
+            assertTrue(email.body().contains("First paragraph of the summary.\n\nSecond paragraph."), email.body());
+            assertTrue(email.body().contains("Read on: " + publication.url()), email.body());
+            assertTrue(email.body().contains("— The Harbor Ledger https://harbor.example"), email.body());
+
+            ConsumerRecord<String, String> record = deliveries.await(
+                    r -> r.value().contains(publication.publicationId().toString()), TIMEOUT);
+            assertEquals("news.delivery.sent.v1", TopicWatcher.header(record, "ce_type"));
+            assertEquals("urn:newsroom:notify-service", TopicWatcher.header(record, "ce_source"));
+            DeliverySent sent = EventCodec.decode(record.value(), DeliverySent.class);
+            assertEquals(publication.publicationId(), sent.publicationId());
+            assertEquals(sent.deliveryId().toString(), record.key());
+            assertEquals("email", sent.channel());
+
+            assertSummary(publication, activeCount);
+            assertEquals(activeCount, deliveries.drain(
+                    r -> r.value().contains(publication.publicationId().toString()), Duration.ofSeconds(2)).size(),
+                    "one news.delivery.sent.v1 per active subscriber");
+        }
+        assertEquals(1, mail.settle(MailSink.to(active, publication.headline()), Duration.ofSeconds(1)).size());
+        assertEquals(List.of(), mail.messages(MailSink.to(pending, publication.headline())),
+                "a pending subscriber gets nothing but the confirmation");
+    }
+
+    @Test
+    void redeliveredAndRepublishedEventsMailNobodyTwice() {
+        String reader = Readers.active(mail, "redelivery");
+        long activeCount = activeSubscribers();
+        PublicationPublished publication = publication("Grain corridor reopens " + UUID.randomUUID());
+        String eventId = UUID.randomUUID().toString();
+
+        publish(publication, eventId);
+        publish(publication, eventId);
+        publish(publication, UUID.randomUUID().toString());
+
+        mail.await(MailSink.to(reader, publication.headline()), TIMEOUT);
+        assertEquals(1, mail.settle(MailSink.to(reader, publication.headline()), Duration.ofSeconds(4)).size(),
+                "exactly one email per subscriber per publication");
+        assertSummary(publication, activeCount);
+    }
+
+    @Test
+    void poisonRecordsAreDeadLetteredAndTheConsumerMovesOn() {
+        String reader = Readers.active(mail, "after-poison");
+        String rawKey = "poison-" + UUID.randomUUID();
+        String invalidKey = UUID.randomUUID().toString();
+
+        try (TopicWatcher dlq = TopicWatcher.open(Topics.deadLetter(Topics.PUBLICATIONS))) {
+            records.sendRaw(Topics.PUBLICATIONS, rawKey, "{not json");
+            records.send(Topics.PUBLICATIONS, invalidKey, PUBLISHED, "{\"publicationId\":\"" + invalidKey + "\"}");
+
+            ConsumerRecord<String, String> raw = dlq.await(r -> rawKey.equals(r.key()), TIMEOUT);
+            assertNotNull(TopicWatcher.header(raw, "dead-letter-reason"));
+            ConsumerRecord<String, String> invalid = dlq.await(r -> invalidKey.equals(r.key()), TIMEOUT);
+            assertTrue(TopicWatcher.header(invalid, "dead-letter-reason").contains("slug"),
+                    TopicWatcher.header(invalid, "dead-letter-reason"));
+        }
+
+        PublicationPublished publication = publication("After the poison " + UUID.randomUUID());
+        publish(publication, UUID.randomUUID().toString());
+        mail.await(MailSink.to(reader, publication.headline()), TIMEOUT);
+    }
+}
