@@ -1,0 +1,37 @@
+package org.newsroom.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What ops rely on in every service (DESIGN §6, k8s probes): liveness, readiness covering the database and Kafka,
+ * and the OpenAPI document. A service's test extends this class and is annotated {@code @QuarkusTest}.
+ */
+public abstract class OperationsEndpointsContract {
+
+    @Test
+    void livenessIsUp() {
+        given().when().get("/q/health/live")
+                .then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void readinessCoversTheDatabaseAndKafka() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+
+    @Test
+    void openApiDocumentIsServed() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("openapi", notNullValue())
+                .body("paths", notNullValue());
+    }
+}
