@@ -1,5 +1,6 @@
 package org.newsroom.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,15 +22,21 @@ public class Inbox {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    MeterRegistry metrics;
+
     @ConfigProperty(name = "quarkus.application.name")
     String consumer;
 
     /** Runs the effect in one transaction with the record of the event id, unless the event was applied before. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void applyOnce(IncomingEvent event, Runnable effect) {
-        if (firstDelivery(event)) {
+        boolean first = firstDelivery(event);
+        if (first) {
             effect.run();
         }
+        metrics.counter("newsroom.inbox.events", "type", event.type(), "outcome", first ? "applied" : "duplicate")
+                .increment();
     }
 
     private boolean firstDelivery(IncomingEvent event) {

@@ -1,6 +1,7 @@
 package org.newsroom.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What ops rely on in every service (DESIGN §6, k8s probes): liveness, readiness covering the database and Kafka,
- * and the OpenAPI document. A service's test extends this class and is annotated {@code @QuarkusTest}.
+ * Prometheus metrics and the OpenAPI document. A service's test extends this class, annotated {@code @QuarkusTest}.
  */
 public abstract class OperationsEndpointsContract {
 
@@ -25,6 +26,14 @@ public abstract class OperationsEndpointsContract {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+
+    @Test
+    void prometheusMetricsIncludeTheOutbox() {
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("newsroom_outbox_backlog"))
+                .body(containsString("newsroom_outbox_oldest_unsent_age_seconds"));
     }
 
     @Test
