@@ -7,7 +7,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +25,8 @@ import org.newsroom.publish.domain.Publication;
 public class StoryPage {
     private static final DateTimeFormatter READABLE =
             DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
 
     @Inject
     PublicUrls urls;
@@ -41,12 +45,12 @@ public class StoryPage {
 
     @GET
     @Path("{slug}")
-    public Response page(@PathParam("slug") String slug) {
+    public Response page(@PathParam("slug") String slug, @Context Request request) {
         return Publication.findBySlug(slug)
-                .map(p -> Response.ok(Templates.story(story(p))))
-                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(Templates.notFound(slug)))
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .build();
+                .map(p -> Freshness.respond(request, p.id + ":" + p.version, p.publishedAt,
+                        () -> Response.ok(Templates.story(story(p))).type(HTML)))
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(Templates.notFound(slug))
+                        .type(HTML).build());
     }
 
     private Story story(Publication p) {

@@ -16,4 +16,9 @@ public class PublicUrls {
     public String story(String slug) {
         return baseUrl + "/stories/" + slug;
     }
+
+    /** An absolute URL of this site, e.g. {@code site("/feeds/rss.xml")}. */
+    public String site(String path) {
+        return baseUrl + path;
+    }
 }
