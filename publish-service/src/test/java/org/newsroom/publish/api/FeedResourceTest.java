@@ -2,6 +2,9 @@ package org.newsroom.publish.api;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +60,7 @@ class FeedResourceTest {
 
     private static SyndFeed parse(String path, String contentType) throws Exception {
         byte[] body = given().when().get(path).then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith(contentType)).extract().asByteArray();
+                .contentType(startsWith(contentType)).extract().asByteArray();
         return new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(body)));
     }
 
@@ -98,12 +101,22 @@ class FeedResourceTest {
     }
 
     @Test
+    void homePageListsTheStoryAndAdvertisesTheFeeds() {
+        given().when().get("/")
+                .then().statusCode(200)
+                .contentType(startsWith("text/html"))
+                .body(containsString("href=\"http://localhost:8083/stories/" + slug + "\""))
+                .body(containsString(HEADLINE))
+                .body(containsString("type=\"application/atom+xml\""));
+    }
+
+    @Test
     void feedsAndPagesAnswerConditionalRequestsWith304() {
         for (String path : new String[] { "/feeds/rss.xml", "/feeds/atom.xml", "/feeds/feed.json",
-                "/stories/" + slug }) {
+                "/stories/" + slug, "/" }) {
             var first = given().when().get(path).then().statusCode(200)
-                    .header("Cache-Control", org.hamcrest.Matchers.containsString("max-age"))
-                    .header("Last-Modified", org.hamcrest.Matchers.notNullValue())
+                    .header("Cache-Control", containsString("max-age"))
+                    .header("Last-Modified", notNullValue())
                     .extract();
             String etag = first.header("ETag");
             assertNotNull(etag, path);
