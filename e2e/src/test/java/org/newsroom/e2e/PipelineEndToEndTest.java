@@ -5,17 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.http.ContentType;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.PublicationPublished;
 import org.newsroom.events.Topics;
-import org.newsroom.testing.Broker;
 import org.newsroom.testing.CloudEventRecords;
 import org.newsroom.testing.MailSink;
 import org.newsroom.testing.TestTokens;
@@ -35,7 +26,7 @@ import org.newsroom.testing.TopicWatcher;
  */
 class PipelineEndToEndTest {
     private static final Duration PIPELINE = Duration.ofSeconds(60);
-    private static final List<ServiceProcess> SERVICES = new ArrayList<>();
+    private static Pipeline pipeline;
     private static MailSink mail;
     private static ServiceProcess ingest;
     private static ServiceProcess editorial;
@@ -44,62 +35,33 @@ class PipelineEndToEndTest {
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        Path root = Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
-        Databases.recreate("newsroom_ingest_e2e", "newsroom_editorial_e2e", "newsroom_publish_e2e",
-                "newsroom_notify_e2e");
-        mail = MailSink.start();
-        Path publicKey = Files.createTempFile("newsroom-e2e", ".pem");
-        Files.writeString(publicKey, TestTokens.publicKeyPem(), StandardCharsets.UTF_8);
-
-        ingest = start(root, "ingest-service", "newsroom_ingest_e2e", Map.of());
-        editorial = start(root, "editorial-service", "newsroom_editorial_e2e", Map.of(
-                "NEWSROOM_JWT_PUBLIC_KEY", publicKey.toUri().toString(),
-                "MP_MESSAGING_INCOMING_ITEMS_GROUP_ID", "editorial-service-e2e"));
-        publish = start(root, "publish-service", "newsroom_publish_e2e", Map.of(
-                "MP_MESSAGING_INCOMING_EDITORIAL_GROUP_ID", "publish-service-e2e"));
-        notify = start(root, "notify-service", "newsroom_notify_e2e", Map.of(
-                "NEWSROOM_SMTP_HOST", mail.host(),
-                "NEWSROOM_SMTP_PORT", String.valueOf(mail.port()),
-                "MP_MESSAGING_INCOMING_PUBLICATIONS_GROUP_ID", "notify-service-e2e"));
-        for (ServiceProcess service : SERVICES) {
-            service.awaitReady(Duration.ofSeconds(120));
-        }
-    }
-
-    private static ServiceProcess start(Path root, String name, String database, Map<String, String> extra)
-            throws Exception {
-        Map<String, String> env = new HashMap<>(extra);
-        env.put("NEWSROOM_DB_NAME", database);
-        env.put("NEWSROOM_DB_HOST", Databases.host());
-        env.put("NEWSROOM_DB_PORT", Databases.port());
-        env.put("NEWSROOM_DB_USER", Databases.user());
-        env.put("NEWSROOM_DB_PASSWORD", Databases.password());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", Broker.bootstrapServers());
-        ServiceProcess service = ServiceProcess.start(root, name, env);
-        SERVICES.add(service);
-        return service;
+        pipeline = Pipeline.create("e2e");
+        mail = pipeline.mail();
+        ingest = pipeline.start(Pipeline.INGEST);
+        editorial = pipeline.start(Pipeline.EDITORIAL);
+        publish = pipeline.start(Pipeline.PUBLISH);
+        notify = pipeline.start(Pipeline.NOTIFY);
+        pipeline.awaitReady();
     }
 
     @AfterAll
     static void stopPipeline() throws InterruptedException {
-        for (ServiceProcess service : SERVICES) {
-            service.close();
-        }
-        if (mail != null) {
-            mail.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
     @Test
     void pushedItemIsPublishedAndEmailedOnceEvenWhenItsApprovalIsReplayed() {
         String reader = "reader-" + UUID.randomUUID() + "@example.org";
-        subscribe(reader);
+        Newsroom.subscribe(notify, mail, reader);
 
         String headline = "Shipping insurers return to the strait " + UUID.randomUUID();
         try (TopicWatcher editorialEvents = TopicWatcher.open(Topics.EDITORIAL);
                 TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS)) {
-            pushItem(headline);
-            String storyId = approve(awaitStory(headline));
+            Newsroom.pushItem(ingest, headline);
+            String storyId = awaitStory(headline);
+            Newsroom.approve(editorial, storyId);
 
             ConsumerRecord<String, String> published = publications.await(
                     r -> r.value().contains(storyId), PIPELINE);
@@ -126,27 +88,6 @@ class PipelineEndToEndTest {
         }
     }
 
-    private static void subscribe(String reader) {
-        given().baseUri(notify.url()).contentType(ContentType.JSON)
-                .body("{\"email\":\"" + reader + "\",\"name\":\"E2E Reader\"}")
-                .when().post("/api/subscriptions").then().statusCode(202);
-        MailSink.Mail confirmation = mail.await(MailSink.to(reader), PIPELINE);
-        Matcher token = Pattern.compile("confirm\\?token=([A-Za-z0-9_-]+)").matcher(confirmation.body());
-        assertEquals(true, token.find(), "the confirmation email carries a confirm link");
-        given().baseUri(notify.url()).queryParam("token", token.group(1))
-                .when().get("/api/subscriptions/confirm").then().statusCode(200);
-    }
-
-    private static void pushItem(String headline) {
-        given().baseUri(ingest.url()).contentType(ContentType.JSON)
-                .body("""
-                        {"source":"wire-desk","externalId":"%s","url":"https://example.org/%s",
-                         "headline":"%s","summary":"Premiums fell for the first time this year.",
-                         "byline":"D. Hale","outlet":"The Harbor Ledger","outletUrl":"https://example.org"}"""
-                        .formatted(UUID.randomUUID(), UUID.randomUUID(), headline))
-                .when().post("/api/items").then().statusCode(201);
-    }
-
     private static String awaitStory(String headline) {
         String editor = TestTokens.token("erin", "editor");
         return await().atMost(PIPELINE).pollInterval(Duration.ofMillis(500)).until(
@@ -155,12 +96,6 @@ class PipelineEndToEndTest {
                         .then().statusCode(200).extract().jsonPath()
                         .<String>get("find { it.headline == '" + headline + "' }.id"),
                 id -> id != null);
-    }
-
-    private static String approve(String storyId) {
-        given().baseUri(editorial.url()).auth().oauth2(TestTokens.token("chris", "chief-editor"))
-                .when().post("/api/stories/" + storyId + "/approve").then().statusCode(200);
-        return storyId;
     }
 
     /** At-least-once delivery, simulated: the approval again with its own event id, then as a re-emission. */

@@ -26,13 +26,14 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(Path root, String name, Map<String, String> env) throws IOException {
+    /** @param instance numbers the log files of several instances of one service */
+    static ServiceProcess start(Path root, String name, int instance, Map<String, String> env) throws IOException {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
         }
         int port = freePort();
-        Path log = root.resolve("e2e/target/e2e-logs/" + name + ".log");
+        Path log = root.resolve("e2e/target/e2e-logs/" + name + "-" + instance + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
                 .redirectErrorStream(true)

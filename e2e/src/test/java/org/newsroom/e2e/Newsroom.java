@@ -1,0 +1,48 @@
+package org.newsroom.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.newsroom.testing.MailSink;
+import org.newsroom.testing.TestTokens;
+
+/** What the people around a pipeline do through its APIs: partners push, chief editors approve, readers sign up. */
+final class Newsroom {
+    private static final Pattern CONFIRM_TOKEN = Pattern.compile("confirm\\?token=([A-Za-z0-9_-]+)");
+    private static final String CHIEF_EDITOR = TestTokens.token("chris", "chief-editor");
+
+    private Newsroom() {
+    }
+
+    /** Double opt-in, as a reader does it: subscribe, open the confirmation email, follow its link. */
+    static void subscribe(ServiceProcess notify, MailSink mail, String reader) {
+        given().baseUri(notify.url()).contentType(ContentType.JSON)
+                .body("{\"email\":\"" + reader + "\",\"name\":\"E2E Reader\"}")
+                .when().post("/api/subscriptions").then().statusCode(202);
+        MailSink.Mail confirmation = mail.await(MailSink.to(reader), Duration.ofSeconds(60));
+        Matcher token = CONFIRM_TOKEN.matcher(confirmation.body());
+        assertTrue(token.find(), "the confirmation email carries a confirm link");
+        given().baseUri(notify.url()).queryParam("token", token.group(1))
+                .when().get("/api/subscriptions/confirm").then().statusCode(200);
+    }
+
+    static void pushItem(ServiceProcess ingest, String headline) {
+        given().baseUri(ingest.url()).contentType(ContentType.JSON)
+                .body("""
+                        {"source":"wire-desk","externalId":"%s","url":"https://example.org/%s",
+                         "headline":"%s","summary":"Premiums fell for the first time this year.",
+                         "byline":"D. Hale","outlet":"The Harbor Ledger","outletUrl":"https://example.org"}"""
+                        .formatted(UUID.randomUUID(), UUID.randomUUID(), headline))
+                .when().post("/api/items").then().statusCode(201);
+    }
+
+    static void approve(ServiceProcess editorial, String storyId) {
+        given().baseUri(editorial.url()).auth().oauth2(CHIEF_EDITOR)
+                .when().post("/api/stories/" + storyId + "/approve").then().statusCode(200);
+    }
+}

@@ -1,0 +1,134 @@
+package org.newsroom.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.newsroom.testing.Broker;
+import org.newsroom.testing.MailSink;
+import org.newsroom.testing.TestTokens;
+
+/**
+ * The four services as separate JVMs on the real broker, PostgreSQL and an SMTP server, configured only by
+ * environment, as ops run them. Each pipeline has its own databases (named after it, recreated) and consumer groups
+ * (new for every run, reading from the end of the topics), so it shares nothing with the local stack, another
+ * pipeline or an earlier run but the topics.
+ */
+final class Pipeline implements AutoCloseable {
+    static final String INGEST = "ingest-service";
+    static final String EDITORIAL = "editorial-service";
+    static final String PUBLISH = "publish-service";
+    static final String NOTIFY = "notify-service";
+
+    private final String name;
+    private final Path root;
+    private final Path publicKey;
+    private final MailSink mail;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, Integer> consumers = new HashMap<>();
+
+    private Pipeline(String name, Path root, Path publicKey, MailSink mail) {
+        this.name = name;
+        this.root = root;
+        this.publicKey = publicKey;
+        this.mail = mail;
+    }
+
+    static Pipeline create(String name) throws Exception {
+        Path root = Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
+        Databases.recreate(database(INGEST, name), database(EDITORIAL, name), database(PUBLISH, name),
+                database(NOTIFY, name));
+        Path publicKey = Files.createTempFile("newsroom-" + name, ".pem");
+        Files.writeString(publicKey, TestTokens.publicKeyPem(), StandardCharsets.UTF_8);
+        return new Pipeline(name, root, publicKey, MailSink.start());
+    }
+
+    MailSink mail() {
+        return mail;
+    }
+
+    /** Starts one more instance of a service; instances of one service share its database and consumer group. */
+    ServiceProcess start(String service) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("NEWSROOM_DB_NAME", database(service, name));
+        env.put("NEWSROOM_DB_HOST", Databases.host());
+        env.put("NEWSROOM_DB_PORT", Databases.port());
+        env.put("NEWSROOM_DB_USER", Databases.user());
+        env.put("NEWSROOM_DB_PASSWORD", Databases.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", Broker.bootstrapServers());
+        switch (service) {
+            case EDITORIAL -> {
+                env.put("NEWSROOM_JWT_PUBLIC_KEY", publicKey.toUri().toString());
+                consumeFrom("ITEMS", service, env);
+            }
+            case PUBLISH -> consumeFrom("EDITORIAL", service, env);
+            case NOTIFY -> {
+                env.put("NEWSROOM_SMTP_HOST", mail.host());
+                env.put("NEWSROOM_SMTP_PORT", String.valueOf(mail.port()));
+                consumeFrom("PUBLICATIONS", service, env);
+            }
+            default -> {
+                // ingest consumes nothing
+            }
+        }
+        ServiceProcess process = ServiceProcess.start(root, service, services.size(), env);
+        services.add(process);
+        return process;
+    }
+
+    private void consumeFrom(String channel, String service, Map<String, String> env) {
+        env.put("MP_MESSAGING_INCOMING_" + channel + "_GROUP_ID", consumerGroup(service));
+        env.put("MP_MESSAGING_INCOMING_" + channel + "_AUTO_OFFSET_RESET", "latest");
+        consumers.merge(service, 1, Integer::sum);
+    }
+
+    String consumerGroup(String service) {
+        return service + "-" + name + "-" + run;
+    }
+
+    /**
+     * Ready means answering and, for consumers, every instance holding partitions: only then is nothing produced
+     * afterwards missed by a group that starts from the end of its topic.
+     */
+    void awaitReady() throws InterruptedException {
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofSeconds(120));
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Broker.bootstrapServers()))) {
+            consumers.forEach((service, instances) -> awaitAssigned(admin, consumerGroup(service), instances));
+        }
+    }
+
+    private static void awaitAssigned(Admin admin, String group, int instances) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
+                    .get(10, TimeUnit.SECONDS).get(group);
+            return description.members().size() == instances && description.members().stream()
+                    .allMatch(member -> !member.assignment().topicPartitions().isEmpty());
+        });
+    }
+
+    private static String database(String service, String pipeline) {
+        return "newsroom_" + service.replace("-service", "") + "_" + pipeline;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (ServiceProcess service : services) {
+            service.close();
+        }
+        mail.close();
+    }
+}
