@@ -23,10 +23,29 @@ final class Readers {
         return who + "-" + UUID.randomUUID() + "@example.org";
     }
 
+    /** A client address of its own (X-Forwarded-For, trusted in tests), so sign-up rate limits do not interfere. */
+    static String client() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+    }
+
     static void subscribe(String email) {
-        given().contentType(ContentType.JSON).body("{\"email\":\"" + email + "\",\"name\":\"Test Reader\"}")
+        given().header("X-Forwarded-For", client()).contentType(ContentType.JSON).body("{\"email\":\"" + email + "\",\"name\":\"Test Reader\"}")
                 .when().post("/api/subscriptions")
                 .then().statusCode(202).body("status", equalTo("PENDING"));
+    }
+
+    static void subscribe(String email, String topicsJson) {
+        given().header("X-Forwarded-For", client()).contentType(ContentType.JSON)
+                .body("{\"email\":\"" + email + "\",\"topics\":" + topicsJson + "}")
+                .when().post("/api/subscriptions")
+                .then().statusCode(202).body("status", equalTo("PENDING"));
+    }
+
+    static void confirm(MailSink sink, String email) {
+        given().queryParam("token", confirmationToken(sink, email))
+                .when().get("/api/subscriptions/confirm")
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
     }
 
     static String confirmationToken(MailSink sink, String email) {

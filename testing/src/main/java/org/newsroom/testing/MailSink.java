@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -13,7 +14,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -39,9 +44,15 @@ public final class MailSink implements AutoCloseable {
      * A received message, decoded: the body is the text/plain part (or the first text part), with SMTP's CRLF line
      * ends turned into {@code \n}.
      */
-    public record Mail(String subject, String body, List<String> to, String from) {
+    public record Mail(String subject, String body, List<String> to, String from, Map<String, String> headers) {
         public boolean isTo(String address) {
             return to.stream().anyMatch(address::equalsIgnoreCase);
+        }
+
+        /** A header by name, case-insensitive as in RFC 5322; repeated headers joined by ", ". */
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue).findFirst();
         }
     }
 
@@ -135,10 +146,18 @@ public final class MailSink implements AutoCloseable {
             List<String> from = addresses(message.getFrom());
             String body = text(message);
             return new Mail(message.getSubject(), body == null ? null : body.replace("\r\n", "\n"), to,
-                    from.isEmpty() ? null : from.get(0));
+                    from.isEmpty() ? null : from.get(0), headers(message));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Cannot read a received mail", e);
         }
+    }
+
+    private static Map<String, String> headers(MimeMessage message) throws MessagingException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : Collections.list(message.getAllHeaders())) {
+            headers.merge(header.getName(), header.getValue(), (a, b) -> a + ", " + b);
+        }
+        return headers;
     }
 
     private static List<String> addresses(Address[] addresses) {

@@ -55,8 +55,14 @@ public class DeliverySender {
 
     /** A claimed delivery with everything its email needs. */
     record Due(UUID id, UUID subscriberId, UUID publicationId, int attempts, String email, String headline,
-            String summary, String url, String outlet, String outletUrl) {
+            String summary, String url, String outlet, String outletUrl, boolean mailable) {
     }
+
+    @Inject
+    Tokens tokens;
+
+    @ConfigProperty(name = "newsroom.notify.base-url")
+    String baseUrl;
 
     @Scheduled(every = "${newsroom.notify.send-interval:1s}", identity = "delivery-sender",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -78,15 +84,23 @@ public class DeliverySender {
                                ORDER BY next_attempt_at LIMIT ?1 FOR UPDATE SKIP LOCKED)
                   AND s.id = d.subscriber_id AND p.publication_id = d.publication_id
                 RETURNING d.id, d.subscriber_id, d.publication_id, d.attempts, s.email, p.headline, p.summary,
-                          p.url, p.outlet, p.outlet_url""")
+                          p.url, p.outlet, p.outlet_url,
+                          s.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email)""")
                 .setParameter(1, batchSize)
                 .setParameter(2, lease.toSeconds())
                 .getResultList();
         return rows.stream().map(r -> new Due((UUID) r[0], (UUID) r[1], (UUID) r[2], ((Number) r[3]).intValue(),
-                (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9])).toList();
+                (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9],
+                (Boolean) r[10])).toList();
     }
 
     void send(Due due) {
+        if (!due.mailable()) {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "UPDATE delivery SET status = 'SUPPRESSED' WHERE id = ?1 AND status = 'PENDING'")
+                    .setParameter(1, due.id()).executeUpdate());
+            return;
+        }
         try {
             Mail mail = compose(due);
             MailThread.EXECUTOR.submit(() -> mailer.send(mail)).get();
@@ -138,7 +152,7 @@ public class DeliverySender {
         return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
     }
 
-    static Mail compose(Due due) {
+    Mail compose(Due due) {
         StringBuilder text = new StringBuilder();
         if (due.summary() != null && !due.summary().isBlank()) {
             text.append(Arrays.stream(due.summary().strip().split("\\R\\s*\\R"))
@@ -152,7 +166,16 @@ public class DeliverySender {
             text.append(' ').append(due.outletUrl());
         }
         text.append('\n');
-        return Mail.withText(due.email(), due.headline(), text.toString());
+        String token = tokens.subscription(due.subscriberId(), due.email());
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        String unsubscribe = base + "/api/subscriptions/unsubscribe?token=" + token;
+        String preferences = base + "/api/subscriptions/preferences?token=" + token;
+        text.append("\n--\nUnsubscribe: ").append(unsubscribe).append('\n')
+                .append("Change your topics: ").append(preferences).append('\n');
+        // RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to this URL.
+        return Mail.withText(due.email(), due.headline(), text.toString())
+                .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
     private static String describe(Throwable e) {

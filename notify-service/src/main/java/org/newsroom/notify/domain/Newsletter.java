@@ -44,7 +44,9 @@ public class Newsletter {
         return entityManager.createNativeQuery("""
                 INSERT INTO delivery (id, subscriber_id, publication_id, channel, status, attempts, next_attempt_at,
                                       created_at)
-                SELECT gen_random_uuid(), s.id, ?1, ?2, 'PENDING', 0, now(), now()
+                SELECT gen_random_uuid(), s.id, ?1, ?2,
+                       CASE WHEN EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email)
+                            THEN 'SUPPRESSED' ELSE 'PENDING' END, 0, now(), now()
                 FROM subscriber s WHERE s.status = 'ACTIVE'
                 ON CONFLICT (subscriber_id, publication_id) DO NOTHING""")
                 .setParameter(1, publication.publicationId())
@@ -52,7 +54,8 @@ public class Newsletter {
                 .executeUpdate();
     }
 
-    public record Summary(long sent, long pending, long failed) {
+    /** suppressed: not mailed on purpose (suppressed address, or the reader left before the send). */
+    public record Summary(long sent, long pending, long failed, long suppressed) {
     }
 
     /** @return the delivery counts of a publication, empty when this service never heard of it */
@@ -67,6 +70,7 @@ public class Newsletter {
         long sent = 0;
         long pending = 0;
         long failed = 0;
+        long suppressed = 0;
         for (Object row : entityManager.createNativeQuery(
                 "SELECT status, count(*) FROM delivery WHERE publication_id = ?1 GROUP BY status")
                 .setParameter(1, publicationId).getResultList()) {
@@ -76,10 +80,11 @@ public class Newsletter {
                 case "SENT" -> sent = count;
                 case "PENDING" -> pending = count;
                 case "FAILED" -> failed = count;
+                case "SUPPRESSED" -> suppressed = count;
                 default -> {
                 }
             }
         }
-        return java.util.Optional.of(new Summary(sent, pending, failed));
+        return java.util.Optional.of(new Summary(sent, pending, failed, suppressed));
     }
 }

@@ -7,6 +7,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,7 +21,9 @@ public class Subscriber extends PanacheEntityBase {
         /** Subscribed, confirmation link not followed yet: receives nothing but the confirmation. */
         PENDING,
         /** Confirmed (double opt-in): receives every publication. */
-        ACTIVE
+        ACTIVE,
+        /** Left through the unsubscribe link: receives nothing until subscribing (and confirming) again. */
+        UNSUBSCRIBED
     }
 
     @Id
@@ -31,8 +36,8 @@ public class Subscriber extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Status status;
 
-    @Column(name = "confirm_token")
-    public String confirmToken;
+    /** Comma-separated topics/sections; empty means everything. */
+    public String topics;
 
     @Column(name = "created_at")
     public Instant createdAt;
@@ -40,11 +45,21 @@ public class Subscriber extends PanacheEntityBase {
     @Column(name = "confirmed_at")
     public Instant confirmedAt;
 
-    public static Optional<Subscriber> findByEmail(String email) {
-        return find("email", email).firstResultOptional();
+    @Column(name = "unsubscribed_at")
+    public Instant unsubscribedAt;
+
+    @Column(name = "confirmation_sent_at")
+    public Instant confirmationSentAt;
+
+    public List<String> topicList() {
+        return topics == null || topics.isBlank() ? List.of() : Arrays.asList(topics.split(","));
     }
 
-    public static Optional<Subscriber> findByConfirmToken(String token) {
-        return find("confirmToken", token).firstResultOptional();
+    public static String joinTopics(Collection<String> topics) {
+        return topics == null ? "" : String.join(",", topics.stream().distinct().sorted().toList());
+    }
+
+    public static Optional<Subscriber> findByEmail(String email) {
+        return find("email", email).firstResultOptional();
     }
 }

@@ -4,20 +4,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsroom.problem.Problem;
+import org.newsroom.problem.ProblemException;
 
 /**
- * Double opt-in: a subscription starts PENDING and a confirmation email carries an unguessable token; following the
- * link makes the subscriber ACTIVE. Callers learn nothing about whether an address was already known.
+ * Double opt-in: a subscription starts PENDING and a confirmation email carries a signed, expiring token; following
+ * the link makes the subscriber ACTIVE. Callers learn nothing about whether an address was already known. A reader
+ * leaves, or changes topics, with the signed subscription token of every newsletter email.
  */
 @ApplicationScoped
 public class Subscriptions {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     EntityManager entityManager;
@@ -25,49 +28,117 @@ public class Subscriptions {
     @Inject
     ConfirmationMail confirmationMail;
 
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    Suppressions suppressions;
+
+    /** At most one confirmation email per address within this interval, however often it is submitted. */
+    @ConfigProperty(name = "newsroom.notify.confirm-resend-interval", defaultValue = "5m")
+    Duration resendInterval;
+
     /**
-     * Records the address (once, even under concurrent requests) and, while it is not confirmed, (re-)sends the
-     * confirmation email once this transaction has committed.
+     * Records the address (once, even under concurrent requests) and, while it is not confirmed, (re-)sends a
+     * confirmation email once this transaction has committed. A suppressed address gets nothing; an active reader's
+     * topics are not changed here (that takes the token of their emails).
      */
     @Transactional
-    public void subscribe(String email, String name) {
+    public void subscribe(String email, String name, List<String> topics) {
         String address = normalize(email);
         entityManager.createNativeQuery("""
-                INSERT INTO subscriber (id, email, name, status, confirm_token, created_at)
+                INSERT INTO subscriber (id, email, name, status, topics, created_at)
                 VALUES (?1, ?2, ?3, 'PENDING', ?4, ?5)
                 ON CONFLICT (email) DO NOTHING""")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, address)
                 .setParameter(3, name == null || name.isBlank() ? null : name.strip())
-                .setParameter(4, newToken())
+                .setParameter(4, Subscriber.joinTopics(topics))
                 .setParameter(5, Instant.now())
                 .executeUpdate();
         Subscriber subscriber = Subscriber.findByEmail(address).orElseThrow();
-        if (subscriber.status == Subscriber.Status.PENDING) {
-            confirmationMail.sendAfterCommit(subscriber.email, subscriber.name, subscriber.confirmToken);
+        if (subscriber.status == Subscriber.Status.ACTIVE || suppressions.isSuppressed(address)) {
+            return;
         }
+        subscriber.status = Subscriber.Status.PENDING;
+        subscriber.topics = Subscriber.joinTopics(topics);
+        if (name != null && !name.isBlank()) {
+            subscriber.name = name.strip();
+        }
+        Instant now = Instant.now();
+        if (subscriber.confirmationSentAt != null && subscriber.confirmationSentAt.plus(resendInterval).isAfter(now)) {
+            return;
+        }
+        subscriber.confirmationSentAt = now;
+        confirmationMail.sendAfterCommit(subscriber.email, subscriber.name,
+                tokens.confirmation(subscriber.id, subscriber.email));
     }
 
-    /** @return the subscriber the token belongs to, now ACTIVE; empty for a token never issued */
+    /** @return the subscriber the token belongs to, now ACTIVE; 404 for a forged token, 400 for an expired one */
     @Transactional
-    public Optional<Subscriber> confirm(String token) {
-        return Subscriber.findByConfirmToken(token).map(subscriber -> {
-            if (subscriber.status != Subscriber.Status.ACTIVE) {
-                subscriber.status = Subscriber.Status.ACTIVE;
-                subscriber.confirmedAt = Instant.now();
-            }
-            return subscriber;
-        });
+    public Subscriber confirm(String token) {
+        Subscriber subscriber = tokens.claimedSubscriber(token, true)
+                .flatMap(id -> Subscriber.<Subscriber>findByIdOptional(id))
+                .orElseThrow(Subscriptions::unknownToken);
+        Tokens.Verdict verdict = tokens.verify(token, true, subscriber.email);
+        if (verdict instanceof Tokens.Verdict.Invalid) {
+            throw unknownToken();
+        }
+        if (verdict instanceof Tokens.Verdict.Expired) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST,
+                    "This confirmation link has expired: subscribe again to get a new one"));
+        }
+        if (subscriber.status != Subscriber.Status.ACTIVE) {
+            subscriber.status = Subscriber.Status.ACTIVE;
+            subscriber.confirmedAt = Instant.now();
+            subscriber.unsubscribedAt = null;
+        }
+        return subscriber;
+    }
+
+    /** One-click unsubscribe (RFC 8058): the subscription token is the only credential. Idempotent. */
+    @Transactional
+    public Subscriber unsubscribe(String token) {
+        Subscriber subscriber = bySubscriptionToken(token);
+        if (subscriber.status != Subscriber.Status.UNSUBSCRIBED) {
+            subscriber.status = Subscriber.Status.UNSUBSCRIBED;
+            subscriber.unsubscribedAt = Instant.now();
+        }
+        return subscriber;
+    }
+
+    @Transactional
+    public Subscriber preferences(String token) {
+        return bySubscriptionToken(token);
+    }
+
+    @Transactional
+    public Subscriber changeTopics(String token, List<String> topics) {
+        Subscriber subscriber = bySubscriptionToken(token);
+        subscriber.topics = Subscriber.joinTopics(topics);
+        return subscriber;
+    }
+
+    /** The token of every newsletter email to this reader. */
+    public String subscriptionToken(Subscriber subscriber) {
+        return tokens.subscription(subscriber.id, subscriber.email);
+    }
+
+    private Subscriber bySubscriptionToken(String token) {
+        Subscriber subscriber = tokens.claimedSubscriber(token, false)
+                .flatMap(id -> Subscriber.<Subscriber>findByIdOptional(id))
+                .orElseThrow(Subscriptions::unknownToken);
+        if (!(tokens.verify(token, false, subscriber.email) instanceof Tokens.Verdict.Valid)) {
+            throw unknownToken();
+        }
+        return subscriber;
+    }
+
+    private static ProblemException unknownToken() {
+        return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No subscription with this token"));
     }
 
     static String normalize(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
-    }
-
-    /** 32 random bytes, base64url: unguessable, and safe in a URL as is. */
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -11,6 +11,7 @@ import org.newsroom.events.EventType;
 import org.newsroom.events.PoisonEventException;
 import org.newsroom.events.PublicationPublished;
 import org.newsroom.notify.domain.Newsletter;
+import org.newsroom.notify.domain.Webhooks;
 import org.newsroom.outbox.Inbox;
 import org.newsroom.outbox.IncomingEvent;
 
@@ -27,6 +28,9 @@ public class PublicationEvents {
     @Inject
     Newsletter newsletter;
 
+    @Inject
+    Webhooks webhooks;
+
     @Incoming("publications")
     @Blocking
     @Retry(maxRetries = 8, delay = 500, abortOn = PoisonEventException.class)
@@ -37,6 +41,9 @@ public class PublicationEvents {
             return;
         }
         PublicationPublished publication = event.payload(PublicationPublished.class);
-        inbox.applyOnce(event, () -> newsletter.schedule(publication));
+        inbox.applyOnce(event, () -> {
+            newsletter.schedule(publication);
+            webhooks.enqueue(event.id(), event.type(), event.data());
+        });
     }
 }

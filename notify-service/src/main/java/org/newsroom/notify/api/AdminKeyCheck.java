@@ -1,0 +1,23 @@
+package org.newsroom.notify.api;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** Says so at startup when the admin API cannot be used because no JWT verification key was configured. */
+@ApplicationScoped
+public class AdminKeyCheck {
+    private static final Logger LOG = Logger.getLogger(AdminKeyCheck.class);
+    static final String UNCONFIGURED = "jwt/unconfigured-public.pem";
+
+    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+    String location;
+
+    void check(@Observes StartupEvent startup) {
+        if (UNCONFIGURED.equals(location)) {
+            LOG.warn("NEWSROOM_JWT_PUBLIC_KEY is not set: the admin API (/api/webhooks) refuses every token (401)");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.newsroom.notify.api;
+
+import java.util.List;
+import org.newsroom.notify.domain.Subscriber;
+
+/** What the holder of a subscription token sees of it. */
+public record Preferences(String email, String status, List<String> topics) {
+
+    static Preferences of(Subscriber subscriber) {
+        return new Preferences(subscriber.email, subscriber.status.name(), subscriber.topicList());
+    }
+}

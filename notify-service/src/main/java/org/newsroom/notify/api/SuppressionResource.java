@@ -1,0 +1,49 @@
+package org.newsroom.notify.api;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsroom.notify.domain.Suppressions;
+import org.newsroom.problem.Problem;
+import org.newsroom.problem.ProblemException;
+
+/**
+ * For the mail provider's bounce/complaint webhook: the address is never mailed again. Protected by a shared secret
+ * in the {@code X-Newsroom-Secret} header ({@code newsroom.notify.suppression-secret}); without that configured the
+ * endpoint refuses every call.
+ */
+@Path("/api/suppressions")
+@Produces(MediaType.APPLICATION_JSON)
+public class SuppressionResource {
+    static final String SECRET_HEADER = "X-Newsroom-Secret";
+
+    @Inject
+    Suppressions suppressions;
+
+    @ConfigProperty(name = "newsroom.notify.suppression-secret")
+    Optional<String> secret;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response suppress(@HeaderParam(SECRET_HEADER) String presented,
+            @Valid @NotNull SuppressionRequest request) {
+        if (secret.isEmpty() || presented == null || !MessageDigest.isEqual(
+                secret.get().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
+            throw new ProblemException(Problem.of(Response.Status.UNAUTHORIZED,
+                    "A valid " + SECRET_HEADER + " header is required"));
+        }
+        suppressions.suppress(request.email(), request.reason(), request.detail());
+        return Response.noContent().build();
+    }
+}

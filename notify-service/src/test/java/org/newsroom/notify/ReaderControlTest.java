@@ -1,0 +1,208 @@
+package org.newsroom.notify;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsroom.events.Attribution;
+import org.newsroom.events.EventCodec;
+import org.newsroom.events.EventType;
+import org.newsroom.events.PublicationPublished;
+import org.newsroom.events.Topics;
+import org.newsroom.notify.domain.Subscriber;
+import org.newsroom.notify.domain.Tokens;
+import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.MailSink;
+
+/** Signed tokens, rate limits, one-click unsubscribe, preferences and suppression. */
+@QuarkusTest
+@WithTestResource(MailSinkResource.class)
+class ReaderControlTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern UNSUBSCRIBE = Pattern.compile("<(http://localhost:8084(/api/subscriptions/"
+            + "unsubscribe)\\?token=([A-Za-z0-9_-]+))>");
+
+    MailSink mail;
+
+    @Inject
+    Tokens tokens;
+
+    private CloudEventRecords records;
+
+    @BeforeEach
+    void producer() {
+        records = new CloudEventRecords();
+    }
+
+    @AfterEach
+    void close() {
+        records.close();
+    }
+
+    private PublicationPublished publish(String headline) {
+        UUID id = UUID.randomUUID();
+        PublicationPublished publication = new PublicationPublished(id, UUID.randomUUID(), "story-" + id,
+                "https://news.example/p/" + id, headline, "Summary.", "A. Writer",
+                new Attribution("The Harbor Ledger", "https://harbor.example"), 1, Instant.now());
+        records.send(Topics.PUBLICATIONS, id.toString(), UUID.randomUUID().toString(),
+                EventType.PUBLICATION_PUBLISHED.type(), EventCodec.encode(publication));
+        return publication;
+    }
+
+    private static Subscriber subscriber(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> Subscriber.findByEmail(email).orElseThrow());
+    }
+
+    /** The subscription token of the reader's newsletter email, from its List-Unsubscribe header. */
+    private String subscriptionToken(String email, String headline) {
+        String header = mail.await(MailSink.to(email, headline), TIMEOUT).header("List-Unsubscribe").orElseThrow();
+        Matcher matcher = UNSUBSCRIBE.matcher(header);
+        assertTrue(matcher.matches(), header);
+        return matcher.group(3);
+    }
+
+    @Test
+    void tamperedAndExpiredConfirmationTokensAreRefused() {
+        String email = Readers.pending(mail, "tamper");
+        String token = Readers.confirmationToken(mail, email);
+        char last = token.charAt(10);
+        String tampered = token.substring(0, 10) + (last == 'A' ? 'B' : 'A') + token.substring(11);
+        given().queryParam("token", tampered).when().get("/api/subscriptions/confirm")
+                .then().statusCode(404).contentType("application/problem+json");
+
+        Subscriber subscriber = subscriber(email);
+        String expired = tokens.confirmation(subscriber.id, subscriber.email, Instant.now().minusSeconds(5));
+        given().queryParam("token", expired).when().get("/api/subscriptions/confirm")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("expired"));
+        // A subscription token is no confirmation token, and the other way round.
+        given().queryParam("token", tokens.subscription(subscriber.id, subscriber.email))
+                .when().get("/api/subscriptions/confirm").then().statusCode(404);
+        given().queryParam("token", token).when().get("/api/subscriptions/preferences").then().statusCode(404);
+        assertEquals(Subscriber.Status.PENDING, subscriber(email).status);
+    }
+
+    @Test
+    void signUpsAreRateLimitedPerClientAddress() {
+        String client = Readers.client();
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                    .body("{\"email\":\"" + Readers.newAddress("burst") + "\"}")
+                    .when().post("/api/subscriptions").then().statusCode(202);
+        }
+        given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                .body("{\"email\":\"" + Readers.newAddress("burst") + "\"}")
+                .when().post("/api/subscriptions")
+                .then().statusCode(429).contentType("application/problem+json").body("status", equalTo(429));
+        // Another client is not affected.
+        Readers.subscribe(Readers.newAddress("other-client"));
+    }
+
+    @Test
+    void oneClickUnsubscribeStopsTheNewsletterAndCannotBeForgedForAnotherAddress() {
+        String leaving = Readers.active(mail, "leaving");
+        String staying = Readers.active(mail, "staying");
+        PublicationPublished first = publish("Before leaving " + UUID.randomUUID());
+        String token = subscriptionToken(leaving, first.headline());
+        assertEquals("List-Unsubscribe=One-Click",
+                mail.await(MailSink.to(leaving, first.headline()), TIMEOUT).header("List-Unsubscribe-Post")
+                        .orElseThrow());
+        assertTrue(mail.await(MailSink.to(leaving, first.headline()), TIMEOUT).body()
+                .contains("/api/subscriptions/preferences?token=" + token));
+        String stayingToken = subscriptionToken(staying, first.headline());
+
+        // The leaving reader's token re-pointed at the staying reader: the MAC does not match.
+        byte[] raw = Base64.getUrlDecoder().decode(token);
+        UUID stayingId = subscriber(staying).id;
+        java.nio.ByteBuffer.wrap(raw, 1, 16).putLong(stayingId.getMostSignificantBits())
+                .putLong(stayingId.getLeastSignificantBits());
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        given().queryParam("token", forged).contentType(ContentType.URLENC).body("List-Unsubscribe=One-Click")
+                .when().post("/api/subscriptions/unsubscribe").then().statusCode(404);
+
+        // Following the link (GET) only shows a page with the button; it does not unsubscribe.
+        given().queryParam("token", token).when().get("/api/subscriptions/unsubscribe")
+                .then().statusCode(200).contentType(ContentType.HTML)
+                .body(org.hamcrest.Matchers.containsString("method=\"post\""));
+        assertEquals(Subscriber.Status.ACTIVE, subscriber(leaving).status);
+        given().queryParam("token", forged).when().get("/api/subscriptions/unsubscribe").then().statusCode(404);
+
+        // RFC 8058: the mail client POSTs List-Unsubscribe=One-Click, no login.
+        given().queryParam("token", token).contentType(ContentType.URLENC).body("List-Unsubscribe=One-Click")
+                .when().post("/api/subscriptions/unsubscribe")
+                .then().statusCode(200).body("status", equalTo("UNSUBSCRIBED")).body("email", equalTo(leaving));
+        given().queryParam("token", token).contentType(ContentType.URLENC).body("List-Unsubscribe=One-Click")
+                .when().post("/api/subscriptions/unsubscribe").then().statusCode(200);
+
+        PublicationPublished second = publish("After leaving " + UUID.randomUUID());
+        mail.await(MailSink.to(staying, second.headline()), TIMEOUT);
+        assertEquals(List.of(), mail.settle(MailSink.to(leaving, second.headline()), Duration.ofSeconds(2)));
+        assertEquals(Subscriber.Status.ACTIVE, subscriber(staying).status);
+        assertTrue(stayingToken.length() > 0);
+    }
+
+    @Test
+    void topicsChosenOnSignUpCanBeChangedWithTheEmailToken() {
+        String email = Readers.newAddress("topics");
+        Readers.subscribe(email, "[\"Economics\",\"eu-politics\"]");
+        Readers.confirm(mail, email);
+        Subscriber subscriber = subscriber(email);
+        assertEquals(List.of("economics", "eu-politics"), subscriber.topicList());
+
+        String token = tokens.subscription(subscriber.id, subscriber.email);
+        given().queryParam("token", token).when().get("/api/subscriptions/preferences")
+                .then().statusCode(200).body("email", equalTo(email)).body("status", equalTo("ACTIVE"))
+                .body("topics", equalTo(List.of("economics", "eu-politics")));
+        given().queryParam("token", token).contentType(ContentType.JSON).body("{\"topics\":[\"markets\"]}")
+                .when().put("/api/subscriptions/preferences")
+                .then().statusCode(200).body("topics", equalTo(List.of("markets")));
+        given().queryParam("token", token).contentType(ContentType.JSON).body("{\"topics\":[\"Not a topic!\"]}")
+                .when().put("/api/subscriptions/preferences")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("token", token + "x").when().get("/api/subscriptions/preferences").then().statusCode(404);
+    }
+
+    @Test
+    void suppressedAddressesAreNeverMailedAndCounted() {
+        String bounced = Readers.active(mail, "bounced");
+        String body = "{\"email\":\"" + bounced.toUpperCase(java.util.Locale.ROOT) + "\",\"reason\":\"HARD_BOUNCE\"}";
+        given().contentType(ContentType.JSON).body(body).when().post("/api/suppressions")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("X-Newsroom-Secret", "wrong").contentType(ContentType.JSON).body(body)
+                .when().post("/api/suppressions").then().statusCode(401);
+        given().header("X-Newsroom-Secret", "test-suppression-secret").contentType(ContentType.JSON).body(body)
+                .when().post("/api/suppressions").then().statusCode(204);
+        given().header("X-Newsroom-Secret", "test-suppression-secret").contentType(ContentType.JSON)
+                .body("{\"email\":\"" + bounced + "\",\"reason\":\"SOMETHING\"}")
+                .when().post("/api/suppressions").then().statusCode(400);
+
+        PublicationPublished publication = publish("Not for the bounced " + UUID.randomUUID());
+        await().atMost(TIMEOUT).untilAsserted(() -> given()
+                .when().get("/api/publications/" + publication.publicationId() + "/deliveries")
+                .then().statusCode(200).body("suppressed", greaterThanOrEqualTo(1)).body("pending", equalTo(0)));
+        assertEquals(List.of(), mail.settle(MailSink.to(bounced, publication.headline()), Duration.ofSeconds(1)));
+
+        // Subscribing again does not bring a suppressed address back, nor mail it.
+        Readers.subscribe(bounced);
+        assertEquals(1, mail.settle(MailSink.to(bounced, Readers.CONFIRMATION_SUBJECT), Duration.ofSeconds(2))
+                .size());
+    }
+}

@@ -1,0 +1,239 @@
+package org.newsroom.notify;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsroom.events.Attribution;
+import org.newsroom.events.EventCodec;
+import org.newsroom.events.EventType;
+import org.newsroom.events.PublicationPublished;
+import org.newsroom.events.Topics;
+import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.TestTokens;
+
+/** Webhooks against a real HTTP receiver (JDK HttpServer) that verifies the Standard Webhooks signature itself. */
+@QuarkusTest
+@WithTestResource(MailSinkResource.class)
+class WebhookTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** What the receiver got: headers, body, and whether the signature verified with the endpoint's secret. */
+    record Received(String id, String timestamp, String signature, String body) {
+    }
+
+    private HttpServer server;
+    private CloudEventRecords records;
+    private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        records = new CloudEventRecords();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Received(
+                    exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"),
+                    new String(body, StandardCharsets.UTF_8)));
+            int call = calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            int status;
+            if (path.startsWith("/ok")) {
+                status = 204;
+            } else if (path.startsWith("/flaky")) {
+                status = call < 3 ? 503 : 200;
+            } else if (path.startsWith("/gone")) {
+                status = 410;
+            } else {
+                status = 500;
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        records.close();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    private static RequestSpecification admin() {
+        return given().auth().oauth2(TestTokens.token("partner-admin", "admin"));
+    }
+
+    /** Registers an endpoint: @return {id, secret} */
+    private static String[] register(String url) {
+        var response = admin().contentType(ContentType.JSON)
+                .body("{\"url\":\"" + url + "\",\"eventTypes\":[\"news.publication.published.v1\"]}")
+                .when().post("/api/webhooks")
+                .then().statusCode(201)
+                .body("secret", startsWith("whsec_"))
+                .body("status", equalTo("ACTIVE"))
+                .extract();
+        return new String[] {response.path("id"), response.path("secret")};
+    }
+
+    private String publish() {
+        UUID id = UUID.randomUUID();
+        PublicationPublished publication = new PublicationPublished(id, UUID.randomUUID(), "story-" + id,
+                "https://news.example/p/" + id, "Webhook story " + id, "Summary.", null,
+                new Attribution("The Harbor Ledger", null), 1, Instant.now());
+        String eventId = UUID.randomUUID().toString();
+        records.send(Topics.PUBLICATIONS, id.toString(), eventId, EventType.PUBLICATION_PUBLISHED.type(),
+                EventCodec.encode(publication));
+        return eventId;
+    }
+
+    /** What a receiver does: recompute v1 over id.timestamp.body with the key in the whsec_ secret. */
+    static boolean verifies(String secret, Received request) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        byte[] expected = mac.doFinal((request.id() + "." + request.timestamp() + "." + request.body())
+                .getBytes(StandardCharsets.UTF_8));
+        for (String candidate : request.signature().split(" ")) {
+            if (candidate.startsWith("v1,") && MessageDigest.isEqual(expected,
+                    Base64.getDecoder().decode(candidate.substring(3)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Received> awaitCalls(String path, int count) {
+        await().atMost(TIMEOUT).until(() -> received.getOrDefault(path, List.of()).size() >= count);
+        return received.get(path);
+    }
+
+    @Test
+    void adminApiNeedsTheAdminRole() {
+        given().when().get("/api/webhooks").then().statusCode(401);
+        given().auth().oauth2(TestTokens.token("an-editor", "editor")).when().get("/api/webhooks")
+                .then().statusCode(403);
+        admin().when().get("/api/webhooks").then().statusCode(200);
+    }
+
+    @Test
+    void privateAndOddUrlsAreRefused() {
+        for (String url : List.of("http://10.1.2.3/hook", "http://localhost:8080/hook", "ftp://example.org/x",
+                "http://169.254.169.254/latest/meta-data", "not a url")) {
+            admin().contentType(ContentType.JSON).body("{\"url\":\"" + url + "\"}")
+                    .when().post("/api/webhooks")
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        admin().contentType(ContentType.JSON).body("{\"url\":\"" + url("/ok") + "\",\"eventTypes\":[\"no.such\"]}")
+                .when().post("/api/webhooks").then().statusCode(400);
+    }
+
+    @Test
+    void everyPublishEventIsPostedOnceSignedAndRecorded() throws Exception {
+        String[] endpoint = register(url("/ok/" + UUID.randomUUID()));
+        admin().when().get("/api/webhooks").then().statusCode(200)
+                .body("id", hasItem(endpoint[0])).body("secret", not(hasItem(endpoint[1])));
+        admin().when().get("/api/webhooks/" + endpoint[0]).then().statusCode(200).body("secret", nullValue());
+
+        String eventId = publish();
+        await().atMost(TIMEOUT).until(() -> received.values().stream().flatMap(List::stream)
+                .anyMatch(r -> eventId.equals(r.id())));
+        Received request = received.values().stream().flatMap(List::stream)
+                .filter(r -> eventId.equals(r.id())).findFirst().orElseThrow();
+        assertTrue(verifies(endpoint[1], request), "signature verifies with the secret shown at creation");
+        assertTrue(Math.abs(Long.parseLong(request.timestamp()) - Instant.now().getEpochSecond()) < 60);
+        assertTrue(request.body().startsWith("{\"type\":\"news.publication.published.v1\""), request.body());
+        assertTrue(request.body().contains("\"data\":{"), request.body());
+        Received forged = new Received(request.id(), request.timestamp(), request.signature(),
+                request.body().replace("Webhook story", "Forged story"));
+        assertTrue(!verifies(endpoint[1], forged), "a changed body no longer verifies");
+
+        // The same event again (redelivered by Kafka) is not posted again.
+        await().atMost(TIMEOUT).untilAsserted(() -> admin().when().get("/api/webhooks/" + endpoint[0] + "/deliveries")
+                .then().statusCode(200)
+                .body("find { it.eventId == '" + eventId + "' }.status", equalTo("DELIVERED"))
+                .body("find { it.eventId == '" + eventId + "' }.lastStatusCode", equalTo(204)));
+        assertEquals(1, received.values().stream().flatMap(List::stream).filter(r -> eventId.equals(r.id())).count());
+
+        admin().when().delete("/api/webhooks/" + endpoint[0]).then().statusCode(204);
+        admin().when().get("/api/webhooks/" + endpoint[0]).then().statusCode(404);
+        admin().when().delete("/api/webhooks/" + endpoint[0]).then().statusCode(404);
+    }
+
+    @Test
+    void failuresAreRetriedThenMarkedFailedAndGoneDisablesTheEndpoint() {
+        String flakyPath = "/flaky/" + UUID.randomUUID();
+        String downPath = "/down/" + UUID.randomUUID();
+        String gonePath = "/gone/" + UUID.randomUUID();
+        String[] flaky = register(url(flakyPath));
+        String[] down = register(url(downPath));
+        String[] gone = register(url(gonePath));
+
+        String eventId = publish();
+
+        List<Received> flakyCalls = awaitCalls(flakyPath, 3);
+        assertTrue(flakyCalls.stream().allMatch(r -> eventId.equals(r.id())), "retries keep the webhook-id");
+        await().atMost(TIMEOUT).untilAsserted(() -> admin().when().get("/api/webhooks/" + flaky[0] + "/deliveries")
+                .then().body("[0].status", equalTo("DELIVERED")).body("[0].attempts", equalTo(3)));
+
+        awaitCalls(downPath, 3);
+        await().atMost(TIMEOUT).untilAsserted(() -> admin().when().get("/api/webhooks/" + down[0] + "/deliveries")
+                .then().body("[0].status", equalTo("FAILED")).body("[0].attempts", equalTo(3))
+                .body("[0].lastStatusCode", equalTo(500)));
+
+        awaitCalls(gonePath, 1);
+        await().atMost(TIMEOUT).untilAsserted(() -> admin().when().get("/api/webhooks/" + gone[0])
+                .then().body("status", equalTo("DISABLED")));
+        admin().when().get("/api/webhooks/" + gone[0] + "/deliveries").then()
+                .body("[0].status", equalTo("FAILED")).body("[0].lastStatusCode", equalTo(410));
+
+        // A failed delivery can be replayed by hand.
+        String deliveryId = admin().when().get("/api/webhooks/" + down[0] + "/deliveries")
+                .then().extract().path("[0].id");
+        admin().when().post("/api/webhooks/" + down[0] + "/deliveries/" + deliveryId + "/redeliver")
+                .then().statusCode(202);
+        awaitCalls(downPath, 4);
+
+        // Nothing more is posted to a disabled endpoint.
+        publish();
+        await().pollDelay(Duration.ofSeconds(2)).atMost(TIMEOUT).until(() -> true);
+        assertEquals(1, received.get(gonePath).size());
+        for (String[] endpoint : List.of(flaky, down, gone)) {
+            admin().when().delete("/api/webhooks/" + endpoint[0]).then().statusCode(204);
+        }
+    }
+}
