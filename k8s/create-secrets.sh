@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates the Secrets the manifests reference but do not contain (secrets never live in the repo):
 #   newsroom-db-<role>  kubernetes.io/basic-auth, one per service role, random password
-#   newsroom-jwt        public.pem: the key that verifies editorial bearer JWTs
+#   newsroom-jwt        public.pem: the key that verifies bearer JWTs (editorial, notify's webhook API)
+#   newsroom-notify     token-secret, suppression-secret: random, for notify-service
 # Usage: k8s/create-secrets.sh NAMESPACE PATH/TO/jwt-public.pem
 # Existing Secrets are left alone, so re-running never rotates a password under a running cluster.
 set -euo pipefail
@@ -19,5 +20,9 @@ for role in ingest editorial publish notify; do
   # Let CloudNativePG's managed roles pick up password changes made to this Secret.
   kubectl -n "$ns" label secret "$name" cnpg.io/reload=true
 done
+if ! kubectl -n "$ns" get secret newsroom-notify >/dev/null 2>&1; then
+  kubectl -n "$ns" create secret generic newsroom-notify \
+    --from-literal=token-secret="$(openssl rand -hex 32)" --from-literal=suppression-secret="$(openssl rand -hex 32)"
+fi
 kubectl -n "$ns" create secret generic newsroom-jwt --from-file=public.pem="$jwt" \
   --dry-run=client -o yaml | kubectl -n "$ns" apply -f -
