@@ -1,18 +1,31 @@
 package org.newsroom.editorial;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import org.newsroom.editorial.domain.Story;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.ItemIngested;
+import org.newsroom.events.Topics;
+import org.newsroom.testing.CloudEventRecords;
 
-/** Item events as ingest-service writes them. */
+/** Item events as ingest-service writes them, and stories made from them through the real broker. */
 public final class StoryFixtures {
     private StoryFixtures() {
     }
 
     public static ItemIngested item(String headline) {
-        return new ItemIngested(UUID.randomUUID(), "wire-desk", UUID.randomUUID().toString(),
+        return item("wire-desk", headline);
+    }
+
+    public static ItemIngested item(String source, String headline) {
+        return new ItemIngested(UUID.randomUUID(), source, UUID.randomUUID().toString(),
                 "https://example.org/" + UUID.randomUUID(), headline, "One.\n\nTwo.", "A. Writer",
                 new Attribution("The Harbor Ledger", "https://example.org"), Instant.parse("2026-11-24T07:30:00Z"),
                 Instant.now());
@@ -20,5 +33,23 @@ public final class StoryFixtures {
 
     public static String json(ItemIngested item) {
         return EventCodec.encode(item);
+    }
+
+    /** Sends the item on news.items and waits until editorial-service made it a story; answers the story id. */
+    public static UUID newStory(CloudEventRecords records, ItemIngested item) {
+        records.send(Topics.ITEMS, item.itemId().toString(), "news.item.ingested.v1", json(item));
+        return await().atMost(Duration.ofSeconds(60)).until(
+                () -> QuarkusTransaction.requiringNew().call(() -> Story.findByItemId(item.itemId()).map(s -> s.id)),
+                Optional::isPresent).orElseThrow();
+    }
+
+    public static UUID newStory(CloudEventRecords records, String headline) {
+        return newStory(records, item(headline));
+    }
+
+    /** The story's current ETag, as an editor reads it. */
+    public static String etag(String token, UUID id) {
+        return given().auth().oauth2(token).when().get("/api/stories/" + id)
+                .then().statusCode(200).extract().header("ETag");
     }
 }

@@ -9,7 +9,11 @@ import java.util.Optional;
  */
 public enum EventType {
     ITEM_INGESTED("news.item.ingested.v1", Topics.ITEMS, ItemIngested.class),
+    ITEM_UPDATED("news.item.updated.v1", Topics.ITEMS, ItemUpdated.class),
+    ITEM_WITHDRAWN("news.item.withdrawn.v1", Topics.ITEMS, ItemWithdrawn.class),
     STORY_APPROVED("news.story.approved.v1", Topics.EDITORIAL, StoryApproved.class),
+    STORY_CORRECTED("news.story.corrected.v1", Topics.EDITORIAL, StoryCorrected.class),
+    STORY_KILLED("news.story.killed.v1", Topics.EDITORIAL, StoryKilled.class),
     PUBLICATION_PUBLISHED("news.publication.published.v1", Topics.PUBLICATIONS, PublicationPublished.class),
     DELIVERY_SENT("news.delivery.sent.v1", Topics.DELIVERIES, DeliverySent.class);
 

@@ -3,7 +3,10 @@ package org.newsroom.events;
 import java.time.Instant;
 import java.util.UUID;
 
-/** {@code news.item.ingested.v1}: a new item entered the pipeline. Keyed by {@code itemId}. */
+/**
+ * {@code news.item.ingested.v1}: a new item entered the pipeline. Keyed by {@code itemId}. The components after
+ * {@code ingestedAt} were added later (additively): version 1 of the item's sanitized body, canonical URL, image…
+ */
 public record ItemIngested(
         UUID itemId,
         String source,
@@ -14,7 +17,17 @@ public record ItemIngested(
         String byline,
         Attribution attribution,
         Instant publishedAt,
-        Instant ingestedAt) {
+        Instant ingestedAt,
+        Integer version,
+        String canonicalUrl,
+        String bodyHtml,
+        String bodyText,
+        String language,
+        String imageUrl,
+        String imageCaption,
+        String imageCredit,
+        String rights,
+        Instant embargoedUntil) {
 
     public ItemIngested {
         Required.field(itemId, "itemId");
@@ -22,5 +35,12 @@ public record ItemIngested(
         Required.field(headline, "headline");
         Required.field(attribution, "attribution");
         Required.field(ingestedAt, "ingestedAt");
+    }
+
+    /** The original (pre-body) form of this event, kept so that existing producers and fixtures still compile. */
+    public ItemIngested(UUID itemId, String source, String externalId, String url, String headline, String summary,
+            String byline, Attribution attribution, Instant publishedAt, Instant ingestedAt) {
+        this(itemId, source, externalId, url, headline, summary, byline, attribution, publishedAt, ingestedAt,
+                null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -1,18 +1,96 @@
 package org.newsroom.editorial.api;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.newsroom.editorial.domain.DeskRuleException;
+import org.newsroom.editorial.domain.EditionApprovedException;
+import org.newsroom.editorial.domain.EditionRuleException;
 import org.newsroom.editorial.domain.IllegalTransitionException;
+import org.newsroom.editorial.domain.NotEditableException;
+import org.newsroom.editorial.domain.StaleStoryException;
+import org.newsroom.editorial.domain.UnknownEditionException;
+import org.newsroom.editorial.domain.UnknownStoryException;
 import org.newsroom.problem.Problem;
 
-/** A refused workflow move is a conflict with the story's state; the body says which moves are possible. */
+/** The desk's refusals as RFC 7807 problems. */
 public class WorkflowProblems {
 
+    /** A refused workflow move is a conflict with the story's state; the body says which moves are possible. */
     @ServerExceptionMapper
     public Response illegalTransition(IllegalTransitionException e) {
         return Problem.of(Response.Status.CONFLICT, e.getMessage())
                 .with("currentStatus", e.from())
                 .with("allowedTransitions", e.allowed())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notEditable(NotEditableException e) {
+        return Problem.of(Response.Status.CONFLICT, e.getMessage())
+                .with("currentStatus", e.status())
+                .with("allowedTransitions", e.status().allowedNext())
+                .toResponse();
+    }
+
+    /** A write based on an old version: nothing was written; the client reloads (current ETag given) and retries. */
+    @ServerExceptionMapper
+    public Response stale(StaleStoryException e) {
+        return Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED, e.getMessage())
+                .with("currentVersion", e.currentVersion())
+                .with("currentETag", ETags.header(e.currentVersion()))
+                .toResponse()).header(HttpHeaders.ETAG, ETags.header(e.currentVersion())).build();
+    }
+
+    /** Two writes of the same version raced and this one lost at the database: the same as a stale If-Match. */
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    public Response lostRace(RuntimeException e) {
+        return Problem.of(Response.Status.PRECONDITION_FAILED,
+                "The resource changed while your write was applied; reload it and apply your change again")
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknown(UnknownStoryException e) {
+        return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownEdition(UnknownEditionException e) {
+        return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response editionApproved(EditionApprovedException e) {
+        return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+    }
+
+    /** The request is well-formed but places stories the desk's rules keep out of an edition. */
+    @ServerExceptionMapper
+    public Response editionRules(EditionRuleException e) {
+        return Problem.of(422, "Unprocessable Content", e.getMessage())
+                .withErrors(e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response deskRule(DeskRuleException e) {
+        return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+    }
+
+    /**
+     * A JSON body of the wrong shape (e.g. "not-a-uuid" for a UUID) is a 400 problem, not Quarkus' built-in plain
+     * JSON answer (which would otherwise win over the problem module's JsonProcessingException mapper).
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        String field = e.getPath().isEmpty() ? "body" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        return Problem.of(Response.Status.BAD_REQUEST, "The body does not have the expected shape")
+                .withErrors(java.util.List.of(new Problem.FieldError(field == null ? "body" : field,
+                        "has the wrong type or format")))
                 .toResponse();
     }
 }

@@ -4,14 +4,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import org.newsroom.editorial.messaging.StoryEvents;
+import java.util.LinkedHashMap;
+import java.util.Objects;
 import org.newsroom.events.ItemIngested;
+import org.newsroom.events.ItemUpdated;
+import org.newsroom.events.ItemWithdrawn;
+import org.newsroom.events.PublicationPublished;
 
-/** The editorial desk: where items become stories and stories move through the workflow. */
+/**
+ * The editorial desk: where items become stories and stories move through the workflow. Every change is audited
+ * (who, when, field diff, from/to status, reason) in the same transaction as the change and its event.
+ *
+ * <p>Writes name the version they were based on ({@code expectedVersion}, from the client's {@code If-Match}); a
+ * stale one is refused with {@link StaleStoryException} and nothing is written. {@code null} means the caller made
+ * no such claim (workflow moves, which the state machine guards by itself).
+ */
 @ApplicationScoped
 public class Desk {
+
+    private static final String INGEST = "ingest-service";
+    private static final String PUBLISH = "publish-service";
 
     @Inject
     StoryEvents events;
@@ -25,28 +40,213 @@ public class Desk {
             story.itemId = item.itemId();
             story.source = item.source();
             story.url = item.url();
-            story.headline = item.headline();
-            story.summary = item.summary();
-            story.byline = item.byline();
-            story.outlet = item.attribution().outlet();
-            story.outletUrl = item.attribution().url();
+            story.headline = story.sourceHeadline = item.headline();
+            story.summary = story.sourceSummary = item.summary();
+            story.byline = story.sourceByline = item.byline();
+            story.outlet = story.sourceOutlet = item.attribution().outlet();
+            story.outletUrl = story.sourceOutletUrl = item.attribution().url();
+            story.sourceVersion = item.version();
+            story.embargoedUntil = item.embargoedUntil();
             story.status = StoryStatus.NEW;
-            story.createdAt = Instant.now();
+            story.createdAt = story.updatedAt = Instant.now();
+            story.updatedBy = INGEST;
             story.persist();
+            StoryTransition.record(story, null, "RECEIVE", INGEST, story.createdAt, null, null);
             return story;
         });
     }
 
-    @Transactional
-    public Optional<Story> approve(UUID storyId, String chiefEditor) {
-        return Story.<Story>findByIdOptional(storyId).map(story -> {
-            StoryStatus from = move(story, StoryStatus.APPROVED);
-            story.approvedAt = Instant.now();
-            story.approvedBy = chiefEditor;
-            StoryTransition.record(story, from, chiefEditor, story.approvedAt);
-            events.approved(story);
-            return story;
+    /**
+     * The source updated the item. An older version than the one held is ignored. The source copy always follows;
+     * the edited copy follows too unless an editor edited it (or it is approved or later): then it is kept and the
+     * story is flagged {@code sourceChanged}, with the source diff in the history.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sourceUpdated(ItemUpdated item) {
+        Story story = Story.findByItemId(item.itemId()).orElse(null);
+        if (story == null) {
+            receive(new ItemIngested(item.itemId(), item.source(), item.externalId(), item.url(), item.headline(),
+                    item.summary(), item.byline(), item.attribution(), item.publishedAt(), item.updatedAt(),
+                    item.version(), item.canonicalUrl(), item.bodyHtml(), item.bodyText(), item.language(),
+                    item.imageUrl(), item.imageCaption(), item.imageCredit(), item.rights(), item.embargoedUntil()));
+            return;
+        }
+        if (item.version() != null && story.sourceVersion != null && item.version() <= story.sourceVersion) {
+            return;
+        }
+        Map<String, Object> diff = new LinkedHashMap<>();
+        story.sourceHeadline = changed(diff, "headline", story.sourceHeadline, item.headline());
+        story.sourceSummary = changed(diff, "summary", story.sourceSummary, item.summary());
+        story.sourceByline = changed(diff, "byline", story.sourceByline, item.byline());
+        story.sourceOutlet = changed(diff, "outlet", story.sourceOutlet, item.attribution().outlet());
+        story.sourceOutletUrl = changed(diff, "outletUrl", story.sourceOutletUrl, item.attribution().url());
+        story.url = changed(diff, "url", story.url, item.url());
+        story.sourceVersion = item.version();
+        story.embargoedUntil = item.embargoedUntil();
+        if (diff.isEmpty()) {
+            return;
+        }
+        String action;
+        if (!story.edited && story.status.editable()) {
+            story.headline = story.sourceHeadline;
+            story.summary = story.sourceSummary;
+            story.byline = story.sourceByline;
+            story.outlet = story.sourceOutlet;
+            story.outletUrl = story.sourceOutletUrl;
+            action = "SOURCE_UPDATE";
+        } else {
+            story.sourceChanged = true;
+            action = "SOURCE_CHANGED";
+        }
+        touch(story, INGEST);
+        StoryTransition.record(story, story.status, action, INGEST, story.updatedAt, diff, null);
+    }
+
+    /** The source withdrew the item: the story is flagged; a published one gets a kill proposed to the chief editor. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawn(ItemWithdrawn item) {
+        Story.findByItemId(item.itemId()).filter(story -> story.withdrawnAt == null).ifPresent(story -> {
+            story.withdrawnAt = item.withdrawnAt();
+            story.withdrawnReason = item.reason();
+            story.killProposed = story.status == StoryStatus.PUBLISHED || story.status == StoryStatus.CORRECTED;
+            touch(story, INGEST);
+            StoryTransition.record(story, story.status, "WITHDRAW", INGEST, story.updatedAt, null, item.reason());
         });
+    }
+
+    private static <T> T changed(Map<String, Object> diff, String field, T from, T to) {
+        if (!Objects.equals(from, to)) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("from", from);
+            change.put("to", to);
+            diff.put(field, change);
+        }
+        return to;
+    }
+
+    /** Changes the edited copy (validated values by field name); a value equal to the current one is no change. */
+    @Transactional
+    public Story edit(UUID id, long expectedVersion, Map<String, Object> values, String editor) {
+        Story story = current(id, expectedVersion);
+        if (!story.status.editable()) {
+            throw new NotEditableException(story.status);
+        }
+        Map<String, Object> diff = story.apply(values);
+        if (!diff.isEmpty()) {
+            // The editor worked from a version that showed the source change (If-Match): it is acknowledged.
+            story.sourceChanged = false;
+            touch(story, editor);
+            StoryTransition.record(story, story.status, "EDIT", editor, story.updatedAt, diff, null);
+        }
+        return flushed(story);
+    }
+
+    @Transactional
+    public Story submit(UUID id, Long expectedVersion, String editor) {
+        Story story = current(id, expectedVersion);
+        StoryStatus from = move(story, StoryStatus.IN_REVIEW);
+        touch(story, editor);
+        StoryTransition.record(story, from, "SUBMIT", editor, story.updatedAt, null, null);
+        return flushed(story);
+    }
+
+    @Transactional
+    public Story approve(UUID id, Long expectedVersion, String chiefEditor) {
+        Story story = current(id, expectedVersion);
+        if (story.status.canMoveTo(StoryStatus.APPROVED)) {
+            if (story.withdrawnAt != null) {
+                throw new DeskRuleException("The source withdrew this story on " + story.withdrawnAt
+                        + "; it cannot be approved");
+            }
+            if (story.embargoedUntil != null && story.embargoedUntil.isAfter(Instant.now())) {
+                throw new DeskRuleException("The story is embargoed until " + story.embargoedUntil
+                        + "; it cannot be approved before");
+            }
+        }
+        StoryStatus from = move(story, StoryStatus.APPROVED);
+        touch(story, chiefEditor);
+        story.approvedAt = story.updatedAt;
+        story.approvedBy = chiefEditor;
+        StoryTransition.record(story, from, "APPROVE", chiefEditor, story.approvedAt, null, null);
+        events.approved(story);
+        return flushed(story);
+    }
+
+    @Transactional
+    public Story reject(UUID id, Long expectedVersion, String chiefEditor, String reason) {
+        Story story = current(id, expectedVersion);
+        StoryStatus from = move(story, StoryStatus.REJECTED);
+        touch(story, chiefEditor);
+        StoryTransition.record(story, from, "REJECT", chiefEditor, story.updatedAt, null, reason);
+        return flushed(story);
+    }
+
+    /** A new version of a published story: the corrected fields (maybe none) and the note readers are shown. */
+    @Transactional
+    public Story correct(UUID id, Long expectedVersion, String chiefEditor, String note, Map<String, Object> values) {
+        Story story = current(id, expectedVersion);
+        StoryStatus from = move(story, StoryStatus.CORRECTED);
+        Map<String, Object> diff = story.apply(values);
+        touch(story, chiefEditor);
+        story.correctionNote = note;
+        StoryTransition.record(story, from, "CORRECT", chiefEditor, story.updatedAt, diff, note);
+        events.corrected(story);
+        return flushed(story);
+    }
+
+    @Transactional
+    public Story kill(UUID id, Long expectedVersion, String chiefEditor, String reason) {
+        Story story = current(id, expectedVersion);
+        StoryStatus from = move(story, StoryStatus.KILLED);
+        story.killProposed = false;
+        touch(story, chiefEditor);
+        story.killReason = reason;
+        StoryTransition.record(story, from, "KILL", chiefEditor, story.updatedAt, null, reason);
+        events.killed(story);
+        return flushed(story);
+    }
+
+    /**
+     * publish-service confirms a publication: an APPROVED story becomes PUBLISHED. A publication of another
+     * aggregate (no or unknown story id) or of a story already past APPROVED (a re-publication) changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void published(PublicationPublished publication) {
+        if (publication.storyId() == null) {
+            return;
+        }
+        Story.<Story>findByIdOptional(publication.storyId())
+                .filter(story -> story.status == StoryStatus.APPROVED)
+                .ifPresent(story -> {
+                    StoryStatus from = move(story, StoryStatus.PUBLISHED);
+                    touch(story, PUBLISH);
+                    story.publishedAt = publication.publishedAt();
+                    story.publicationId = publication.publicationId();
+                    story.publicationUrl = publication.url();
+                    StoryTransition.record(story, from, "PUBLISH", PUBLISH, story.updatedAt, null, null);
+                });
+    }
+
+    private static Story current(UUID id, Long expectedVersion) {
+        Story story = Story.<Story>findByIdOptional(id).orElseThrow(() -> new UnknownStoryException(id));
+        if (expectedVersion != null && story.version != expectedVersion) {
+            throw new StaleStoryException(expectedVersion, story.version);
+        }
+        return story;
+    }
+
+    private static void touch(Story story, String actor) {
+        story.updatedAt = Instant.now();
+        story.updatedBy = actor;
+    }
+
+    /**
+     * Flushes so that the version check of a concurrent write fails here (as an optimistic lock failure) rather
+     * than at commit, and so that the answer carries the new version.
+     */
+    private static Story flushed(Story story) {
+        Story.flush();
+        return story;
     }
 
     private static StoryStatus move(Story story, StoryStatus to) {

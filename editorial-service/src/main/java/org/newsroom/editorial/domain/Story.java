@@ -9,11 +9,20 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** The editors' working copy of an ingested item. */
+/**
+ * The editors' working copy of an ingested item. The edited copy (headline, summary, byline, outlet, outletUrl,
+ * editorsNote, sections) starts as the source copy; the source copy ({@code source*}) stays as ingest sent it.
+ */
 @Entity
 public class Story extends PanacheEntityBase {
 
@@ -54,6 +63,131 @@ public class Story extends PanacheEntityBase {
     @Column(name = "approved_by")
     public String approvedBy;
 
+    @Column(name = "source_headline")
+    public String sourceHeadline;
+
+    @Column(name = "source_summary")
+    public String sourceSummary;
+
+    @Column(name = "source_byline")
+    public String sourceByline;
+
+    @Column(name = "source_outlet")
+    public String sourceOutlet;
+
+    @Column(name = "source_outlet_url")
+    public String sourceOutletUrl;
+
+    @Column(name = "editors_note")
+    public String editorsNote;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "sections", columnDefinition = "text[]")
+    public String[] sections = new String[0];
+
+    public String assignee;
+
+    /** Whether an editor changed the copy (then a changed source no longer overwrites it). */
+    public boolean edited;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "publication_id")
+    public UUID publicationId;
+
+    @Column(name = "publication_url")
+    public String publicationUrl;
+
+    @Column(name = "correction_note")
+    public String correctionNote;
+
+    @Column(name = "kill_reason")
+    public String killReason;
+
+    /** Version of the item the source copy is, to ignore an older update arriving late. */
+    @Column(name = "source_version")
+    public Integer sourceVersion;
+
+    /** The source changed after an editor edited the copy; the copy was kept, the history has the source diff. */
+    @Column(name = "source_changed")
+    public boolean sourceChanged;
+
+    @Column(name = "embargoed_until")
+    public Instant embargoedUntil;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    @Column(name = "withdrawn_reason")
+    public String withdrawnReason;
+
+    /** The source withdrew a published story: a chief editor should kill it. */
+    @Column(name = "kill_proposed")
+    public boolean killProposed;
+
+    /** The fields an editor may change, by their API name. */
+    public static final List<String> EDITABLE = List.of("headline", "summary", "byline", "editorsNote", "sections",
+            "outlet", "outletUrl", "assignee");
+
+    /** The current value of an editable field ({@code sections} as a list). */
+    public Object field(String name) {
+        return switch (name) {
+            case "headline" -> headline;
+            case "summary" -> summary;
+            case "byline" -> byline;
+            case "editorsNote" -> editorsNote;
+            case "sections" -> List.of(sections);
+            case "outlet" -> outlet;
+            case "outletUrl" -> outletUrl;
+            case "assignee" -> assignee;
+            default -> throw new IllegalArgumentException("Not an editable field: " + name);
+        };
+    }
+
+    /**
+     * Applies the given values (already validated) and answers the field-level diff: for each field that really
+     * changed, {@code {"from": old, "to": new}}. Unchanged values are left out.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> apply(Map<String, Object> values) {
+        Map<String, Object> diff = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            Object old = field(name);
+            if (Objects.equals(old, value)) {
+                return;
+            }
+            switch (name) {
+                case "headline" -> headline = (String) value;
+                case "summary" -> summary = (String) value;
+                case "byline" -> byline = (String) value;
+                case "editorsNote" -> editorsNote = (String) value;
+                case "sections" -> sections = ((List<String>) value).toArray(String[]::new);
+                case "outlet" -> outlet = (String) value;
+                case "outletUrl" -> outletUrl = (String) value;
+                case "assignee" -> assignee = (String) value;
+                default -> throw new IllegalArgumentException("Not an editable field: " + name);
+            }
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("from", old);
+            change.put("to", value);
+            diff.put(name, change);
+        });
+        if (diff.keySet().stream().anyMatch(f -> !f.equals("assignee"))) {
+            edited = true;
+        }
+        return diff;
+    }
+
+    public List<String> sectionList() {
+        return sections == null ? List.of() : Arrays.asList(sections);
+    }
     public static Optional<Story> findByItemId(UUID itemId) {
         return find("itemId", itemId).firstResultOptional();
     }

@@ -10,9 +10,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** One entry of a story's audit trail. */
+/**
+ * One entry of a story's audit trail: who did what and when, the status before and after, the field-level diff of
+ * the copy ({@code {"headline": {"from": …, "to": …}}}) and the reason given.
+ */
 @Entity
 @Table(name = "story_transition")
 public class StoryTransition extends PanacheEntityBase {
@@ -36,13 +43,30 @@ public class StoryTransition extends PanacheEntityBase {
 
     public Instant at;
 
-    static void record(Story story, StoryStatus from, String actor, Instant at) {
+    /** What was done: RECEIVE, EDIT, SUBMIT, APPROVE, REJECT, PUBLISH, CORRECT, KILL. */
+    public String action;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, Object> changes;
+
+    public String reason;
+
+    static void record(Story story, StoryStatus from, String action, String actor, Instant at,
+            Map<String, Object> changes, String reason) {
         StoryTransition transition = new StoryTransition();
         transition.storyId = story.id;
         transition.fromStatus = from;
         transition.toStatus = story.status;
+        transition.action = action;
         transition.actor = actor;
         transition.at = at;
+        transition.changes = changes == null || changes.isEmpty() ? null : changes;
+        transition.reason = reason;
         transition.persist();
+    }
+
+    public static List<StoryTransition> history(UUID storyId) {
+        return list("storyId = ?1 order by at, id", storyId);
     }
 }

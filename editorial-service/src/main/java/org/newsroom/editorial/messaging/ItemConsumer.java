@@ -10,12 +10,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.newsroom.editorial.domain.Desk;
 import org.newsroom.events.EventType;
 import org.newsroom.events.ItemIngested;
+import org.newsroom.events.ItemUpdated;
+import org.newsroom.events.ItemWithdrawn;
 import org.newsroom.events.PoisonEventException;
 import org.newsroom.outbox.Inbox;
 import org.newsroom.outbox.IncomingEvent;
 
 /**
- * Turns {@code news.items} events into stories. The offset is committed only after the effect committed. A poison
+ * Turns {@code news.items} events into stories (ingested), keeps their source copy current (updated) and flags
+ * withdrawn ones. The offset is committed only after the effect committed. A poison
  * record goes to {@code news.items.dlq} at once; any other failure is retried with backoff first.
  */
 @ApplicationScoped
@@ -34,10 +37,16 @@ public class ItemConsumer {
     public void onItemEvent(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);
         // Types this version does not know yet are skipped, so producers can add event types first.
-        if (!EventType.ITEM_INGESTED.type().equals(event.type())) {
-            return;
+        EventType type = EventType.ofType(event.type()).orElse(null);
+        if (type == EventType.ITEM_INGESTED) {
+            ItemIngested item = event.payload(ItemIngested.class);
+            inbox.applyOnce(event, () -> desk.receive(item));
+        } else if (type == EventType.ITEM_UPDATED) {
+            ItemUpdated item = event.payload(ItemUpdated.class);
+            inbox.applyOnce(event, () -> desk.sourceUpdated(item));
+        } else if (type == EventType.ITEM_WITHDRAWN) {
+            ItemWithdrawn item = event.payload(ItemWithdrawn.class);
+            inbox.applyOnce(event, () -> desk.withdrawn(item));
         }
-        ItemIngested item = event.payload(ItemIngested.class);
-        inbox.applyOnce(event, () -> desk.receive(item));
     }
 }

@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import org.newsroom.editorial.domain.Story;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.StoryApproved;
+import org.newsroom.events.StoryCorrected;
+import org.newsroom.events.StoryKilled;
 import org.newsroom.outbox.Outbox;
 
-/** Announces workflow decisions on {@code news.editorial}, through the outbox. */
+/** Announces workflow decisions on {@code news.editorial}, through the outbox, keyed by story id. */
 @ApplicationScoped
 public class StoryEvents {
 
@@ -17,5 +19,16 @@ public class StoryEvents {
     public void approved(Story story) {
         outbox.publish(story.id.toString(), new StoryApproved(story.id, story.itemId, story.headline, story.summary,
                 story.byline, new Attribution(story.outlet, story.outletUrl), story.approvedBy, story.approvedAt));
+    }
+
+    public void corrected(Story story) {
+        outbox.publish(story.id.toString(), new StoryCorrected(story.id, story.itemId, story.headline, story.summary,
+                story.byline, new Attribution(story.outlet, story.outletUrl), story.editorsNote,
+                story.correctionNote, story.updatedBy, story.updatedAt));
+    }
+
+    public void killed(Story story) {
+        outbox.publish(story.id.toString(), new StoryKilled(story.id, story.killReason, story.updatedBy,
+                story.updatedAt));
     }
 }

@@ -1,0 +1,225 @@
+package org.newsroom.editorial.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.newsroom.editorial.domain.Edition;
+import org.newsroom.editorial.domain.EditionDesk;
+import org.newsroom.editorial.domain.EditionDraft;
+import org.newsroom.editorial.domain.UnknownEditionException;
+import org.newsroom.problem.Problem;
+
+/**
+ * Editions: compose (lead story, its editor's note, ordered briefs, sections), edit and reorder with
+ * {@code If-Match}, approve (chief editor) with an optional {@code publishAt}. Only APPROVED or PUBLISHED stories
+ * may be placed in an edition (422 otherwise).
+ */
+@Path("/api/editions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.EDITOR, Roles.CHIEF_EDITOR })
+public class EditionResource {
+    private static final int MAX_BRIEFS = 30;
+
+    @Inject
+    EditionDesk desk;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Compose an edition", description = "Body: {title, date (ISO), leadStoryId, leadNote, "
+            + "briefs: [story ids in order], sections: [names]}. 201 with Location and ETag.")
+    public Response create(String body) {
+        EditionDraft draft = read(StoryFields.object(body), null);
+        Edition edition = desk.create(draft, actor());
+        return Response.created(UriBuilder.fromPath("/api/editions/{id}").build(edition.id))
+                .entity(EditionResponse.of(edition)).tag(ETags.of(edition.version)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "An edition with the current copy of its stories; ETag is its version")
+    public Response get(@PathParam("id") UUID id) {
+        Edition edition = Edition.findById(id);
+        if (edition == null) {
+            throw new UnknownEditionException(id);
+        }
+        return ok(edition);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
+    @Transactional
+    @Operation(summary = "Edit or reorder a draft edition (JSON merge patch; `briefs` replaces the ordered list)",
+            description = "Requires If-Match (428 without, 412 when stale); 409 once the edition is approved.")
+    public Response edit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+        long expected = ETags.required(ifMatch);
+        ObjectNode patch = StoryFields.object(body);
+        Edition current = Edition.findById(id);
+        if (current == null) {
+            throw new UnknownEditionException(id);
+        }
+        EditionDraft draft = read(patch, EditionDesk.draft(current));
+        return ok(desk.edit(id, expected, draft, actor()));
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @RolesAllowed(Roles.CHIEF_EDITOR)
+    @Transactional
+    @Operation(summary = "Approve the edition (chief editor); body {\"publishAt\": instant} optional (scheduled)")
+    public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            String body) {
+        Instant publishAt = null;
+        if (body != null && !body.isBlank()) {
+            JsonNode value = StoryFields.object(body).get("publishAt");
+            if (value != null && !value.isNull()) {
+                try {
+                    publishAt = Instant.parse(value.asText());
+                } catch (DateTimeParseException e) {
+                    throw StoryFields.invalid(List.of(new Problem.FieldError("publishAt", "must be an ISO instant")));
+                }
+                if (publishAt.isBefore(Instant.now())) {
+                    throw StoryFields.invalid(List.of(new Problem.FieldError("publishAt", "must be in the future")));
+                }
+            }
+        }
+        return ok(desk.approve(id, ETags.optional(ifMatch), publishAt, actor()));
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static Response ok(Edition edition) {
+        return Response.ok(EditionResponse.of(edition)).tag(ETags.of(edition.version)).build();
+    }
+
+    /** The draft from a full body ({@code base} null) or a merge patch onto {@code base}; 400 lists every bad field. */
+    private static EditionDraft read(ObjectNode json, EditionDraft base) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<String> known = Set.of("title", "date", "leadStoryId", "leadNote", "briefs", "sections");
+        json.fieldNames().forEachRemaining(f -> {
+            if (!known.contains(f)) {
+                errors.add(new Problem.FieldError(f, "is not a field of an edition; fields are " + known));
+            }
+        });
+        String title = base == null ? null : base.title();
+        if (json.has("title") || base == null) {
+            title = text(json.get("title"), 300);
+            if (title == null) {
+                errors.add(new Problem.FieldError("title", "must be text of 1 to 300 characters"));
+            }
+        }
+        LocalDate date = base == null ? null : base.date();
+        if (json.has("date") || base == null) {
+            try {
+                date = LocalDate.parse(json.path("date").asText(""));
+            } catch (DateTimeParseException e) {
+                errors.add(new Problem.FieldError("date", "must be an ISO date (2026-11-25)"));
+            }
+        }
+        UUID lead = base == null ? null : base.leadStory();
+        if (json.has("leadStoryId") || base == null) {
+            lead = uuid(json.get("leadStoryId"));
+            if (lead == null) {
+                errors.add(new Problem.FieldError("leadStoryId", "must be a story id"));
+            }
+        }
+        String leadNote = base == null ? null : base.leadNote();
+        if (json.has("leadNote")) {
+            JsonNode note = json.get("leadNote");
+            leadNote = note.isNull() ? null : text(note, 5_000);
+            if (!note.isNull() && (!note.isTextual() || note.asText().strip().length() > 5_000)) {
+                errors.add(new Problem.FieldError("leadNote", "must be text of at most 5000 characters"));
+            }
+        }
+        List<UUID> briefs = base == null ? List.of() : base.briefs();
+        if (json.has("briefs")) {
+            JsonNode array = json.get("briefs");
+            List<UUID> ids = new ArrayList<>();
+            if (array.isNull()) {
+                briefs = List.of();
+            } else if (!array.isArray() || array.size() > MAX_BRIEFS) {
+                errors.add(new Problem.FieldError("briefs", "must be an array of at most " + MAX_BRIEFS + " story ids"));
+            } else {
+                for (JsonNode id : array) {
+                    UUID brief = uuid(id);
+                    if (brief == null) {
+                        errors.add(new Problem.FieldError("briefs", "must hold story ids"));
+                        break;
+                    }
+                    ids.add(brief);
+                }
+                briefs = ids;
+            }
+        }
+        List<String> sections = base == null ? List.of() : base.sections();
+        if (json.has("sections")) {
+            JsonNode array = json.get("sections");
+            Set<String> names = new LinkedHashSet<>();
+            if (array.isArray() && array.size() <= 10) {
+                for (JsonNode s : array) {
+                    String name = text(s, 64);
+                    if (name == null) {
+                        errors.add(new Problem.FieldError("sections", "each section must be a name of 1 to 64 characters"));
+                        break;
+                    }
+                    names.add(name);
+                }
+                sections = List.copyOf(names);
+            } else if (array.isNull()) {
+                sections = List.of();
+            } else {
+                errors.add(new Problem.FieldError("sections", "must be an array of at most 10 section names"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw StoryFields.invalid(errors);
+        }
+        return new EditionDraft(title, date, lead, leadNote, briefs, sections);
+    }
+
+    private static String text(JsonNode value, int max) {
+        if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().strip().length() > max) {
+            return null;
+        }
+        return value.asText().strip();
+    }
+
+    private static UUID uuid(JsonNode value) {
+        try {
+            return value == null || !value.isTextual() ? null : UUID.fromString(value.asText());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

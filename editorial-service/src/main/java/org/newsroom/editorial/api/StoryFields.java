@@ -1,0 +1,184 @@
+package org.newsroom.editorial.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.newsroom.editorial.domain.Story;
+import org.newsroom.problem.Problem;
+import org.newsroom.problem.ProblemException;
+
+/**
+ * Reads and validates the editable fields of a story from a JSON merge patch (RFC 7396): a field left out is not
+ * changed, {@code null} clears an optional field. Every invalid field is reported at once (400 with {@code errors}).
+ */
+final class StoryFields {
+    static final int MAX_PARAGRAPHS = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final List<Problem.FieldError> errors = new ArrayList<>();
+
+    private StoryFields() {
+    }
+
+    static ObjectNode object(String body) {
+        try {
+            JsonNode node = body == null || body.isBlank() ? null : JSON.readTree(body);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (java.io.IOException e) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "The body is not valid JSON"));
+        }
+        throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "The body must be a JSON object"));
+    }
+
+    /** The validated values by field name; {@code others} are further fields the caller reads itself. */
+    static Map<String, Object> parse(ObjectNode body, Set<String> others) {
+        StoryFields fields = new StoryFields();
+        body.fields().forEachRemaining(e -> fields.read(e.getKey(), e.getValue(), others));
+        if (!fields.errors.isEmpty()) {
+            throw invalid(fields.errors);
+        }
+        return fields.values;
+    }
+
+    static ProblemException invalid(List<Problem.FieldError> errors) {
+        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "The request has invalid fields")
+                .withErrors(errors));
+    }
+
+    private void read(String name, JsonNode value, Set<String> others) {
+        if (others.contains(name)) {
+            return;
+        }
+        switch (name) {
+            case "headline" -> text(name, value, true, 500);
+            case "summary" -> summary(value);
+            case "byline" -> text(name, value, false, 300);
+            case "editorsNote" -> text(name, value, false, 5_000);
+            case "outlet" -> text(name, value, true, 200);
+            case "outletUrl" -> url(value);
+            case "assignee" -> text(name, value, false, 200);
+            case "sections" -> sections(value);
+            default -> errors.add(new Problem.FieldError(name, "is not an editable field; editable are "
+                    + String.join(", ", Story.EDITABLE)));
+        }
+    }
+
+    private void text(String name, JsonNode value, boolean required, int max) {
+        if (value.isNull()) {
+            if (required) {
+                errors.add(new Problem.FieldError(name, "must not be null"));
+            } else {
+                values.put(name, null);
+            }
+            return;
+        }
+        if (!value.isTextual()) {
+            errors.add(new Problem.FieldError(name, "must be a string"));
+            return;
+        }
+        String text = value.asText().strip();
+        if (text.isEmpty()) {
+            if (required) {
+                errors.add(new Problem.FieldError(name, "must not be blank"));
+            } else {
+                values.put(name, null);
+            }
+        } else if (text.length() > max) {
+            errors.add(new Problem.FieldError(name, "must be at most " + max + " characters"));
+        } else {
+            values.put(name, text);
+        }
+    }
+
+    /** One to three paragraphs, separated by a blank line; stored normalised ({@code "p1\n\np2"}). */
+    private void summary(JsonNode value) {
+        List<String> paragraphs;
+        if (value.isTextual()) {
+            paragraphs = paragraphs(value.asText());
+        } else if (value.isArray()) {
+            paragraphs = new ArrayList<>();
+            for (JsonNode p : value) {
+                if (!p.isTextual()) {
+                    errors.add(new Problem.FieldError("summary", "paragraphs must be strings"));
+                    return;
+                }
+                if (!p.asText().isBlank()) {
+                    paragraphs.add(p.asText().strip());
+                }
+            }
+        } else {
+            errors.add(new Problem.FieldError("summary", "must be a string of paragraphs or an array of them"));
+            return;
+        }
+        String joined = String.join("\n\n", paragraphs);
+        if (paragraphs.isEmpty() || paragraphs.size() > MAX_PARAGRAPHS) {
+            errors.add(new Problem.FieldError("summary", "must have 1 to " + MAX_PARAGRAPHS + " paragraphs"));
+        } else if (joined.length() > 5_000) {
+            errors.add(new Problem.FieldError("summary", "must be at most 5000 characters"));
+        } else {
+            values.put("summary", joined);
+        }
+    }
+
+    static List<String> paragraphs(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return Arrays.stream(text.split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    private void url(JsonNode value) {
+        if (value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+            values.put("outletUrl", null);
+            return;
+        }
+        String text = value.asText().strip();
+        try {
+            URI uri = URI.create(text);
+            if (value.isTextual() && uri.isAbsolute() && uri.getHost() != null && text.length() <= 2000
+                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                values.put("outletUrl", text);
+                return;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        errors.add(new Problem.FieldError("outletUrl", "must be an absolute http(s) URL"));
+    }
+
+    private void sections(JsonNode value) {
+        if (value.isNull()) {
+            values.put("sections", List.of());
+            return;
+        }
+        if (!value.isArray()) {
+            errors.add(new Problem.FieldError("sections", "must be an array of section names"));
+            return;
+        }
+        Set<String> sections = new LinkedHashSet<>();
+        for (JsonNode s : value) {
+            if (!s.isTextual() || s.asText().isBlank() || s.asText().strip().length() > 64) {
+                errors.add(new Problem.FieldError("sections", "each section must be a name of 1 to 64 characters"));
+                return;
+            }
+            sections.add(s.asText().strip());
+        }
+        if (sections.size() > 10) {
+            errors.add(new Problem.FieldError("sections", "at most 10 sections"));
+            return;
+        }
+        values.put("sections", List.copyOf(sections));
+    }
+}

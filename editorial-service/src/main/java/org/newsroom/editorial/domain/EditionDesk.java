@@ -1,0 +1,118 @@
+package org.newsroom.editorial.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Composes and approves editions. An edition holds only stories a chief editor approved (APPROVED, PUBLISHED or
+ * CORRECTED); it is edited with optimistic concurrency like a story, and frozen once approved.
+ */
+@ApplicationScoped
+public class EditionDesk {
+
+    static final Set<StoryStatus> PUBLISHABLE = EnumSet.of(StoryStatus.APPROVED, StoryStatus.PUBLISHED,
+            StoryStatus.CORRECTED);
+
+    @Transactional
+    public Edition create(EditionDraft draft, String editor) {
+        check(draft);
+        Edition edition = new Edition();
+        edition.id = UUID.randomUUID();
+        edition.status = Edition.Status.DRAFT;
+        edition.createdAt = Instant.now();
+        edition.createdBy = editor;
+        apply(edition, draft, editor);
+        edition.persist();
+        Edition.flush();
+        return edition;
+    }
+
+    /** Replaces the content (the API merges a patch onto the current draft first); briefs in the given order. */
+    @Transactional
+    public Edition edit(UUID id, long expectedVersion, EditionDraft draft, String editor) {
+        Edition edition = current(id, expectedVersion);
+        if (edition.status != Edition.Status.DRAFT) {
+            throw new EditionApprovedException(edition);
+        }
+        check(draft);
+        apply(edition, draft, editor);
+        Edition.flush();
+        return edition;
+    }
+
+    @Transactional
+    public Edition approve(UUID id, Long expectedVersion, Instant publishAt, String chiefEditor) {
+        Edition edition = current(id, expectedVersion);
+        if (edition.status != Edition.Status.DRAFT) {
+            throw new EditionApprovedException(edition);
+        }
+        check(draft(edition));
+        edition.status = Edition.Status.APPROVED;
+        edition.approvedAt = edition.updatedAt = Instant.now();
+        edition.approvedBy = edition.updatedBy = chiefEditor;
+        edition.publishAt = publishAt;
+        edition.approvedSnapshot = org.newsroom.events.EventCodec.encode(EditionSnapshot.of(edition));
+        Edition.flush();
+        return edition;
+    }
+
+    public static EditionDraft draft(Edition e) {
+        return new EditionDraft(e.title, e.date, e.leadStory, e.leadNote, e.briefList(), e.sectionList());
+    }
+
+    private static void apply(Edition edition, EditionDraft draft, String editor) {
+        edition.title = draft.title();
+        edition.date = draft.date();
+        edition.leadStory = draft.leadStory();
+        edition.leadNote = draft.leadNote();
+        edition.briefs = draft.briefs().toArray(UUID[]::new);
+        edition.sections = draft.sections().toArray(String[]::new);
+        edition.updatedAt = Instant.now();
+        edition.updatedBy = editor;
+    }
+
+    private static void check(EditionDraft draft) {
+        List<EditionRuleException.Violation> violations = new ArrayList<>();
+        checkStory("leadStory", draft.leadStory(), violations);
+        for (int i = 0; i < draft.briefs().size(); i++) {
+            UUID brief = draft.briefs().get(i);
+            if (brief.equals(draft.leadStory())) {
+                violations.add(new EditionRuleException.Violation("briefs[" + i + "]", "is the lead story"));
+            } else if (draft.briefs().indexOf(brief) < i) {
+                violations.add(new EditionRuleException.Violation("briefs[" + i + "]", "is listed twice"));
+            } else {
+                checkStory("briefs[" + i + "]", brief, violations);
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new EditionRuleException(violations);
+        }
+    }
+
+    private static void checkStory(String field, UUID id, List<EditionRuleException.Violation> violations) {
+        Story story = Story.findById(id);
+        if (story == null) {
+            violations.add(new EditionRuleException.Violation(field, "no story " + id));
+        } else if (!PUBLISHABLE.contains(story.status)) {
+            violations.add(new EditionRuleException.Violation(field, "story " + id + " is " + story.status
+                    + "; an edition holds only APPROVED or PUBLISHED stories"));
+        }
+    }
+
+    private static Edition current(UUID id, Long expectedVersion) {
+        Edition edition = Edition.findById(id);
+        if (edition == null) {
+            throw new UnknownEditionException(id);
+        }
+        if (expectedVersion != null && edition.version != expectedVersion) {
+            throw new StaleStoryException(expectedVersion, edition.version);
+        }
+        return edition;
+    }
+}

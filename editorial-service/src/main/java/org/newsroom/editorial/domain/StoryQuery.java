@@ -1,0 +1,102 @@
+package org.newsroom.editorial.domain;
+
+import jakarta.persistence.Query;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The editors' queue: stories matching the filters, in a stable order (newest first by default, or oldest first;
+ * ties broken by id), one keyset page at a time. The cursor is the (createdAt, id) of the last story of the previous page, so a deep page costs what the
+ * first does (index range scan) and a story arriving meanwhile neither repeats nor skips one.
+ */
+public record StoryQuery(Set<StoryStatus> statuses, String section, String source, String assignee, String text,
+        Instant from, Instant to, Cursor after, boolean oldestFirst, int limit) {
+
+    /** Position after which a page starts. */
+    public record Cursor(Instant createdAt, UUID id) {
+
+        public String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** @throws IllegalArgumentException if the text is not a cursor this service handed out */
+        public static Cursor decode(String text) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
+                if (parts.length != 2) {
+                    throw new IllegalArgumentException("not a cursor");
+                }
+                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("not a cursor", e);
+            }
+        }
+    }
+
+    /** One page, and the cursor of the next one (null on the last page). */
+    public record Page(List<Story> stories, Cursor next) {
+    }
+
+    public Page run() {
+        StringBuilder sql = new StringBuilder("SELECT s.* FROM story s WHERE TRUE");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (statuses != null && !statuses.isEmpty()) {
+            sql.append(" AND s.status IN (:statuses)");
+            params.put("statuses", statuses.stream().map(Enum::name).toList());
+        }
+        if (section != null) {
+            sql.append(" AND :section = ANY (s.sections)");
+            params.put("section", section);
+        }
+        if (source != null) {
+            sql.append(" AND s.source = :source");
+            params.put("source", source);
+        }
+        if (assignee != null) {
+            sql.append(" AND s.assignee = :assignee");
+            params.put("assignee", assignee);
+        }
+        if (text != null) {
+            sql.append(" AND s.search @@ websearch_to_tsquery('english', :text)");
+            params.put("text", text);
+        }
+        if (from != null) {
+            sql.append(" AND s.created_at >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            sql.append(" AND s.created_at < :to");
+            params.put("to", to);
+        }
+        if (after != null) {
+            sql.append(oldestFirst ? " AND (s.created_at, s.id) > (:afterAt, :afterId)"
+                    : " AND (s.created_at, s.id) < (:afterAt, :afterId)");
+            params.put("afterAt", after.createdAt());
+            params.put("afterId", after.id());
+        }
+        sql.append(oldestFirst ? " ORDER BY s.created_at, s.id" : " ORDER BY s.created_at DESC, s.id DESC");
+        sql.append(" LIMIT :limit");
+        params.put("limit", limit + 1);
+
+        Query query = Story.getEntityManager().createNativeQuery(sql.toString(), Story.class);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Story> rows = new ArrayList<>(query.getResultList());
+        Cursor next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            Story last = rows.get(limit - 1);
+            next = new Cursor(last.createdAt, last.id);
+        }
+        return new Page(rows, next);
+    }
+}

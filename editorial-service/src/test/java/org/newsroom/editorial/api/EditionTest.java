@@ -1,0 +1,117 @@
+package org.newsroom.editorial.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.newsroom.editorial.StoryFixtures;
+import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.TestTokens;
+
+/** Editions: composed of approved stories, edited and reordered with If-Match, approved by a chief editor. */
+@QuarkusTest
+class EditionTest {
+    private static final CloudEventRecords RECORDS = new CloudEventRecords();
+    private static final String CHIEF = TestTokens.token("chris", "chief-editor");
+    private static final String EDITOR = TestTokens.token("erin", "editor");
+
+    @AfterAll
+    static void close() {
+        RECORDS.close();
+    }
+
+    private static UUID approvedStory(String headline) {
+        UUID id = StoryFixtures.newStory(RECORDS, headline + " " + UUID.randomUUID());
+        given().auth().oauth2(CHIEF).when().post("/api/stories/" + id + "/approve").then().statusCode(200);
+        return id;
+    }
+
+    private static ValidatableResponse create(String token, String json) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(json)
+                .when().post("/api/editions").then();
+    }
+
+    private static ValidatableResponse patch(UUID id, String ifMatch, String json) {
+        var request = given().auth().oauth2(EDITOR).contentType("application/merge-patch+json").body(json);
+        if (ifMatch != null) {
+            request = request.header("If-Match", ifMatch);
+        }
+        return request.when().patch("/api/editions/" + id).then();
+    }
+
+    @Test
+    void composeReorderAndApprove() {
+        UUID lead = approvedStory("Lead: the summit");
+        UUID a = approvedStory("Brief A");
+        UUID b = approvedStory("Brief B");
+        var created = create(EDITOR, """
+                {"title": "The Daily Brief", "date": "2026-11-25", "leadStoryId": "%s",
+                 "leadNote": "Why we lead with the summit.", "briefs": ["%s", "%s"], "sections": ["Geopolitics"]}"""
+                .formatted(lead, a, b))
+                .statusCode(201)
+                .header("Location", notNullValue())
+                .header("ETag", equalTo("\"0\""))
+                .body("status", equalTo("DRAFT"))
+                .body("lead.storyId", equalTo(lead.toString()))
+                .body("lead.editorsNote", equalTo("Why we lead with the summit."))
+                .body("briefs.storyId", contains(a.toString(), b.toString()))
+                .body("briefs.number", contains(1, 2))
+                .body("briefs[0].summaryParagraphs", contains("One.", "Two."))
+                .body("briefs[0].outlet", equalTo("The Harbor Ledger"));
+        UUID id = UUID.fromString(created.extract().path("id"));
+
+        patch(id, null, "{\"title\": \"x\"}").statusCode(428);
+        String etag = patch(id, "\"0\"", "{\"briefs\": [\"%s\", \"%s\"]}".formatted(b, a)).statusCode(200)
+                .body("briefs.storyId", contains(b.toString(), a.toString()))
+                .body("title", equalTo("The Daily Brief"))
+                .extract().header("ETag");
+        patch(id, "\"0\"", "{\"title\": \"Stale\"}").statusCode(412).contentType("application/problem+json");
+
+        given().auth().oauth2(EDITOR).when().post("/api/editions/" + id + "/approve").then().statusCode(403);
+        given().auth().oauth2(CHIEF).contentType(ContentType.JSON).body("{\"publishAt\": \"2020-01-01T00:00:00Z\"}")
+                .when().post("/api/editions/" + id + "/approve").then().statusCode(400)
+                .body("errors.field", contains("publishAt"));
+        given().auth().oauth2(CHIEF).header("If-Match", etag).contentType(ContentType.JSON)
+                .body("{\"publishAt\": \"2999-01-01T06:00:00Z\"}")
+                .when().post("/api/editions/" + id + "/approve").then().statusCode(200)
+                .body("status", equalTo("APPROVED"))
+                .body("approvedBy", equalTo("chris"))
+                .body("publishAt", equalTo("2999-01-01T06:00:00Z"))
+                .body("approvedSnapshot.lead.storyId", equalTo(lead.toString()))
+                .body("approvedSnapshot.lead.editorsNote", equalTo("Why we lead with the summit."))
+                .body("approvedSnapshot.lead.attribution.outlet", equalTo("The Harbor Ledger"))
+                .body("approvedSnapshot.briefs.storyId", contains(b.toString(), a.toString()))
+                .body("approvedSnapshot.briefs[0].summaryParagraphs", contains("One.", "Two."))
+                .body("approvedSnapshot.publishAt", equalTo("2999-01-01T06:00:00Z"));
+
+        patch(id, "\"2\"", "{\"title\": \"After approval\"}").statusCode(409);
+        given().auth().oauth2(CHIEF).when().post("/api/editions/" + id + "/approve").then().statusCode(409);
+        given().auth().oauth2(EDITOR).when().get("/api/editions/" + id).then().statusCode(200)
+                .header("ETag", equalTo("\"2\"")).body("title", equalTo("The Daily Brief"));
+    }
+
+    @Test
+    void onlyApprovedOrPublishedStoriesMayBePlaced() {
+        UUID lead = approvedStory("Lead");
+        UUID fresh = StoryFixtures.newStory(RECORDS, "Not yet approved " + UUID.randomUUID());
+        UUID unknown = UUID.randomUUID();
+        create(EDITOR, """
+                {"title": "T", "date": "2026-11-25", "leadStoryId": "%s", "briefs": ["%s", "%s", "%s"]}"""
+                .formatted(lead, fresh, unknown, lead))
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("briefs[0]", "briefs[1]", "briefs[2]"));
+        create(EDITOR, "{\"title\": \" \", \"date\": \"soon\", \"briefs\": \"x\", \"extra\": 1}")
+                .statusCode(400).body("errors.field", hasItems("title", "date", "leadStoryId", "briefs", "extra"));
+        create(TestTokens.token("rita", "reader"), "{}").statusCode(403);
+        given().auth().oauth2(EDITOR).when().get("/api/editions/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}

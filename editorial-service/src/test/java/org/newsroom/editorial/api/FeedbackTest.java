@@ -1,0 +1,99 @@
+package org.newsroom.editorial.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.newsroom.editorial.StoryFixtures;
+import org.newsroom.events.Attribution;
+import org.newsroom.events.EventCodec;
+import org.newsroom.events.PublicationPublished;
+import org.newsroom.events.Topics;
+import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.TestTokens;
+
+/** Public reader feedback: grades and letters, validated and rate-limited per client address. */
+@QuarkusTest
+class FeedbackTest {
+    private static final CloudEventRecords RECORDS = new CloudEventRecords();
+    private static final String EDITOR = TestTokens.token("erin", "editor");
+    private static final String CHIEF = TestTokens.token("chris", "chief-editor");
+
+    @AfterAll
+    static void close() {
+        RECORDS.close();
+    }
+
+    private static String client() {
+        return "10.9." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+    }
+
+    @Test
+    void gradesOfAPublicationShowOnItsStory() {
+        UUID id = StoryFixtures.newStory(RECORDS, "Graded " + UUID.randomUUID());
+        given().auth().oauth2(CHIEF).when().post("/api/stories/" + id + "/approve").then().statusCode(200);
+        PublicationPublished publication = new PublicationPublished(UUID.randomUUID(), id, "s", "https://x.example/s",
+                "h", null, null, new Attribution("o", null), 1, Instant.now());
+        RECORDS.send(Topics.PUBLICATIONS, publication.publicationId().toString(), "news.publication.published.v1",
+                EventCodec.encode(publication));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(given().auth().oauth2(EDITOR)
+                .when().get("/api/stories/" + id).then().extract().path("status")));
+
+        String client = client();
+        for (int grade : new int[] { 5, 4 }) {
+            given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                    .body("{\"publicationId\": \"" + publication.publicationId() + "\", \"grade\": " + grade + "}")
+                    .when().post("/api/feedback/grades").then().statusCode(201);
+        }
+        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then()
+                .body("grades.count", equalTo(2)).body("grades.average", equalTo(4.5f));
+
+        given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                .body("{\"publicationId\": \"not-a-uuid\", \"grade\": 9}")
+                .when().post("/api/feedback/grades").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("publicationId"));
+        given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                .body("{\"publicationId\": \"" + publication.publicationId() + "\", \"grade\": 6}")
+                .when().post("/api/feedback/grades").then().statusCode(400).body("errors.field", hasItems("grade"));
+    }
+
+    @Test
+    void lettersAreValidatedAndReachTheEditorsInbox() {
+        String client = client();
+        String text = "Dear editor, " + UUID.randomUUID();
+        given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                .body("{\"name\": \"Ada\", \"email\": \"ada@example.org\", \"text\": \"" + text + "\"}")
+                .when().post("/api/feedback/letters").then().statusCode(201);
+        given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                .body("{\"name\": \"\", \"email\": \"nope\", \"text\": \"" + "x".repeat(5001) + "\"}")
+                .when().post("/api/feedback/letters").then().statusCode(400)
+                .body("errors.field", hasItems("name", "email", "text"));
+
+        given().auth().oauth2(EDITOR).when().get("/api/letters").then().statusCode(200)
+                .body("[0].text", equalTo(text)).body("[0].name", equalTo("Ada"));
+        given().when().get("/api/letters").then().statusCode(401);
+        given().auth().oauth2(TestTokens.token("rita", "reader")).when().get("/api/letters").then().statusCode(403);
+    }
+
+    @Test
+    void aFloodFromOneAddressIsRefusedWith429() {
+        String client = client();
+        String body = "{\"publicationId\": \"" + UUID.randomUUID() + "\", \"grade\": 3}";
+        for (int i = 0; i < 20; i++) {
+            given().header("X-Forwarded-For", client).contentType(ContentType.JSON).body(body)
+                    .when().post("/api/feedback/grades").then().statusCode(201);
+        }
+        given().header("X-Forwarded-For", client).contentType(ContentType.JSON).body(body)
+                .when().post("/api/feedback/grades").then().statusCode(429).contentType("application/problem+json");
+        given().header("X-Forwarded-For", client()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/feedback/grades").then().statusCode(201);
+    }
+}
