@@ -14,6 +14,8 @@ public enum EventType {
     STORY_APPROVED("news.story.approved.v1", Topics.EDITORIAL, StoryApproved.class),
     STORY_CORRECTED("news.story.corrected.v1", Topics.EDITORIAL, StoryCorrected.class),
     STORY_KILLED("news.story.killed.v1", Topics.EDITORIAL, StoryKilled.class),
+    EDITION_APPROVED("news.edition.approved.v1", Topics.EDITORIAL, EditionApproved.class),
+    EDITION_PUBLISHED("news.edition.published.v1", Topics.PUBLICATIONS, EditionPublished.class),
     PUBLICATION_PUBLISHED("news.publication.published.v1", Topics.PUBLICATIONS, PublicationPublished.class),
     DELIVERY_SENT("news.delivery.sent.v1", Topics.DELIVERIES, DeliverySent.class);
 

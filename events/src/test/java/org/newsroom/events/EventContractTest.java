@@ -8,16 +8,20 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +49,7 @@ class EventContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String SAMPLE_TIME = "2026-11-25T08:15:30Z";
+    private static final String SAMPLE_DATE = "2026-11-25";
 
     // ---------------------------------------------------------------- schema files
 
@@ -76,39 +81,75 @@ class EventContractTest {
     void schemaPropertiesAreTheRecordComponents(EventType type) {
         JsonNode schema = schema(type);
         assertEquals(componentNames(type.payload()), fieldNames(schema.path("properties")), "properties of " + type.type());
-        if (!hasAttribution(type)) {
-            return;
+        for (Class<?> nested : recordsOf(type.payload())) {
+            if (nested == type.payload()) {
+                continue;
+            }
+            JsonNode definition = schema.path("$defs").path(nested.getSimpleName());
+            assertEquals(componentNames(nested), fieldNames(definition.path("properties")),
+                    nested.getSimpleName() + " properties in " + type.type());
+            assertTrue(definition.path("additionalProperties").asBoolean(false),
+                    nested.getSimpleName() + " additionalProperties in " + type.type());
         }
-        JsonNode attribution = schema.path("$defs").path("Attribution");
-        assertEquals(componentNames(Attribution.class), fieldNames(attribution.path("properties")), "Attribution properties");
-        assertTrue(attribution.path("additionalProperties").asBoolean(false), "Attribution additionalProperties");
     }
 
     @ParameterizedTest
     @EnumSource(EventType.class)
     void schemaTypesMatchTheJavaTypes(EventType type) {
         JsonNode schema = schema(type);
-        for (RecordComponent c : type.payload().getRecordComponents()) {
-            JsonNode property = schema.path("properties").path(c.getName());
-            Class<?> t = c.getType();
-            String where = type.type() + "#" + c.getName();
-            if (t == Attribution.class) {
-                assertEquals("#/$defs/Attribution", property.path("$ref").asText(), where);
-                continue;
+        for (Class<?> record : recordsOf(type.payload())) {
+            JsonNode properties = record == type.payload() ? schema.path("properties")
+                    : schema.path("$defs").path(record.getSimpleName()).path("properties");
+            for (RecordComponent c : record.getRecordComponents()) {
+                assertJsonType(properties.path(c.getName()), c.getGenericType(),
+                        type.type() + "#" + record.getSimpleName() + "." + c.getName());
             }
-            Set<String> types = types(property);
-            if (t == UUID.class) {
-                assertTrue(types.contains("string"), where);
-                assertEquals("uuid", property.path("format").asText(), where);
-            } else if (t == Instant.class) {
-                assertTrue(types.contains("string"), where);
-                assertEquals("date-time", property.path("format").asText(), where);
-            } else if (t == String.class) {
-                assertTrue(types.contains("string"), where);
-            } else if (t == int.class || t == long.class || t == Integer.class || t == Long.class) {
-                assertTrue(types.contains("integer"), where);
-            } else {
-                fail("No JSON mapping known for " + t + " at " + where + ": extend this test and the schema");
+        }
+    }
+
+    private static void assertJsonType(JsonNode property, Type type, String where) {
+        if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
+            assertTrue(types(property).contains("array"), where);
+            assertJsonType(property.path("items"), list.getActualTypeArguments()[0], where + "[]");
+            return;
+        }
+        Class<?> t = (Class<?>) type;
+        if (t.isRecord()) {
+            assertEquals("#/$defs/" + t.getSimpleName(), property.path("$ref").asText(), where);
+            return;
+        }
+        Set<String> types = types(property);
+        if (t == LocalDate.class) {
+            assertTrue(types.contains("string"), where);
+            assertEquals("date", property.path("format").asText(), where);
+        } else if (t == UUID.class) {
+            assertTrue(types.contains("string"), where);
+            assertEquals("uuid", property.path("format").asText(), where);
+        } else if (t == Instant.class) {
+            assertTrue(types.contains("string"), where);
+            assertEquals("date-time", property.path("format").asText(), where);
+        } else if (t == String.class) {
+            assertTrue(types.contains("string"), where);
+        } else if (t == int.class || t == long.class || t == Integer.class || t == Long.class) {
+            assertTrue(types.contains("integer"), where);
+        } else {
+            fail("No JSON mapping known for " + t + " at " + where + ": extend this test and the schema");
+        }
+    }
+
+    /** The payload record and every record nested in it (directly or as list elements), each once. */
+    private static Set<Class<?>> recordsOf(Class<?> payload) {
+        Set<Class<?>> records = new LinkedHashSet<>();
+        collectRecords(payload, records);
+        return records;
+    }
+
+    private static void collectRecords(Type type, Set<Class<?>> records) {
+        if (type instanceof ParameterizedType list) {
+            collectRecords(list.getActualTypeArguments()[0], records);
+        } else if (type instanceof Class<?> t && t.isRecord() && records.add(t)) {
+            for (RecordComponent c : t.getRecordComponents()) {
+                collectRecords(c.getGenericType(), records);
             }
         }
     }
@@ -271,13 +312,22 @@ class EventContractTest {
     private static ObjectNode fullSample(Class<?> record) {
         ObjectNode node = NODES.objectNode();
         for (RecordComponent c : record.getRecordComponents()) {
-            node.set(c.getName(), sampleValue(c.getName(), c.getType()));
+            node.set(c.getName(), sampleValue(c.getName(), c.getGenericType()));
         }
         return node;
     }
 
-    private static JsonNode sampleValue(String name, Class<?> t) {
-        if (t == UUID.class) {
+    private static JsonNode sampleValue(String name, Type type) {
+        if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
+            ArrayNode array = NODES.arrayNode();
+            array.add(sampleValue(name, list.getActualTypeArguments()[0]));
+            array.add(sampleValue(name, list.getActualTypeArguments()[0]));
+            return array;
+        }
+        Class<?> t = (Class<?>) type;
+        if (t == LocalDate.class) {
+            return NODES.textNode(SAMPLE_DATE);
+        } else if (t == UUID.class) {
             return NODES.textNode(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
         } else if (t == Instant.class) {
             return NODES.textNode(SAMPLE_TIME);
@@ -348,7 +398,8 @@ class EventContractTest {
      */
     private static void validate(JsonNode root, JsonNode schema, JsonNode value, String at, List<String> errors) {
         Set<String> known = Set.of("$schema", "$id", "title", "description", "type", "required", "properties",
-                "additionalProperties", "$defs", "$ref", "format", "minLength", "pattern", "examples");
+                "additionalProperties", "$defs", "$ref", "format", "minLength", "pattern", "examples", "items",
+                "minimum");
         schema.fieldNames().forEachRemaining(k -> {
             if (!known.contains(k)) {
                 errors.add(at + ": keyword '" + k + "' not understood by this test's validator");
@@ -376,6 +427,13 @@ class EventContractTest {
             if (format.equals("uuid") && !text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
                 errors.add(at + ": not a uuid");
             }
+            if (format.equals("date")) {
+                try {
+                    LocalDate.parse(text);
+                } catch (DateTimeParseException e) {
+                    errors.add(at + ": not a date");
+                }
+            }
             if (format.equals("date-time")) {
                 try {
                     Instant.parse(text);
@@ -383,6 +441,14 @@ class EventContractTest {
                     errors.add(at + ": not a date-time");
                 }
             }
+        }
+        if (value.isArray() && schema.has("items")) {
+            for (int i = 0; i < value.size(); i++) {
+                validate(root, schema.get("items"), value.get(i), at + "[" + i + "]", errors);
+            }
+        }
+        if (schema.has("minimum") && value.isNumber() && value.asLong() < schema.get("minimum").asLong()) {
+            errors.add(at + ": below minimum");
         }
         if (value.isObject()) {
             for (String required : strings(schema.path("required"))) {
