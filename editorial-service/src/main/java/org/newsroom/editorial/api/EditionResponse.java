@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.newsroom.editorial.domain.Edition;
-import org.newsroom.editorial.domain.EditionSnapshot;
 import org.newsroom.editorial.domain.Story;
+import org.newsroom.events.EditionApproved;
 
 /**
  * An edition with the current copy of its stories (the lead with its editor's note, then the numbered briefs) and,
@@ -16,7 +16,7 @@ import org.newsroom.editorial.domain.Story;
 public record EditionResponse(UUID id, String title, LocalDate date, Edition.Status status, Lead lead,
         List<Brief> briefs, List<String> sections, Instant publishAt, Instant approvedAt, String approvedBy,
         long version, String etag, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
-        EditionSnapshot approvedSnapshot) {
+        EditionApproved approvedSnapshot) {
 
     /** The lead story and the editor's note that frames it. */
     public record Lead(UUID storyId, String headline, List<String> summaryParagraphs, String byline, String outlet,

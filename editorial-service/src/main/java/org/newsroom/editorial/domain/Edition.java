@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.newsroom.events.EditionApproved;
+import org.newsroom.events.EventCodec;
 
 /** An edition of the newsletter: a lead story framed by an editor's note, then numbered briefs. */
 @Entity
@@ -59,7 +61,7 @@ public class Edition extends PanacheEntityBase {
     @Column(name = "approved_by")
     public String approvedBy;
 
-    /** JSON of the {@link EditionSnapshot} taken at approval. */
+    /** JSON of the {@code news.edition.approved.v1} snapshot taken at approval. */
     @Column(name = "approved_snapshot")
     public String approvedSnapshot;
 
@@ -78,9 +80,8 @@ public class Edition extends PanacheEntityBase {
     @Column(name = "updated_by")
     public String updatedBy;
 
-    public EditionSnapshot snapshot() {
-        return approvedSnapshot == null ? null
-                : org.newsroom.events.EventCodec.decode(approvedSnapshot, EditionSnapshot.class);
+    public EditionApproved snapshot() {
+        return approvedSnapshot == null ? null : EventCodec.decode(approvedSnapshot, EditionApproved.class);
     }
 
     public List<UUID> briefList() {

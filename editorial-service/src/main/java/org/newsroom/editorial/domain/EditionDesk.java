@@ -1,6 +1,7 @@
 package org.newsroom.editorial.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.newsroom.editorial.messaging.EditionEvents;
+import org.newsroom.events.EditionApproved;
+import org.newsroom.events.EventCodec;
 
 /**
  * Composes and approves editions. An edition holds only stories a chief editor approved (APPROVED, PUBLISHED or
@@ -15,6 +19,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EditionDesk {
+
+    @Inject
+    EditionEvents events;
 
     static final Set<StoryStatus> PUBLISHABLE = EnumSet.of(StoryStatus.APPROVED, StoryStatus.PUBLISHED,
             StoryStatus.CORRECTED);
@@ -57,7 +64,9 @@ public class EditionDesk {
         edition.approvedAt = edition.updatedAt = Instant.now();
         edition.approvedBy = edition.updatedBy = chiefEditor;
         edition.publishAt = publishAt;
-        edition.approvedSnapshot = org.newsroom.events.EventCodec.encode(EditionSnapshot.of(edition));
+        EditionApproved snapshot = EditionSnapshot.of(edition);
+        edition.approvedSnapshot = EventCodec.encode(snapshot);
+        events.approved(snapshot);
         Edition.flush();
         return edition;
     }

@@ -5,16 +5,25 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.newsroom.editorial.StoryFixtures;
+import org.newsroom.events.EditionApproved;
+import org.newsroom.events.EditionBrief;
+import org.newsroom.events.EventCodec;
+import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
 import org.newsroom.testing.TestTokens;
+import org.newsroom.testing.TopicWatcher;
 
 /** Editions: composed of approved stories, edited and reordered with If-Match, approved by a chief editor. */
 @QuarkusTest
@@ -79,18 +88,28 @@ class EditionTest {
         given().auth().oauth2(CHIEF).contentType(ContentType.JSON).body("{\"publishAt\": \"2020-01-01T00:00:00Z\"}")
                 .when().post("/api/editions/" + id + "/approve").then().statusCode(400)
                 .body("errors.field", contains("publishAt"));
-        given().auth().oauth2(CHIEF).header("If-Match", etag).contentType(ContentType.JSON)
-                .body("{\"publishAt\": \"2999-01-01T06:00:00Z\"}")
-                .when().post("/api/editions/" + id + "/approve").then().statusCode(200)
-                .body("status", equalTo("APPROVED"))
-                .body("approvedBy", equalTo("chris"))
-                .body("publishAt", equalTo("2999-01-01T06:00:00Z"))
-                .body("approvedSnapshot.lead.storyId", equalTo(lead.toString()))
-                .body("approvedSnapshot.lead.editorsNote", equalTo("Why we lead with the summit."))
-                .body("approvedSnapshot.lead.attribution.outlet", equalTo("The Harbor Ledger"))
-                .body("approvedSnapshot.briefs.storyId", contains(b.toString(), a.toString()))
-                .body("approvedSnapshot.briefs[0].summaryParagraphs", contains("One.", "Two."))
-                .body("approvedSnapshot.publishAt", equalTo("2999-01-01T06:00:00Z"));
+        try (TopicWatcher editorial = TopicWatcher.open(Topics.EDITORIAL)) {
+            given().auth().oauth2(CHIEF).header("If-Match", etag).contentType(ContentType.JSON)
+                    .body("{\"publishAt\": \"2999-01-01T06:00:00Z\"}")
+                    .when().post("/api/editions/" + id + "/approve").then().statusCode(200)
+                    .body("status", equalTo("APPROVED"))
+                    .body("approvedBy", equalTo("chris"))
+                    .body("publishAt", equalTo("2999-01-01T06:00:00Z"))
+                    .body("approvedSnapshot.lead.storyId", equalTo(lead.toString()))
+                    .body("approvedSnapshot.lead.editorsNote", equalTo("Why we lead with the summit."))
+                    .body("approvedSnapshot.lead.attribution.outlet", equalTo("The Harbor Ledger"))
+                    .body("approvedSnapshot.briefs.storyId", contains(b.toString(), a.toString()))
+                    .body("approvedSnapshot.briefs[0].paragraphs", contains("One.", "Two."))
+                    .body("approvedSnapshot.publishAt", equalTo("2999-01-01T06:00:00Z"));
+
+            ConsumerRecord<String, String> record = editorial.await(r -> id.toString().equals(r.key()),
+                    Duration.ofSeconds(20));
+            assertEquals("news.edition.approved.v1", TopicWatcher.header(record, "ce_type"));
+            EditionApproved event = EventCodec.decode(record.value(), EditionApproved.class);
+            assertEquals("Why we lead with the summit.", event.lead().editorsNote());
+            assertEquals(List.of(b, a), event.briefs().stream().map(EditionBrief::storyId).toList());
+            assertEquals(List.of(1, 2), event.briefs().stream().map(EditionBrief::number).toList());
+        }
 
         patch(id, "\"2\"", "{\"title\": \"After approval\"}").statusCode(409);
         given().auth().oauth2(CHIEF).when().post("/api/editions/" + id + "/approve").then().statusCode(409);
