@@ -67,7 +67,7 @@ public class StoryPage {
     }
 
     /** Escaping keeps a value from breaking out of the attribute, but not a javascript: URL from running. */
-    private static String httpLink(String url) {
+    static String httpLink(String url) {
         if (url == null) {
             return null;
         }
@@ -75,7 +75,7 @@ public class StoryPage {
         return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

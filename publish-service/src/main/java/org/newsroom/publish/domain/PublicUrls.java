@@ -17,6 +17,10 @@ public class PublicUrls {
         return baseUrl + "/stories/" + slug;
     }
 
+    public String edition(String slug) {
+        return baseUrl + "/editions/" + slug;
+    }
+
     /** An absolute URL of this site, e.g. {@code site("/feeds/rss.xml")}. */
     public String site(String path) {
         return baseUrl + path;

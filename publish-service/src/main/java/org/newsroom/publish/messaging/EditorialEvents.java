@@ -7,11 +7,13 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EventType;
 import org.newsroom.events.PoisonEventException;
 import org.newsroom.events.StoryApproved;
 import org.newsroom.outbox.Inbox;
 import org.newsroom.outbox.IncomingEvent;
+import org.newsroom.publish.domain.EditionPublishing;
 import org.newsroom.publish.domain.Publishing;
 
 /**
@@ -29,17 +31,22 @@ public class EditorialEvents {
     @Inject
     Publishing publishing;
 
+    @Inject
+    EditionPublishing editions;
+
     @Incoming("editorial")
     @Blocking
     @Retry(maxRetries = 8, delay = 500, abortOn = PoisonEventException.class)
     @ExponentialBackoff(maxDelay = 30_000)
     public void onEditorialEvent(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);
-        // Corrections, kills and editions are not handled yet; acknowledged and skipped.
-        if (!EventType.STORY_APPROVED.type().equals(event.type())) {
-            return;
+        // Corrections and kills are not handled yet; acknowledged and skipped.
+        if (EventType.STORY_APPROVED.type().equals(event.type())) {
+            StoryApproved approval = event.payload(StoryApproved.class);
+            inbox.applyOnce(event, () -> publishing.publish(approval));
+        } else if (EventType.EDITION_APPROVED.type().equals(event.type())) {
+            EditionApproved approval = event.payload(EditionApproved.class);
+            inbox.applyOnce(event, () -> editions.receive(approval));
         }
-        StoryApproved approval = event.payload(StoryApproved.class);
-        inbox.applyOnce(event, () -> publishing.publish(approval));
     }
 }

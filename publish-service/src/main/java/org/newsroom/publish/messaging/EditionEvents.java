@@ -1,0 +1,27 @@
+package org.newsroom.publish.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.newsroom.events.EditionApproved;
+import org.newsroom.events.EditionPublished;
+import org.newsroom.outbox.Outbox;
+import org.newsroom.publish.domain.Edition;
+import org.newsroom.publish.domain.PublicUrls;
+
+/** Announces published editions on {@code news.publications}, through the outbox, keyed by edition id. */
+@ApplicationScoped
+public class EditionEvents {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    PublicUrls urls;
+
+    public void published(Edition edition) {
+        EditionApproved content = edition.content();
+        outbox.publish(edition.id.toString(), new EditionPublished(edition.id, urls.edition(edition.slug),
+                content.title(), content.date(), content.lead(), content.briefs(), content.sections(),
+                edition.publishedAt));
+    }
+}
