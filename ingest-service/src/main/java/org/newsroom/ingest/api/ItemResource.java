@@ -11,7 +11,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.newsroom.ingest.domain.Ingestion;
 import org.newsroom.ingest.domain.Item;
@@ -29,7 +38,12 @@ public class ItemResource {
     /** 201 for a new item; 200 with the stored item when the source already sent it (no second event). */
     @POST
     public Response push(@Valid @NotNull ItemRequest request) {
-        Ingestion.Intake intake = ingestion.ingest(request.toNewItem());
+        Ingestion.Intake intake;
+        try {
+            intake = ingestion.ingest(request.toNewItem());
+        } catch (IllegalArgumentException e) {
+            throw SourceResource.unprocessable("headline", "nothing is left of the headline once sanitized");
+        }
         ItemResponse body = ItemResponse.of(intake.item());
         if (!intake.created()) {
             return Response.ok(body).build();
@@ -37,10 +51,41 @@ public class ItemResource {
         return Response.created(URI.create("/api/items/" + body.id())).entity(body).build();
     }
 
+    public record ItemPage(List<ItemResponse> items, UUID next) {
+    }
+
+    /**
+     * Items in the order they were ingested, keyset-paged: {@code after} is the last id of the previous page (the
+     * answer's {@code next}); {@code source} filters by source.
+     */
+    @GET
+    public ItemPage list(@QueryParam("source") String source, @QueryParam("after") UUID after,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (source != null && !source.isBlank()) {
+            query.append(" and source = :source");
+            params.put("source", source);
+        }
+        if (after != null) {
+            Item last = Item.<Item>findByIdOptional(after).orElseThrow(() -> new ProblemException(
+                    Problem.of(Response.Status.BAD_REQUEST, "No item " + after + " to page after")
+                            .withErrors(List.of(new Problem.FieldError("after", "unknown item id")))));
+            query.append(" and (ingestedAt > :at or (ingestedAt = :at and id > :id))");
+            params.put("at", last.ingestedAt);
+            params.put("id", last.id);
+        }
+        List<Item> items = Item.<Item>find(query.toString(), Sort.by("ingestedAt").and("id"), params)
+                .page(Page.ofSize(limit)).list();
+        UUID next = items.size() == limit ? items.get(items.size() - 1).id : null;
+        return new ItemPage(items.stream().map(ItemResponse::of).toList(), next);
+    }
+
+    /** One item with its versions. */
     @GET
     @Path("{id}")
     public ItemResponse get(@PathParam("id") UUID id) {
-        return Item.<Item>findByIdOptional(id).map(ItemResponse::of)
+        return Item.<Item>findByIdOptional(id).map(ItemResponse::withVersions)
                 .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No item " + id)));
     }
 }

@@ -3,27 +3,92 @@ package org.newsroom.ingest.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import org.newsroom.ingest.messaging.ItemEvents;
 
-/** Takes items in from any channel: stores the new ones and announces them; recognises the ones already known. */
+/**
+ * Takes items in from any channel: normalizes and sanitizes them, stores the new ones (version 1) and announces
+ * them; an item already known (same source and external id, or same canonical URL) is left alone when its content
+ * is unchanged, and becomes version n+1, announced as updated, when it changed.
+ */
 @ApplicationScoped
 public class Ingestion {
 
     @Inject
     ItemEvents events;
 
-    public record Intake(Item item, boolean created) {
+    public enum Outcome { NEW, UPDATED, UNCHANGED }
+
+    public record Intake(Item item, Outcome outcome) {
+        public boolean created() {
+            return outcome == Outcome.NEW;
+        }
     }
 
     @Transactional
-    public Intake ingest(NewItem incoming) {
-        return Item.findBySourceAndExternalId(incoming.source(), incoming.externalId())
-                .map(known -> new Intake(known, false))
-                .orElseGet(() -> {
-                    Item item = Item.from(incoming);
-                    item.persist();
-                    events.ingested(item);
-                    return new Intake(item, true);
-                });
+    public Intake ingest(NewItem raw) {
+        NewItem incoming = normalize(raw);
+        if (incoming.headline() == null) {
+            throw new IllegalArgumentException("an item needs a headline");
+        }
+        String canonical = CanonicalUrl.of(incoming.url());
+        Optional<Item> known = Item.findBySourceAndExternalId(incoming.source(), incoming.externalId())
+                .or(() -> Item.findBySourceAndCanonicalUrl(incoming.source(), canonical));
+        if (known.isPresent()) {
+            Item item = known.get();
+            if (Item.contentHash(incoming).equals(item.contentHash) && item.withdrawnAt == null) {
+                return new Intake(item, Outcome.UNCHANGED);
+            }
+            item.apply(incoming);
+            item.version++;
+            item.updatedAt = Instant.now();
+            item.withdrawnAt = null;
+            ItemVersion.snapshot(item).persist();
+            events.updated(item);
+            return new Intake(item, Outcome.UPDATED);
+        }
+        Item item = new Item();
+        item.id = UUID.randomUUID();
+        item.source = incoming.source();
+        item.externalId = incoming.externalId();
+        item.apply(incoming);
+        item.version = 1;
+        item.ingestedAt = Instant.now();
+        item.persist();
+        ItemVersion.snapshot(item).persist();
+        events.ingested(item);
+        return new Intake(item, Outcome.NEW);
+    }
+
+    /** The source withdrew the item: recorded and announced once; unknown or already withdrawn items: nothing. */
+    @Transactional
+    public Optional<Item> withdraw(String source, String externalId, String reason) {
+        Optional<Item> known = Item.findBySourceAndExternalId(source, externalId);
+        known.filter(item -> item.withdrawnAt == null).ifPresent(item -> {
+            item.withdrawnAt = Instant.now();
+            events.withdrawn(item, reason);
+        });
+        return known;
+    }
+
+    /** Sanitized HTML body, plain-text headline/summary/byline/caption, trimmed and length-capped fields. */
+    static NewItem normalize(NewItem n) {
+        String body = Sanitizer.html(n.bodyHtml());
+        String summary = Sanitizer.text(n.summary());
+        return new NewItem(n.source(), cap(n.externalId(), 500), cap(n.url(), 2000), cap(Sanitizer.line(n.headline()), 500),
+                summary, cap(Sanitizer.line(n.byline()), 300), cap(Sanitizer.line(n.outlet()), 200), cap(n.outletUrl(), 2000),
+                n.publishedAt(), body, cap(n.language(), 35), n.updatedAt(),
+                n.sections().stream().map(Sanitizer::line).filter(s -> s != null).map(s -> cap(s, 100)).distinct().toList(),
+                cap(n.imageUrl(), 2000), Sanitizer.line(n.imageCaption()), cap(Sanitizer.line(n.imageCredit()), 500),
+                Sanitizer.line(n.rights()), n.embargoedUntil());
+    }
+
+    private static String cap(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        return value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -4,11 +4,20 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** A news item as it came from a source, normalized. */
+/** A news item as it came from a source, normalized and sanitized; {@code version} counts its changes. */
 @Entity
 public class Item extends PanacheEntityBase {
 
@@ -22,11 +31,39 @@ public class Item extends PanacheEntityBase {
 
     public String url;
 
+    @Column(name = "canonical_url")
+    public String canonicalUrl;
+
     public String headline;
 
     public String summary;
 
     public String byline;
+
+    @Column(name = "body_html")
+    public String bodyHtml;
+
+    @Column(name = "body_text")
+    public String bodyText;
+
+    public String language;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> sections = new ArrayList<>();
+
+    @Column(name = "image_url")
+    public String imageUrl;
+
+    @Column(name = "image_caption")
+    public String imageCaption;
+
+    @Column(name = "image_credit")
+    public String imageCredit;
+
+    public String rights;
+
+    @Column(name = "embargoed_until")
+    public Instant embargoedUntil;
 
     public String outlet;
 
@@ -39,23 +76,61 @@ public class Item extends PanacheEntityBase {
     @Column(name = "ingested_at")
     public Instant ingestedAt;
 
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    public int version;
+
+    @Column(name = "content_hash")
+    public String contentHash;
+
     public static Optional<Item> findBySourceAndExternalId(String source, String externalId) {
         return find("source = ?1 and externalId = ?2", source, externalId).firstResultOptional();
     }
 
-    static Item from(NewItem incoming) {
-        Item item = new Item();
-        item.id = UUID.randomUUID();
-        item.source = incoming.source();
-        item.externalId = incoming.externalId();
-        item.url = incoming.url();
-        item.headline = incoming.headline();
-        item.summary = incoming.summary();
-        item.byline = incoming.byline();
-        item.outlet = incoming.outlet();
-        item.outletUrl = incoming.outletUrl();
-        item.publishedAt = incoming.publishedAt();
-        item.ingestedAt = Instant.now();
-        return item;
+    public static Optional<Item> findBySourceAndCanonicalUrl(String source, String canonicalUrl) {
+        return find("source = ?1 and canonicalUrl = ?2", source, canonicalUrl).firstResultOptional();
+    }
+
+    /** Copies the (already normalized) content in; the caller decides about id, version and times. */
+    void apply(NewItem n) {
+        url = n.url();
+        canonicalUrl = CanonicalUrl.of(n.url());
+        headline = n.headline();
+        summary = n.summary();
+        byline = n.byline();
+        bodyHtml = n.bodyHtml();
+        bodyText = Sanitizer.text(n.bodyHtml());
+        language = n.language();
+        sections = new ArrayList<>(n.sections());
+        imageUrl = n.imageUrl();
+        imageCaption = n.imageCaption();
+        imageCredit = n.imageCredit();
+        rights = n.rights();
+        embargoedUntil = n.embargoedUntil();
+        outlet = n.outlet();
+        outletUrl = n.outletUrl();
+        publishedAt = n.publishedAt();
+        contentHash = contentHash(n);
+    }
+
+    /**
+     * What makes a new version: the content editors see. Not the fetch time, and not the link (feeds with unstable
+     * links, e.g. session parameters, would otherwise version on every fetch).
+     */
+    static String contentHash(NewItem n) {
+        String content = String.join("\u0001", Objects.toString(n.headline(), ""), Objects.toString(n.summary(), ""),
+                Objects.toString(n.byline(), ""), Objects.toString(n.bodyHtml(), ""),
+                Objects.toString(n.imageUrl(), ""), Objects.toString(n.imageCaption(), ""),
+                Objects.toString(n.imageCredit(), ""), Objects.toString(n.rights(), ""),
+                Objects.toString(n.embargoedUntil(), ""), String.join(",", n.sections()), Objects.toString(n.language(), ""));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -2,12 +2,15 @@ package org.newsroom.ingest.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.ItemIngested;
+import org.newsroom.events.ItemUpdated;
+import org.newsroom.events.ItemWithdrawn;
 import org.newsroom.ingest.domain.Item;
 import org.newsroom.outbox.Outbox;
 
-/** Announces item changes on {@code news.items}, through the outbox. */
+/** Announces item changes on {@code news.items}, through the outbox, keyed by item id. */
 @ApplicationScoped
 public class ItemEvents {
 
@@ -16,7 +19,24 @@ public class ItemEvents {
 
     public void ingested(Item item) {
         outbox.publish(item.id.toString(), new ItemIngested(item.id, item.source, item.externalId, item.url,
-                item.headline, item.summary, item.byline, new Attribution(item.outlet, item.outletUrl),
-                item.publishedAt, item.ingestedAt));
+                item.headline, item.summary, item.byline, attribution(item), item.publishedAt, item.ingestedAt,
+                item.version, item.canonicalUrl, item.bodyHtml, item.bodyText, item.language, item.imageUrl,
+                item.imageCaption, item.imageCredit, item.rights, item.embargoedUntil));
+    }
+
+    public void updated(Item item) {
+        outbox.publish(item.id.toString(), new ItemUpdated(item.id, item.version, item.source, item.externalId,
+                item.url, item.canonicalUrl, item.headline, item.summary, item.byline, item.bodyHtml, item.bodyText,
+                item.language, item.imageUrl, item.imageCaption, item.imageCredit, item.rights, attribution(item),
+                item.publishedAt, item.embargoedUntil, item.updatedAt));
+    }
+
+    public void withdrawn(Item item, String reason) {
+        outbox.publish(item.id.toString(), new ItemWithdrawn(item.id, item.source, item.externalId, item.version,
+                reason, item.withdrawnAt != null ? item.withdrawnAt : Instant.now()));
+    }
+
+    private static Attribution attribution(Item item) {
+        return new Attribution(item.outlet, item.outletUrl);
     }
 }

@@ -1,0 +1,222 @@
+package org.newsroom.ingest.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.newsroom.ingest.domain.Ingestion;
+import org.newsroom.ingest.domain.Item;
+import org.newsroom.ingest.domain.NewItem;
+import org.newsroom.ingest.domain.PartnerKeys;
+import org.newsroom.ingest.domain.Source;
+import org.newsroom.problem.Problem;
+import org.newsroom.problem.ProblemException;
+
+/**
+ * Partner push: IPTC ninjs-shaped items (1.x and 2.x spellings), authenticated by the partner's API key
+ * ({@code X-Api-Key} or {@code Authorization: Bearer}). {@code pubStatus=canceled} withdraws the item.
+ */
+@Path("/api/partners/{partner}/items")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PartnerResource {
+
+    @Inject
+    Ingestion ingestion;
+
+    @POST
+    public Response push(@PathParam("partner") String partner, @HeaderParam("X-Api-Key") String apiKey,
+            @HeaderParam("Authorization") String authorization, JsonNode body) {
+        Source source = authenticate(partner, apiKey != null ? apiKey
+                : authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null);
+        if (body == null || !body.isObject()) {
+            throw badRequest("$", "the body must be a ninjs JSON object");
+        }
+        Ninjs n = Ninjs.read(body);
+        if ("canceled".equals(n.pubStatus)) {
+            Item item = ingestion.withdraw(source.name, n.uri, "pubStatus=canceled").orElseThrow(() ->
+                    new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No item " + n.uri + " of " + source.name + " to withdraw")));
+            return Response.ok(ItemResponse.of(Item.findById(item.id))).build();
+        }
+        List<String> sections = new ArrayList<>(source.defaultSections);
+        sections.addAll(n.subjects);
+        String outlet = source.attributionName != null ? source.attributionName : n.infoSource.orElse(source.name);
+        String outletUrl = source.attributionName != null ? source.attributionUrl : null;
+        NewItem item = new NewItem(source.name, n.uri, n.url, n.headline, n.description, n.byline, outlet, outletUrl,
+                n.versionCreated, n.bodyHtml, n.language, n.versionCreated, sections, null, null, null, n.copyright,
+                n.embargoed);
+        Ingestion.Intake intake;
+        try {
+            intake = ingestion.ingest(item);
+        } catch (IllegalArgumentException e) {
+            throw unprocessable("headlines", "nothing is left of the headline once sanitized");
+        }
+        ItemResponse answer = ItemResponse.of(intake.item());
+        return intake.created()
+                ? Response.created(URI.create("/api/items/" + answer.id())).entity(answer).build()
+                : Response.ok(answer).build();
+    }
+
+    private static Source authenticate(String partner, String key) {
+        Optional<Source> source = Source.findByName(partner).filter(s -> Source.PARTNER.equals(s.kind));
+        if (source.isEmpty() || !PartnerKeys.matches(key, source.get().apiKeyHash)) {
+            throw new ProblemException(Problem.of(Response.Status.UNAUTHORIZED,
+                    "A valid API key for partner " + partner + " is required (X-Api-Key header)"));
+        }
+        if (!source.get().enabled) {
+            throw new ProblemException(Problem.of(Response.Status.FORBIDDEN, "Partner " + partner + " is disabled"));
+        }
+        return source.get();
+    }
+
+    /** The fields of a ninjs item that newsroom uses, validated; every refusal names its field. */
+    static final class Ninjs {
+        String uri;
+        String url;
+        String headline;
+        String description;
+        String byline;
+        String bodyHtml;
+        String language;
+        String copyright;
+        String pubStatus = "usable";
+        Instant versionCreated;
+        Instant embargoed;
+        List<String> subjects = new ArrayList<>();
+        Optional<String> infoSource = Optional.empty();
+
+        static Ninjs read(JsonNode b) {
+            Ninjs n = new Ninjs();
+            n.uri = text(b, "uri");
+            if (n.uri == null) {
+                throw unprocessable("uri", "is required: the partner's id for the item");
+            }
+            if (n.uri.length() > 500) {
+                throw unprocessable("uri", "must be at most 500 characters");
+            }
+            n.url = n.uri.matches("(?i)^https?://.*") ? n.uri : null;
+            String status = text(b, "pubStatus", "pubstatus");
+            if (status != null) {
+                n.pubStatus = status.toLowerCase(Locale.ROOT);
+                if (!List.of("usable", "withheld", "canceled").contains(n.pubStatus)) {
+                    throw unprocessable("pubStatus", "must be usable, withheld or canceled");
+                }
+            }
+            if (n.pubStatus.equals("canceled")) {
+                return n;
+            }
+            n.headline = firstValue(b, "headlines", "main").orElse(text(b, "headline"));
+            if (n.headline == null) {
+                throw unprocessable("headlines", "a headline is required (headlines[].value or headline)");
+            }
+            if (n.headline.length() > 500) {
+                throw unprocessable("headlines", "must be at most 500 characters");
+            }
+            n.description = firstValue(b, "descriptions", "summary").orElse(text(b, "description_text"));
+            n.bodyHtml = firstValue(b, "bodies", null).orElse(text(b, "body_html"));
+            n.byline = text(b, "by", "byline");
+            n.language = text(b, "language");
+            if (n.language != null && !n.language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")) {
+                throw unprocessable("language", "must be a BCP 47 language tag such as en or en-GB");
+            }
+            n.copyright = text(b, "copyrightNotice", "copyrightnotice");
+            n.versionCreated = time(b, "versionCreated", "versioncreated");
+            n.embargoed = time(b, "embargoedUntil", "embargoed");
+            JsonNode subjects = b.path("subjects").isMissingNode() ? b.path("subject") : b.path("subjects");
+            if (!subjects.isMissingNode() && !subjects.isNull()) {
+                if (!subjects.isArray()) {
+                    throw badRequest("subjects", "must be an array of {name, code}");
+                }
+                subjects.forEach(s -> {
+                    String name = s.isTextual() ? s.asText() : text(s, "name");
+                    if (name != null) {
+                        n.subjects.add(name);
+                    }
+                });
+            }
+            JsonNode sources = b.path("infoSources").isMissingNode() ? b.path("infosources") : b.path("infoSources");
+            if (sources.isArray() && sources.size() > 0) {
+                n.infoSource = Optional.ofNullable(text(sources.get(0), "name"));
+            }
+            if (n.url == null) {
+                n.url = n.uri;
+            }
+            return n;
+        }
+
+        private static Optional<String> firstValue(JsonNode b, String field, String preferredRole) {
+            JsonNode array = b.path(field);
+            if (array.isMissingNode() || array.isNull()) {
+                return Optional.empty();
+            }
+            if (!array.isArray()) {
+                throw badRequest(field, "must be an array of {value, role}");
+            }
+            String first = null;
+            for (JsonNode element : array) {
+                String value = text(element, "value");
+                if (value == null) {
+                    continue;
+                }
+                if (first == null) {
+                    first = value;
+                }
+                if (preferredRole != null && preferredRole.equals(text(element, "role"))) {
+                    return Optional.of(value);
+                }
+            }
+            return Optional.ofNullable(first);
+        }
+
+        private static String text(JsonNode b, String... names) {
+            for (String name : names) {
+                JsonNode v = b.path(name);
+                if (v.isMissingNode() || v.isNull()) {
+                    continue;
+                }
+                if (!v.isTextual()) {
+                    throw badRequest(name, "must be a string");
+                }
+                if (!v.asText().isBlank()) {
+                    return v.asText().strip();
+                }
+            }
+            return null;
+        }
+
+        private static Instant time(JsonNode b, String... names) {
+            String value = text(b, names);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException e) {
+                throw unprocessable(names[0], "must be an ISO 8601 date-time with offset, e.g. 2026-11-24T07:30:00Z");
+            }
+        }
+    }
+
+    static ProblemException badRequest(String field, String message) {
+        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "The item has invalid fields")
+                .withErrors(List.of(new Problem.FieldError(field, message))));
+    }
+
+    static ProblemException unprocessable(String field, String message) {
+        return SourceResource.unprocessable(field, message);
+    }
+}

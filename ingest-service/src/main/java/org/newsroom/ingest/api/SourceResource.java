@@ -1,0 +1,171 @@
+package org.newsroom.ingest.api;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.newsroom.ingest.domain.FetchLog;
+import org.newsroom.ingest.domain.PartnerKeys;
+import org.newsroom.ingest.domain.Source;
+import org.newsroom.ingest.feed.FeedFetcher;
+import org.newsroom.problem.Problem;
+import org.newsroom.problem.ProblemException;
+
+/** Sources: feeds polled on a schedule (and fetched on demand) and partners that push. */
+@Path("/api/sources")
+@Produces(MediaType.APPLICATION_JSON)
+public class SourceResource {
+
+    @Inject
+    FeedFetcher fetcher;
+
+    /** Sources by name, keyset-paged: {@code after} is the last name of the previous page. */
+    @GET
+    public List<SourceResponse> list(@QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        List<Source> sources = after == null
+                ? Source.find("order by name").page(Page.ofSize(limit)).list()
+                : Source.find("name > ?1", Sort.by("name"), after).page(Page.ofSize(limit)).list();
+        return sources.stream().map(s -> SourceResponse.of(s, null)).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Response create(@Valid @NotNull SourceRequest request) {
+        check(request);
+        if (Source.findByName(request.name()).isPresent()) {
+            throw conflict(request.name());
+        }
+        Instant now = Instant.now();
+        Source source = new Source();
+        source.id = UUID.randomUUID();
+        source.kind = request.kindOrDefault();
+        source.createdAt = now;
+        source.nextFetchAt = now;
+        apply(source, request);
+        String apiKey = null;
+        if (!source.isFeed()) {
+            apiKey = PartnerKeys.newKey();
+            source.apiKeyHash = PartnerKeys.hash(apiKey);
+        }
+        source.persist();
+        return Response.created(URI.create("/api/sources/" + source.id)).entity(SourceResponse.of(source, apiKey)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public SourceResponse get(@PathParam("id") UUID id) {
+        return SourceResponse.of(find(id), null);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public SourceResponse update(@PathParam("id") UUID id, @Valid @NotNull SourceRequest request) {
+        Source source = find(id);
+        if (request.kind() != null && !request.kind().equals(source.kind)) {
+            throw unprocessable("kind", "cannot change the kind of a source");
+        }
+        check(new SourceRequest(request.name(), source.kind, request.url(), request.format(),
+                request.pollIntervalSeconds(), request.defaultSections(), request.attributionName(),
+                request.attributionUrl(), request.enabled(), request.identity()));
+        if (!source.name.equals(request.name()) && Source.findByName(request.name()).isPresent()) {
+            throw conflict(request.name());
+        }
+        boolean urlChanged = source.url != null && !source.url.equals(request.url());
+        apply(source, request);
+        if (urlChanged) {
+            source.etag = null;
+            source.lastModified = null;
+            source.nextFetchAt = Instant.now();
+        }
+        return SourceResponse.of(source, null);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Transactional
+    public Response delete(@PathParam("id") UUID id) {
+        find(id).delete();
+        return Response.noContent().build();
+    }
+
+    /** Fetch a feed now, whatever its schedule; answers the fetch log entry. */
+    @POST
+    @Path("{id}/fetch")
+    public FetchLogResponse fetchNow(@PathParam("id") UUID id) {
+        Source source = find(id);
+        if (!source.isFeed()) {
+            throw new ProblemException(Problem.of(Response.Status.CONFLICT, "Source " + source.name + " is a partner: it pushes, it is not fetched"));
+        }
+        return FetchLogResponse.of(fetcher.fetch(id));
+    }
+
+    @GET
+    @Path("{id}/fetches")
+    public List<FetchLogResponse> fetches(@PathParam("id") UUID id,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit) {
+        find(id);
+        return FetchLog.latest(id, limit).stream().map(FetchLogResponse::of).toList();
+    }
+
+    private static void apply(Source source, SourceRequest request) {
+        source.name = request.name();
+        source.url = request.url();
+        source.format = request.format() == null ? "auto" : request.format();
+        source.pollIntervalSeconds = request.pollIntervalSeconds() == null ? 900 : request.pollIntervalSeconds();
+        source.defaultSections = request.defaultSections() == null ? new ArrayList<>() : new ArrayList<>(request.defaultSections());
+        source.attributionName = blankToNull(request.attributionName());
+        source.attributionUrl = blankToNull(request.attributionUrl());
+        source.enabled = request.enabled() == null || request.enabled();
+        source.identity = request.identity() == null ? "guid" : request.identity();
+        source.updatedAt = Instant.now();
+    }
+
+    private static void check(SourceRequest request) {
+        if ("feed".equals(request.kindOrDefault()) && (request.url() == null || request.url().isBlank())) {
+            throw unprocessable("url", "a feed source needs the URL of its feed");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Source find(UUID id) {
+        return Source.<Source>findByIdOptional(id)
+                .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No source " + id)));
+    }
+
+    private static ProblemException conflict(String name) {
+        return new ProblemException(Problem.of(Response.Status.CONFLICT, "A source named " + name + " exists already"));
+    }
+
+    static ProblemException unprocessable(String field, String message) {
+        return new ProblemException(Problem.of(422, "Unprocessable Content", "The request cannot be applied")
+                .withErrors(List.of(new Problem.FieldError(field, message))));
+    }
+}

@@ -1,0 +1,56 @@
+package org.newsroom.ingest.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One fetch of a feed: what came of it. */
+@Entity
+@Table(name = "fetch_log")
+public class FetchLog extends PanacheEntityBase {
+    public static final String OK = "ok";
+    public static final String NOT_MODIFIED = "not-modified";
+    public static final String FAILED = "failed";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "source_id")
+    public UUID sourceId;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    public String status;
+
+    @Column(name = "http_status")
+    public Integer httpStatus;
+
+    @Column(name = "items_new")
+    public int itemsNew;
+
+    @Column(name = "items_updated")
+    public int itemsUpdated;
+
+    @Column(name = "items_unchanged")
+    public int itemsUnchanged;
+
+    @Column(name = "duration_ms")
+    public long durationMs;
+
+    public String error;
+
+    @Column(name = "next_fetch_at")
+    public Instant nextFetchAt;
+
+    public static List<FetchLog> latest(UUID sourceId, int limit) {
+        return find("sourceId", Sort.descending("startedAt"), sourceId).page(Page.ofSize(limit)).list();
+    }
+}

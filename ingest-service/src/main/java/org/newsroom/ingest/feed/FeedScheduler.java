@@ -1,0 +1,106 @@
+package org.newsroom.ingest.feed;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.newsroom.ingest.domain.Source;
+
+/**
+ * Polls the feed sources that are due. Due sources are claimed with {@code FOR UPDATE SKIP LOCKED} and leased (their
+ * next check pushed out) in one short transaction, so replicas never fetch the same feed at once; the fetch then
+ * sets the real next check.
+ */
+@ApplicationScoped
+public class FeedScheduler {
+    private static final Logger LOG = Logger.getLogger(FeedScheduler.class);
+
+    @Inject
+    FeedFetcher fetcher;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "newsroom.poll.batch-size", defaultValue = "10")
+    int batchSize;
+
+    @ConfigProperty(name = "newsroom.poll.lease", defaultValue = "10m")
+    Duration lease;
+
+    @ConfigProperty(name = "newsroom.feed.url")
+    Optional<URI> configuredFeed;
+
+    @ConfigProperty(name = "newsroom.feed.source")
+    String configuredSource;
+
+    @ConfigProperty(name = "newsroom.feed.interval")
+    Duration configuredInterval;
+
+    /** NEWSROOM_FEED_URL keeps working: the feed it names is registered (or its URL updated) as a source. */
+    void registerConfiguredFeed(@Observes StartupEvent start) {
+        configuredFeed.ifPresent(url -> QuarkusTransaction.requiringNew().run(() -> {
+            Source source = Source.findByName(configuredSource).orElse(null);
+            Instant now = Instant.now();
+            if (source == null) {
+                source = new Source();
+                source.id = UUID.randomUUID();
+                source.name = configuredSource;
+                source.kind = Source.FEED;
+                source.createdAt = now;
+                source.nextFetchAt = now;
+                source.pollIntervalSeconds = (int) Math.max(1, configuredInterval.toSeconds());
+                source.url = url.toString();
+                source.updatedAt = now;
+                source.persist();
+                LOG.infof("Registered the configured feed %s as source %s", url, configuredSource);
+            } else if (!url.toString().equals(source.url)) {
+                source.url = url.toString();
+                source.etag = null;
+                source.lastModified = null;
+                source.nextFetchAt = now;
+                source.updatedAt = now;
+            }
+        }));
+    }
+
+    @Scheduled(every = "${newsroom.poll.every:10s}", delayed = "${newsroom.poll.delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pollDueSources() {
+        List<UUID> due;
+        do {
+            due = claimDue();
+            for (UUID id : due) {
+                try {
+                    fetcher.fetch(id);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Fetching source %s failed unexpectedly", id);
+                }
+            }
+        } while (due.size() == batchSize);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<UUID> claimDue() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> ids = em.createNativeQuery("SELECT id FROM source WHERE enabled AND kind = 'feed' "
+                            + "AND (next_fetch_at IS NULL OR next_fetch_at <= now()) "
+                            + "ORDER BY next_fetch_at NULLS FIRST LIMIT ?1 FOR UPDATE SKIP LOCKED", UUID.class)
+                    .setParameter(1, batchSize).getResultList();
+            if (!ids.isEmpty()) {
+                Source.update("nextFetchAt = ?1 where id in ?2", Instant.now().plus(lease), ids);
+            }
+            return ids;
+        });
+    }
+}

@@ -1,0 +1,133 @@
+package org.newsroom.ingest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsroom.events.EventCodec;
+import org.newsroom.events.ItemWithdrawn;
+import org.newsroom.events.Topics;
+import org.newsroom.testing.TopicWatcher;
+
+@QuarkusTest
+class PartnerResourceTest {
+
+    private String partner;
+    private String key;
+
+    @BeforeEach
+    void partner() {
+        partner = "partner-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonPath created = given().contentType(ContentType.JSON)
+                .body("{\"name\":\"%s\",\"kind\":\"partner\",\"attributionName\":\"Global Wire\",\"attributionUrl\":\"https://wire.example\",\"defaultSections\":[\"Geoeconomics\"]}".formatted(partner))
+                .when().post("/api/sources").then().statusCode(201).extract().jsonPath();
+        key = created.getString("apiKey");
+    }
+
+    private static String ninjs(String uri, String headline, String body) {
+        return """
+                {"uri":"%s","version":"1","versioncreated":"2026-11-24T07:30:00Z",
+                 "headlines":[{"value":"%s","role":"main"}],"by":"Jane Doe",
+                 "bodies":[{"value":"%s","contenttype":"text/html"}],
+                 "descriptions":[{"value":"A short dek.","role":"summary"}],
+                 "subjects":[{"name":"Trade","code":"medtop:20000523"}],"language":"en",
+                 "copyrightnotice":"(c) 2026 Global Wire","embargoed":"2026-11-24T09:00:00Z",
+                 "pubstatus":"usable","infosources":[{"name":"Global Wire"}]}""".formatted(uri, headline, body);
+    }
+
+    @Test
+    void pushedNinjsBecomesASanitizedItemThenUpdatedThenWithdrawn() {
+        String uri = "urn:globalwire:" + UUID.randomUUID();
+        try (TopicWatcher items = TopicWatcher.open(Topics.ITEMS)) {
+            String id = given().contentType(ContentType.JSON).header("X-Api-Key", key)
+                    .body(ninjs(uri, "Tariffs <b>rise</b>", "<p>Body</p><script>alert(1)</script>"))
+                    .when().post("/api/partners/" + partner + "/items")
+                    .then().statusCode(201)
+                    .body("headline", equalTo("Tariffs rise"))
+                    .body("bodyHtml", equalTo("<p>Body</p>"))
+                    .body("summary", equalTo("A short dek."))
+                    .body("byline", equalTo("Jane Doe"))
+                    .body("outlet", equalTo("Global Wire"))
+                    .body("sections", hasItems("Geoeconomics", "Trade"))
+                    .body("rights", equalTo("(c) 2026 Global Wire"))
+                    .body("embargoedUntil", equalTo("2026-11-24T09:00:00Z"))
+                    .body("version", equalTo(1))
+                    .extract().path("id");
+
+            given().contentType(ContentType.JSON).header("Authorization", "Bearer " + key)
+                    .body(ninjs(uri, "Tariffs <b>rise</b>", "<p>Body</p><script>alert(1)</script>"))
+                    .when().post("/api/partners/" + partner + "/items")
+                    .then().statusCode(200).body("version", equalTo(1));
+            given().contentType(ContentType.JSON).header("X-Api-Key", key)
+                    .body(ninjs(uri, "Tariffs rise sharply", "<p>Body, corrected</p>"))
+                    .when().post("/api/partners/" + partner + "/items")
+                    .then().statusCode(200).body("version", equalTo(2));
+
+            given().contentType(ContentType.JSON).header("X-Api-Key", key)
+                    .body("{\"uri\":\"%s\",\"pubStatus\":\"canceled\"}".formatted(uri))
+                    .when().post("/api/partners/" + partner + "/items")
+                    .then().statusCode(200).body("withdrawnAt", notNullValue());
+
+            List<ConsumerRecord<String, String>> records = items.drain(r -> id.equals(r.key()), Duration.ofSeconds(8));
+            assertEquals(List.of("news.item.ingested.v1", "news.item.updated.v1", "news.item.withdrawn.v1"),
+                    records.stream().map(r -> TopicWatcher.header(r, "ce_type")).toList());
+            ItemWithdrawn withdrawn = EventCodec.decode(records.get(2).value(), ItemWithdrawn.class);
+            assertEquals(uri, withdrawn.externalId());
+            assertEquals("pubStatus=canceled", withdrawn.reason());
+        }
+    }
+
+    @Test
+    void wrongOrMissingKeyIs401() {
+        given().contentType(ContentType.JSON).header("X-Api-Key", "nrk_wrong").body(ninjs("urn:x:1", "H", "<p>b</p>"))
+                .when().post("/api/partners/" + partner + "/items")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(ninjs("urn:x:1", "H", "<p>b</p>"))
+                .when().post("/api/partners/" + partner + "/items")
+                .then().statusCode(401);
+        given().contentType(ContentType.JSON).header("X-Api-Key", key).body(ninjs("urn:x:1", "H", "<p>b</p>"))
+                .when().post("/api/partners/no-such-partner/items")
+                .then().statusCode(401).body("detail", not(containsString(key)));
+    }
+
+    @Test
+    void invalidItemsAreProblemsNamingTheField() {
+        given().contentType(ContentType.JSON).header("X-Api-Key", key).body("{\"headline\":\"no uri\"}")
+                .when().post("/api/partners/" + partner + "/items")
+                .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("uri"));
+        given().contentType(ContentType.JSON).header("X-Api-Key", key).body("{\"uri\":\"urn:x:2\"}")
+                .when().post("/api/partners/" + partner + "/items")
+                .then().statusCode(422).body("errors[0].field", equalTo("headlines"));
+        given().contentType(ContentType.JSON).header("X-Api-Key", key).body("{\"uri\":\"urn:x:3\",\"headline\":\"h\",\"pubStatus\":\"gone\"}")
+                .when().post("/api/partners/" + partner + "/items")
+                .then().statusCode(422).body("errors[0].field", equalTo("pubStatus"));
+        given().contentType(ContentType.JSON).header("X-Api-Key", key).body("{\"uri\":\"urn:x:4\",\"headline\":\"h\",\"versionCreated\":\"yesterday\"}")
+                .when().post("/api/partners/" + partner + "/items")
+                .then().statusCode(422).body("errors[0].field", equalTo("versionCreated"));
+        given().contentType(ContentType.JSON).header("X-Api-Key", key).body("{\"uri\":\"urn:x:5\",\"headlines\":\"h\"}")
+                .when().post("/api/partners/" + partner + "/items")
+                .then().statusCode(400).body("errors[0].field", equalTo("headlines"));
+        given().contentType(ContentType.JSON).header("X-Api-Key", key).body("{\"uri\":7,\"headline\":\"h\"}")
+                .when().post("/api/partners/" + partner + "/items")
+                .then().statusCode(400).body("errors[0].field", equalTo("uri"));
+        given().contentType(ContentType.JSON).header("X-Api-Key", key).body("{\"uri\":")
+                .when().post("/api/partners/" + partner + "/items")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("X-Api-Key", key).body("{\"uri\":\"urn:x:none\",\"pubStatus\":\"canceled\"}")
+                .when().post("/api/partners/" + partner + "/items")
+                .then().statusCode(404);
+    }
+}
