@@ -1,6 +1,7 @@
 package org.newsroom.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -27,6 +28,19 @@ public class ProblemMappers {
                 .toList();
         return Problem.of(Response.Status.BAD_REQUEST, "The request has invalid fields")
                 .withErrors(errors).toResponse();
+    }
+
+    /**
+     * A JSON body of the wrong shape (e.g. "not-a-uuid" for a UUID) names the field; without this more specific
+     * mapper Quarkus' built-in plain-JSON answer would win.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        return Problem.of(Response.Status.BAD_REQUEST, "The body does not have the expected shape")
+                .withErrors(List.of(new Problem.FieldError(field == null ? "body" : field,
+                        "has the wrong type or format")))
+                .toResponse();
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,5 @@
 package org.newsroom.editorial.api;
 
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -79,18 +78,5 @@ public class WorkflowProblems {
     @ServerExceptionMapper
     public Response deskRule(DeskRuleException e) {
         return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
-    }
-
-    /**
-     * A JSON body of the wrong shape (e.g. "not-a-uuid" for a UUID) is a 400 problem, not Quarkus' built-in plain
-     * JSON answer (which would otherwise win over the problem module's JsonProcessingException mapper).
-     */
-    @ServerExceptionMapper
-    public Response mismatched(MismatchedInputException e) {
-        String field = e.getPath().isEmpty() ? "body" : e.getPath().get(e.getPath().size() - 1).getFieldName();
-        return Problem.of(Response.Status.BAD_REQUEST, "The body does not have the expected shape")
-                .withErrors(java.util.List.of(new Problem.FieldError(field == null ? "body" : field,
-                        "has the wrong type or format")))
-                .toResponse();
     }
 }
