@@ -6,13 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes a consumer idempotent: Kafka delivers at least once, so a consumer records each event id it applies in the
  * same transaction as the effect; a redelivered event is then recognised and skipped.
  *
- * <p>Consumers call {@link #applyOnce} outside a transaction and retry it on failure (SmallRye Fault Tolerance
+ * <p>Consumers call {@link #apply} outside a transaction and retry it on failure (SmallRye Fault Tolerance
  * {@code @Retry}, aborting on {@code PoisonEventException}): each attempt is a fresh transaction, so a database
  * outage delays a record instead of dead-lettering it.
  */
@@ -28,7 +29,17 @@ public class Inbox {
     @ConfigProperty(name = "quarkus.application.name")
     String consumer;
 
-    /** Runs the effect in one transaction with the record of the event id, unless the event was applied before. */
+    /**
+     * Applies a record's effect, as its type's handler defines it, in one transaction with the record of its event
+     * id, unless the event was applied before. A record that is not a valid CloudEvent of a known type's payload
+     * throws {@code PoisonEventException}.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void apply(ConsumerRecord<String, String> record, EventHandlers handlers) {
+        IncomingEvent event = IncomingEvent.of(record);
+        handlers.effectOf(event).ifPresent(effect -> applyOnce(event, effect));
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void applyOnce(IncomingEvent event, Runnable effect) {
         boolean first = firstDelivery(event);

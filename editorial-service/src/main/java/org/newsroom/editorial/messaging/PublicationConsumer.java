@@ -2,17 +2,17 @@ package org.newsroom.editorial.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.newsroom.editorial.domain.Desk;
-import org.newsroom.events.EventType;
 import org.newsroom.events.PoisonEventException;
 import org.newsroom.events.PublicationPublished;
+import org.newsroom.outbox.EventHandlers;
 import org.newsroom.outbox.Inbox;
-import org.newsroom.outbox.IncomingEvent;
 
 /**
  * Learns from {@code news.publications} that an approved story is public: APPROVED → PUBLISHED. Same guarantees as
@@ -28,16 +28,18 @@ public class PublicationConsumer {
     @Inject
     Desk desk;
 
+    private EventHandlers handlers;
+
     @Incoming("publications")
     @Blocking
     @Retry(maxRetries = 8, delay = 500, abortOn = PoisonEventException.class)
     @ExponentialBackoff(maxDelay = 30_000)
     public void onPublicationEvent(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.of(record);
-        if (!EventType.PUBLICATION_PUBLISHED.type().equals(event.type())) {
-            return;
-        }
-        PublicationPublished publication = event.payload(PublicationPublished.class);
-        inbox.applyOnce(event, () -> desk.published(publication));
+        inbox.apply(record, handlers);
+    }
+
+    @PostConstruct
+    void declareHandlers() {
+        handlers = new EventHandlers().on(PublicationPublished.class, desk::published);
     }
 }

@@ -2,17 +2,17 @@ package org.newsroom.publish.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.newsroom.events.EditionApproved;
-import org.newsroom.events.EventType;
 import org.newsroom.events.PoisonEventException;
 import org.newsroom.events.StoryApproved;
+import org.newsroom.outbox.EventHandlers;
 import org.newsroom.outbox.Inbox;
-import org.newsroom.outbox.IncomingEvent;
 import org.newsroom.publish.domain.EditionPublishing;
 import org.newsroom.publish.domain.Publishing;
 
@@ -34,19 +34,21 @@ public class EditorialEvents {
     @Inject
     EditionPublishing editions;
 
+    private EventHandlers handlers;
+
     @Incoming("editorial")
     @Blocking
     @Retry(maxRetries = 8, delay = 500, abortOn = PoisonEventException.class)
     @ExponentialBackoff(maxDelay = 30_000)
     public void onEditorialEvent(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.of(record);
-        // Corrections and kills are not handled yet; acknowledged and skipped.
-        if (EventType.STORY_APPROVED.type().equals(event.type())) {
-            StoryApproved approval = event.payload(StoryApproved.class);
-            inbox.applyOnce(event, () -> publishing.publish(approval));
-        } else if (EventType.EDITION_APPROVED.type().equals(event.type())) {
-            EditionApproved approval = event.payload(EditionApproved.class);
-            inbox.applyOnce(event, () -> editions.receive(approval));
-        }
+        inbox.apply(record, handlers);
+    }
+
+    /** Corrections and kills are not handled yet: acknowledged and skipped. */
+    @PostConstruct
+    void declareHandlers() {
+        handlers = new EventHandlers()
+                .on(StoryApproved.class, publishing::publish)
+                .on(EditionApproved.class, editions::receive);
     }
 }
