@@ -3,6 +3,7 @@ package org.newsroom.outbox;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.newsroom.events.EventType;
 
@@ -14,6 +15,11 @@ public final class EventHandlers {
     private final Map<String, Handler<?>> byType = new HashMap<>();
 
     public <T> EventHandlers on(Class<T> payload, Consumer<T> effect) {
+        return on(payload, (event, decoded) -> effect.accept(decoded));
+    }
+
+    /** For an effect that needs the envelope too (id, type, raw JSON), e.g. to forward the event as it came. */
+    public <T> EventHandlers on(Class<T> payload, BiConsumer<IncomingEvent, T> effect) {
         byType.put(EventType.of(payload).type(), new Handler<>(payload, effect));
         return this;
     }
@@ -23,10 +29,10 @@ public final class EventHandlers {
         return Optional.ofNullable(byType.get(event.type())).map(handler -> handler.bind(event));
     }
 
-    private record Handler<T>(Class<T> payload, Consumer<T> effect) {
+    private record Handler<T>(Class<T> payload, BiConsumer<IncomingEvent, T> effect) {
         Runnable bind(IncomingEvent event) {
             T decoded = event.payload(payload);
-            return () -> effect.accept(decoded);
+            return () -> effect.accept(event, decoded);
         }
     }
 }

@@ -40,8 +40,7 @@ public class Inbox {
         handlers.effectOf(event).ifPresent(effect -> applyOnce(event, effect));
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void applyOnce(IncomingEvent event, Runnable effect) {
+    private void applyOnce(IncomingEvent event, Runnable effect) {
         boolean first = firstDelivery(event);
         if (first) {
             effect.run();

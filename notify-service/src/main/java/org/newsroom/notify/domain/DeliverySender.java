@@ -3,6 +3,8 @@ package org.newsroom.notify.domain;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.newsroom.events.EditionPublished;
+import org.newsroom.events.EventCodec;
 import org.newsroom.notify.messaging.DeliveryEvents;
 
 /**
@@ -53,10 +57,47 @@ public class DeliverySender {
     @ConfigProperty(name = "newsroom.notify.lease", defaultValue = "10m")
     Duration lease;
 
-    /** A claimed delivery with everything its email needs. */
-    record Due(UUID id, UUID subscriberId, UUID publicationId, int attempts, String email, String headline,
-            String summary, String url, String outlet, String outletUrl, boolean mailable) {
+    /** A claimed delivery: of a publication or of an edition. */
+    sealed interface Claimed permits Due, EditionDue {
+        UUID id();
+
+        UUID subscriberId();
+
+        /** The publication or edition the email is about. */
+        UUID subjectId();
+
+        int attempts();
+
+        String email();
+
+        boolean mailable();
     }
+
+    /** A claimed publication delivery with everything its email needs. */
+    record Due(UUID id, UUID subscriberId, UUID publicationId, int attempts, String email, String headline,
+            String summary, String url, String outlet, String outletUrl, boolean mailable) implements Claimed {
+        @Override
+        public UUID subjectId() {
+            return publicationId;
+        }
+    }
+
+    /** A claimed edition delivery; {@code data} is the edition event's JSON. */
+    record EditionDue(UUID id, UUID subscriberId, UUID editionId, int attempts, String email, String data,
+            boolean mailable) implements Claimed {
+        @Override
+        public UUID subjectId() {
+            return editionId;
+        }
+    }
+
+    @Inject
+    @Location("edition.txt")
+    Template editionText;
+
+    @Inject
+    @Location("edition.html")
+    Template editionHtml;
 
     @Inject
     Tokens tokens;
@@ -68,10 +109,13 @@ public class DeliverySender {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
         List<Due> batch;
+        List<EditionDue> editions;
         do {
             batch = QuarkusTransaction.requiringNew().call(this::claim);
             batch.forEach(this::send);
-        } while (batch.size() == batchSize);
+            editions = QuarkusTransaction.requiringNew().call(this::claimEditions);
+            editions.forEach(this::send);
+        } while (batch.size() == batchSize || editions.size() == batchSize);
     }
 
     @SuppressWarnings("unchecked")
@@ -80,7 +124,7 @@ public class DeliverySender {
                 UPDATE delivery d SET next_attempt_at = now() + (?2 * interval '1 second')
                 FROM subscriber s, publication_notice p
                 WHERE d.id IN (SELECT id FROM delivery
-                               WHERE status = 'PENDING' AND next_attempt_at <= now()
+                               WHERE status = 'PENDING' AND next_attempt_at <= now() AND publication_id IS NOT NULL
                                ORDER BY next_attempt_at LIMIT ?1 FOR UPDATE SKIP LOCKED)
                   AND s.id = d.subscriber_id AND p.publication_id = d.publication_id
                 RETURNING d.id, d.subscriber_id, d.publication_id, d.attempts, s.email, p.headline, p.summary,
@@ -94,7 +138,25 @@ public class DeliverySender {
                 (Boolean) r[10])).toList();
     }
 
-    void send(Due due) {
+    @SuppressWarnings("unchecked")
+    List<EditionDue> claimEditions() {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                UPDATE delivery d SET next_attempt_at = now() + (?2 * interval '1 second')
+                FROM subscriber s, edition_notice e
+                WHERE d.id IN (SELECT id FROM delivery
+                               WHERE status = 'PENDING' AND next_attempt_at <= now() AND edition_id IS NOT NULL
+                               ORDER BY next_attempt_at LIMIT ?1 FOR UPDATE SKIP LOCKED)
+                  AND s.id = d.subscriber_id AND e.edition_id = d.edition_id
+                RETURNING d.id, d.subscriber_id, d.edition_id, d.attempts, s.email, e.data,
+                          s.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email)""")
+                .setParameter(1, batchSize)
+                .setParameter(2, lease.toSeconds())
+                .getResultList();
+        return rows.stream().map(r -> new EditionDue((UUID) r[0], (UUID) r[1], (UUID) r[2],
+                ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (Boolean) r[6])).toList();
+    }
+
+    void send(Claimed due) {
         if (!due.mailable()) {
             QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                     "UPDATE delivery SET status = 'SUPPRESSED' WHERE id = ?1 AND status = 'PENDING'")
@@ -102,7 +164,7 @@ public class DeliverySender {
             return;
         }
         try {
-            Mail mail = compose(due);
+            Mail mail = due instanceof EditionDue edition ? composeEdition(edition) : compose((Due) due);
             MailThread.EXECUTOR.submit(() -> mailer.send(mail)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -123,12 +185,12 @@ public class DeliverySender {
                     .setParameter(2, sentAt)
                     .executeUpdate();
             if (updated == 1) {
-                events.sent(due.id(), due.publicationId(), due.subscriberId(), Newsletter.CHANNEL, sentAt);
+                events.sent(due.id(), due.subjectId(), due.subscriberId(), Newsletter.CHANNEL, sentAt);
             }
         });
     }
 
-    private void failed(Due due, RuntimeException e) {
+    private void failed(Claimed due, RuntimeException e) {
         int attempts = due.attempts() + 1;
         boolean giveUp = attempts >= maxAttempts;
         Duration delay = backoff(attempts);
@@ -166,16 +228,39 @@ public class DeliverySender {
             text.append(' ').append(due.outletUrl());
         }
         text.append('\n');
-        String token = tokens.subscription(due.subscriberId(), due.email());
-        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        String unsubscribe = base + "/api/subscriptions/unsubscribe?token=" + token;
-        String preferences = base + "/api/subscriptions/preferences?token=" + token;
+        String unsubscribe = unsubscribeLink(due);
+        String preferences = preferencesLink(due);
         text.append("\n--\nUnsubscribe: ").append(unsubscribe).append('\n')
                 .append("Change your topics: ").append(preferences).append('\n');
         // RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to this URL.
         return Mail.withText(due.email(), due.headline(), text.toString())
                 .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+
+    /** The edition, rendered from its Qute templates as plain text with an HTML alternative. */
+    Mail composeEdition(EditionDue due) {
+        EditionPublished edition = EventCodec.decode(due.data(), EditionPublished.class);
+        String unsubscribe = unsubscribeLink(due);
+        EditionMail view = EditionMail.of(edition, unsubscribe, preferencesLink(due));
+        String text = editionText.data(view).render();
+        String html = editionHtml.data(view).render();
+        return Mail.withText(due.email(), edition.title(), text)
+                .setHtml(html)
+                .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+
+    private String base() {
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    private String unsubscribeLink(Claimed due) {
+        return base() + "/api/subscriptions/unsubscribe?token=" + tokens.subscription(due.subscriberId(), due.email());
+    }
+
+    private String preferencesLink(Claimed due) {
+        return base() + "/api/subscriptions/preferences?token=" + tokens.subscription(due.subscriberId(), due.email());
     }
 
     private static String describe(Throwable e) {

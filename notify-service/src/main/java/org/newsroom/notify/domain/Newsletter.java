@@ -6,6 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.Locale;
+import java.util.Optional;
+import org.newsroom.events.EditionPublished;
+import org.newsroom.events.EventCodec;
 import org.newsroom.events.PublicationPublished;
 
 /**
@@ -54,26 +58,74 @@ public class Newsletter {
                 .executeUpdate();
     }
 
+    /**
+     * Turns an edition into one pending delivery per active subscriber whose topics overlap the edition's sections
+     * (a subscriber without topics, or an edition without sections, matches everything). The edition itself is kept
+     * as its event JSON and rendered per reader at send time. Idempotent like {@link #schedule(PublicationPublished)}.
+     *
+     * @return how many deliveries were added
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int schedule(EditionPublished edition) {
+        String sections = edition.sections() == null ? "" : String.join(",", edition.sections().stream()
+                .filter(t -> t != null && !t.isBlank())
+                .map(t -> t.strip().toLowerCase(Locale.ROOT)).distinct().sorted().toList());
+        entityManager.createNativeQuery("""
+                INSERT INTO edition_notice (edition_id, url, title, sections, data, published_at, received_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                ON CONFLICT DO NOTHING""")
+                .setParameter(1, edition.editionId())
+                .setParameter(2, edition.url())
+                .setParameter(3, edition.title())
+                .setParameter(4, sections)
+                .setParameter(5, EventCodec.encode(edition))
+                .setParameter(6, edition.publishedAt())
+                .setParameter(7, Instant.now())
+                .executeUpdate();
+        // The sections stored first win: a re-announced edition matches the same readers.
+        return entityManager.createNativeQuery("""
+                INSERT INTO delivery (id, subscriber_id, edition_id, channel, status, attempts, next_attempt_at,
+                                      created_at)
+                SELECT gen_random_uuid(), s.id, e.edition_id, ?2,
+                       CASE WHEN EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email)
+                            THEN 'SUPPRESSED' ELSE 'PENDING' END, 0, now(), now()
+                FROM subscriber s, edition_notice e
+                WHERE e.edition_id = ?1 AND s.status = 'ACTIVE'
+                  AND (s.topics = '' OR e.sections = ''
+                       OR string_to_array(s.topics, ',') && string_to_array(e.sections, ','))
+                ON CONFLICT (subscriber_id, edition_id) DO NOTHING""")
+                .setParameter(1, edition.editionId())
+                .setParameter(2, CHANNEL)
+                .executeUpdate();
+    }
+
     /** suppressed: not mailed on purpose (suppressed address, or the reader left before the send). */
     public record Summary(long sent, long pending, long failed, long suppressed) {
     }
 
     /** @return the delivery counts of a publication, empty when this service never heard of it */
     @Transactional
-    public java.util.Optional<Summary> summary(UUID publicationId) {
-        boolean known = !entityManager.createNativeQuery(
-                "SELECT 1 FROM publication_notice WHERE publication_id = ?1")
-                .setParameter(1, publicationId).getResultList().isEmpty();
-        if (!known) {
-            return java.util.Optional.empty();
+    public Optional<Summary> summary(UUID publicationId) {
+        return summary("SELECT 1 FROM publication_notice WHERE publication_id = ?1",
+                "SELECT status, count(*) FROM delivery WHERE publication_id = ?1 GROUP BY status", publicationId);
+    }
+
+    /** @return the delivery counts of an edition, empty when this service never heard of it */
+    @Transactional
+    public Optional<Summary> editionSummary(UUID editionId) {
+        return summary("SELECT 1 FROM edition_notice WHERE edition_id = ?1",
+                "SELECT status, count(*) FROM delivery WHERE edition_id = ?1 GROUP BY status", editionId);
+    }
+
+    private Optional<Summary> summary(String known, String counts, UUID id) {
+        if (entityManager.createNativeQuery(known).setParameter(1, id).getResultList().isEmpty()) {
+            return Optional.empty();
         }
         long sent = 0;
         long pending = 0;
         long failed = 0;
         long suppressed = 0;
-        for (Object row : entityManager.createNativeQuery(
-                "SELECT status, count(*) FROM delivery WHERE publication_id = ?1 GROUP BY status")
-                .setParameter(1, publicationId).getResultList()) {
+        for (Object row : entityManager.createNativeQuery(counts).setParameter(1, id).getResultList()) {
             Object[] columns = (Object[]) row;
             long count = ((Number) columns[1]).longValue();
             switch ((String) columns[0]) {
@@ -85,6 +137,6 @@ public class Newsletter {
                 }
             }
         }
-        return java.util.Optional.of(new Summary(sent, pending, failed, suppressed));
+        return Optional.of(new Summary(sent, pending, failed, suppressed));
     }
 }

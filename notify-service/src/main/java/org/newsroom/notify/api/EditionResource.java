@@ -1,0 +1,29 @@
+package org.newsroom.notify.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.newsroom.notify.domain.Newsletter;
+import org.newsroom.problem.Problem;
+import org.newsroom.problem.ProblemException;
+
+@Path("/api/editions")
+@Produces(MediaType.APPLICATION_JSON)
+public class EditionResource {
+
+    @Inject
+    Newsletter newsletter;
+
+    /** How the emails about a publication are doing; 404 until its event reached this service. */
+    @GET
+    @Path("{id}/deliveries")
+    public Newsletter.Summary deliveries(@PathParam("id") UUID id) {
+        return newsletter.editionSummary(id).orElseThrow(() -> new ProblemException(
+                Problem.of(Response.Status.NOT_FOUND, "No deliveries known for edition " + id)));
+    }
+}

@@ -1,0 +1,48 @@
+package org.newsroom.notify.domain;
+
+import io.quarkus.qute.TemplateData;
+import java.util.Arrays;
+import java.util.List;
+import org.newsroom.events.EditionBrief;
+import org.newsroom.events.EditionLead;
+import org.newsroom.events.EditionPublished;
+
+/** What the edition templates ({@code templates/edition.txt}, {@code templates/edition.html}) render, per reader. */
+@TemplateData
+public record EditionMail(String title, String url, Lead lead, List<Brief> briefs, String unsubscribe,
+        String preferences) {
+
+    @TemplateData
+    public record Lead(String headline, String byline, String editorsNote, List<String> paragraphs, String outlet,
+            String outletUrl) {
+    }
+
+    @TemplateData
+    public record Brief(int number, String headline, List<String> paragraphs, String outlet, String outletUrl) {
+    }
+
+    static EditionMail of(EditionPublished edition, String unsubscribe, String preferences) {
+        EditionLead lead = edition.lead();
+        Lead leadView = new Lead(lead.headline(), blankToNull(lead.byline()), blankToNull(lead.editorsNote()),
+                paragraphs(lead.summary()), lead.attribution().outlet(), blankToNull(lead.attribution().url()));
+        List<Brief> briefs = edition.briefs().stream()
+                .sorted(java.util.Comparator.comparing(EditionBrief::number))
+                .map(b -> new Brief(b.number(), b.headline(),
+                        b.paragraphs().stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList(),
+                        b.attribution().outlet(), blankToNull(b.attribution().url())))
+                .toList();
+        return new EditionMail(edition.title(), edition.url(), leadView, briefs, unsubscribe, preferences);
+    }
+
+    /** Paragraphs are separated by blank lines, as in publication summaries. */
+    static List<String> paragraphs(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.strip().split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

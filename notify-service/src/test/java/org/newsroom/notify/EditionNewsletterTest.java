@@ -1,0 +1,157 @@
+package org.newsroom.notify;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsroom.events.Attribution;
+import org.newsroom.events.EditionBrief;
+import org.newsroom.events.EditionLead;
+import org.newsroom.events.EditionPublished;
+import org.newsroom.events.EventCodec;
+import org.newsroom.events.EventType;
+import org.newsroom.events.Topics;
+import org.newsroom.notify.domain.Subscriber;
+import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.MailSink;
+
+/** news.edition.published.v1: the whole edition, mailed once per matching active reader. */
+@QuarkusTest
+@WithTestResource(MailSinkResource.class)
+class EditionNewsletterTest {
+    private static final String EDITION_PUBLISHED = EventType.EDITION_PUBLISHED.type();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    MailSink mail;
+
+    private CloudEventRecords records;
+
+    @BeforeEach
+    void producer() {
+        records = new CloudEventRecords();
+    }
+
+    @AfterEach
+    void close() {
+        records.close();
+    }
+
+    private static EditionPublished edition(List<String> sections) {
+        UUID id = UUID.randomUUID();
+        EditionLead lead = new EditionLead(UUID.randomUUID(), "Harbor strike ends after nine days",
+                "Dockworkers accepted the offer.\n\nShips queue to unload.", "A. Writer",
+                new Attribution("The Harbor Ledger", "https://harbor.example/strike"),
+                "We chose this story because the port feeds half the region.");
+        List<EditionBrief> briefs = List.of(
+                new EditionBrief(1, UUID.randomUUID(), "Grain corridor reopens",
+                        List.of("Exports resume on Monday."), new Attribution("Grain Daily", "https://grain.example/a")),
+                new EditionBrief(2, UUID.randomUUID(), "Council approves budget",
+                        List.of("A narrow vote.", "Opposition walked out."), new Attribution("City Wire", null)));
+        return new EditionPublished(id, "https://news.example/editions/" + id,
+                "Morning Briefing — 25 November 2026 " + id, LocalDate.of(2026, 11, 25), lead, briefs, sections,
+                Instant.now());
+    }
+
+    private void publish(EditionPublished edition, String eventId) {
+        records.send(Topics.PUBLICATIONS, edition.editionId().toString(), eventId, EDITION_PUBLISHED,
+                EventCodec.encode(edition));
+    }
+
+    private static long mailableSubscribers() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Subscriber.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM subscriber WHERE status = 'ACTIVE'"
+                        + " AND email NOT IN (SELECT email FROM suppression)")
+                .getSingleResult()).longValue());
+    }
+
+    private static void suppress(String email) {
+        given().header("X-Newsroom-Secret", "test-suppression-secret").contentType(ContentType.JSON)
+                .body("{\"email\":\"" + email + "\",\"reason\":\"COMPLAINT\"}")
+                .when().post("/api/suppressions").then().statusCode(204);
+    }
+
+    @Test
+    void editionIsMailedOnceToEveryActiveReaderWithTextAndHtml() {
+        String reader = Readers.active(mail, "edition");
+        String pending = Readers.pending(mail, "edition-pending");
+        String suppressed = Readers.active(mail, "edition-suppressed");
+        suppress(suppressed);
+        long mailable = mailableSubscribers();
+        EditionPublished edition = edition(List.of());
+        String eventId = UUID.randomUUID().toString();
+
+        publish(edition, eventId);
+        publish(edition, eventId);
+        publish(edition, UUID.randomUUID().toString());
+
+        MailSink.Mail email = mail.await(MailSink.to(reader, edition.title()), TIMEOUT);
+        String body = email.body();
+        assertTrue(body.contains("Harbor strike ends after nine days"), body);
+        assertTrue(body.contains("By A. Writer"), body);
+        assertTrue(body.contains("Editor's note: We chose this story because the port feeds half the region."), body);
+        assertTrue(body.contains("Dockworkers accepted the offer.\n\nShips queue to unload."), body);
+        assertTrue(body.contains("— The Harbor Ledger https://harbor.example/strike"), body);
+        assertTrue(body.contains("Read on: " + edition.url()), body);
+        assertTrue(body.contains("1. Grain corridor reopens\nExports resume on Monday.\n— Grain Daily https://grain.example/a"),
+                body);
+        assertTrue(body.contains("2. Council approves budget"), body);
+        assertTrue(body.contains("— City Wire\n"), body);
+        assertTrue(body.contains("Unsubscribe: http"), body);
+        assertTrue(body.contains("/api/subscriptions/preferences?token="), body);
+        assertTrue(body.indexOf("1. Grain corridor reopens") > body.indexOf("Read on: "), body);
+        assertTrue(email.header("Content-Type").orElse("").contains("multipart/alternative"),
+                "an HTML alternative: " + email.header("Content-Type"));
+        assertTrue(email.header("List-Unsubscribe").orElse("").contains("/api/subscriptions/unsubscribe?token="));
+        assertEquals("List-Unsubscribe=One-Click", email.header("List-Unsubscribe-Post").orElse(null));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> given()
+                .when().get("/api/editions/" + edition.editionId() + "/deliveries")
+                .then().statusCode(200)
+                .body("sent", equalTo((int) mailable))
+                .body("pending", equalTo(0))
+                .body("failed", equalTo(0))
+                .body("suppressed", greaterThanOrEqualTo(1)));
+        assertEquals(1, mail.settle(MailSink.to(reader, edition.title()), Duration.ofSeconds(3)).size(),
+                "one email per reader per edition, however often it is announced");
+        assertEquals(List.of(), mail.messages(MailSink.to(pending, edition.title())));
+        assertEquals(List.of(), mail.messages(MailSink.to(suppressed, edition.title())));
+    }
+
+    @Test
+    void readersWithTopicsGetOnlyEditionsOfTheirSections() {
+        String politics = Readers.newAddress("edition-politics");
+        Readers.subscribe(politics, "[\"Politics\"]");
+        Readers.confirm(mail, politics);
+        String sports = Readers.newAddress("edition-sports");
+        Readers.subscribe(sports, "[\"sports\"]");
+        Readers.confirm(mail, sports);
+        String everything = Readers.active(mail, "edition-everything");
+        EditionPublished edition = edition(List.of("politics", "business"));
+
+        publish(edition, UUID.randomUUID().toString());
+
+        mail.await(MailSink.to(politics, edition.title()), TIMEOUT);
+        mail.await(MailSink.to(everything, edition.title()), TIMEOUT);
+        assertEquals(List.of(), mail.settle(MailSink.to(sports, edition.title()), Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void unknownEditionIsNotFound() {
+        given().when().get("/api/editions/" + UUID.randomUUID() + "/deliveries").then().statusCode(404);
+    }
+}
