@@ -1,7 +1,6 @@
 package org.newsroom.notify.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsroom.net.InternalAddresses;
 
 /**
  * SSRF guard for webhook URLs (DESIGN §5): http(s) only, and no loopback, private, link-local, unique-local,
@@ -44,7 +44,7 @@ public class UrlGuard {
         }
         try {
             for (InetAddress address : InetAddress.getAllByName(bare)) {
-                if (isInternal(address)) {
+                if (InternalAddresses.isInternal(address)) {
                     return Optional.of(host + " resolves to a non-public address");
                 }
             }
@@ -52,20 +52,5 @@ public class UrlGuard {
             return Optional.of("unknown host " + host);
         }
         return Optional.empty();
-    }
-
-    static boolean isInternal(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet6Address) {
-            return (bytes[0] & 0xfe) == 0xfc; // fc00::/7 unique local
-        }
-        int first = bytes[0] & 0xff;
-        int second = bytes[1] & 0xff;
-        return first == 0 || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT
-                || (first == 169 && second == 254);
     }
 }
