@@ -17,7 +17,10 @@ public enum EventType {
     EDITION_APPROVED("news.edition.approved.v1", Topics.EDITORIAL, EditionApproved.class),
     EDITION_PUBLISHED("news.edition.published.v1", Topics.PUBLICATIONS, EditionPublished.class),
     PUBLICATION_PUBLISHED("news.publication.published.v1", Topics.PUBLICATIONS, PublicationPublished.class),
-    DELIVERY_SENT("news.delivery.sent.v1", Topics.DELIVERIES, DeliverySent.class);
+    PUBLICATION_UPDATED("news.publication.updated.v1", Topics.PUBLICATIONS, PublicationUpdated.class),
+    PUBLICATION_RETRACTED("news.publication.retracted.v1", Topics.PUBLICATIONS, PublicationRetracted.class),
+    DELIVERY_SENT("news.delivery.sent.v1", Topics.DELIVERIES, DeliverySent.class),
+    DELIVERY_FAILED("news.delivery.failed.v1", Topics.DELIVERIES, DeliveryFailed.class);
 
     private final String type;
     private final String topic;

@@ -1,6 +1,7 @@
 package org.newsroom.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,7 +28,9 @@ public record ItemIngested(
         String imageCaption,
         String imageCredit,
         String rights,
-        Instant embargoedUntil) {
+        Instant embargoedUntil,
+        UUID clusterId,
+        List<String> sections) {
 
     public ItemIngested {
         Required.field(itemId, "itemId");
@@ -41,6 +44,16 @@ public record ItemIngested(
     public ItemIngested(UUID itemId, String source, String externalId, String url, String headline, String summary,
             String byline, Attribution attribution, Instant publishedAt, Instant ingestedAt) {
         this(itemId, source, externalId, url, headline, summary, byline, attribution, publishedAt, ingestedAt,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The shape before clusterId and sections were added, kept so that earlier producers still compile. */
+    public ItemIngested(UUID itemId, String source, String externalId, String url, String headline, String summary,
+            String byline, Attribution attribution, Instant publishedAt, Instant ingestedAt, Integer version,
+            String canonicalUrl, String bodyHtml, String bodyText, String language, String imageUrl,
+            String imageCaption, String imageCredit, String rights, Instant embargoedUntil) {
+        this(itemId, source, externalId, url, headline, summary, byline, attribution, publishedAt, ingestedAt, version,
+                canonicalUrl, bodyHtml, bodyText, language, imageUrl, imageCaption, imageCredit, rights, embargoedUntil,
+                null, null);
     }
 }

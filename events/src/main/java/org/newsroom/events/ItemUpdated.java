@@ -1,6 +1,7 @@
 package org.newsroom.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,7 +28,9 @@ public record ItemUpdated(
         Attribution attribution,
         Instant publishedAt,
         Instant embargoedUntil,
-        Instant updatedAt) {
+        Instant updatedAt,
+        UUID clusterId,
+        List<String> sections) {
 
     public ItemUpdated {
         Required.field(itemId, "itemId");
@@ -36,5 +39,10 @@ public record ItemUpdated(
         Required.field(headline, "headline");
         Required.field(attribution, "attribution");
         Required.field(updatedAt, "updatedAt");
+    }
+
+    /** The shape before clusterId, sections were added, kept so that earlier producers still compile. */
+    public ItemUpdated(UUID itemId, Integer version, String source, String externalId, String url, String canonicalUrl, String headline, String summary, String byline, String bodyHtml, String bodyText, String language, String imageUrl, String imageCaption, String imageCredit, String rights, Attribution attribution, Instant publishedAt, Instant embargoedUntil, Instant updatedAt) {
+        this(itemId, version, source, externalId, url, canonicalUrl, headline, summary, byline, bodyHtml, bodyText, language, imageUrl, imageCaption, imageCredit, rights, attribution, publishedAt, embargoedUntil, updatedAt, null, null);
     }
 }

@@ -1,6 +1,7 @@
 package org.newsroom.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,7 +18,17 @@ public record PublicationPublished(
         String byline,
         Attribution attribution,
         Integer version,
-        Instant publishedAt) {
+        Instant publishedAt,
+        String editorsNote,
+        List<String> sections,
+        String bodyHtml,
+        String dateline,
+        String imageUrl,
+        String imageCaption,
+        String imageCredit,
+        String rights,
+        String authorBio,
+        Instant embargoedUntil) {
 
     public PublicationPublished {
         Required.field(publicationId, "publicationId");
@@ -27,5 +38,10 @@ public record PublicationPublished(
         Required.field(attribution, "attribution");
         Required.field(version, "version");
         Required.field(publishedAt, "publishedAt");
+    }
+
+    /** The shape before editorsNote, sections, bodyHtml, dateline, imageUrl, imageCaption, imageCredit, rights, authorBio, embargoedUntil were added, kept so that earlier producers still compile. */
+    public PublicationPublished(UUID publicationId, UUID storyId, String slug, String url, String headline, String summary, String byline, Attribution attribution, Integer version, Instant publishedAt) {
+        this(publicationId, storyId, slug, url, headline, summary, byline, attribution, version, publishedAt, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -1,6 +1,7 @@
 package org.newsroom.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,7 +18,15 @@ public record StoryCorrected(
         String editorsNote,
         String correctionNote,
         String correctedBy,
-        Instant correctedAt) {
+        Instant correctedAt,
+        List<String> sections,
+        String bodyHtml,
+        String dateline,
+        String imageUrl,
+        String imageCaption,
+        String imageCredit,
+        String rights,
+        String authorBio) {
 
     public StoryCorrected {
         Required.field(storyId, "storyId");
@@ -26,5 +35,10 @@ public record StoryCorrected(
         Required.field(correctionNote, "correctionNote");
         Required.field(correctedBy, "correctedBy");
         Required.field(correctedAt, "correctedAt");
+    }
+
+    /** The shape before sections, bodyHtml, dateline, imageUrl, imageCaption, imageCredit, rights, authorBio were added, kept so that earlier producers still compile. */
+    public StoryCorrected(UUID storyId, UUID itemId, String headline, String summary, String byline, Attribution attribution, String editorsNote, String correctionNote, String correctedBy, Instant correctedAt) {
+        this(storyId, itemId, headline, summary, byline, attribution, editorsNote, correctionNote, correctedBy, correctedAt, null, null, null, null, null, null, null, null);
     }
 }

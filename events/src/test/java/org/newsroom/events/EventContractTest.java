@@ -132,6 +132,8 @@ class EventContractTest {
             assertTrue(types.contains("string"), where);
         } else if (t == int.class || t == long.class || t == Integer.class || t == Long.class) {
             assertTrue(types.contains("integer"), where);
+        } else if (t == boolean.class || t == Boolean.class) {
+            assertTrue(types.contains("boolean"), where);
         } else {
             fail("No JSON mapping known for " + t + " at " + where + ": extend this test and the schema");
         }
@@ -337,6 +339,8 @@ class EventContractTest {
             return NODES.numberNode(3);
         } else if (t == long.class || t == Long.class) {
             return NODES.numberNode(3L);
+        } else if (t == boolean.class || t == Boolean.class) {
+            return NODES.booleanNode(true);
         } else if (t.isRecord()) {
             return fullSample(t);
         }
