@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.newsroom.testing.MailSink;
+import org.newsroom.testing.ServiceProcess;
 import org.newsroom.testing.TestTokens;
 
 /** What the people around a pipeline do through its APIs: partners push, chief editors approve, readers sign up. */

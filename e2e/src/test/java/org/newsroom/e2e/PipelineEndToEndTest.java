@@ -17,6 +17,8 @@ import org.newsroom.events.PublicationPublished;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
 import org.newsroom.testing.MailSink;
+import org.newsroom.testing.Pipeline;
+import org.newsroom.testing.ServiceProcess;
 import org.newsroom.testing.TestTokens;
 import org.newsroom.testing.TopicWatcher;
 

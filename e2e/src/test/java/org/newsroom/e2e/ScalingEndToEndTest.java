@@ -20,7 +20,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.newsroom.testing.Databases;
 import org.newsroom.testing.MailSink;
+import org.newsroom.testing.Pipeline;
+import org.newsroom.testing.ServiceProcess;
 
 /**
  * Independent scaling, shown: two editorial-service and two notify-service instances in the same consumer groups

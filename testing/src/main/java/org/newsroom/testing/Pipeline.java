@@ -1,4 +1,4 @@
-package org.newsroom.e2e;
+package org.newsroom.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -15,9 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.newsroom.testing.Broker;
-import org.newsroom.testing.MailSink;
-import org.newsroom.testing.TestTokens;
 
 /**
  * The four services as separate JVMs on the real broker, PostgreSQL and an SMTP server, configured only by
@@ -25,11 +22,11 @@ import org.newsroom.testing.TestTokens;
  * (new for every run, reading from the end of the topics), so it shares nothing with the local stack, another
  * pipeline or an earlier run but the topics.
  */
-final class Pipeline implements AutoCloseable {
-    static final String INGEST = "ingest-service";
-    static final String EDITORIAL = "editorial-service";
-    static final String PUBLISH = "publish-service";
-    static final String NOTIFY = "notify-service";
+public final class Pipeline implements AutoCloseable {
+    public static final String INGEST = "ingest-service";
+    public static final String EDITORIAL = "editorial-service";
+    public static final String PUBLISH = "publish-service";
+    public static final String NOTIFY = "notify-service";
 
     private final String name;
     private final Path root;
@@ -46,7 +43,7 @@ final class Pipeline implements AutoCloseable {
         this.mail = mail;
     }
 
-    static Pipeline create(String name) throws Exception {
+    public static Pipeline create(String name) throws Exception {
         Path root = Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
         Databases.recreate(database(INGEST, name), database(EDITORIAL, name), database(PUBLISH, name),
                 database(NOTIFY, name));
@@ -55,12 +52,17 @@ final class Pipeline implements AutoCloseable {
         return new Pipeline(name, root, publicKey, MailSink.start());
     }
 
-    MailSink mail() {
+    public MailSink mail() {
         return mail;
     }
 
     /** Starts one more instance of a service; instances of one service share its database and consumer group. */
-    ServiceProcess start(String service) throws Exception {
+    public ServiceProcess start(String service) throws Exception {
+        return start(service, Map.of());
+    }
+
+    /** As {@link #start(String)}, with extra environment (tuning knobs such as {@code JAVA_MAX_HEAP}) on top. */
+    public ServiceProcess start(String service, Map<String, String> extraEnv) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("NEWSROOM_DB_NAME", database(service, name));
         env.put("NEWSROOM_DB_HOST", Databases.host());
@@ -83,7 +85,9 @@ final class Pipeline implements AutoCloseable {
                 // ingest consumes nothing
             }
         }
-        ServiceProcess process = ServiceProcess.start(root, service, services.size(), env);
+        env.putAll(extraEnv);
+        ServiceProcess process = ServiceProcess.start(root, root.resolve("target/pipelines/" + name), service,
+                services.size(), env);
         services.add(process);
         return process;
     }
@@ -94,7 +98,7 @@ final class Pipeline implements AutoCloseable {
         consumers.merge(service, 1, Integer::sum);
     }
 
-    String consumerGroup(String service) {
+    public String consumerGroup(String service) {
         return service + "-" + name + "-" + run;
     }
 
@@ -102,7 +106,7 @@ final class Pipeline implements AutoCloseable {
      * Ready means answering and, for consumers, every instance holding partitions: only then is nothing produced
      * afterwards missed by a group that starts from the end of its topic.
      */
-    void awaitReady() throws InterruptedException {
+    public void awaitReady() throws InterruptedException {
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofSeconds(120));
         }
@@ -120,7 +124,8 @@ final class Pipeline implements AutoCloseable {
         });
     }
 
-    private static String database(String service, String pipeline) {
+    /** The database of {@code service} in the pipeline named {@code pipeline}, e.g. newsroom_ingest_bench. */
+    public static String database(String service, String pipeline) {
         return "newsroom_" + service.replace("-service", "") + "_" + pipeline;
     }
 

@@ -1,4 +1,4 @@
-package org.newsroom.e2e;
+package org.newsroom.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -6,27 +6,27 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Fresh databases for one end-to-end run, on the real PostgreSQL server the services use. */
-final class Databases {
+public final class Databases {
     private Databases() {
     }
 
-    static String host() {
+    public static String host() {
         return env("NEWSROOM_DB_HOST", "127.0.0.1");
     }
 
-    static String port() {
+    public static String port() {
         return env("NEWSROOM_DB_PORT", "5432");
     }
 
-    static String user() {
+    public static String user() {
         return env("NEWSROOM_DB_USER", "postgres");
     }
 
-    static String password() {
+    public static String password() {
         return env("NEWSROOM_DB_PASSWORD", "");
     }
 
-    static void recreate(String... names) throws SQLException {
+    public static void recreate(String... names) throws SQLException {
         String url = "jdbc:postgresql://" + host() + ":" + port() + "/postgres";
         try (Connection connection = DriverManager.getConnection(url, user(), password());
                 Statement statement = connection.createStatement()) {

@@ -1,4 +1,4 @@
-package org.newsroom.e2e;
+package org.newsroom.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One service started from its packaged fast-jar, as ops would run it: a separate JVM configured by env. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Process process;
@@ -26,16 +26,21 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** @param instance numbers the log files of several instances of one service */
-    static ServiceProcess start(Path root, String name, int instance, Map<String, String> env) throws IOException {
+    /**
+     * @param root the repository root, under which {@code <name>/target/quarkus-app} holds the packaged service
+     * @param logs where the service's output goes, one file per instance
+     * @param instance numbers the log files of several instances of one service
+     */
+    public static ServiceProcess start(Path root, Path logs, String name, int instance, Map<String, String> env)
+            throws IOException {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
         }
         int port = freePort();
-        Path log = root.resolve("e2e/target/e2e-logs/" + name + "-" + instance + ".log");
+        Path log = logs.resolve(name + "-" + instance + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
+        ProcessBuilder builder = new ProcessBuilder("java", heap(env), "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
@@ -43,11 +48,11 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, port, builder.start(), log);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -74,6 +79,11 @@ final class ServiceProcess implements AutoCloseable {
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+    }
+
+    /** A service's heap: 256 MiB unless {@code JAVA_MAX_HEAP} in its environment says otherwise (benchmarks do). */
+    private static String heap(Map<String, String> env) {
+        return "-Xmx" + env.getOrDefault("JAVA_MAX_HEAP", "256m");
     }
 
     private static int freePort() throws IOException {
