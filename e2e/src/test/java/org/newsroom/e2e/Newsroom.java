@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +34,12 @@ final class Newsroom {
     }
 
     static void pushItem(ServiceProcess ingest, String headline) {
-        given().baseUri(ingest.url()).contentType(ContentType.JSON)
+        pushItem(ingest, headline, null);
+    }
+
+    /** @param traceparent the W3C trace context the push continues, or null to start none */
+    static void pushItem(ServiceProcess ingest, String headline, String traceparent) {
+        given().baseUri(ingest.url()).contentType(ContentType.JSON).headers(traceHeaders(traceparent))
                 .body("""
                         {"source":"wire-desk","externalId":"%s","url":"https://example.org/%s",
                          "headline":"%s","summary":"Premiums fell for the first time this year.",
@@ -43,7 +49,15 @@ final class Newsroom {
     }
 
     static void approve(ServiceProcess editorial, String storyId) {
-        given().baseUri(editorial.url()).auth().oauth2(CHIEF_EDITOR)
+        approve(editorial, storyId, null);
+    }
+
+    static void approve(ServiceProcess editorial, String storyId, String traceparent) {
+        given().baseUri(editorial.url()).auth().oauth2(CHIEF_EDITOR).headers(traceHeaders(traceparent))
                 .when().post("/api/stories/" + storyId + "/approve").then().statusCode(200);
+    }
+
+    private static Map<String, String> traceHeaders(String traceparent) {
+        return traceparent == null ? Map.of() : Map.of("traceparent", traceparent);
     }
 }

@@ -1,6 +1,7 @@
 package org.newsroom.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Makes a consumer idempotent: Kafka delivers at least once, so a consumer records each event id it applies in the
@@ -19,12 +21,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Inbox {
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     @Inject
     EntityManager entityManager;
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    TraceContext traceContext;
 
     @ConfigProperty(name = "quarkus.application.name")
     String consumer;
@@ -37,13 +43,19 @@ public class Inbox {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void apply(ConsumerRecord<String, String> record, EventHandlers handlers) {
         IncomingEvent event = IncomingEvent.of(record);
-        handlers.effectOf(event).ifPresent(effect -> applyOnce(event, effect));
+        try (Scope trace = traceContext.continueFrom(record, event.type());
+                LogContext log = LogContext.of(event)) {
+            handlers.effectOf(event).ifPresent(effect -> applyOnce(event, effect));
+        }
     }
 
     private void applyOnce(IncomingEvent event, Runnable effect) {
         boolean first = firstDelivery(event);
         if (first) {
             effect.run();
+            LOG.infof("Applied %s %s", event.type(), event.id());
+        } else {
+            LOG.debugf("Skipped %s %s: applied before", event.type(), event.id());
         }
         metrics.counter("newsroom.inbox.events", "type", event.type(), "outcome", first ? "applied" : "duplicate")
                 .increment();

@@ -28,6 +28,9 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    TraceContext traceContext;
+
     /**
      * @param aggregateId the Kafka key: all events of one aggregate stay ordered on one partition
      * @return the event id (CloudEvents {@code id}), by which consumers de-duplicate
@@ -42,6 +45,7 @@ public class Outbox {
         event.aggregateId = aggregateId;
         event.payload = EventCodec.encode(payload);
         event.createdAt = Instant.now();
+        event.traceparent = traceContext.current();
         entityManager.persist(event);
         transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
         return event.id;

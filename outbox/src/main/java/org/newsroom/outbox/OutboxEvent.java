@@ -32,4 +32,8 @@ public class OutboxEvent {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** W3C traceparent of the trace that produced the event; null outside any trace. */
+    @Column(name = "traceparent")
+    public String traceparent;
 }

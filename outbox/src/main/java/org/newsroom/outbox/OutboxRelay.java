@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -148,6 +150,7 @@ public class OutboxRelay {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(event.topic)
                         .withKey(event.aggregateId)
+                        .withHeaders(traceHeaders(event))
                         .build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()
                         .withId(event.id.toString())
@@ -158,6 +161,11 @@ public class OutboxRelay {
                         .withDataContentType("application/json")
                         .build());
         return emitter.sendMessage(message);
+    }
+
+    private static List<RecordHeader> traceHeaders(OutboxEvent event) {
+        return event.traceparent == null ? List.of()
+                : List.of(new RecordHeader(TraceContext.TRACEPARENT, event.traceparent.getBytes(StandardCharsets.UTF_8)));
     }
 
     private void sleepQuietly() {
