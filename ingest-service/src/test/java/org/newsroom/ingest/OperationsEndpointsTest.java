@@ -5,4 +5,9 @@ import org.newsroom.testing.OperationsEndpointsContract;
 
 @QuarkusTest
 class OperationsEndpointsTest extends OperationsEndpointsContract {
+
+    @Override
+    protected boolean consumesKafka() {
+        return false;
+    }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,20 @@ public abstract class OperationsEndpointsContract {
                 .then().statusCode(200)
                 .body(containsString("newsroom_outbox_backlog"))
                 .body(containsString("newsroom_outbox_oldest_unsent_age_seconds"));
+    }
+
+    /** Lag is what a consumer's autoscaling (KEDA) and alerts watch; the Kafka client's own metric, via Micrometer. */
+    @Test
+    void prometheusMetricsIncludeConsumerLagWhereTheServiceConsumes() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        if (consumesKafka()) {
+            assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_lag"), "consumer lag is exported");
+        }
+    }
+
+    /** Whether the service reads a Kafka topic; ingest-service only produces. */
+    protected boolean consumesKafka() {
+        return true;
     }
 
     @Test
