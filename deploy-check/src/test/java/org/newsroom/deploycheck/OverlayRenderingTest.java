@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,13 +33,15 @@ class OverlayRenderingTest {
                 Map.entry("Namespace", 1L), Map.entry("ConfigMap", 4L), Map.entry("Service", 4L),
                 Map.entry("Deployment", 4L), Map.entry("PodDisruptionBudget", 4L),
                 Map.entry("HorizontalPodAutoscaler", 1L), Map.entry("ScaledObject", 3L),
-                Map.entry("Kafka", 1L), Map.entry("KafkaNodePool", 1L), Map.entry("KafkaTopic", 8L),
+                Map.entry("TriggerAuthentication", 1L), Map.entry("Kafka", 1L), Map.entry("KafkaNodePool", 1L),
+                Map.entry("KafkaTopic", 8L), Map.entry("KafkaUser", 5L),
                 Map.entry("Cluster", 1L), Map.entry("Database", 4L)), kinds);
 
         // The typed models, not just the kinds: a wrong class would make these empty.
         for (Class<?> model : List.of(Namespace.class, ConfigMap.class, Service.class, Deployment.class,
-                PodDisruptionBudget.class, HorizontalPodAutoscaler.class, ScaledObject.class, Kafka.class,
-                KafkaNodePool.class, KafkaTopic.class, CnpgCluster.class, CnpgDatabase.class)) {
+                PodDisruptionBudget.class, HorizontalPodAutoscaler.class, ScaledObject.class,
+                TriggerAuthentication.class, Kafka.class, KafkaNodePool.class, KafkaTopic.class, KafkaUser.class,
+                CnpgCluster.class, CnpgDatabase.class)) {
             assertTrue(!manifests.all(model).isEmpty(), model.getSimpleName() + " in " + overlay);
         }
     }

@@ -30,7 +30,7 @@ record ScaledObject(String apiVersion, String kind, ObjectMeta metadata, Spec sp
      * map is read again into the record of its scaler ({@link KafkaLag}, {@link Cpu}): a misspelt
      * key such as {@code consumerGroupe} would otherwise be ignored by KEDA, not rejected.
      */
-    record Trigger(String type, String metricType, Map<String, String> metadata) {
+    record Trigger(String type, String metricType, AuthenticationRef authenticationRef, Map<String, String> metadata) {
 
         KafkaLag kafka() {
             return as("kafka", KafkaLag.class);
@@ -55,6 +55,10 @@ record ScaledObject(String apiVersion, String kind, ObjectMeta metadata, Spec sp
             }
             return StrictMapper.YAML.convertValue(metadata, model);
         }
+    }
+
+    /** A TriggerAuthentication in the same namespace. */
+    record AuthenticationRef(String name) {
     }
 
     /** The Apache Kafka scaler: lag of a consumer group on a topic. */

@@ -1,6 +1,9 @@
 package org.newsroom.deploycheck;
 
+import java.util.Locale;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Whether a service reads an environment variable, so that a Deployment or compose service setting
@@ -23,12 +26,26 @@ final class ServiceEnvironment {
      * True when the variable is referenced as {@code ${NAME}} in application.properties, is the
      * environment form of a property set there (Quarkus lets {@code QUARKUS_HTTP_PORT} override
      * {@code quarkus.http.port}), is a run-time property of one of the service's Quarkus extensions,
-     * or is read by the JVM.
+     * is a Kafka client setting, or is read by the JVM.
      */
     boolean reads(String variable) {
         return config.referencedVariables().contains(variable)
                 || config.propertyNames().stream().map(ServiceConfig::environmentName).anyMatch(variable::equals)
                 || quarkus.readBy(config.extensions(), variable)
+                || kafkaClientSetting(variable)
                 || JVM.contains(variable);
+    }
+
+    /**
+     * Quarkus hands every {@code KAFKA_*} variable to the Kafka clients as a client setting
+     * ({@code KAFKA_SASL_MECHANISM} → {@code sasl.mechanism}); it counts when Kafka's own clients
+     * know that setting.
+     */
+    private boolean kafkaClientSetting(String variable) {
+        if (!variable.startsWith("KAFKA_") || !config.extensions().contains("quarkus-messaging-kafka")) {
+            return false;
+        }
+        String setting = variable.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        return ConsumerConfig.configNames().contains(setting) || ProducerConfig.configNames().contains(setting);
     }
 }

@@ -53,6 +53,13 @@ class ServiceEnvironmentTest {
     }
 
     @Test
+    void kafkaClientSettingsAreReadByServicesWithKafka() {
+        assertTrue(of("notify-service").reads("KAFKA_SASL_JAAS_CONFIG"));
+        assertTrue(of("ingest-service").reads("KAFKA_SSL_TRUSTSTORE_LOCATION"));
+        assertFalse(of("ingest-service").reads("KAFKA_SASL_JASS_CONFIG"), "no such client setting");
+    }
+
+    @Test
     void theJvmsOwnVariablesAreRead() {
         assertTrue(of("publish-service").reads("JAVA_TOOL_OPTIONS"));
         assertTrue(of("publish-service").reads("TZ"));

@@ -15,11 +15,14 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -140,10 +143,44 @@ class ServiceWiringTest {
         assertEquals(passwordSecretOf(cluster, database.spec().owner()), secretOf(container(manifests, service),
                 "NEWSROOM_DB_PASSWORD"), "NEWSROOM_DB_PASSWORD comes from the Secret of the role");
 
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("overlaysAndServices")
+    void logsInToTheBrokerOverTls(String overlay, String service) {
+        Manifests manifests = Repository.overlay(overlay);
+        Map<String, String> data = configMap(manifests, service).getData();
         Kafka kafka = manifests.all(Kafka.class).get(0);
-        int plainPort = kafka.getSpec().getKafka().getListeners().stream()
-                .filter(l -> "plain".equals(l.getName())).findFirst().orElseThrow().getPort();
-        assertEquals(kafka.getMetadata().getName() + "-kafka-bootstrap:" + plainPort, data.get("KAFKA_BOOTSTRAP_SERVERS"));
+        String cluster = kafka.getMetadata().getName();
+        List<GenericKafkaListener> listeners = kafka.getSpec().getKafka().getListeners();
+        assertEquals(1, listeners.size(), "one listener, the one the services use");
+        GenericKafkaListener listener = listeners.get(0);
+
+        assertEquals(cluster + "-kafka-bootstrap:" + listener.getPort(), data.get("KAFKA_BOOTSTRAP_SERVERS"));
+        assertTrue(listener.isTls(), "TLS listener");
+        assertEquals("SASL_SSL", data.get("KAFKA_SECURITY_PROTOCOL"));
+        assertEquals("scram-sha-512", listener.getAuth().getType());
+        assertEquals("SCRAM-SHA-512", data.get("KAFKA_SASL_MECHANISM"));
+
+        // The login: the Secret the User Operator writes for the service's KafkaUser.
+        Container container = container(manifests, service);
+        EnvVar jaas = container.getEnv().stream().filter(e -> e.getName().equals("KAFKA_SASL_JAAS_CONFIG"))
+                .findFirst().orElseThrow(() -> new AssertionError(service + " has no Kafka login"));
+        assertEquals("sasl.jaas.config", jaas.getValueFrom().getSecretKeyRef().getKey());
+        KafkaUser user = manifests.named(KafkaUser.class, jaas.getValueFrom().getSecretKeyRef().getName());
+        assertEquals(cluster, user.getMetadata().getLabels().get("strimzi.io/cluster"));
+        assertEquals("scram-sha-512", user.getSpec().getAuthentication().getType());
+
+        // The trust: the broker certificate's CA, mounted where KAFKA_SSL_TRUSTSTORE_LOCATION points.
+        assertEquals("PEM", data.get("KAFKA_SSL_TRUSTSTORE_TYPE"));
+        String truststore = data.get("KAFKA_SSL_TRUSTSTORE_LOCATION");
+        VolumeMount mount = container.getVolumeMounts().stream()
+                .filter(m -> truststore.startsWith(m.getMountPath() + "/")).findFirst()
+                .orElseThrow(() -> new AssertionError(truststore + " is not mounted"));
+        Volume volume = manifests.named(Deployment.class, service).getSpec().getTemplate().getSpec().getVolumes()
+                .stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+        assertEquals(cluster + "-cluster-ca-cert", volume.getSecret().getSecretName());
+        assertEquals("ca.crt", truststore.substring(mount.getMountPath().length() + 1));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -28,9 +28,11 @@ class StrictParsingTest {
         // Strimzi's api jar
         "kafka/topics.yaml, '  partitions: 6', '  partitons: 6', partitons",
         "kafka/kafka.yaml, '  entityOperator:', '  entityOperater:', entityOperater",
+        "kafka/users.yaml, '  authorization:', '  authorisation:', authorisation",
         // our KEDA and CloudNativePG records
         "notify-service/scaledobject.yaml, '  minReplicaCount:', '  minReplicaCont:', minReplicaCont",
         "notify-service/scaledobject.yaml, '        consumerGroup:', '        consumerGroupe:', consumerGroupe",
+        "kafka/keda-auth.yaml, '    - parameter: sasl', '    - parametre: sasl', parametre",
         "postgres/cluster.yaml, '  instances:', '  instance:', instance",
         "postgres/databases.yaml, '  databaseReclaimPolicy:', '  databaseReclaimPolcy:', databaseReclaimPolcy",
     })
@@ -48,16 +50,15 @@ class StrictParsingTest {
 
     @Test
     void aKindWithoutATypedModelFails() {
-        String triggerAuthentication = """
+        String scaledJob = """
                 apiVersion: keda.sh/v1alpha1
-                kind: TriggerAuthentication
+                kind: ScaledJob
                 metadata:
-                  name: kafka
+                  name: replay
                 spec: {}
                 """;
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Manifests.parse(triggerAuthentication));
-        assertTrue(e.getMessage().contains("no typed model for keda.sh/v1alpha1/TriggerAuthentication"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Manifests.parse(scaledJob));
+        assertTrue(e.getMessage().contains("no typed model for keda.sh/v1alpha1/ScaledJob"), e.getMessage());
     }
 
     @Test
