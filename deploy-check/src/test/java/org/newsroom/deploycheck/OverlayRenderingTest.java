@@ -16,11 +16,19 @@ import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Both overlays render with the real kubectl kustomize, and every document reads into its typed model. */
 class OverlayRenderingTest {
+
+    @Test
+    void rendersWithARealKustomize() throws Exception {
+        // kustomize 5 or newer: the overlays use `labels` with includeTemplates.
+        String version = Repository.kubectl().version();
+        assertTrue(version.matches("(?s).*Kustomize Version: v[5-9]\\..*"), version);
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
