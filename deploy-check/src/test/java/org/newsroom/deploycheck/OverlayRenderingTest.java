@@ -42,7 +42,7 @@ class OverlayRenderingTest {
                 Map.entry("Deployment", 4L), Map.entry("PodDisruptionBudget", 4L),
                 Map.entry("HorizontalPodAutoscaler", 1L), Map.entry("ScaledObject", 3L),
                 Map.entry("TriggerAuthentication", 1L), Map.entry("Kafka", 1L), Map.entry("KafkaNodePool", 1L),
-                Map.entry("KafkaTopic", 8L), Map.entry("KafkaUser", 5L),
+                Map.entry("KafkaTopic", 8L), Map.entry("KafkaUser", 6L),
                 Map.entry("Cluster", 1L), Map.entry("Database", 4L)), kinds);
 
         // The typed models, not just the kinds: a wrong class would make these empty.
