@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -91,6 +92,30 @@ class PartnerResourceTest {
             ItemWithdrawn withdrawn = EventCodec.decode(records.get(2).value(), ItemWithdrawn.class);
             assertEquals(uri, withdrawn.externalId());
             assertEquals("pubStatus=canceled", withdrawn.reason());
+        }
+    }
+
+    @Test
+    void withheldWithdrawsUntilAUsableVersionComes() {
+        String uri = "urn:globalwire:" + UUID.randomUUID();
+        try (TopicWatcher items = TopicWatcher.open(Topics.ITEMS)) {
+            String id = given().contentType(ContentType.JSON).header("X-Api-Key", key)
+                    .body(ninjs(uri, "Minister resigns", "<p>Held for legal review.</p>"))
+                    .when().post("/api/partners/" + partner + "/items")
+                    .then().statusCode(201).extract().path("id");
+            given().contentType(ContentType.JSON).header("X-Api-Key", key)
+                    .body("{\"uri\":\"%s\",\"pubstatus\":\"withheld\"}".formatted(uri))
+                    .when().post("/api/partners/" + partner + "/items")
+                    .then().statusCode(200).body("withdrawnAt", notNullValue());
+            given().contentType(ContentType.JSON).header("X-Api-Key", key)
+                    .body(ninjs(uri, "Minister resigns", "<p>Held for legal review.</p>"))
+                    .when().post("/api/partners/" + partner + "/items")
+                    .then().statusCode(200).body("version", equalTo(2)).body("withdrawnAt", nullValue());
+
+            List<ConsumerRecord<String, String>> records = items.drain(r -> id.equals(r.key()), Duration.ofSeconds(8));
+            assertEquals(List.of("news.item.ingested.v1", "news.item.withdrawn.v1", "news.item.updated.v1"),
+                    records.stream().map(r -> TopicWatcher.header(r, "ce_type")).toList());
+            assertEquals("pubStatus=withheld", EventCodec.decode(records.get(1).value(), ItemWithdrawn.class).reason());
         }
     }
 
