@@ -3,6 +3,11 @@
 #   newsroom-db-<role>  kubernetes.io/basic-auth, one per service role, random password
 #   newsroom-jwt        public.pem: the key that verifies bearer JWTs (editorial, notify's webhook API)
 #   newsroom-notify     token-secret, suppression-secret: random, for notify-service
+#   newsroom-kafka-keda username, password (random), sasl, tls: KEDA's Kafka login (KafkaUser keda)
+#   newsroom-smtp       username, password of the SMTP relay: only when SMTP_USERNAME and SMTP_PASSWORD
+#                       are set in the environment (notify-service runs without it)
+# Not made here: the services' Kafka logins (the Strimzi User Operator writes a Secret per KafkaUser)
+# and newsroom-cluster-ca-cert (Strimzi's cluster CA).
 # Usage: k8s/create-secrets.sh NAMESPACE PATH/TO/jwt-public.pem
 # Existing Secrets are left alone, so re-running never rotates a password under a running cluster.
 set -euo pipefail
@@ -23,6 +28,14 @@ done
 if ! kubectl -n "$ns" get secret newsroom-notify >/dev/null 2>&1; then
   kubectl -n "$ns" create secret generic newsroom-notify \
     --from-literal=token-secret="$(openssl rand -hex 32)" --from-literal=suppression-secret="$(openssl rand -hex 32)"
+fi
+if ! kubectl -n "$ns" get secret newsroom-kafka-keda >/dev/null 2>&1; then
+  kubectl -n "$ns" create secret generic newsroom-kafka-keda --from-literal=username=keda \
+    --from-literal=password="$(openssl rand -hex 24)" --from-literal=sasl=scram_sha512 --from-literal=tls=enable
+fi
+if [[ -n "${SMTP_USERNAME:-}" && -n "${SMTP_PASSWORD:-}" ]]; then
+  kubectl -n "$ns" create secret generic newsroom-smtp --from-literal=username="$SMTP_USERNAME" \
+    --from-literal=password="$SMTP_PASSWORD" --dry-run=client -o yaml | kubectl -n "$ns" apply -f -
 fi
 kubectl -n "$ns" create secret generic newsroom-jwt --from-file=public.pem="$jwt" \
   --dry-run=client -o yaml | kubectl -n "$ns" apply -f -

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.newsroom.editorial.domain.Story;
@@ -29,6 +30,16 @@ public final class StoryFixtures {
                 "https://example.org/" + UUID.randomUUID(), headline, "One.\n\nTwo.", "A. Writer",
                 new Attribution("The Harbor Ledger", "https://example.org"), Instant.parse("2026-11-24T07:30:00Z"),
                 Instant.now());
+    }
+
+    /** An item with the full copy of a partner's lead story: body, photo, rights, sections, cluster, embargo. */
+    public static ItemIngested fullItem(String headline, UUID clusterId, Instant embargoedUntil) {
+        return new ItemIngested(UUID.randomUUID(), "global-wire", UUID.randomUUID().toString(),
+                "https://example.org/" + UUID.randomUUID(), headline, "One.\n\nTwo.", "Jane Doe",
+                new Attribution("Global Wire", "https://wire.example"), Instant.parse("2026-11-24T07:30:00Z"),
+                Instant.now(), 1, null, "<p>Negotiators left without a deal.</p>", "Negotiators left without a deal.",
+                "en", "https://wire.example/photo.jpg", "Negotiators in Geneva", "Photo: P. Lens",
+                "(c) 2026 Global Wire", embargoedUntil, clusterId, List.of("Geoeconomics", "Trade"));
     }
 
     public static String json(ItemIngested item) {

@@ -27,6 +27,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.editorial.domain.Edition;
 import org.newsroom.editorial.domain.EditionDesk;
 import org.newsroom.editorial.domain.EditionDraft;
@@ -39,6 +47,8 @@ import org.newsroom.problem.Problem;
  * may be placed in an edition (422 otherwise).
  */
 @Path("/api/editions")
+@Tag(name = "Editions", description = "Compose, reorder and approve editions (bearer token: editor; approval: "
+        + "chief-editor)")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.EDITOR, Roles.CHIEF_EDITOR })
 public class EditionResource {
@@ -53,8 +63,22 @@ public class EditionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Compose an edition", description = "Body: {title, date (ISO), leadStoryId, leadNote, "
-            + "briefs: [story ids in order], sections: [names]}. 201 with Location and ETag.")
+    @Operation(summary = "Compose an edition", description = "A title, the date, the lead story with the editor's "
+            + "note that frames it, the briefs (story ids, in order) and sections. Only APPROVED or PUBLISHED "
+            + "stories may be placed (422 naming each offending position). 201 with Location and ETag.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EditionBody.class),
+            examples = @ExampleObject(name = "edition", value = ApiExamples.EDITION_BODY)))
+    @APIResponse(responseCode = "201", description = "The draft edition",
+            headers = { @Header(name = HttpHeaders.LOCATION, description = "The edition's URL"),
+                    @Header(name = HttpHeaders.ETAG, description = "Its version, for If-Match") },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EditionResponse.class),
+                    examples = @ExampleObject(name = "edition", value = ApiExamples.EDITION)))
+    @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "editionRules")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
     public Response create(String body) {
         EditionDraft draft = read(StoryFields.object(body), null);
         Edition edition = desk.create(draft, actor());
@@ -65,8 +89,16 @@ public class EditionResource {
     @GET
     @Path("{id}")
     @Transactional
-    @Operation(summary = "An edition with the current copy of its stories; ETag is its version")
-    public Response get(@PathParam("id") UUID id) {
+    @Operation(summary = "An edition", description = "With the current copy of its stories (lead, numbered "
+            + "briefs) and, once approved, the snapshot frozen at approval. The ETag header is its version.")
+    @APIResponse(responseCode = "200", description = "The edition",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EditionResponse.class),
+                    examples = @ExampleObject(name = "edition", value = ApiExamples.EDITION)))
+    @APIResponse(ref = "editionNotFound")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response get(@Parameter(description = "The edition id") @PathParam("id") UUID id) {
         Edition edition = Edition.findById(id);
         if (edition == null) {
             throw new UnknownEditionException(id);
@@ -78,9 +110,26 @@ public class EditionResource {
     @Path("{id}")
     @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @Transactional
-    @Operation(summary = "Edit or reorder a draft edition (JSON merge patch; `briefs` replaces the ordered list)",
-            description = "Requires If-Match (428 without, 412 when stale); 409 once the edition is approved.")
-    public Response edit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+    @Operation(summary = "Edit or reorder a draft edition", description = "A JSON merge patch of the edition's "
+            + "fields; `briefs` replaces the ordered list. Requires If-Match (428 without, 412 when stale); 409 once "
+            + "the edition is approved.")
+    @RequestBody(content = @Content(mediaType = "application/merge-patch+json",
+            schema = @Schema(implementation = EditionBody.class),
+            examples = @ExampleObject(name = "reorder", value = ApiExamples.EDITION_REORDER)))
+    @APIResponse(responseCode = "200", description = "The edited edition, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EditionResponse.class)))
+    @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "editionNotFound")
+    @APIResponse(ref = "editionApproved")
+    @APIResponse(ref = "stale")
+    @APIResponse(ref = "editionRules")
+    @APIResponse(ref = "preconditionRequired")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response edit(@Parameter(description = "The edition id") @PathParam("id") UUID id,
+            @Parameter(description = "The ETag read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
+            String ifMatch, String body) {
         long expected = ETags.required(ifMatch);
         ObjectNode patch = StoryFields.object(body);
         Edition current = Edition.findById(id);
@@ -95,8 +144,24 @@ public class EditionResource {
     @Path("{id}/approve")
     @RolesAllowed(Roles.CHIEF_EDITOR)
     @Transactional
-    @Operation(summary = "Approve the edition (chief editor); body {\"publishAt\": instant} optional (scheduled)")
-    public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(summary = "Approve the edition (chief editor)", description = "Freezes it and announces "
+            + "news.edition.approved.v1 with a self-contained snapshot (lead and briefs with their texts and "
+            + "attributions). Optional `publishAt` (in the future) schedules its publication.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StoryResource.Approval.class),
+            examples = @ExampleObject(name = "scheduled", value = "{\"publishAt\": \"2026-11-26T06:00:00Z\"}")))
+    @APIResponse(responseCode = "200", description = "The approved edition with its snapshot",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EditionResponse.class)))
+    @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "editionNotFound")
+    @APIResponse(ref = "editionApproved")
+    @APIResponse(ref = "stale")
+    @APIResponse(ref = "editionRules")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response approve(@Parameter(description = "The edition id") @PathParam("id") UUID id,
+            @Parameter(description = "Optional: the ETag read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             String body) {
         Instant publishAt = null;
         if (body != null && !body.isBlank()) {
@@ -113,6 +178,15 @@ public class EditionResource {
             }
         }
         return ok(desk.approve(id, ETags.optional(ifMatch), publishAt, actor()));
+    }
+
+    /** The fields of an edition, as documented; read as a full body or a merge patch. */
+    @Schema(description = "An edition's fields")
+    public record EditionBody(@Schema(example = "The Daily Brief", maxLength = 300) String title,
+            @Schema(example = "2026-11-25") LocalDate date, UUID leadStoryId,
+            @Schema(description = "The editor's note framing the lead", maxLength = 5000) String leadNote,
+            @Schema(description = "Story ids of the briefs, in order", maxItems = 30) List<UUID> briefs,
+            @Schema(example = "[\"Geopolitics\"]", maxItems = 10) List<String> sections) {
     }
 
     private String actor() {

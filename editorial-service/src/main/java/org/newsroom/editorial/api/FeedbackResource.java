@@ -26,6 +26,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.editorial.feedback.Grade;
 import org.newsroom.editorial.feedback.Letter;
 import org.newsroom.editorial.feedback.RateLimiter;
@@ -34,18 +43,26 @@ import org.newsroom.problem.ProblemException;
 
 /** Reader feedback: public (no token), validated and rate-limited per client address; letters go to an inbox. */
 @Path("/api")
+@Tag(name = "Reader feedback", description = "Grades and letters from readers (public), the editors' inbox")
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedbackResource {
 
-    public record GradeRequest(@NotNull UUID publicationId, @NotNull @Min(1) @Max(5) Integer grade) {
+    @Schema(description = "A reader's grade of a publication")
+    public record GradeRequest(@Schema(example = "7c9e6679-7425-40de-944b-e07fc1f90ae7") @NotNull UUID publicationId,
+            @Schema(example = "5", minimum = "1", maximum = "5") @NotNull @Min(1) @Max(5) Integer grade) {
     }
 
-    public record LetterRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
-            UUID publicationId, @NotBlank @Size(max = 5000) String text) {
+    @Schema(description = "A letter to the editor")
+    public record LetterRequest(@Schema(example = "Ada") @NotBlank @Size(max = 200) String name,
+            @Schema(example = "ada@example.org") @NotBlank @Email @Size(max = 320) String email,
+            @Schema(description = "The publication it is about (optional)") UUID publicationId,
+            @Schema(example = "Dear editor, …", maxLength = 5000) @NotBlank @Size(max = 5000) String text) {
     }
 
-    public record LetterResponse(UUID id, String name, String email, UUID publicationId, String text,
-            Instant receivedAt) {
+    @Schema(description = "A letter in the editors' inbox")
+    public record LetterResponse(UUID id, @Schema(example = "Ada") String name,
+            @Schema(example = "ada@example.org") String email, UUID publicationId,
+            @Schema(example = "Dear editor, …") String text, Instant receivedAt) {
         static LetterResponse of(Letter l) {
             return new LetterResponse(l.id, l.name, l.email, l.publicationId, l.text, l.createdAt);
         }
@@ -62,7 +79,19 @@ public class FeedbackResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Grade a publication 1–5 (public; rate-limited per client)")
+    @Operation(summary = "Grade a publication 1–5", description = "Public (no token). Rate-limited per client "
+            + "address (429 with retryAfterSeconds). Answers the publication's grade count and average.")
+    @SecurityRequirements
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GradeRequest.class),
+            examples = @ExampleObject(name = "grade",
+                    value = "{\"publicationId\": \"7c9e6679-7425-40de-944b-e07fc1f90ae7\", \"grade\": 5}")))
+    @APIResponse(responseCode = "201", description = "Counted; the publication's grades so far",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Grade.Summary.class),
+                    examples = @ExampleObject(name = "summary", value = "{\"count\": 2, \"average\": 4.5}")))
+    @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "tooMany")
     public Response grade(@NotNull @Valid GradeRequest body) {
         String client = admit();
         Grade grade = new Grade();
@@ -80,7 +109,18 @@ public class FeedbackResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Write a letter to the editor (public; text up to 5000 characters; rate-limited)")
+    @Operation(summary = "Write a letter to the editor", description = "Public (no token): name, email, text up "
+            + "to 5,000 characters, optionally the publication it is about. Rate-limited per client address. The "
+            + "letter lands in the editors' inbox.")
+    @SecurityRequirements
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LetterRequest.class),
+            examples = @ExampleObject(name = "letter", value = ApiExamples.LETTER)))
+    @APIResponse(responseCode = "201", description = "Received",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LetterResponse.class)))
+    @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "tooMany")
     public Response letter(@NotNull @Valid LetterRequest body) {
         String client = admit();
         Letter letter = new Letter();
@@ -99,8 +139,16 @@ public class FeedbackResource {
     @Path("letters")
     @RolesAllowed({ Roles.EDITOR, Roles.CHIEF_EDITOR })
     @Transactional
-    @Operation(summary = "The editors' inbox of letters, newest first")
-    public List<LetterResponse> letters(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+    @Operation(summary = "The editors' inbox of letters", description = "Newest first (editor or chief-editor).")
+    @APIResponse(responseCode = "200", description = "The latest letters",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = LetterResponse.class),
+                    examples = @ExampleObject(name = "inbox", value = ApiExamples.INBOX)))
+    @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public List<LetterResponse> letters(@Parameter(description = "How many, 1 to 200", example = "50")
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return Letter.<Letter>find("order by createdAt desc, id desc").page(0, limit).list().stream()
                 .map(LetterResponse::of).toList();
     }

@@ -70,6 +70,8 @@ final class StoryFields {
             case "outletUrl" -> url(value);
             case "assignee" -> text(name, value, false, 200);
             case "sections" -> sections(value);
+            case "dateline" -> text(name, value, false, 200);
+            case "authorBio" -> text(name, value, false, 5_000);
             default -> errors.add(new Problem.FieldError(name, "is not an editable field; editable are "
                     + String.join(", ", Story.EDITABLE)));
         }

@@ -33,7 +33,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.editorial.domain.Cluster;
 import org.newsroom.editorial.domain.Desk;
 import org.newsroom.editorial.domain.Story;
 import org.newsroom.editorial.domain.StoryQuery;
@@ -48,6 +60,7 @@ import org.newsroom.problem.Problem;
  * are refused with 409 (and the allowed moves) when the story's status does not allow them.
  */
 @Path("/api/stories")
+@Tag(name = "Stories", description = "The editors' queue, editing and the workflow (bearer token: editor or chief-editor)")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.EDITOR, Roles.CHIEF_EDITOR })
 public class StoryResource {
@@ -62,19 +75,47 @@ public class StoryResource {
     @GET
     @Transactional
     @Operation(summary = "The editors' queue", description = "Stories matching all given filters, newest first "
-            + "(or `order=oldest`; stable order by creation time, then id). Keyset paging: when more stories match, the response has "
-            + "an X-Next-Cursor header (and a Link rel=next); pass it as `after` for the next page. `q` is a "
-            + "PostgreSQL full-text search (web-search syntax) over headline, summary and editor's note; "
-            + "`from`/`to` bound the creation time (ISO date or instant, `to` exclusive).")
-    public Response queue(@QueryParam("status") List<String> status, @QueryParam("section") String section,
-            @QueryParam("source") String source, @QueryParam("assignee") String assignee,
-            @QueryParam("q") String text, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("after") String after, @QueryParam("order") @DefaultValue("newest") String order,
+            + "(or `order=oldest`; stable order by creation time, then id). Keyset paging: when more stories match, "
+            + "the response has an X-Next-Cursor header (and a Link rel=next); pass it as `after` for the next page. "
+            + "`q` is a PostgreSQL full-text search (web-search syntax) over headline, summary and editor's note; "
+            + "`from`/`to` bound the creation time (ISO date or instant, `to` exclusive). `cluster` lists one "
+            + "cluster; `primaryOnly=true` collapses each cluster into its primary (see `alternateCount`).")
+    @APIResponse(responseCode = "200", description = "One page of stories",
+            headers = @Header(name = NEXT_CURSOR, description = "The `after` of the next page; absent on the last"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = StoryResponse.class),
+                    examples = @ExampleObject(name = "page", value = ApiExamples.STORY_PAGE)))
+    @APIResponse(responseCode = "400", description = "An invalid filter, cursor or limit; `errors` names each field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad filter", value = ApiExamples.BAD_FILTER)))
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response queue(
+            @Parameter(description = "Statuses (repeatable or comma-separated)", example = "NEW,IN_REVIEW")
+            @QueryParam("status") List<String> status,
+            @Parameter(description = "A section the story is tagged with", example = "Markets")
+            @QueryParam("section") String section,
+            @Parameter(description = "The ingest source", example = "wire-desk") @QueryParam("source") String source,
+            @Parameter(description = "The assigned editor", example = "erin") @QueryParam("assignee") String assignee,
+            @Parameter(description = "A cluster id: its stories only") @QueryParam("cluster") String cluster,
+            @Parameter(description = "Only each cluster's primary (and stories in no cluster)", example = "true")
+            @QueryParam("primaryOnly") @DefaultValue("false") boolean primaryOnly,
+            @Parameter(description = "Full text (web-search syntax)", example = "rates -mortgage")
+            @QueryParam("q") String text,
+            @Parameter(description = "Created at or after (ISO date or instant)", example = "2026-11-25")
+            @QueryParam("from") String from,
+            @Parameter(description = "Created before (ISO date or instant)", example = "2026-11-26T00:00:00Z")
+            @QueryParam("to") String to,
+            @Parameter(description = "The X-Next-Cursor of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "newest (default) or oldest first", example = "newest")
+            @QueryParam("order") @DefaultValue("newest") String order,
+            @Parameter(description = "Page size, 1 to 200", example = "50")
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit, @Context UriInfo uri) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<StoryStatus> statuses = statuses(status, errors);
         Instant fromTime = time("from", from, errors);
         Instant toTime = time("to", to, errors);
+        UUID clusterId = clusterId(cluster, errors);
         StoryQuery.Cursor cursor = null;
         if (blankToNull(after) != null) {
             try {
@@ -90,8 +131,12 @@ public class StoryResource {
             throw StoryFields.invalid(errors);
         }
         StoryQuery.Page page = new StoryQuery(statuses, blankToNull(section), blankToNull(source),
-                blankToNull(assignee), blankToNull(text), fromTime, toTime, cursor, order.equals("oldest"), limit).run();
-        Response.ResponseBuilder response = Response.ok(page.stories().stream().map(StoryResponse::of).toList());
+                blankToNull(assignee), blankToNull(text), clusterId, primaryOnly, fromTime, toTime, cursor,
+                order.equals("oldest"), limit).run();
+        Map<UUID, Cluster.Summary> clusters = Cluster.summaries(page.stories().stream()
+                .map(s -> s.clusterId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        Response.ResponseBuilder response = Response.ok(page.stories().stream()
+                .map(story -> StoryResponse.of(story, clusters)).toList());
         if (page.next() != null) {
             String next = page.next().encode();
             response.header(NEXT_CURSOR, next)
@@ -103,17 +148,35 @@ public class StoryResource {
     @GET
     @Path("{id}")
     @Transactional
-    @Operation(summary = "A story: edited copy, source copy, workflow state; ETag is its version")
-    public Response get(@PathParam("id") UUID id) {
+    @Operation(summary = "A story", description = "The edited copy, the source copy, workflow state, its cluster "
+            + "(`primary`, `alternates`), the readers' grades and the history. The ETag header is its version: "
+            + "send it back in If-Match when you edit.")
+    @APIResponse(responseCode = "200", description = "The story",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The story's version, e.g. \"3\""),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StoryResponse.class),
+                    examples = @ExampleObject(name = "story", value = ApiExamples.STORY)))
+    @APIResponse(ref = "storyNotFound")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response get(@Parameter(description = "The story id") @PathParam("id") UUID id) {
         Story story = Story.<Story>findByIdOptional(id).orElseThrow(() -> new UnknownStoryException(id));
-        return Response.ok(StoryResponse.withGrades(story)).tag(ETags.of(story.version)).build();
+        return Response.ok(StoryResponse.detail(story)).tag(ETags.of(story.version)).build();
     }
 
     @GET
     @Path("{id}/history")
     @Transactional
-    @Operation(summary = "The story's audit trail, oldest first: who, when, field diff, from/to status, reason")
-    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+    @Operation(summary = "The story's audit trail", description = "Oldest first: what was done, who, when, the "
+            + "field-level diff (`{\"headline\": {\"from\": …, \"to\": …}}`), from/to status and the reason.")
+    @APIResponse(responseCode = "200", description = "The history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntry.class),
+                    examples = @ExampleObject(name = "history", value = ApiExamples.HISTORY)))
+    @APIResponse(ref = "storyNotFound")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public List<HistoryEntry> history(@Parameter(description = "The story id") @PathParam("id") UUID id) {
         if (Story.findById(id) == null) {
             throw new UnknownStoryException(id);
         }
@@ -125,10 +188,25 @@ public class StoryResource {
     @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @Operation(summary = "Edit the story (JSON merge patch)", description = "Fields: headline, summary (1-3 "
             + "paragraphs separated by a blank line, or an array of them), byline, editorsNote, sections (array), "
-            + "outlet, outletUrl, assignee. A field left out is unchanged; null clears an optional one. Requires "
-            + "If-Match with the ETag read; 412 if the story changed since. Only NEW, IN_REVIEW or REJECTED "
-            + "stories can be edited (409 otherwise).")
-    public Response edit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+            + "outlet, outletUrl, dateline, authorBio, assignee. A field left out is unchanged; null clears an "
+            + "optional one. Requires If-Match with the ETag read; 412 if the story changed since. Only NEW, "
+            + "IN_REVIEW or REJECTED stories can be edited (409 otherwise). Every change is in the history.")
+    @RequestBody(description = "The fields to change", content = @Content(mediaType = "application/merge-patch+json",
+            schema = @Schema(implementation = StoryPatch.class),
+            examples = @ExampleObject(name = "edit", value = ApiExamples.PATCH)))
+    @APIResponse(responseCode = "200", description = "The edited story, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StoryResponse.class)))
+    @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "storyNotFound")
+    @APIResponse(ref = "conflict")
+    @APIResponse(ref = "stale")
+    @APIResponse(ref = "preconditionRequired")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response edit(@Parameter(description = "The story id") @PathParam("id") UUID id,
+            @Parameter(description = "The ETag read", example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH)
+            String ifMatch, String body) {
         long expected = ETags.required(ifMatch);
         Map<String, Object> values = StoryFields.parse(StoryFields.object(body), Set.of());
         return ok(desk.edit(id, expected, values, actor()));
@@ -136,25 +214,68 @@ public class StoryResource {
 
     @POST
     @Path("{id}/submit")
-    @Operation(summary = "Submit the story for review: NEW or REJECTED → IN_REVIEW")
-    public Response submit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(summary = "Submit the story for review", description = "NEW or REJECTED → IN_REVIEW.")
+    @APIResponse(ref = "moved")
+    @APIResponse(ref = "storyNotFound")
+    @APIResponse(ref = "conflict")
+    @APIResponse(ref = "stale")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response submit(@Parameter(description = "The story id") @PathParam("id") UUID id,
+            @Parameter(description = "Optional: the ETag read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(desk.submit(id, ETags.optional(ifMatch), actor()));
     }
 
     @POST
     @Path("{id}/approve")
     @RolesAllowed(Roles.CHIEF_EDITOR)
-    @Operation(summary = "Approve the story for publication (chief editor): IN_REVIEW (or NEW) → APPROVED",
-            description = "Announces news.story.approved.v1 with the edited copy.")
-    public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(desk.approve(id, ETags.optional(ifMatch), actor()));
+    @Operation(summary = "Approve the story for publication (chief editor)", description = "IN_REVIEW (or NEW) → "
+            + "APPROVED, at once or scheduled at `publishAt`. A story under embargo (`embargoedUntil` in the "
+            + "future) is approved only with a `publishAt` at or after the embargo (409 otherwise). Announces "
+            + "news.story.approved.v1 with the full copy; its `embargoedUntil` is the later of the embargo and "
+            + "`publishAt`, and publish-service holds the publication until then.")
+    @RequestBody(required = false, description = "Optional: when to publish",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Approval.class),
+                    examples = @ExampleObject(name = "scheduled", value = "{\"publishAt\": \"2026-11-26T06:00:00Z\"}")))
+    @APIResponse(ref = "moved")
+    @APIResponse(responseCode = "400", description = "publishAt is not an ISO instant, or is in the past",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "malformed", value = ApiExamples.BAD_PUBLISH_AT),
+                            @ExampleObject(name = "past", value = ApiExamples.PAST_PUBLISH_AT) }))
+    @APIResponse(responseCode = "409", description = "Not allowed from the story's status (with "
+            + "`allowedTransitions`), embargoed and not scheduled after the embargo (with `embargoedUntil`), or "
+            + "withdrawn by its source",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "embargoed", value = ApiExamples.EMBARGOED),
+                            @ExampleObject(name = "transition", value = ApiExamples.TRANSITION) }))
+    @APIResponse(ref = "storyNotFound")
+    @APIResponse(ref = "stale")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response approve(@Parameter(description = "The story id") @PathParam("id") UUID id,
+            @Parameter(description = "Optional: the ETag read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            String body) {
+        Instant publishAt = body == null || body.isBlank() ? null : publishAt(StoryFields.object(body));
+        return ok(desk.approve(id, ETags.optional(ifMatch), publishAt, actor()));
     }
 
     @POST
     @Path("{id}/reject")
     @RolesAllowed(Roles.CHIEF_EDITOR)
-    @Operation(summary = "Reject the story (chief editor): IN_REVIEW → REJECTED; body {\"reason\": \"…\"} optional")
-    public Response reject(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(summary = "Reject the story (chief editor)", description = "IN_REVIEW → REJECTED, with an optional "
+            + "reason recorded in the history; editors may rework and resubmit it.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Reason.class),
+            examples = @ExampleObject(name = "reason", value = "{\"reason\": \"Needs a second source\"}")))
+    @APIResponse(ref = "moved")
+    @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "storyNotFound")
+    @APIResponse(ref = "conflict")
+    @APIResponse(ref = "stale")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response reject(@Parameter(description = "The story id") @PathParam("id") UUID id,
+            @Parameter(description = "Optional: the ETag read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             String body) {
         String reason = body == null || body.isBlank() ? null : optionalText(StoryFields.object(body), "reason");
         return ok(desk.reject(id, ETags.optional(ifMatch), actor(), reason));
@@ -164,10 +285,20 @@ public class StoryResource {
     @Path("{id}/correct")
     @RolesAllowed(Roles.CHIEF_EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Correct a published story (chief editor): PUBLISHED or CORRECTED → CORRECTED",
-            description = "Body: {\"note\": \"what was corrected\", …editable fields to change}. Announces "
-                    + "news.story.corrected.v1 with the corrected copy.")
-    public Response correct(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(summary = "Correct a published story (chief editor)", description = "PUBLISHED or CORRECTED → "
+            + "CORRECTED. Body: `note` (what was corrected, shown to readers, required) and any editable fields "
+            + "to change. Announces news.story.corrected.v1 with the full corrected copy.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "correction", value = ApiExamples.CORRECTION)))
+    @APIResponse(ref = "moved")
+    @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "storyNotFound")
+    @APIResponse(ref = "conflict")
+    @APIResponse(ref = "stale")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response correct(@Parameter(description = "The story id") @PathParam("id") UUID id,
+            @Parameter(description = "Optional: the ETag read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             String body) {
         ObjectNode json = StoryFields.object(body);
         String note = requiredText(json, "note");
@@ -179,11 +310,73 @@ public class StoryResource {
     @Path("{id}/kill")
     @RolesAllowed(Roles.CHIEF_EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Retract a published story (chief editor): PUBLISHED or CORRECTED → KILLED",
-            description = "Body: {\"reason\": \"…\"} (required). Announces news.story.killed.v1.")
-    public Response kill(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+    @Operation(summary = "Retract a published story (chief editor)", description = "PUBLISHED or CORRECTED → "
+            + "KILLED, with a reason (required). Announces news.story.killed.v1.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reason.class),
+            examples = @ExampleObject(name = "kill", value = "{\"reason\": \"The report was withdrawn by its source.\"}")))
+    @APIResponse(ref = "moved")
+    @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "storyNotFound")
+    @APIResponse(ref = "conflict")
+    @APIResponse(ref = "stale")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response kill(@Parameter(description = "The story id") @PathParam("id") UUID id,
+            @Parameter(description = "Optional: the ETag read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            String body) {
         String reason = requiredText(StoryFields.object(body), "reason");
         return ok(desk.kill(id, ETags.optional(ifMatch), actor(), reason));
+    }
+
+    /** The body of an approval, as documented. */
+    @Schema(description = "An approval, optionally scheduled")
+    public record Approval(@Schema(description = "Publish at (ISO instant, in the future; not before an embargo)",
+            example = "2026-11-26T06:00:00Z") Instant publishAt) {
+    }
+
+    /** The body of a rejection or kill, as documented. */
+    public record Reason(@Schema(example = "Needs a second source") String reason) {
+    }
+
+    /** The editable fields, as documented; the resource reads them as a merge patch (see {@link StoryFields}). */
+    @Schema(description = "A JSON merge patch of the editable fields: left out = unchanged, null = cleared")
+    public record StoryPatch(@Schema(maxLength = 500) String headline,
+            @Schema(description = "1–3 paragraphs separated by a blank line (or an array of them)") String summary,
+            @Schema(maxLength = 300) String byline, @Schema(maxLength = 5000) String editorsNote,
+            @Schema(maxItems = 10) List<String> sections, @Schema(maxLength = 200) String outlet, String outletUrl,
+            @Schema(maxLength = 200) String dateline, @Schema(maxLength = 5000) String authorBio,
+            @Schema(maxLength = 200) String assignee) {
+    }
+
+    private static Instant publishAt(ObjectNode json) {
+        JsonNode value = json.get("publishAt");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        Instant publishAt;
+        try {
+            publishAt = Instant.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            throw StoryFields.invalid(List.of(new Problem.FieldError("publishAt",
+                    "must be an ISO instant such as 2026-11-26T06:00:00Z")));
+        }
+        if (!publishAt.isAfter(Instant.now())) {
+            throw StoryFields.invalid(List.of(new Problem.FieldError("publishAt", "must be in the future")));
+        }
+        return publishAt;
+    }
+
+    private static UUID clusterId(String cluster, List<Problem.FieldError> errors) {
+        String text = blankToNull(cluster);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError("cluster", "must be a cluster id (UUID)"));
+            return null;
+        }
     }
 
     private String actor() {

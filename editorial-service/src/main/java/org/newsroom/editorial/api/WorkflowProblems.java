@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newsroom.editorial.domain.DeskRuleException;
 import org.newsroom.editorial.domain.EditionApprovedException;
 import org.newsroom.editorial.domain.EditionRuleException;
+import org.newsroom.editorial.domain.EmbargoException;
 import org.newsroom.editorial.domain.IllegalTransitionException;
 import org.newsroom.editorial.domain.NotEditableException;
 import org.newsroom.editorial.domain.StaleStoryException;
@@ -72,6 +73,14 @@ public class WorkflowProblems {
     public Response editionRules(EditionRuleException e) {
         return Problem.of(422, "Unprocessable Content", e.getMessage())
                 .withErrors(e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList())
+                .toResponse();
+    }
+
+    /** The refusal names the embargo, so a client can schedule the approval at or after it. */
+    @ServerExceptionMapper
+    public Response embargoed(EmbargoException e) {
+        return Problem.of(Response.Status.CONFLICT, e.getMessage())
+                .with("embargoedUntil", e.embargoedUntil().toString())
                 .toResponse();
     }
 

@@ -1,6 +1,7 @@
 package org.newsroom.editorial.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -31,6 +32,9 @@ public class Desk {
     @Inject
     StoryEvents events;
 
+    @Inject
+    Event<StoryMoved> moves;
+
     /** An item arrives once as a story, however often its event is delivered. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Story receive(ItemIngested item) {
@@ -45,6 +49,13 @@ public class Desk {
             story.byline = story.sourceByline = item.byline();
             story.outlet = story.sourceOutlet = item.attribution().outlet();
             story.outletUrl = story.sourceOutletUrl = item.attribution().url();
+            story.bodyHtml = item.bodyHtml();
+            story.imageUrl = item.imageUrl();
+            story.imageCaption = item.imageCaption();
+            story.imageCredit = item.imageCredit();
+            story.rights = item.rights();
+            story.clusterId = item.clusterId();
+            story.sections = item.sections() == null ? new String[0] : item.sections().toArray(String[]::new);
             story.sourceVersion = item.version();
             story.embargoedUntil = item.embargoedUntil();
             story.status = StoryStatus.NEW;
@@ -52,6 +63,7 @@ public class Desk {
             story.updatedBy = INGEST;
             story.persist();
             StoryTransition.record(story, null, "RECEIVE", INGEST, story.createdAt, null, null);
+            moves.fire(new StoryMoved(null, StoryStatus.NEW));
             return story;
         });
     }
@@ -68,7 +80,8 @@ public class Desk {
             receive(new ItemIngested(item.itemId(), item.source(), item.externalId(), item.url(), item.headline(),
                     item.summary(), item.byline(), item.attribution(), item.publishedAt(), item.updatedAt(),
                     item.version(), item.canonicalUrl(), item.bodyHtml(), item.bodyText(), item.language(),
-                    item.imageUrl(), item.imageCaption(), item.imageCredit(), item.rights(), item.embargoedUntil()));
+                    item.imageUrl(), item.imageCaption(), item.imageCredit(), item.rights(), item.embargoedUntil(),
+                    item.clusterId(), item.sections()));
             return;
         }
         if (item.version() != null && story.sourceVersion != null && item.version() <= story.sourceVersion) {
@@ -81,6 +94,15 @@ public class Desk {
         story.sourceOutlet = changed(diff, "outlet", story.sourceOutlet, item.attribution().outlet());
         story.sourceOutletUrl = changed(diff, "outletUrl", story.sourceOutletUrl, item.attribution().url());
         story.url = changed(diff, "url", story.url, item.url());
+        // Body, photo and rights are the source's alone (editors do not edit them): they always follow it.
+        story.bodyHtml = changed(diff, "bodyHtml", story.bodyHtml, item.bodyHtml());
+        story.imageUrl = changed(diff, "imageUrl", story.imageUrl, item.imageUrl());
+        story.imageCaption = changed(diff, "imageCaption", story.imageCaption, item.imageCaption());
+        story.imageCredit = changed(diff, "imageCredit", story.imageCredit, item.imageCredit());
+        story.rights = changed(diff, "rights", story.rights, item.rights());
+        if (item.clusterId() != null) {
+            story.clusterId = item.clusterId();
+        }
         story.sourceVersion = item.version();
         story.embargoedUntil = item.embargoedUntil();
         if (diff.isEmpty()) {
@@ -150,24 +172,33 @@ public class Desk {
         return flushed(story);
     }
 
+    /**
+     * Approves the story for publication, at once or at {@code publishAt} (scheduled). An embargoed story is
+     * approved only when scheduled at or after its embargo; the announced hold time is the later of the two.
+     */
     @Transactional
-    public Story approve(UUID id, Long expectedVersion, String chiefEditor) {
+    public Story approve(UUID id, Long expectedVersion, Instant publishAt, String chiefEditor) {
         Story story = current(id, expectedVersion);
         if (story.status.canMoveTo(StoryStatus.APPROVED)) {
             if (story.withdrawnAt != null) {
                 throw new DeskRuleException("The source withdrew this story on " + story.withdrawnAt
                         + "; it cannot be approved");
             }
-            if (story.embargoedUntil != null && story.embargoedUntil.isAfter(Instant.now())) {
-                throw new DeskRuleException("The story is embargoed until " + story.embargoedUntil
-                        + "; it cannot be approved before");
+            if (story.embargoedUntil != null && story.embargoedUntil.isAfter(Instant.now())
+                    && (publishAt == null || publishAt.isBefore(story.embargoedUntil))) {
+                throw new EmbargoException(story.embargoedUntil, publishAt);
             }
         }
         StoryStatus from = move(story, StoryStatus.APPROVED);
         touch(story, chiefEditor);
         story.approvedAt = story.updatedAt;
         story.approvedBy = chiefEditor;
-        StoryTransition.record(story, from, "APPROVE", chiefEditor, story.approvedAt, null, null);
+        story.publishAt = publishAt;
+        Map<String, Object> scheduled = new LinkedHashMap<>();
+        if (publishAt != null) {
+            changed(scheduled, "publishAt", null, publishAt.toString());
+        }
+        StoryTransition.record(story, from, "APPROVE", chiefEditor, story.approvedAt, scheduled, null);
         events.approved(story);
         return flushed(story);
     }
@@ -249,12 +280,13 @@ public class Desk {
         return story;
     }
 
-    private static StoryStatus move(Story story, StoryStatus to) {
+    private StoryStatus move(Story story, StoryStatus to) {
         StoryStatus from = story.status;
         if (!from.canMoveTo(to)) {
             throw new IllegalTransitionException(from, to);
         }
         story.status = to;
+        moves.fire(new StoryMoved(from, to));
         return from;
     }
 }

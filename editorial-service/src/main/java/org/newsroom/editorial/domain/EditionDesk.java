@@ -1,6 +1,7 @@
 package org.newsroom.editorial.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -22,6 +23,9 @@ public class EditionDesk {
 
     @Inject
     EditionEvents events;
+
+    @Inject
+    Event<EditionApprovedByDesk> approvals;
 
     static final Set<StoryStatus> PUBLISHABLE = EnumSet.of(StoryStatus.APPROVED, StoryStatus.PUBLISHED,
             StoryStatus.CORRECTED);
@@ -67,6 +71,7 @@ public class EditionDesk {
         EditionApproved snapshot = EditionSnapshot.of(edition);
         edition.approvedSnapshot = EventCodec.encode(snapshot);
         events.approved(snapshot);
+        approvals.fire(new EditionApprovedByDesk(edition.id, publishAt != null));
         Edition.flush();
         return edition;
     }

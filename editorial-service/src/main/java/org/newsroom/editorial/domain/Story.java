@@ -1,7 +1,6 @@
 package org.newsroom.editorial.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -132,9 +131,36 @@ public class Story extends PanacheEntityBase {
     @Column(name = "kill_proposed")
     public boolean killProposed;
 
+    @Column(name = "body_html")
+    public String bodyHtml;
+
+    @Column(name = "image_url")
+    public String imageUrl;
+
+    @Column(name = "image_caption")
+    public String imageCaption;
+
+    @Column(name = "image_credit")
+    public String imageCredit;
+
+    public String rights;
+
+    public String dateline;
+
+    @Column(name = "author_bio")
+    public String authorBio;
+
+    /** Stories whose items ingest found to report the same news share it; the earliest one is the primary. */
+    @Column(name = "cluster_id")
+    public UUID clusterId;
+
+    /** When a chief editor scheduled the approved story to go public (never before the embargo). */
+    @Column(name = "publish_at")
+    public Instant publishAt;
+
     /** The fields an editor may change, by their API name. */
     public static final List<String> EDITABLE = List.of("headline", "summary", "byline", "editorsNote", "sections",
-            "outlet", "outletUrl", "assignee");
+            "outlet", "outletUrl", "assignee", "dateline", "authorBio");
 
     /** The current value of an editable field ({@code sections} as a list). */
     public Object field(String name) {
@@ -147,6 +173,8 @@ public class Story extends PanacheEntityBase {
             case "outlet" -> outlet;
             case "outletUrl" -> outletUrl;
             case "assignee" -> assignee;
+            case "dateline" -> dateline;
+            case "authorBio" -> authorBio;
             default -> throw new IllegalArgumentException("Not an editable field: " + name);
         };
     }
@@ -172,6 +200,8 @@ public class Story extends PanacheEntityBase {
                 case "outlet" -> outlet = (String) value;
                 case "outletUrl" -> outletUrl = (String) value;
                 case "assignee" -> assignee = (String) value;
+                case "dateline" -> dateline = (String) value;
+                case "authorBio" -> authorBio = (String) value;
                 default -> throw new IllegalArgumentException("Not an editable field: " + name);
             }
             Map<String, Object> change = new LinkedHashMap<>();
@@ -188,11 +218,16 @@ public class Story extends PanacheEntityBase {
     public List<String> sectionList() {
         return sections == null ? List.of() : Arrays.asList(sections);
     }
-    public static Optional<Story> findByItemId(UUID itemId) {
-        return find("itemId", itemId).firstResultOptional();
+
+    /** Not before the embargo, nor before the scheduled time: what publish-service must hold the story until. */
+    public Instant holdUntil() {
+        if (embargoedUntil == null) {
+            return publishAt;
+        }
+        return publishAt == null || publishAt.isBefore(embargoedUntil) ? embargoedUntil : publishAt;
     }
 
-    public static List<Story> queue(StoryStatus status, int limit) {
-        return find("status", Sort.by("createdAt").and("id"), status).page(0, limit).list();
+    public static Optional<Story> findByItemId(UUID itemId) {
+        return find("itemId", itemId).firstResultOptional();
     }
 }

@@ -14,11 +14,11 @@ import java.util.UUID;
 
 /**
  * The editors' queue: stories matching the filters, in a stable order (newest first by default, or oldest first;
- * ties broken by id), one keyset page at a time. The cursor is the (createdAt, id) of the last story of the previous page, so a deep page costs what the
+ * ties broken by id), one keyset page at a time; with {@code primaryOnly}, a cluster shows only as its primary. The cursor is the (createdAt, id) of the last story of the previous page, so a deep page costs what the
  * first does (index range scan) and a story arriving meanwhile neither repeats nor skips one.
  */
 public record StoryQuery(Set<StoryStatus> statuses, String section, String source, String assignee, String text,
-        Instant from, Instant to, Cursor after, boolean oldestFirst, int limit) {
+        UUID cluster, boolean primaryOnly, Instant from, Instant to, Cursor after, boolean oldestFirst, int limit) {
 
     /** Position after which a page starts. */
     public record Cursor(Instant createdAt, UUID id) {
@@ -64,6 +64,15 @@ public record StoryQuery(Set<StoryStatus> statuses, String section, String sourc
         if (assignee != null) {
             sql.append(" AND s.assignee = :assignee");
             params.put("assignee", assignee);
+        }
+        if (cluster != null) {
+            sql.append(" AND s.cluster_id = :cluster");
+            params.put("cluster", cluster);
+        }
+        if (primaryOnly) {
+            // Alternates collapse into their cluster's primary, the earliest story of the cluster.
+            sql.append(" AND (s.cluster_id IS NULL OR NOT EXISTS (SELECT 1 FROM story p WHERE p.cluster_id = s.cluster_id"
+                    + " AND (p.created_at, p.id) < (s.created_at, s.id)))");
         }
         if (text != null) {
             sql.append(" AND s.search @@ websearch_to_tsquery('english', :text)");

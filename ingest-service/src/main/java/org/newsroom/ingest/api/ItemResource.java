@@ -56,16 +56,21 @@ public class ItemResource {
 
     /**
      * Items in the order they were ingested, keyset-paged: {@code after} is the last id of the previous page (the
-     * answer's {@code next}); {@code source} filters by source.
+     * answer's {@code next}); {@code source} filters by source, {@code cluster} gives the reports of one story.
      */
     @GET
-    public ItemPage list(@QueryParam("source") String source, @QueryParam("after") UUID after,
+    public ItemPage list(@QueryParam("source") String source, @QueryParam("cluster") UUID cluster,
+            @QueryParam("after") UUID after,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (source != null && !source.isBlank()) {
             query.append(" and source = :source");
             params.put("source", source);
+        }
+        if (cluster != null) {
+            query.append(" and clusterId = :cluster");
+            params.put("cluster", cluster);
         }
         if (after != null) {
             Item last = Item.<Item>findByIdOptional(after).orElseThrow(() -> new ProblemException(

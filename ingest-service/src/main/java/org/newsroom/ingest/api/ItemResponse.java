@@ -7,11 +7,11 @@ import java.util.UUID;
 import org.newsroom.ingest.domain.Item;
 import org.newsroom.ingest.domain.ItemVersion;
 
-/** An item; {@code versions} (oldest first) only when one item is asked for. */
+/** An item; {@code clusterId} groups the reports of one event from several sources; {@code versions} (oldest first) only when one item is asked for. */
 public record ItemResponse(UUID id, String source, String externalId, String url, String headline, String summary,
         String byline, String outlet, String outletUrl, Instant publishedAt, Instant ingestedAt, int version,
         String canonicalUrl, String bodyHtml, String bodyText, String language, List<String> sections, Image image,
-        String rights, Instant embargoedUntil, Instant updatedAt, Instant withdrawnAt,
+        String rights, Instant embargoedUntil, Instant updatedAt, Instant withdrawnAt, UUID clusterId,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Version> versions) {
 
     public record Image(String url, String caption, String credit) {
@@ -34,6 +34,6 @@ public record ItemResponse(UUID id, String source, String externalId, String url
         return new ItemResponse(item.id, item.source, item.externalId, item.url, item.headline, item.summary,
                 item.byline, item.outlet, item.outletUrl, item.publishedAt, item.ingestedAt, item.version,
                 item.canonicalUrl, item.bodyHtml, item.bodyText, item.language, List.copyOf(item.sections), image,
-                item.rights, item.embargoedUntil, item.updatedAt, item.withdrawnAt, versions);
+                item.rights, item.embargoedUntil, item.updatedAt, item.withdrawnAt, item.clusterId, versions);
     }
 }

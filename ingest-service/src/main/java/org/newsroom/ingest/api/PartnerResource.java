@@ -28,7 +28,8 @@ import org.newsroom.problem.ProblemException;
 
 /**
  * Partner push: IPTC ninjs-shaped items (1.x and 2.x spellings), authenticated by the partner's API key
- * ({@code X-Api-Key} or {@code Authorization: Bearer}). {@code pubStatus=canceled} withdraws the item.
+ * ({@code X-Api-Key} or {@code Authorization: Bearer}). {@code pubStatus=canceled} or {@code withheld} withdraws the
+ * item: withheld means it must not be used for now, and a later {@code usable} version brings it back.
  */
 @Path("/api/partners/{partner}/items")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,8 +48,8 @@ public class PartnerResource {
             throw badRequest("$", "the body must be a ninjs JSON object");
         }
         Ninjs n = Ninjs.read(body);
-        if ("canceled".equals(n.pubStatus)) {
-            Item item = ingestion.withdraw(source.name, n.uri, "pubStatus=canceled").orElseThrow(() ->
+        if (n.withdraws()) {
+            Item item = ingestion.withdraw(source.name, n.uri, "pubStatus=" + n.pubStatus).orElseThrow(() ->
                     new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No item " + n.uri + " of " + source.name + " to withdraw")));
             return Response.ok(ItemResponse.of(Item.findById(item.id))).build();
         }
@@ -99,6 +100,10 @@ public class PartnerResource {
         List<String> subjects = new ArrayList<>();
         Optional<String> infoSource = Optional.empty();
 
+        boolean withdraws() {
+            return pubStatus.equals("canceled") || pubStatus.equals("withheld");
+        }
+
         static Ninjs read(JsonNode b) {
             Ninjs n = new Ninjs();
             n.uri = text(b, "uri");
@@ -116,7 +121,7 @@ public class PartnerResource {
                     throw unprocessable("pubStatus", "must be usable, withheld or canceled");
                 }
             }
-            if (n.pubStatus.equals("canceled")) {
+            if (n.withdraws()) {
                 return n;
             }
             n.headline = firstValue(b, "headlines", "main").orElse(text(b, "headline"));

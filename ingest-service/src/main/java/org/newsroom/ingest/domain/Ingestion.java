@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.newsroom.ingest.messaging.ItemEvents;
@@ -11,13 +14,20 @@ import org.newsroom.ingest.messaging.ItemEvents;
 /**
  * Takes items in from any channel: normalizes and sanitizes them, stores the new ones (version 1) and announces
  * them; an item already known (same source and external id, or same canonical URL) is left alone when its content
- * is unchanged, and becomes version n+1, announced as updated, when it changed.
+ * is unchanged, and becomes version n+1, announced as updated, when it changed. A new item joins the story cluster
+ * of a near-duplicate from another report of the same event ({@link StoryClusters}).
  */
 @ApplicationScoped
 public class Ingestion {
 
     @Inject
     ItemEvents events;
+
+    @Inject
+    StoryClusters clusters;
+
+    @Inject
+    IngestMetrics metrics;
 
     public enum Outcome { NEW, UPDATED, UNCHANGED }
 
@@ -39,6 +49,7 @@ public class Ingestion {
         if (known.isPresent()) {
             Item item = known.get();
             if (Item.contentHash(incoming).equals(item.contentHash) && item.withdrawnAt == null) {
+                metrics.duplicate(item.source, IngestMetrics.UNCHANGED);
                 return new Intake(item, Outcome.UNCHANGED);
             }
             item.apply(incoming);
@@ -46,7 +57,10 @@ public class Ingestion {
             item.updatedAt = Instant.now();
             item.withdrawnAt = null;
             ItemVersion.snapshot(item).persist();
+            Item.flush();
+            clusters.fingerprint(item).ifPresent(fingerprint -> clusters.index(item, fingerprint));
             events.updated(item);
+            metrics.updated(item.source);
             return new Intake(item, Outcome.UPDATED);
         }
         Item item = new Item();
@@ -56,9 +70,18 @@ public class Ingestion {
         item.apply(incoming);
         item.version = 1;
         item.ingestedAt = Instant.now();
+        Optional<Fingerprint> fingerprint = clusters.fingerprint(item);
+        Optional<UUID> cluster = fingerprint.flatMap(f -> clusters.nearDuplicateOf(item.id, f));
+        item.clusterId = cluster.orElse(item.id);
         item.persist();
         ItemVersion.snapshot(item).persist();
+        Item.flush();
+        fingerprint.ifPresent(f -> clusters.index(item, f));
         events.ingested(item);
+        metrics.ingested(item.source);
+        if (cluster.isPresent()) {
+            metrics.duplicate(item.source, IngestMetrics.NEAR_DUPLICATE);
+        }
         return new Intake(item, Outcome.NEW);
     }
 
@@ -80,9 +103,15 @@ public class Ingestion {
         return new NewItem(n.source(), cap(n.externalId(), 500), cap(n.url(), 2000), cap(Sanitizer.line(n.headline()), 500),
                 summary, cap(Sanitizer.line(n.byline()), 300), cap(Sanitizer.line(n.outlet()), 200), cap(n.outletUrl(), 2000),
                 n.publishedAt(), body, cap(n.language(), 35), n.updatedAt(),
-                n.sections().stream().map(Sanitizer::line).filter(s -> s != null).map(s -> cap(s, 100)).distinct().toList(),
+                sections(n.sections()),
                 cap(n.imageUrl(), 2000), Sanitizer.line(n.imageCaption()), cap(Sanitizer.line(n.imageCredit()), 500),
                 Sanitizer.line(n.rights()), n.embargoedUntil());
+    }
+
+    /** Lower-case, single-spaced (by Sanitizer.line) and each once, so that "Markets" from a feed and "markets " from a source meet. */
+    private static List<String> sections(List<String> sections) {
+        return sections.stream().map(Sanitizer::line).filter(Objects::nonNull)
+                .map(s -> cap(s.toLowerCase(Locale.ROOT), 100)).distinct().toList();
     }
 
     private static String cap(String value, int max) {

@@ -84,6 +84,10 @@ public class Item extends PanacheEntityBase {
 
     public int version;
 
+    /** The story cluster: the id of the first item that reported this event (its own id when it was first). */
+    @Column(name = "cluster_id")
+    public UUID clusterId;
+
     @Column(name = "content_hash")
     public String contentHash;
 

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.newsroom.ingest.domain.CanonicalUrl;
 import org.newsroom.ingest.domain.FetchLog;
+import org.newsroom.ingest.domain.IngestMetrics;
 import org.newsroom.ingest.domain.Ingestion;
 import org.newsroom.ingest.domain.NewItem;
 import org.newsroom.ingest.domain.Sanitizer;
@@ -38,6 +39,9 @@ public class FeedFetcher {
 
     @Inject
     Ingestion ingestion;
+
+    @Inject
+    IngestMetrics metrics;
 
     private record Target(UUID id, String name, URI url, String format, String identity, Duration interval,
             String etag, String lastModified, String attributionName, String attributionUrl, int failures,
@@ -106,6 +110,7 @@ public class FeedFetcher {
                 ? NextCheck.afterFailure(finished, target.interval(), failures, retryAfter)
                 : NextCheck.afterSuccess(finished, target.interval(), hint);
         if (failed) {
+            metrics.fetchFailed(target.name());
             LOG.warnf("Fetching %s (%s) failed %d time(s) in a row, next try at %s: %s", target.name(), target.url(),
                     failures, log.nextFetchAt, log.error);
         } else {

@@ -3,6 +3,7 @@ package org.newsroom.ingest.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.ItemIngested;
 import org.newsroom.events.ItemUpdated;
@@ -21,14 +22,15 @@ public class ItemEvents {
         outbox.publish(item.id.toString(), new ItemIngested(item.id, item.source, item.externalId, item.url,
                 item.headline, item.summary, item.byline, attribution(item), item.publishedAt, item.ingestedAt,
                 item.version, item.canonicalUrl, item.bodyHtml, item.bodyText, item.language, item.imageUrl,
-                item.imageCaption, item.imageCredit, item.rights, item.embargoedUntil));
+                item.imageCaption, item.imageCredit, item.rights, item.embargoedUntil, item.clusterId,
+                List.copyOf(item.sections)));
     }
 
     public void updated(Item item) {
         outbox.publish(item.id.toString(), new ItemUpdated(item.id, item.version, item.source, item.externalId,
                 item.url, item.canonicalUrl, item.headline, item.summary, item.byline, item.bodyHtml, item.bodyText,
                 item.language, item.imageUrl, item.imageCaption, item.imageCredit, item.rights, attribution(item),
-                item.publishedAt, item.embargoedUntil, item.updatedAt));
+                item.publishedAt, item.embargoedUntil, item.updatedAt, item.clusterId, List.copyOf(item.sections)));
     }
 
     public void withdrawn(Item item, String reason) {

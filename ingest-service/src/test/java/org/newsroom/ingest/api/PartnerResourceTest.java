@@ -2,10 +2,10 @@ package org.newsroom.ingest.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsroom.events.EventCodec;
+import org.newsroom.events.ItemIngested;
 import org.newsroom.events.ItemWithdrawn;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.TopicWatcher;
@@ -32,7 +33,7 @@ class PartnerResourceTest {
     void partner() {
         partner = "partner-" + UUID.randomUUID().toString().substring(0, 8);
         JsonPath created = given().contentType(ContentType.JSON)
-                .body("{\"name\":\"%s\",\"kind\":\"partner\",\"attributionName\":\"Global Wire\",\"attributionUrl\":\"https://wire.example\",\"defaultSections\":[\"Geoeconomics\"]}".formatted(partner))
+                .body("{\"name\":\"%s\",\"kind\":\"partner\",\"attributionName\":\"Global Wire\",\"attributionUrl\":\"https://wire.example\",\"defaultSections\":[\"Geoeconomics\",\"Markets\"]}".formatted(partner))
                 .when().post("/api/sources").then().statusCode(201).extract().jsonPath();
         key = created.getString("apiKey");
     }
@@ -43,7 +44,7 @@ class PartnerResourceTest {
                  "headlines":[{"value":"%s","role":"main"}],"by":"Jane Doe",
                  "bodies":[{"value":"%s","contenttype":"text/html"}],
                  "descriptions":[{"value":"A short dek.","role":"summary"}],
-                 "subjects":[{"name":"Trade","code":"medtop:20000523"}],"language":"en",
+                 "subjects":[{"name":"Trade","code":"medtop:20000523"},{"name":" markets"},{"name":"GEOECONOMICS"}],"language":"en",
                  "copyrightnotice":"(c) 2026 Global Wire","embargoed":"2026-11-24T09:00:00Z",
                  "pubstatus":"usable","infosources":[{"name":"Global Wire"}]}""".formatted(uri, headline, body);
     }
@@ -61,7 +62,7 @@ class PartnerResourceTest {
                     .body("summary", equalTo("A short dek."))
                     .body("byline", equalTo("Jane Doe"))
                     .body("outlet", equalTo("Global Wire"))
-                    .body("sections", hasItems("Geoeconomics", "Trade"))
+                    .body("sections", equalTo(List.of("geoeconomics", "markets", "trade")))
                     .body("rights", equalTo("(c) 2026 Global Wire"))
                     .body("embargoedUntil", equalTo("2026-11-24T09:00:00Z"))
                     .body("version", equalTo(1))
@@ -84,9 +85,37 @@ class PartnerResourceTest {
             List<ConsumerRecord<String, String>> records = items.drain(r -> id.equals(r.key()), Duration.ofSeconds(8));
             assertEquals(List.of("news.item.ingested.v1", "news.item.updated.v1", "news.item.withdrawn.v1"),
                     records.stream().map(r -> TopicWatcher.header(r, "ce_type")).toList());
+            ItemIngested ingested = EventCodec.decode(records.get(0).value(), ItemIngested.class);
+            assertEquals(List.of("geoeconomics", "markets", "trade"), ingested.sections(),
+                    "the source's default sections and the item's subjects, lower-case, each once");
+            assertEquals(ingested.itemId(), ingested.clusterId(), "a story no other source reported is its own cluster");
             ItemWithdrawn withdrawn = EventCodec.decode(records.get(2).value(), ItemWithdrawn.class);
             assertEquals(uri, withdrawn.externalId());
             assertEquals("pubStatus=canceled", withdrawn.reason());
+        }
+    }
+
+    @Test
+    void withheldWithdrawsUntilAUsableVersionComes() {
+        String uri = "urn:globalwire:" + UUID.randomUUID();
+        try (TopicWatcher items = TopicWatcher.open(Topics.ITEMS)) {
+            String id = given().contentType(ContentType.JSON).header("X-Api-Key", key)
+                    .body(ninjs(uri, "Minister resigns", "<p>Held for legal review.</p>"))
+                    .when().post("/api/partners/" + partner + "/items")
+                    .then().statusCode(201).extract().path("id");
+            given().contentType(ContentType.JSON).header("X-Api-Key", key)
+                    .body("{\"uri\":\"%s\",\"pubstatus\":\"withheld\"}".formatted(uri))
+                    .when().post("/api/partners/" + partner + "/items")
+                    .then().statusCode(200).body("withdrawnAt", notNullValue());
+            given().contentType(ContentType.JSON).header("X-Api-Key", key)
+                    .body(ninjs(uri, "Minister resigns", "<p>Held for legal review.</p>"))
+                    .when().post("/api/partners/" + partner + "/items")
+                    .then().statusCode(200).body("version", equalTo(2)).body("withdrawnAt", nullValue());
+
+            List<ConsumerRecord<String, String>> records = items.drain(r -> id.equals(r.key()), Duration.ofSeconds(8));
+            assertEquals(List.of("news.item.ingested.v1", "news.item.withdrawn.v1", "news.item.updated.v1"),
+                    records.stream().map(r -> TopicWatcher.header(r, "ce_type")).toList());
+            assertEquals("pubStatus=withheld", EventCodec.decode(records.get(1).value(), ItemWithdrawn.class).reason());
         }
     }
 

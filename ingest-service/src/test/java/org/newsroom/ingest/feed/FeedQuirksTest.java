@@ -69,7 +69,7 @@ class FeedQuirksTest {
     void dcCreatorAndCategories() {
         Item item = ingest("rss2-dc-creator-categories.xml", 1).apply("creator");
         assertEquals("Ana Lopes", item.byline);
-        assertEquals(List.of("Markets", "Energy"), item.sections);
+        assertEquals(List.of("markets", "energy"), item.sections, "lower-case, each once");
     }
 
     @Test
@@ -169,7 +169,7 @@ class FeedQuirksTest {
         assertEquals("Atom summary.", item.summary);
         assertEquals("<p>Atom <strong>body</strong>.</p>", item.bodyHtml);
         assertEquals(Instant.parse("2026-11-24T06:30:00Z"), item.publishedAt);
-        assertEquals(List.of("Politics"), item.sections);
+        assertEquals(List.of("politics"), item.sections);
     }
 
     @Test
@@ -189,7 +189,7 @@ class FeedQuirksTest {
         assertEquals("Jay Son", item.byline);
         assertEquals("https://img.quirks.example/json.jpg", item.imageUrl);
         assertEquals("fr", item.language);
-        assertEquals(List.of("Health", "Markets"), item.sections);
+        assertEquals(List.of("health", "markets"), item.sections);
         assertEquals("Plain <not a tag> text.", items.apply("json-2").bodyText);
     }
 

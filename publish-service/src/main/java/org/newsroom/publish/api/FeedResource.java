@@ -12,27 +12,38 @@ import com.rometools.rome.io.SyndFeedOutput;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsroom.events.EditionApproved;
+import org.newsroom.problem.Problem;
+import org.newsroom.problem.ProblemException;
+import org.newsroom.publish.domain.Edition;
 import org.newsroom.publish.domain.PublicUrls;
 import org.newsroom.publish.domain.Publication;
+import org.newsroom.publish.domain.PublicationFilter;
+import org.newsroom.publish.domain.Sections;
 
 /**
- * Site-wide RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the newest publications. An entry's id is the publication's
- * {@code urn:uuid:}, so it stays the same across versions and feed readers never show a story twice.
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1: site-wide, per section and of editions. An entry's id is the publication's
+ * (or edition's) {@code urn:uuid:}, so it stays the same across versions and feed readers never show a story twice;
+ * a correction shows as the entry's updated date. Retracted and embargoed stories are never in a feed.
  */
 @Path("/feeds")
 public class FeedResource {
     static final String RSS = "application/rss+xml";
     static final String ATOM = "application/atom+xml";
     static final String JSON_FEED = "application/feed+json";
+    private static final String FILES = "{file: rss\\.xml|atom\\.xml|feed\\.json}";
 
     @Inject
     PublicUrls urls;
@@ -43,61 +54,111 @@ public class FeedResource {
     @ConfigProperty(name = "newsroom.site.title")
     String title;
 
+    /** One feed, whatever its format. */
+    record Feed(String title, String description, String path, List<Entry> entries) {
+    }
+
+    record Entry(String id, String url, String title, String text, String author, String externalUrl,
+            Instant published, Instant updated) {
+    }
+
     @GET
     @Path("rss.xml")
     @Produces(RSS)
     public Response rss(@Context Request request) {
-        return syndication(request, "rss_2.0", RSS);
+        return serve(request, "rss.xml", siteFeed());
     }
 
     @GET
     @Path("atom.xml")
     @Produces(ATOM)
     public Response atom(@Context Request request) {
-        return syndication(request, "atom_1.0", ATOM);
+        return serve(request, "atom.xml", siteFeed());
     }
 
     @GET
     @Path("feed.json")
     @Produces(JSON_FEED)
     public Response json(@Context Request request) {
-        List<Publication> newest = Publication.newest(size);
-        return Freshness.respond(request, version(newest), lastModified(newest),
-                () -> Response.ok(jsonFeed(newest)).type(JSON_FEED));
+        return serve(request, "feed.json", siteFeed());
     }
 
-    private Response syndication(Request request, String feedType, String mediaType) {
-        List<Publication> newest = Publication.newest(size);
-        return Freshness.respond(request, feedType + version(newest), lastModified(newest),
-                () -> Response.ok(write(syndFeed(newest, feedType))).type(mediaType + ";charset=UTF-8"));
+    @GET
+    @Path("sections/{section}/" + FILES)
+    public Response section(@Context Request request, @PathParam("section") String section,
+            @PathParam("file") String file) {
+        String key = Sections.key(section);
+        List<Publication> newest = Publication.listPublic(PublicationFilter.inSection(key, size));
+        if (newest.isEmpty()) {
+            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "Nothing published in " + section));
+        }
+        String name = newest.get(0).article.sections.stream().filter(s -> Sections.key(s).equals(key)).findFirst()
+                .orElse(section);
+        return serve(request, file, new Feed(title + " · " + name, "The newest " + name + " stories of " + title,
+                "/feeds/sections/" + key + "/", newest.stream().map(this::entry).toList()));
     }
 
-    private SyndFeed syndFeed(List<Publication> publications, String feedType) {
-        SyndFeed feed = new SyndFeedImpl();
-        feed.setFeedType(feedType);
-        feed.setTitle(title);
-        feed.setLink(urls.site("/"));
-        feed.setUri(urls.site("/feeds/atom.xml"));
-        feed.setDescription("The newest stories of " + title);
-        feed.setLanguage("en");
-        feed.setPublishedDate(Date.from(lastModified(publications)));
-        feed.setEntries(publications.stream().map(this::entry).toList());
-        return feed;
+    @GET
+    @Path("editions/" + FILES)
+    public Response editions(@Context Request request, @PathParam("file") String file) {
+        return serve(request, file, new Feed(title + " · Editions", "The newest editions of " + title,
+                "/feeds/editions/", Edition.newestPublished(size).stream().map(this::entry).toList()));
     }
 
-    private SyndEntry entry(Publication publication) {
-        SyndEntry entry = new SyndEntryImpl();
-        entry.setUri(guid(publication));
-        entry.setTitle(publication.headline);
-        entry.setLink(urls.story(publication.slug));
-        entry.setAuthor(publication.byline);
-        entry.setPublishedDate(Date.from(publication.publishedAt));
-        entry.setUpdatedDate(Date.from(publication.publishedAt));
+    private Feed siteFeed() {
+        return new Feed(title, "The newest stories of " + title, "/feeds/",
+                Publication.listPublic(PublicationFilter.newest(size)).stream().map(this::entry).toList());
+    }
+
+    private Entry entry(Publication p) {
+        return new Entry(guid(p.id.toString()), urls.story(p.slug), p.article.headline, p.article.summary,
+                StoryPage.blankToNull(p.article.byline), p.article.outletUrl, p.publishedAt, p.lastModified());
+    }
+
+    private Entry entry(Edition edition) {
+        EditionApproved content = edition.content();
+        String text = content.lead().headline() + "\n\n" + content.briefs().stream()
+                .map(b -> b.number() + ". " + b.headline()).collect(Collectors.joining("\n"));
+        return new Entry(guid(edition.id.toString()), urls.edition(edition.slug), content.title() + " — "
+                + content.date(), text, null, null, edition.publishedAt, edition.publishedAt);
+    }
+
+    private Response serve(Request request, String file, Feed feed) {
+        String version = file + feed.path() + feed.entries().stream().map(e -> e.id() + "@" + e.updated())
+                .collect(Collectors.joining(","));
+        return Freshness.respond(request, version, lastModified(feed), () -> switch (file) {
+            case "rss.xml" -> Response.ok(write(syndFeed(feed, "rss_2.0", file))).type(RSS + ";charset=UTF-8");
+            case "atom.xml" -> Response.ok(write(syndFeed(feed, "atom_1.0", file))).type(ATOM + ";charset=UTF-8");
+            default -> Response.ok(jsonFeed(feed)).type(JSON_FEED);
+        });
+    }
+
+    private SyndFeed syndFeed(Feed feed, String feedType, String file) {
+        SyndFeed syndFeed = new SyndFeedImpl();
+        syndFeed.setFeedType(feedType);
+        syndFeed.setTitle(feed.title());
+        syndFeed.setLink(urls.site("/"));
+        syndFeed.setUri(urls.site(feed.path() + file));
+        syndFeed.setDescription(feed.description());
+        syndFeed.setLanguage("en");
+        syndFeed.setPublishedDate(Date.from(lastModified(feed)));
+        syndFeed.setEntries(feed.entries().stream().map(FeedResource::syndEntry).toList());
+        return syndFeed;
+    }
+
+    private static SyndEntry syndEntry(Entry entry) {
+        SyndEntry syndEntry = new SyndEntryImpl();
+        syndEntry.setUri(entry.id());
+        syndEntry.setTitle(entry.title());
+        syndEntry.setLink(entry.url());
+        syndEntry.setAuthor(entry.author());
+        syndEntry.setPublishedDate(Date.from(entry.published()));
+        syndEntry.setUpdatedDate(Date.from(entry.updated()));
         SyndContentImpl summary = new SyndContentImpl();
         summary.setType("text/plain");
-        summary.setValue(publication.summary);
-        entry.setDescription(summary);
-        return entry;
+        summary.setValue(entry.text());
+        syndEntry.setDescription(summary);
+        return syndEntry;
     }
 
     private static String write(SyndFeed feed) {
@@ -117,32 +178,24 @@ public class FeedResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record JsonFeedItem(String id, String url, @JsonProperty("external_url") String externalUrl, String title,
             @JsonProperty("content_text") String contentText, @JsonProperty("date_published") Instant datePublished,
-            List<Author> authors) {
+            @JsonProperty("date_modified") Instant dateModified, List<Author> authors) {
     }
 
     public record Author(String name) {
     }
 
-    private JsonFeed jsonFeed(List<Publication> publications) {
-        return new JsonFeed("https://jsonfeed.org/version/1.1", title, urls.site("/"), urls.site("/feeds/feed.json"),
-                "en", publications.stream().map(this::jsonItem).toList());
+    private JsonFeed jsonFeed(Feed feed) {
+        return new JsonFeed("https://jsonfeed.org/version/1.1", feed.title(), urls.site("/"),
+                urls.site(feed.path() + "feed.json"), "en", feed.entries().stream().map(e -> new JsonFeedItem(e.id(),
+                        e.url(), e.externalUrl(), e.title(), e.text() == null ? "" : e.text(), e.published(),
+                        e.updated(), e.author() == null ? null : List.of(new Author(e.author())))).toList());
     }
 
-    private JsonFeedItem jsonItem(Publication p) {
-        return new JsonFeedItem(guid(p), urls.story(p.slug), p.outletUrl, p.headline,
-                p.summary == null ? "" : p.summary, p.publishedAt,
-                p.byline == null || p.byline.isBlank() ? null : List.of(new Author(p.byline)));
+    private static String guid(String id) {
+        return "urn:uuid:" + id.toLowerCase(Locale.ROOT);
     }
 
-    private static String guid(Publication publication) {
-        return "urn:uuid:" + publication.id;
-    }
-
-    private static String version(List<Publication> publications) {
-        return publications.stream().map(p -> p.id + ":" + p.version).collect(Collectors.joining(","));
-    }
-
-    private static Instant lastModified(List<Publication> publications) {
-        return publications.isEmpty() ? Instant.EPOCH : publications.get(0).publishedAt;
+    private static Instant lastModified(Feed feed) {
+        return feed.entries().stream().map(Entry::updated).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
     }
 }

@@ -43,7 +43,7 @@ final class Freshness {
         }
     }
 
-    private static CacheControl cacheControl() {
+    static CacheControl cacheControl() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(MAX_AGE_SECONDS);
         return cache;

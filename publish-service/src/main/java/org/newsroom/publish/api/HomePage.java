@@ -12,16 +12,19 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsroom.publish.domain.Edition;
 import org.newsroom.publish.domain.PublicUrls;
 import org.newsroom.publish.domain.Publication;
+import org.newsroom.publish.domain.PublicationFilter;
 
-/** The front page: the newest stories, with links that let feed readers discover the feeds. */
+/** The front page: the latest editions and stories, with links that let feed readers discover the feeds. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class HomePage {
-    private static final int SIZE = 20;
+    private static final int STORIES = 20;
+    private static final int EDITIONS = 5;
 
     @Inject
     PublicUrls urls;
@@ -31,20 +34,21 @@ public class HomePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(String title, List<Teaser> stories);
+        static native TemplateInstance home(String title, List<EditionTeaser> editions, List<Teaser> stories);
     }
 
-    public record Teaser(String url, String headline, String outlet, String publishedAt) {
+    public record EditionTeaser(String url, String title, String date) {
     }
 
     @GET
     public Response home(@Context Request request) {
-        List<Publication> newest = Publication.newest(SIZE);
-        String version = newest.stream().map(p -> p.id + ":" + p.version).collect(Collectors.joining(","));
-        Instant lastModified = newest.isEmpty() ? Instant.EPOCH : newest.get(0).publishedAt;
+        List<Publication> newest = Publication.listPublic(PublicationFilter.newest(STORIES));
+        List<Edition> editions = Edition.newestPublished(EDITIONS);
+        String version = Teaser.version(newest) + "|" + editions.stream().map(e -> e.id.toString()).toList();
+        Instant lastModified = Stream.concat(newest.stream().map(Publication::lastModified),
+                editions.stream().map(e -> e.publishedAt)).max(Instant::compareTo).orElse(Instant.EPOCH);
         return Freshness.respond(request, version, lastModified, () -> Response.ok(Templates.home(title,
-                newest.stream().map(p -> new Teaser(urls.story(p.slug), p.headline, p.outlet,
-                        p.publishedAt.toString())).toList()))
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")));
+                editions.stream().map(e -> new EditionTeaser(urls.edition(e.slug), e.title, e.date.toString()))
+                        .toList(), Teaser.of(newest, urls))).type(StoryPage.HTML));
     }
 }

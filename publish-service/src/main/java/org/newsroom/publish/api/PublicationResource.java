@@ -8,33 +8,107 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
 import org.newsroom.publish.domain.PublicUrls;
 import org.newsroom.publish.domain.Publication;
+import org.newsroom.publish.domain.PublicationFilter;
+import org.newsroom.publish.domain.Sections;
 
-/** The public JSON API: what is published, newest first. */
+/** The public JSON API: what is published, newest first. Retracted and embargoed publications are not listed. */
 @Path("/api/publications")
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicationResource {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
+    static final String NEXT_CURSOR = "X-Next-Cursor";
 
     @Inject
     PublicUrls urls;
 
     @GET
-    public List<PublicationResponse> list(@QueryParam("limit") String limit) {
-        return Publication.newest(limit(limit)).stream().map(p -> PublicationResponse.of(p, urls)).toList();
+    @APIResponse(responseCode = "200", description = "Newest first; a full page carries the next page's cursor",
+            headers = @Header(name = NEXT_CURSOR, description = "pass as ?after= for the next page"),
+            content = @Content(schema = @Schema(implementation = PublicationResponse.class, type = SchemaType.ARRAY)))
+    public Response list(@QueryParam("limit") String limit,
+            @Parameter(description = "a section name or its slug, e.g. Markets") @QueryParam("section") String section,
+            @Parameter(description = "ISO instant or date (UTC): published at or after it") @QueryParam("since")
+            String since,
+            @Parameter(description = "the X-Next-Cursor of the previous page") @QueryParam("after") String after) {
+        PublicationFilter filter = new PublicationFilter(section == null || section.isBlank() ? null
+                : Sections.key(section), since(since), after(after), limit(limit));
+        List<Publication> page = Publication.listPublic(filter);
+        Response.ResponseBuilder response = Response.ok(page.stream().map(p -> PublicationResponse.of(p, urls))
+                .toList());
+        if (page.size() == filter.limit()) {
+            Publication last = page.get(page.size() - 1);
+            response.header(NEXT_CURSOR, cursor(last));
+        }
+        return response.build();
     }
 
     @GET
     @Path("{slug}")
+    @APIResponse(responseCode = "200", description = "The current version and the version history, oldest first")
+    @APIResponse(responseCode = "404", description = "Never published (or still under embargo)")
+    @APIResponse(responseCode = "410", description = "Retracted: the problem's detail gives the reason")
     public PublicationResponse get(@PathParam("slug") String slug) {
-        return Publication.findBySlug(slug).map(p -> PublicationResponse.of(p, urls))
-                .orElseThrow(() -> new ProblemException(
-                        Problem.of(Response.Status.NOT_FOUND, "No publication " + slug)));
+        Publication publication = Publication.findBySlug(slug).orElse(null);
+        if (publication != null && publication.isPublic()) {
+            return PublicationResponse.withHistory(publication, urls);
+        }
+        if (publication != null && publication.isRetractedFromPublic()) {
+            throw new ProblemException(Problem.of(Response.Status.GONE,
+                    "Retracted: " + publication.retractionReason)
+                    .with("reason", publication.retractionReason)
+                    .with("retractedAt", publication.retractedAt.toString()));
+        }
+        throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No publication " + slug));
+    }
+
+    private static String cursor(Publication last) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((last.publishedAt + "|" + last.id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static PublicationFilter.Position after(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8)
+                    .split("\\|", 2);
+            return new PublicationFilter.Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
+            throw invalid("after", "must be the X-Next-Cursor of a previous page");
+        }
+    }
+
+    private static Instant since(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String value = raw.strip();
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid("since", "must be an ISO date (2026-11-25) or instant (2026-11-25T06:00:00Z)");
+        }
     }
 
     /** Parsed here rather than by JAX-RS, which answers 404 to a non-numeric query parameter. */
@@ -50,8 +124,11 @@ public class PublicationResource {
         } catch (NumberFormatException e) {
             // refused below, like an out-of-range number
         }
-        throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "The request has invalid fields")
-                .withErrors(List.of(new Problem.FieldError("limit",
-                        "must be a whole number from 1 to " + MAX_LIMIT))));
+        throw invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "The request has invalid fields")
+                .withErrors(List.of(new Problem.FieldError(field, message))));
     }
 }

@@ -7,55 +7,119 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsroom.publish.domain.Article;
 import org.newsroom.publish.domain.PublicUrls;
 import org.newsroom.publish.domain.Publication;
+import org.newsroom.publish.domain.Sections;
 
-/** The public HTML page of a publication. Qute escapes every value (templates ending in .html). */
+/**
+ * The public HTML page of a publication, or its retraction notice. Qute escapes every value (templates ending in
+ * .html) except the body, which ingest sanitized with an allow-list before it was stored anywhere.
+ */
 @Path("/stories")
 @Produces(MediaType.TEXT_HTML)
 public class StoryPage {
+    static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
     private static final DateTimeFormatter READABLE =
             DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
-    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+    private static final List<Grade> GRADES = List.of(new Grade(1, "poor"), new Grade(2, "fair"),
+            new Grade(3, "good"), new Grade(4, "very good"), new Grade(5, "excellent"));
 
     @Inject
     PublicUrls urls;
+
+    /** editorial-service's public feedback API, which readers' browsers post to. */
+    @ConfigProperty(name = "newsroom.publish.feedback-url")
+    String feedbackUrl;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance story(Story story);
 
+        static native TemplateInstance retracted(Retraction story);
+
         static native TemplateInstance notFound(String slug);
     }
 
-    /** What the page shows, ready to print. {@code outletUrl} is null unless it is an http(s) link. */
-    public record Story(String url, String headline, String byline, List<String> paragraphs, String outlet,
-            String outletUrl, String publishedAt, String publishedOn) {
+    /** What the page shows, ready to print. Links are null unless they are http(s). */
+    public record Story(String publicationId, String url, List<SectionLink> sections, String headline,
+            List<String> dek, String byline, String dateline, String publishedAt, String publishedOn,
+            String updatedAt, String updatedOn, String correctionNote, String editorsNote, Image image,
+            String bodyHtml, String outlet, String outletUrl, String authorBio, String rights, String gradesUrl,
+            String lettersUrl, List<Grade> grades) {
+    }
+
+    public record SectionLink(String name, String url) {
+    }
+
+    public record Image(String url, String alt, String caption, String credit) {
+    }
+
+    public record Grade(int value, String label) {
+    }
+
+    public record Retraction(String headline, String reason, String retractedAt, String retractedOn) {
     }
 
     @GET
     @Path("{slug}")
     public Response page(@PathParam("slug") String slug, @Context Request request) {
-        return Publication.findBySlug(slug)
-                .map(p -> Freshness.respond(request, p.id + ":" + p.version, p.publishedAt,
-                        () -> Response.ok(Templates.story(story(p))).type(HTML)))
-                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(Templates.notFound(slug))
-                        .type(HTML).build());
+        Publication publication = Publication.findBySlug(slug).orElse(null);
+        if (publication != null && publication.isPublic()) {
+            return Freshness.respond(request, publication.id + ":" + publication.version,
+                    publication.lastModified(), () -> Response.ok(Templates.story(story(publication))).type(HTML));
+        }
+        if (publication != null && publication.isRetractedFromPublic()) {
+            return Response.status(Response.Status.GONE).type(HTML).cacheControl(Freshness.cacheControl())
+                    .entity(Templates.retracted(new Retraction(publication.article.headline,
+                            publication.retractionReason, publication.retractedAt.toString(),
+                            readable(publication.retractedAt))))
+                    .build();
+        }
+        return Response.status(Response.Status.NOT_FOUND).entity(Templates.notFound(slug)).type(HTML).build();
     }
 
     private Story story(Publication p) {
-        return new Story(urls.story(p.slug), p.headline, blankToNull(p.byline), paragraphs(p.summary), p.outlet,
-                httpLink(p.outletUrl), p.publishedAt.toString(), READABLE.format(p.publishedAt));
+        Article a = p.article;
+        String feedback = feedbackUrl.replaceAll("/+$", "");
+        return new Story(p.id.toString(), urls.story(p.slug), sectionLinks(a.sections, urls), a.headline,
+                paragraphs(a.summary), blankToNull(a.byline), blankToNull(a.dateline), p.publishedAt.toString(),
+                readable(p.publishedAt), p.updatedAt == null ? null : p.updatedAt.toString(),
+                p.updatedAt == null ? null : readable(p.updatedAt), blankToNull(p.correctionNote),
+                blankToNull(a.editorsNote), image(a), blankToNull(a.bodyHtml), a.outlet, httpLink(a.outletUrl),
+                blankToNull(a.authorBio), blankToNull(a.rights), feedback + "/api/feedback/grades",
+                feedback + "/api/feedback/letters?publicationId=" + p.id, GRADES);
+    }
+
+    /** Without a caption, the headline is the best description of a lead image we have. */
+    private static Image image(Article a) {
+        String url = httpLink(a.imageUrl);
+        if (url == null) {
+            return null;
+        }
+        String caption = blankToNull(a.imageCaption);
+        return new Image(url, caption != null ? caption : a.headline, caption, blankToNull(a.imageCredit));
+    }
+
+    static List<SectionLink> sectionLinks(List<String> sections, PublicUrls urls) {
+        return sections == null ? List.of()
+                : sections.stream().map(s -> new SectionLink(s, urls.site("/sections/" + Sections.key(s)))).toList();
+    }
+
+    static String readable(Instant instant) {
+        return READABLE.format(instant);
     }
 
     /** Paragraphs are separated by blank lines. */

@@ -51,6 +51,10 @@ public class Edition extends PanacheEntityBase {
         return find("slug = ?1 and status = ?2", slug, Status.PUBLISHED).firstResultOptional();
     }
 
+    public static List<Edition> publishedFor(LocalDate date) {
+        return list("date = ?1 and status = ?2", Sort.ascending("slug"), date, Status.PUBLISHED);
+    }
+
     public static List<Edition> newestPublished(int limit) {
         return find("status", Sort.descending("publishedAt", "id"), Status.PUBLISHED).page(0, limit).list();
     }

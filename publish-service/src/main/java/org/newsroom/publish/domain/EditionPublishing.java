@@ -1,6 +1,5 @@
 package org.newsroom.publish.domain;
 
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,6 +25,9 @@ public class EditionPublishing {
     @Inject
     EditionEvents events;
 
+    @Inject
+    PublishingCounters counters;
+
     /** Takes an approval in once (the edition id is the natural key); publishes it if it is due. */
     @Transactional
     public void receive(EditionApproved approval) {
@@ -46,10 +48,9 @@ public class EditionPublishing {
         }
     }
 
-    @Scheduled(every = "${newsroom.editions.schedule-interval:10s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Called by {@link PublishingSchedule}. */
     @Transactional
-    void publishDue() {
+    public void publishDue() {
         dueEditions().forEach(this::publish);
     }
 
@@ -64,6 +65,7 @@ public class EditionPublishing {
         edition.status = Edition.Status.PUBLISHED;
         edition.publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         events.published(edition);
+        counters.editionPublished();
     }
 
     /** The edition's date; a second edition on the same date gets date-2, and so on. */

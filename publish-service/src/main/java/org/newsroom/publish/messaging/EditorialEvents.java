@@ -11,6 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.newsroom.events.EditionApproved;
 import org.newsroom.events.PoisonEventException;
 import org.newsroom.events.StoryApproved;
+import org.newsroom.events.StoryCorrected;
+import org.newsroom.events.StoryKilled;
 import org.newsroom.outbox.EventHandlers;
 import org.newsroom.outbox.Inbox;
 import org.newsroom.publish.domain.EditionPublishing;
@@ -44,11 +46,12 @@ public class EditorialEvents {
         inbox.apply(record, handlers);
     }
 
-    /** Corrections and kills are not handled yet: acknowledged and skipped. */
     @PostConstruct
     void declareHandlers() {
         handlers = new EventHandlers()
                 .on(StoryApproved.class, publishing::publish)
+                .on(StoryCorrected.class, publishing::correct)
+                .on(StoryKilled.class, publishing::retract)
                 .on(EditionApproved.class, editions::receive);
     }
 }

@@ -4,11 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.PublicationPublished;
+import org.newsroom.events.PublicationRetracted;
+import org.newsroom.events.PublicationUpdated;
 import org.newsroom.outbox.Outbox;
+import org.newsroom.publish.domain.Article;
 import org.newsroom.publish.domain.PublicUrls;
 import org.newsroom.publish.domain.Publication;
 
-/** Announces publications on {@code news.publications}, through the outbox. */
+/**
+ * Announces publications on {@code news.publications}, through the outbox, keyed by publication id so that a
+ * publication's events stay in order. Each event is a self-contained snapshot of what readers now see.
+ */
 @ApplicationScoped
 public class PublicationEvents {
 
@@ -18,10 +24,24 @@ public class PublicationEvents {
     @Inject
     PublicUrls urls;
 
-    public void published(Publication publication) {
-        outbox.publish(publication.id.toString(), new PublicationPublished(publication.id, publication.storyId,
-                publication.slug, urls.story(publication.slug), publication.headline, publication.summary,
-                publication.byline, new Attribution(publication.outlet, publication.outletUrl),
-                publication.version, publication.publishedAt));
+    public void published(Publication p) {
+        Article a = p.article;
+        outbox.publish(p.id.toString(), new PublicationPublished(p.id, p.storyId, p.slug, urls.story(p.slug),
+                a.headline, a.summary, a.byline, new Attribution(a.outlet, a.outletUrl), p.version, p.publishedAt,
+                a.editorsNote, a.sections, a.bodyHtml, a.dateline, a.imageUrl, a.imageCaption, a.imageCredit,
+                a.rights, a.authorBio, p.embargoedUntil));
+    }
+
+    public void updated(Publication p) {
+        Article a = p.article;
+        outbox.publish(p.id.toString(), new PublicationUpdated(p.id, p.storyId, p.slug, urls.story(p.slug),
+                a.headline, a.summary, a.byline, new Attribution(a.outlet, a.outletUrl), p.version, p.publishedAt,
+                p.updatedAt, p.correctionNote, a.editorsNote, a.sections, a.bodyHtml, a.dateline, a.imageUrl,
+                a.imageCaption, a.imageCredit, a.rights, a.authorBio));
+    }
+
+    public void retracted(Publication p) {
+        outbox.publish(p.id.toString(), new PublicationRetracted(p.id, p.storyId, p.slug, urls.story(p.slug),
+                p.article.headline, p.retractionReason, p.version, p.retractedAt));
     }
 }

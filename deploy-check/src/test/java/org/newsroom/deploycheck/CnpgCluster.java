@@ -1,0 +1,39 @@
+package org.newsroom.deploycheck;
+
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CloudNativePG's {@code postgresql.cnpg.io/v1 Cluster}, reduced to the fields our manifests use
+ * (CNPG ships no Java model on Maven Central). A field missing here fails the check: add it when a
+ * manifest starts using it.
+ */
+record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
+
+    record Spec(Integer instances, String imageName, String primaryUpdateStrategy, Storage storage,
+            ResourceRequirements resources, Postgresql postgresql, Bootstrap bootstrap, Managed managed) {
+    }
+
+    record Storage(String size) {
+    }
+
+    record Postgresql(Map<String, String> parameters) {
+    }
+
+    record Bootstrap(InitDb initdb) {
+    }
+
+    record InitDb(String database, String owner, SecretRef secret) {
+    }
+
+    record Managed(List<Role> roles) {
+    }
+
+    record Role(String name, String ensure, Boolean login, SecretRef passwordSecret) {
+    }
+
+    record SecretRef(String name) {
+    }
+}

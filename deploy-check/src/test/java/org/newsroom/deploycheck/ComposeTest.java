@@ -1,0 +1,151 @@
+package org.newsroom.deploycheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** docker-compose.yml against the services' own configuration. */
+class ComposeTest {
+
+    private static Compose compose;
+    private static QuarkusRuntimeVariables quarkus;
+
+    @BeforeAll
+    static void load() throws IOException {
+        compose = Compose.load(Repository.ROOT.resolve("docker-compose.yml"));
+        quarkus = QuarkusRuntimeVariables.fromClasspath();
+    }
+
+    @Test
+    void theWholeStackIsThere() {
+        assertEquals(Set.of("postgres", "kafka", "kafka-init", "mailpit", "ingest-service", "editorial-service",
+                "publish-service", "notify-service"), compose.services().keySet());
+    }
+
+    @Test
+    void everyLongRunningContainerHasAHealthCheckAndEveryDependencyWaitsForOne() {
+        for (Compose.Service service : compose.services().values()) {
+            if (!service.name().equals("kafka-init")) {
+                assertTrue(service.healthcheck().isPresent(), service.name() + " has a healthcheck");
+            }
+            service.dependsOn().forEach((dependency, condition) -> assertEquals(
+                    dependency.equals("kafka-init") ? "service_completed_successfully" : "service_healthy",
+                    condition, service.name() + " waits for " + dependency));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.newsroom.deploycheck.ServiceConfig#services")
+    void eachServiceWaitsForItsBackingServicesAndChecksItsOwnReadiness(String name) {
+        Compose.Service service = compose.service(name);
+        int port = Repository.service(name).httpPort();
+
+        Set<String> needs = new TreeSet<>(Set.of("postgres", "kafka", "kafka-init"));
+        if (name.equals("notify-service")) {
+            needs.add("mailpit");
+        }
+        assertEquals(needs, service.dependsOn().keySet());
+        assertEquals(java.util.List.of(port), service.containerPorts(), "published port = quarkus.http.port");
+        assertEquals(String.valueOf(port), service.environment().get("QUARKUS_HTTP_PORT"));
+        String check = service.healthcheck().orElseThrow();
+        assertTrue(check.contains("/dev/tcp/127.0.0.1/" + port) && check.contains("/q/health/ready"), check);
+        assertTrue(service.volumes().contains("./" + name + "/target/quarkus-app:/app:ro"), "runs the packaged service");
+        assertTrue(seconds(service.spec().get("stop_grace_period"))
+                > seconds(service.environment().get("QUARKUS_SHUTDOWN_TIMEOUT")), "stop grace covers the shutdown");
+    }
+
+    /** Compose and Quarkus durations as this file writes them: seconds, "30s". */
+    private static long seconds(Object duration) {
+        String value = String.valueOf(duration);
+        assertTrue(value.matches("\\d+s"), "a duration in seconds: " + value);
+        return Long.parseLong(value.substring(0, value.length() - 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.newsroom.deploycheck.ServiceConfig#services")
+    void everyVariableSetIsOneTheServiceReads(String name) {
+        ServiceEnvironment environment = new ServiceEnvironment(Repository.service(name), quarkus);
+        Set<String> unread = new TreeSet<>(compose.service(name).environment().keySet());
+        unread.removeIf(environment::reads);
+        assertEquals(Set.of(), unread, name + " is given variables it never reads");
+    }
+
+    @Test
+    void postgresCreatesTheFourDatabasesTheServicesUse() throws IOException {
+        Compose.Service postgres = compose.service("postgres");
+        String mount = postgres.volumes().stream().filter(v -> v.contains("/docker-entrypoint-initdb.d/")).findFirst()
+                .orElseThrow(() -> new AssertionError("no init script mounted"));
+        String script = mount.substring(0, mount.indexOf(':'));
+        assertEquals("./deploy/postgres/init-databases.sql", script);
+
+        Set<String> created = new TreeSet<>();
+        Matcher m = Pattern.compile("(?im)^\\s*CREATE DATABASE\\s+(\\w+)")
+                .matcher(Files.readString(Repository.ROOT.resolve(script)));
+        while (m.find()) {
+            created.add(m.group(1));
+        }
+        Set<String> used = new TreeSet<>();
+        ServiceConfig.services().forEach(name -> {
+            String database = compose.service(name).environment().get("NEWSROOM_DB_NAME");
+            assertEquals(Repository.service(name).defaultOf("NEWSROOM_DB_NAME").orElseThrow(), database, name);
+            used.add(database);
+        });
+        assertEquals(4, used.size(), "one database per service");
+        assertEquals(used, created);
+    }
+
+    @Test
+    void kafkaIsTheOfficialImageInKraftModeAndTheServicesReachItsInternalListener() {
+        Compose.Service kafka = compose.service("kafka");
+        Map<String, String> env = kafka.environment();
+
+        assertTrue(kafka.image().startsWith("apache/kafka:"), kafka.image());
+        assertEquals(Set.of("broker", "controller"), Set.of(env.get("KAFKA_PROCESS_ROLES").split(",")));
+        assertTrue(env.containsKey("KAFKA_CONTROLLER_QUORUM_VOTERS"), "KRaft quorum");
+        assertTrue(compose.services().keySet().stream().noneMatch(s -> s.contains("zookeeper")));
+        assertTrue(env.keySet().stream().noneMatch(k -> k.contains("ZOOKEEPER")));
+
+        Matcher internal = Pattern.compile("INTERNAL://kafka:(\\d+)").matcher(env.get("KAFKA_ADVERTISED_LISTENERS"));
+        assertTrue(internal.find(), "an INTERNAL listener advertised as kafka:PORT");
+        ServiceConfig.services().forEach(name -> assertEquals("kafka:" + internal.group(1),
+                compose.service(name).environment().get("KAFKA_BOOTSTRAP_SERVERS"), name));
+    }
+
+    @Test
+    void kafkaInitCreatesEveryTopicTheServicesUse() {
+        String script = compose.service("kafka-init").command();
+        Matcher loop = Pattern.compile("for t in ([a-z. ]+); do").matcher(script);
+        assertTrue(loop.find(), "kafka-init loops over the topics");
+        Set<String> created = new TreeSet<>();
+        for (String topic : loop.group(1).trim().split("\\s+")) {
+            created.add(topic);
+            if (script.contains("--topic \"$t.dlq\"")) {
+                created.add(topic + ".dlq");
+            }
+        }
+        ServiceConfig.services().forEach(name -> Repository.service(name).topics().forEach(topic ->
+                assertTrue(created.contains(topic), name + " uses " + topic + ", which kafka-init does not create")));
+    }
+
+    @Test
+    void mailGoesToMailpitWhoseWebUiIsPublished() {
+        Compose.Service mailpit = compose.service("mailpit");
+        assertTrue(mailpit.image().startsWith("axllent/mailpit:"), mailpit.image());
+        assertTrue(mailpit.containerPorts().containsAll(Set.of(1025, 8025)), "SMTP 1025 and web UI 8025");
+
+        Map<String, String> notify = compose.service("notify-service").environment();
+        assertEquals("mailpit", notify.get("NEWSROOM_SMTP_HOST"));
+        assertEquals("1025", notify.get("NEWSROOM_SMTP_PORT"));
+    }
+}

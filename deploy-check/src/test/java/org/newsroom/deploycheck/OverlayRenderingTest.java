@@ -1,0 +1,69 @@
+package org.newsroom.deploycheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Both overlays render with the real kubectl kustomize, and every document reads into its typed model. */
+class OverlayRenderingTest {
+
+    @Test
+    void rendersWithARealKustomize() throws Exception {
+        // kustomize 5 or newer: the overlays use `labels` with includeTemplates.
+        String version = Repository.kubectl().version();
+        assertTrue(version.matches("(?s).*Kustomize Version: v[5-9]\\..*"), version);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyDocumentIsTypedAndEveryKindIsThere(String overlay) {
+        Manifests manifests = Repository.overlay(overlay);
+
+        Map<String, Long> kinds = manifests.documents().stream()
+                .collect(Collectors.groupingBy(Manifests.Document::kind, Collectors.counting()));
+        assertEquals(Map.ofEntries(
+                Map.entry("Namespace", 1L), Map.entry("ConfigMap", 4L), Map.entry("Service", 4L),
+                Map.entry("Deployment", 4L), Map.entry("PodDisruptionBudget", 4L),
+                Map.entry("HorizontalPodAutoscaler", 1L), Map.entry("ScaledObject", 3L),
+                Map.entry("TriggerAuthentication", 1L), Map.entry("Kafka", 1L), Map.entry("KafkaNodePool", 1L),
+                Map.entry("KafkaTopic", 8L), Map.entry("KafkaUser", 6L),
+                Map.entry("Cluster", 1L), Map.entry("Database", 4L)), kinds);
+
+        // The typed models, not just the kinds: a wrong class would make these empty.
+        for (Class<?> model : List.of(Namespace.class, ConfigMap.class, Service.class, Deployment.class,
+                PodDisruptionBudget.class, HorizontalPodAutoscaler.class, ScaledObject.class,
+                TriggerAuthentication.class, Kafka.class, KafkaNodePool.class, KafkaTopic.class, KafkaUser.class,
+                CnpgCluster.class, CnpgDatabase.class)) {
+            assertTrue(!manifests.all(model).isEmpty(), model.getSimpleName() + " in " + overlay);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everythingLandsInTheOverlaysNamespace(String overlay) {
+        Manifests manifests = Repository.overlay(overlay);
+        String namespace = manifests.all(Namespace.class).get(0).getMetadata().getName();
+
+        assertEquals("dev".equals(overlay) ? "newsroom-dev" : "newsroom", namespace);
+        manifests.all(Deployment.class).forEach(d -> assertEquals(namespace, d.getMetadata().getNamespace()));
+        manifests.all(KafkaTopic.class).forEach(t -> assertEquals(namespace, t.getMetadata().getNamespace()));
+        manifests.all(ScaledObject.class).forEach(s -> assertEquals(namespace, s.metadata().getNamespace()));
+        manifests.all(CnpgCluster.class).forEach(c -> assertEquals(namespace, c.metadata().getNamespace()));
+    }
+}

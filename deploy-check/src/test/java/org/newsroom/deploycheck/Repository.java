@@ -1,0 +1,49 @@
+package org.newsroom.deploycheck;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The checked-out repository this module checks, and its overlays rendered once per test run. */
+final class Repository {
+
+    static final Path ROOT = Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
+    private static final Path TOOLS = Path.of(System.getProperty("newsroom.tools", "target/tools")).toAbsolutePath();
+
+    private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
+    private static Kubectl kubectl;
+
+    private Repository() {
+    }
+
+    static synchronized Kubectl kubectl() throws IOException, InterruptedException {
+        if (kubectl == null) {
+            kubectl = Kubectl.locate(TOOLS);
+        }
+        return kubectl;
+    }
+
+    /** {@code k8s/overlays/NAME}, rendered with kubectl kustomize and read into typed models. */
+    static Manifests overlay(String name) {
+        return RENDERED.computeIfAbsent(name, n -> {
+            try {
+                return Manifests.parse(kubectl().kustomize(ROOT.resolve("k8s/overlays").resolve(n)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    static ServiceConfig service(String name) {
+        try {
+            return ServiceConfig.load(ROOT, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.newsroom.editorial.domain;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Stories whose items ingest found to report the same news. The earliest story (by creation, then id) is the
+ * primary: derived at read time, so two items of a cluster arriving at once on different partitions or replicas
+ * cannot both claim it.
+ */
+public record Cluster(UUID id, List<Story> members) {
+
+    /** The cluster of a story, or null if it belongs to none. */
+    public static Cluster of(Story story) {
+        if (story.clusterId == null) {
+            return null;
+        }
+        return new Cluster(story.clusterId,
+                Story.list("clusterId = ?1 order by createdAt, id", story.clusterId));
+    }
+
+    public Story primary() {
+        return members.get(0);
+    }
+
+    public boolean isPrimary(Story story) {
+        return primary().id.equals(story.id);
+    }
+
+    public List<Story> alternatesOf(Story story) {
+        return members.stream().filter(member -> !member.id.equals(story.id)).toList();
+    }
+
+    /** A cluster's primary and size, as a queue page shows them. */
+    public record Summary(UUID primaryId, long size) {
+    }
+
+    /** The summaries of the given clusters, in one query (a queue page's worth). */
+    public static Map<UUID, Summary> summaries(Collection<UUID> clusterIds) {
+        Map<UUID, Summary> summaries = new HashMap<>();
+        if (clusterIds.isEmpty()) {
+            return summaries;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Story.getEntityManager().createNativeQuery("SELECT cluster_id,"
+                + " (array_agg(id ORDER BY created_at, id))[1], count(*) FROM story"
+                + " WHERE cluster_id IN (:ids) GROUP BY cluster_id", Object[].class)
+                .setParameter("ids", clusterIds).getResultList();
+        rows.forEach(row -> summaries.put((UUID) row[0], new Summary((UUID) row[1], ((Number) row[2]).longValue())));
+        return summaries;
+    }
+}

@@ -1,0 +1,65 @@
+package org.newsroom.editorial;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.TestTokens;
+
+/** The desk's decisions are counted in /q/metrics once committed; a refused move is not counted. */
+@QuarkusTest
+class MetricsTest {
+    private static final CloudEventRecords RECORDS = new CloudEventRecords();
+    private static final String CHIEF = TestTokens.token("chris", "chief-editor");
+    private static final String EDITOR = TestTokens.token("erin", "editor");
+
+    @AfterAll
+    static void close() {
+        RECORDS.close();
+    }
+
+    private static double metric(String name, String labels) {
+        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name + "{" + labels + "}") + " (\\S+)$").matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static double transitions(String from, String to) {
+        return metric("editorial_story_transitions_total", "from=\"" + from + "\",to=\"" + to + "\"");
+    }
+
+    @Test
+    void approvalsRejectionsAndEditionApprovalsAreCounted() {
+        double received = transitions("none", "NEW");
+        double approvals = transitions("NEW", "APPROVED");
+        double submissions = transitions("NEW", "IN_REVIEW");
+        double rejections = transitions("IN_REVIEW", "REJECTED");
+        double editions = metric("editorial_edition_approvals_total", "scheduled=\"false\"");
+
+        UUID approved = StoryFixtures.newStory(RECORDS, "Counted approval " + UUID.randomUUID());
+        UUID rejected = StoryFixtures.newStory(RECORDS, "Counted rejection " + UUID.randomUUID());
+        given().auth().oauth2(CHIEF).when().post("/api/stories/" + approved + "/approve").then().statusCode(200);
+        given().auth().oauth2(CHIEF).when().post("/api/stories/" + approved + "/approve").then().statusCode(409);
+        given().auth().oauth2(EDITOR).when().post("/api/stories/" + rejected + "/submit").then().statusCode(200);
+        given().auth().oauth2(CHIEF).when().post("/api/stories/" + rejected + "/reject").then().statusCode(200);
+        String edition = given().auth().oauth2(EDITOR).contentType(ContentType.JSON)
+                .body("{\"title\": \"Counted\", \"date\": \"2026-11-25\", \"leadStoryId\": \"" + approved + "\"}")
+                .when().post("/api/editions").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(CHIEF).when().post("/api/editions/" + edition + "/approve").then().statusCode(200);
+
+        // Other producers' items may arrive meanwhile on the shared topic: at least these two were received.
+        assertTrue(transitions("none", "NEW") >= received + 2, "stories received");
+        assertEquals(approvals + 1, transitions("NEW", "APPROVED"), "the refused second approval is not counted");
+        assertEquals(submissions + 1, transitions("NEW", "IN_REVIEW"));
+        assertEquals(rejections + 1, transitions("IN_REVIEW", "REJECTED"));
+        assertEquals(editions + 1, metric("editorial_edition_approvals_total", "scheduled=\"false\""));
+    }
+}

@@ -1,0 +1,56 @@
+package org.newsroom.ingest.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.UUID;
+import org.newsroom.ingest.persistence.FingerprintIndex;
+
+/**
+ * Links reports of one event from different sources into a story cluster. A new item joins the cluster of its
+ * nearest indexed item when both similarities pass ({@link ClusterSettings}); otherwise it starts its own cluster,
+ * whose id is its own. A new version keeps its item's cluster (editors may already work with it) and is re-indexed.
+ *
+ * <p>Two near-duplicates ingested at the same instant, in concurrent transactions, do not see each other and start
+ * two clusters: a rare case that costs an editor a second look, not a lost story.
+ */
+@ApplicationScoped
+public class StoryClusters {
+
+    @Inject
+    ClusterSettings settings;
+
+    @Inject
+    FingerprintIndex index;
+
+    @Inject
+    IngestMetrics metrics;
+
+    /** The indexable form of an item's content, or empty when it is too short to be judged. */
+    public Optional<Fingerprint> fingerprint(Item item) {
+        Fingerprint fingerprint = Fingerprint.of(settings.maxFeatures(), item.headline, item.summary, item.bodyText);
+        return fingerprint.size() < settings.minFeatures() ? Optional.empty() : Optional.of(fingerprint);
+    }
+
+    /** The cluster of the nearest item it duplicates, if any. */
+    public Optional<UUID> nearDuplicateOf(UUID itemId, Fingerprint fingerprint) {
+        return metrics.timeLookup(() -> index
+                .candidates(bands(fingerprint), itemId, Instant.now().minus(settings.window()), settings.maxCandidates())
+                .stream()
+                .filter(c -> fingerprint.similarity(c.fingerprint()) >= settings.threshold())
+                .filter(c -> fingerprint.nameSimilarity(c.fingerprint(), settings.minNames()) >= settings.nameThreshold())
+                .max(Comparator.comparingDouble(c -> fingerprint.similarity(c.fingerprint())))
+                .map(FingerprintIndex.Candidate::clusterId));
+    }
+
+    /** Makes the (flushed) item findable by later near-duplicates. */
+    public void index(Item item, Fingerprint fingerprint) {
+        index.put(item.id, fingerprint, bands(fingerprint), item.ingestedAt);
+    }
+
+    private long[] bands(Fingerprint fingerprint) {
+        return fingerprint.bands(settings.bands(), settings.rows());
+    }
+}

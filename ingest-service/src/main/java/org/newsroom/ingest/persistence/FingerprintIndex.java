@@ -1,0 +1,118 @@
+package org.newsroom.ingest.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.newsroom.ingest.domain.Fingerprint;
+
+/**
+ * The near-duplicate index in PostgreSQL: fingerprints and their LSH bands. Plain JDBC on the transaction's own
+ * connection, because the lookups are {@code bigint[]} operations that JPQL cannot express.
+ */
+@ApplicationScoped
+public class FingerprintIndex {
+
+    @Inject
+    EntityManager entityManager;
+
+    /** An indexed item that shares {@code sharedBands} bands with the story looked up. */
+    public record Candidate(UUID itemId, UUID clusterId, Fingerprint fingerprint, int sharedBands) {
+    }
+
+    /**
+     * Items ingested since {@code since} sharing at least one band, those sharing the most first, at most
+     * {@code limit}: a lookup of each band in the btree, then of each candidate's fingerprint by primary key.
+     */
+    public List<Candidate> candidates(long[] bands, UUID excluded, Instant since, int limit) {
+        if (bands.length == 0) {
+            return List.of();
+        }
+        return work(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT f.item_id, i.cluster_id, f.features, f.names, h.shared
+                    FROM (SELECT b.item_id, count(*) AS shared FROM item_band b
+                          WHERE b.band = ANY(?) AND b.item_id <> ? GROUP BY b.item_id) h
+                    JOIN item_fingerprint f ON f.item_id = h.item_id
+                    JOIN item i ON i.id = h.item_id
+                    WHERE f.ingested_at >= ?
+                    ORDER BY h.shared DESC, f.ingested_at
+                    LIMIT ?""")) {
+                query.setArray(1, longs(connection, bands));
+                query.setObject(2, excluded);
+                query.setTimestamp(3, Timestamp.from(since));
+                query.setInt(4, limit);
+                List<Candidate> found = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new Candidate(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
+                                Fingerprint.stored(longs(rows.getArray(3)), longs(rows.getArray(4))), rows.getInt(5)));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    /** Indexes an item (its row must be flushed), replacing what was indexed for an earlier version of it. */
+    public void put(UUID itemId, Fingerprint fingerprint, long[] bands, Instant ingestedAt) {
+        work(connection -> {
+            try (PreparedStatement old = connection.prepareStatement(
+                    "DELETE FROM item_band WHERE item_id = ? AND band = ANY((SELECT bands FROM item_fingerprint WHERE item_id = ?)::bigint[])")) {
+                old.setObject(1, itemId);
+                old.setObject(2, itemId);
+                old.executeUpdate();
+            }
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO item_fingerprint (item_id, features, names, bands, ingested_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (item_id) DO UPDATE SET features = excluded.features, names = excluded.names,
+                        bands = excluded.bands""")) {
+                upsert.setObject(1, itemId);
+                upsert.setArray(2, longs(connection, fingerprint.features()));
+                upsert.setArray(3, longs(connection, fingerprint.names()));
+                upsert.setArray(4, longs(connection, bands));
+                upsert.setTimestamp(5, Timestamp.from(ingestedAt));
+                upsert.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO item_band (band, item_id) SELECT DISTINCT unnest(?::bigint[]), ? ON CONFLICT DO NOTHING")) {
+                insert.setArray(1, longs(connection, bands));
+                insert.setObject(2, itemId);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T work(Work<T> work) {
+        return entityManager.unwrap(Session.class).doReturningWork(work::run);
+    }
+
+    private static Array longs(Connection connection, long[] values) throws SQLException {
+        return connection.createArrayOf("bigint", Arrays.stream(values).boxed().toArray());
+    }
+
+    private static long[] longs(Array array) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = ((Number) values[i]).longValue();
+        }
+        return out;
+    }
+}

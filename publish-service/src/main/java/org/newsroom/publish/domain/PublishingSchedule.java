@@ -1,0 +1,26 @@
+package org.newsroom.publish.domain;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Everything that becomes public at a set time: scheduled editions and embargoed stories. The times live in the
+ * database, so the schedule survives restarts; each kind is claimed with {@code FOR UPDATE SKIP LOCKED} in its own
+ * transaction, so with several replicas each is published once.
+ */
+@ApplicationScoped
+public class PublishingSchedule {
+
+    @Inject
+    EditionPublishing editions;
+
+    @Inject
+    Publishing publications;
+
+    @Scheduled(every = "${newsroom.schedule-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void publishDue() {
+        editions.publishDue();
+        publications.releaseDue();
+    }
+}
