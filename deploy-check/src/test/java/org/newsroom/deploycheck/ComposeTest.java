@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,7 +57,7 @@ class ComposeTest {
             needs.add("mailpit");
         }
         assertEquals(needs, service.dependsOn().keySet());
-        assertEquals(java.util.List.of(port), service.containerPorts(), "published port = quarkus.http.port");
+        assertEquals(List.of(port), service.containerPorts(), "published port = quarkus.http.port");
         assertEquals(String.valueOf(port), service.environment().get("QUARKUS_HTTP_PORT"));
         String check = service.healthcheck().orElseThrow();
         assertTrue(check.contains("/dev/tcp/127.0.0.1/" + port) && check.contains("/q/health/ready"), check);

@@ -26,6 +26,7 @@ import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,7 +112,7 @@ class ServiceWiringTest {
     void everyTopicTheServiceUsesHasAKafkaTopic(String overlay, String service) {
         Manifests manifests = Repository.overlay(overlay);
         String cluster = manifests.all(Kafka.class).get(0).getMetadata().getName();
-        Map<String, KafkaTopic> topics = new java.util.HashMap<>();
+        Map<String, KafkaTopic> topics = new HashMap<>();
         manifests.all(KafkaTopic.class).forEach(t -> topics.put(t.getSpec().getTopicName(), t));
 
         ServiceConfig config = Repository.service(service);
