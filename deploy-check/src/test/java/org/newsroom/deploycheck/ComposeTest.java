@@ -82,6 +82,16 @@ class ComposeTest {
         assertEquals(Set.of(), unread, name + " is given variables it never reads");
     }
 
+    @ParameterizedTest
+    @MethodSource("org.newsroom.deploycheck.ServiceConfig#services")
+    void everyVariableWithoutADefaultIsSet(String name) {
+        ServiceConfig config = Repository.service(name);
+        Set<String> required = new TreeSet<>(config.referencedVariables());
+        required.removeIf(v -> config.defaultOf(v).isPresent());
+        required.removeAll(compose.service(name).environment().keySet());
+        assertEquals(Set.of(), required, name + " cannot start without these");
+    }
+
     @Test
     void postgresCreatesTheFourDatabasesTheServicesUse() throws IOException {
         Compose.Service postgres = compose.service("postgres");
