@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,7 +57,7 @@ class ComposeTest {
             needs.add("mailpit");
         }
         assertEquals(needs, service.dependsOn().keySet());
-        assertEquals(java.util.List.of(port), service.containerPorts(), "published port = quarkus.http.port");
+        assertEquals(List.of(port), service.containerPorts(), "published port = quarkus.http.port");
         assertEquals(String.valueOf(port), service.environment().get("QUARKUS_HTTP_PORT"));
         String check = service.healthcheck().orElseThrow();
         assertTrue(check.contains("/dev/tcp/127.0.0.1/" + port) && check.contains("/q/health/ready"), check);
@@ -79,6 +80,16 @@ class ComposeTest {
         Set<String> unread = new TreeSet<>(compose.service(name).environment().keySet());
         unread.removeIf(environment::reads);
         assertEquals(Set.of(), unread, name + " is given variables it never reads");
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.newsroom.deploycheck.ServiceConfig#services")
+    void everyVariableWithoutADefaultIsSet(String name) {
+        ServiceConfig config = Repository.service(name);
+        Set<String> required = new TreeSet<>(config.referencedVariables());
+        required.removeIf(v -> config.defaultOf(v).isPresent());
+        required.removeAll(compose.service(name).environment().keySet());
+        assertEquals(Set.of(), required, name + " cannot start without these");
     }
 
     @Test

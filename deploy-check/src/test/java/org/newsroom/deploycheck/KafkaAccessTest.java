@@ -12,6 +12,7 @@ import io.strimzi.api.kafka.model.user.acl.AclResourcePatternType;
 import io.strimzi.api.kafka.model.user.acl.AclRule;
 import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
 import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,7 +49,7 @@ class KafkaAccessTest {
                 .filter(e -> e.getName().equals("KAFKA_SASL_JAAS_CONFIG")).findFirst().orElseThrow()
                 .getValueFrom().getSecretKeyRef().getName();
 
-        Set<Access> needed = new TreeSet<>(java.util.Comparator.comparing(Access::toString));
+        Set<Access> needed = new TreeSet<>(Comparator.comparing(Access::toString));
         for (ServiceConfig.Incoming in : config.incoming()) {
             needed.add(new Access("topic", in.topic(), AclOperation.READ));
             needed.add(new Access("topic", in.topic(), AclOperation.DESCRIBE));
@@ -60,7 +61,7 @@ class KafkaAccessTest {
         needed.add(new Access("topic", outgoing, AclOperation.WRITE));
         needed.add(new Access("topic", outgoing, AclOperation.DESCRIBE));
 
-        Set<Access> allowed = new TreeSet<>(java.util.Comparator.comparing(Access::toString));
+        Set<Access> allowed = new TreeSet<>(Comparator.comparing(Access::toString));
         allowed.addAll(accesses(manifests.named(KafkaUser.class, login)));
         assertEquals(needed, allowed, service + "'s KafkaUser " + login);
     }

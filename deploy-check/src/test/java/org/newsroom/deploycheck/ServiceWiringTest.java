@@ -26,6 +26,7 @@ import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,6 +74,26 @@ class ServiceWiringTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("overlaysAndServices")
+    void noVariableIsLeftToALocalDefault(String overlay, String service) {
+        Manifests manifests = Repository.overlay(overlay);
+        ServiceConfig config = Repository.service(service);
+        Set<String> set = variables(manifests, container(manifests, service));
+
+        Set<String> unset = new TreeSet<>();
+        for (String variable : config.referencedVariables()) {
+            // No default: the service cannot start without it. A localhost default: a laptop's value, wrong
+            // in a cluster (links in e-mails and pages, hosts to connect to).
+            String fallback = config.defaultOf(variable).orElse(null);
+            if ((fallback == null || fallback.contains("localhost") || fallback.contains("127.0.0.1"))
+                    && !set.contains(variable)) {
+                unset.add(variable + (fallback == null ? " (no default)" : " (default " + fallback + ")"));
+            }
+        }
+        assertEquals(Set.of(), unset, service + " would run on these defaults");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("overlaysAndServices")
     void portAndHealthProbesMatchTheService(String overlay, String service) {
         Manifests manifests = Repository.overlay(overlay);
         int port = Repository.service(service).httpPort();
@@ -111,7 +132,7 @@ class ServiceWiringTest {
     void everyTopicTheServiceUsesHasAKafkaTopic(String overlay, String service) {
         Manifests manifests = Repository.overlay(overlay);
         String cluster = manifests.all(Kafka.class).get(0).getMetadata().getName();
-        Map<String, KafkaTopic> topics = new java.util.HashMap<>();
+        Map<String, KafkaTopic> topics = new HashMap<>();
         manifests.all(KafkaTopic.class).forEach(t -> topics.put(t.getSpec().getTopicName(), t));
 
         ServiceConfig config = Repository.service(service);

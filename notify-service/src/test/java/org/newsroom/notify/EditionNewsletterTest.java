@@ -111,6 +111,8 @@ class EditionNewsletterTest {
                 body);
         assertTrue(body.contains("2. Council approves budget"), body);
         assertTrue(body.contains("— City Wire\n"), body);
+        assertTrue(body.contains("Grade this edition: " + edition.url() + "#grade"), body);
+        assertTrue(body.contains("Letters to the editor: letters@news.example"), body);
         assertTrue(body.contains("Unsubscribe: http"), body);
         assertTrue(body.contains("/api/subscriptions/preferences?token="), body);
         assertTrue(body.indexOf("1. Grain corridor reopens") > body.indexOf("Read on: "), body);

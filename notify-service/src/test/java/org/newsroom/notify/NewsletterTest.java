@@ -49,11 +49,17 @@ class NewsletterTest {
         records.close();
     }
 
+    /** In a section the test profile lists for breaking alerts ({@code Breaking,Elections}). */
     private static PublicationPublished publication(String headline) {
+        return publication(headline, List.of("Breaking"));
+    }
+
+    private static PublicationPublished publication(String headline, List<String> sections) {
         UUID id = UUID.randomUUID();
         return new PublicationPublished(id, UUID.randomUUID(), "story-" + id, "https://news.example/p/" + id,
                 headline, "First paragraph of the summary.\n\nSecond paragraph.", "A. Writer",
-                new Attribution("The Harbor Ledger", "https://harbor.example"), 1, Instant.now());
+                new Attribution("The Harbor Ledger", "https://harbor.example"), 1, Instant.now(), null, sections,
+                "<p>Body</p>", "HARBOR CITY", null, null, null, "(c) The Harbor Ledger", null, null);
     }
 
     private void publish(PublicationPublished publication, String eventId) {
@@ -62,9 +68,10 @@ class NewsletterTest {
     }
 
     private static long activeSubscribers() {
-        // Active and not suppressed: the readers a publication is mailed to.
+        // Active, not suppressed, wanting every topic or "breaking": the readers a breaking publication is mailed to.
         return QuarkusTransaction.requiringNew().call(() -> ((Number) Subscriber.getEntityManager()
                 .createNativeQuery("SELECT count(*) FROM subscriber WHERE status = 'ACTIVE'"
+                        + " AND (topics = '' OR 'breaking' = ANY (string_to_array(topics, ',')))"
                         + " AND email NOT IN (SELECT email FROM suppression)")
                 .getSingleResult()).longValue());
     }
@@ -127,6 +134,42 @@ class NewsletterTest {
         assertEquals(1, mail.settle(MailSink.to(reader, publication.headline()), Duration.ofSeconds(4)).size(),
                 "exactly one email per subscriber per publication");
         assertSummary(publication, activeCount);
+    }
+
+    @Test
+    void publicationsOutsideTheBreakingSectionsAreNotMailed() {
+        String reader = Readers.active(mail, "not-breaking");
+        PublicationPublished culture = publication("Museum reopens " + UUID.randomUUID(), List.of("Culture"));
+        PublicationPublished unsectioned = publication("No section " + UUID.randomUUID(), null);
+        PublicationPublished elections = publication("Polls close " + UUID.randomUUID(), List.of("elections"));
+
+        publish(culture, UUID.randomUUID().toString());
+        publish(unsectioned, UUID.randomUUID().toString());
+        publish(elections, UUID.randomUUID().toString());
+
+        mail.await(MailSink.to(reader, elections.headline()), TIMEOUT);
+        await().atMost(TIMEOUT).untilAsserted(() -> given()
+                .when().get("/api/publications/" + culture.publicationId() + "/deliveries")
+                .then().statusCode(200).body("sent", equalTo(0)).body("pending", equalTo(0)));
+        assertEquals(List.of(), mail.settle(MailSink.to(reader, culture.headline()), Duration.ofSeconds(2)));
+        assertEquals(List.of(), mail.messages(MailSink.to(reader, unsectioned.headline())));
+    }
+
+    @Test
+    void readersWithTopicsGetOnlyBreakingAlertsOfTheirTopics() {
+        String sports = Readers.newAddress("breaking-sports");
+        Readers.subscribe(sports, "[\"sports\"]");
+        Readers.confirm(mail, sports);
+        String elections = Readers.newAddress("breaking-elections");
+        Readers.subscribe(elections, "[\"elections\"]");
+        Readers.confirm(mail, elections);
+        PublicationPublished publication = publication("Recount ordered " + UUID.randomUUID(),
+                List.of("Elections", "Politics"));
+
+        publish(publication, UUID.randomUUID().toString());
+
+        mail.await(MailSink.to(elections, publication.headline()), TIMEOUT);
+        assertEquals(List.of(), mail.settle(MailSink.to(sports, publication.headline()), Duration.ofSeconds(2)));
     }
 
     @Test

@@ -61,7 +61,8 @@ class ReaderControlTest {
         UUID id = UUID.randomUUID();
         PublicationPublished publication = new PublicationPublished(id, UUID.randomUUID(), "story-" + id,
                 "https://news.example/p/" + id, headline, "Summary.", "A. Writer",
-                new Attribution("The Harbor Ledger", "https://harbor.example"), 1, Instant.now());
+                new Attribution("The Harbor Ledger", "https://harbor.example"), 1, Instant.now(), null,
+                List.of("Breaking"), null, null, null, null, null, null, null, null);
         records.send(Topics.PUBLICATIONS, id.toString(), UUID.randomUUID().toString(),
                 EventType.PUBLICATION_PUBLISHED.type(), EventCodec.encode(publication));
         return publication;

@@ -10,11 +10,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.newsroom.events.EventType;
 import org.newsroom.notify.domain.UrlGuard;
@@ -28,6 +31,7 @@ import org.newsroom.problem.ProblemException;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
 public class WebhookResource {
+    private static final Set<String> DELIVERY_STATUSES = Set.of("PENDING", "DELIVERED", "FAILED");
 
     @Inject
     Webhooks webhooks;
@@ -75,12 +79,19 @@ public class WebhookResource {
         return Response.noContent().build();
     }
 
-    /** Deliveries to the endpoint, newest first, with attempts and the last status code. */
+    /**
+     * Deliveries to the endpoint, newest first, each with its calls (status code or error); {@code ?status=FAILED}
+     * lists the dead letters.
+     */
     @GET
     @Path("{id}/deliveries")
-    public List<Webhooks.Delivery> deliveries(@PathParam("id") UUID id) {
+    public List<Webhooks.Delivery> deliveries(@PathParam("id") UUID id, @QueryParam("status") String status) {
         webhooks.find(id).orElseThrow(() -> notFound(id));
-        return webhooks.deliveries(id);
+        if (status != null && !DELIVERY_STATUSES.contains(status)) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST,
+                    "status must be one of " + DELIVERY_STATUSES));
+        }
+        return webhooks.deliveries(id, Optional.ofNullable(status));
     }
 
     /** Replays one delivery, whatever its outcome was. */

@@ -1,35 +1,41 @@
 package org.newsroom.notify.domain;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.newsroom.events.EditionPublished;
-import org.newsroom.events.EventCodec;
 import org.newsroom.notify.messaging.DeliveryEvents;
 
 /**
  * Sends due deliveries by email.
  *
- * <p>A batch is claimed in a short transaction ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work) by
- * pushing its {@code next_attempt_at} one lease ahead; no transaction stays open while SMTP talks. Each delivery
- * is then sent and its outcome committed on its own, SENT together with its {@code news.delivery.sent.v1} outbox
- * event. A SENT delivery is never claimed again; a crash between the SMTP acceptance and that commit re-sends that
- * one email once the lease expired (at least once: SMTP offers nothing stronger).
+ * <p>Every delivery row exists (PENDING) before its email is attempted. A batch is claimed in a short transaction
+ * ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work) by pushing its {@code next_attempt_at} one lease
+ * ahead; no transaction stays open while SMTP talks. The batch is sent by {@code send-concurrency} threads, paced to
+ * {@code send-rate} emails a second, and each outcome commits on its own: SENT together with its
+ * {@code news.delivery.sent.v1} outbox event. A SENT row is never claimed again, so a restarted instance resumes
+ * exactly the rows a dead one left PENDING, once their lease ran out; only an email accepted by SMTP whose SENT
+ * commit was lost in the crash goes out twice (SMTP offers nothing stronger).
+ *
+ * <p>Failures: a 5xx reply is FAILED at once; anything else is retried with exponential backoff until
+ * {@code max-attempts}. Either final failure is announced as {@code news.delivery.failed.v1}.
  */
 @ApplicationScoped
 public class DeliverySender {
@@ -43,7 +49,13 @@ public class DeliverySender {
     Mailer mailer;
 
     @Inject
+    DeliveryMail mails;
+
+    @Inject
     DeliveryEvents events;
+
+    @Inject
+    MeterRegistry metrics;
 
     @ConfigProperty(name = "newsroom.notify.batch-size", defaultValue = "50")
     int batchSize;
@@ -54,8 +66,17 @@ public class DeliverySender {
     @ConfigProperty(name = "newsroom.notify.retry-delay", defaultValue = "30s")
     Duration retryDelay;
 
-    @ConfigProperty(name = "newsroom.notify.lease", defaultValue = "10m")
+    @ConfigProperty(name = "newsroom.notify.lease", defaultValue = "5m")
     Duration lease;
+
+    @ConfigProperty(name = "newsroom.notify.send-concurrency", defaultValue = "4")
+    int concurrency;
+
+    @ConfigProperty(name = "newsroom.notify.send-rate", defaultValue = "0")
+    double ratePerSecond;
+
+    private ExecutorService senders;
+    private SendRate rate;
 
     /** A claimed delivery: of a publication or of an edition. */
     sealed interface Claimed permits Due, EditionDue {
@@ -91,19 +112,15 @@ public class DeliverySender {
         }
     }
 
-    @Inject
-    @Location("edition.txt")
-    Template editionText;
+    @PostConstruct
+    void start() {
+        senders = MailThread.pool(Math.max(1, concurrency));
+        rate = SendRate.perSecond(ratePerSecond);
+    }
 
-    @Inject
-    @Location("edition.html")
-    Template editionHtml;
-
-    @Inject
-    Tokens tokens;
-
-    @ConfigProperty(name = "newsroom.notify.base-url")
-    String baseUrl;
+    void stop(@Observes ShutdownEvent shutdown) {
+        senders.shutdownNow();
+    }
 
     @Scheduled(every = "${newsroom.notify.send-interval:1s}", identity = "delivery-sender",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -112,16 +129,35 @@ public class DeliverySender {
         List<EditionDue> editions;
         do {
             batch = QuarkusTransaction.requiringNew().call(this::claim);
-            batch.forEach(this::send);
             editions = QuarkusTransaction.requiringNew().call(this::claimEditions);
-            editions.forEach(this::send);
+            List<Claimed> claimed = new ArrayList<>(batch);
+            claimed.addAll(editions);
+            if (!sendAll(claimed)) {
+                return;
+            }
         } while (batch.size() == batchSize || editions.size() == batchSize);
+    }
+
+    /** @return false when interrupted (shutting down): what was not sent stays claimed until its lease ends */
+    private boolean sendAll(List<Claimed> claimed) {
+        List<Future<?>> sends = claimed.stream().<Future<?>>map(due -> senders.submit(() -> send(due))).toList();
+        for (Future<?> send : sends) {
+            try {
+                send.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException e) {
+                LOG.warn("Recording a delivery outcome failed; the delivery is retried after its lease", e.getCause());
+            }
+        }
+        return true;
     }
 
     @SuppressWarnings("unchecked")
     List<Due> claim() {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                UPDATE delivery d SET next_attempt_at = now() + (?2 * interval '1 second')
+                UPDATE delivery d SET next_attempt_at = now() + (?2 * interval '1 millisecond')
                 FROM subscriber s, publication_notice p
                 WHERE d.id IN (SELECT id FROM delivery
                                WHERE status = 'PENDING' AND next_attempt_at <= now() AND publication_id IS NOT NULL
@@ -131,7 +167,7 @@ public class DeliverySender {
                           p.url, p.outlet, p.outlet_url,
                           s.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email)""")
                 .setParameter(1, batchSize)
-                .setParameter(2, lease.toSeconds())
+                .setParameter(2, lease.toMillis())
                 .getResultList();
         return rows.stream().map(r -> new Due((UUID) r[0], (UUID) r[1], (UUID) r[2], ((Number) r[3]).intValue(),
                 (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9],
@@ -141,7 +177,7 @@ public class DeliverySender {
     @SuppressWarnings("unchecked")
     List<EditionDue> claimEditions() {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                UPDATE delivery d SET next_attempt_at = now() + (?2 * interval '1 second')
+                UPDATE delivery d SET next_attempt_at = now() + (?2 * interval '1 millisecond')
                 FROM subscriber s, edition_notice e
                 WHERE d.id IN (SELECT id FROM delivery
                                WHERE status = 'PENDING' AND next_attempt_at <= now() AND edition_id IS NOT NULL
@@ -150,32 +186,40 @@ public class DeliverySender {
                 RETURNING d.id, d.subscriber_id, d.edition_id, d.attempts, s.email, e.data,
                           s.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email)""")
                 .setParameter(1, batchSize)
-                .setParameter(2, lease.toSeconds())
+                .setParameter(2, lease.toMillis())
                 .getResultList();
         return rows.stream().map(r -> new EditionDue((UUID) r[0], (UUID) r[1], (UUID) r[2],
                 ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (Boolean) r[6])).toList();
     }
 
+    /** Runs on a mail thread (see {@link MailThread}). */
     void send(Claimed due) {
         if (!due.mailable()) {
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "UPDATE delivery SET status = 'SUPPRESSED' WHERE id = ?1 AND status = 'PENDING'")
-                    .setParameter(1, due.id()).executeUpdate());
+            suppressed(due);
             return;
         }
         try {
-            Mail mail = due instanceof EditionDue edition ? composeEdition(edition) : compose((Due) due);
-            MailThread.EXECUTOR.submit(() -> mailer.send(mail)).get();
+            Mail mail = due instanceof EditionDue edition ? mails.compose(edition) : mails.compose((Due) due);
+            rate.acquire();
+            mailer.send(mail);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
-        } catch (ExecutionException e) {
-            failed(due, e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
-            return;
         } catch (RuntimeException e) {
-            failed(due, e);
+            failed(due, SmtpFailure.of(e));
             return;
         }
+        sent(due);
+    }
+
+    private void suppressed(Claimed due) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE delivery SET status = 'SUPPRESSED' WHERE id = ?1 AND status = 'PENDING'")
+                .setParameter(1, due.id()).executeUpdate());
+        count("suppressed");
+    }
+
+    private void sent(Claimed due) {
         Instant sentAt = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
             int updated = entityManager.createNativeQuery("""
@@ -188,83 +232,42 @@ public class DeliverySender {
                 events.sent(due.id(), due.subjectId(), due.subscriberId(), Newsletter.CHANNEL, sentAt);
             }
         });
+        count("sent");
     }
 
-    private void failed(Claimed due, RuntimeException e) {
+    private void failed(Claimed due, SmtpFailure failure) {
         int attempts = due.attempts() + 1;
-        boolean giveUp = attempts >= maxAttempts;
+        boolean giveUp = failure.permanent() || attempts >= maxAttempts;
         Duration delay = backoff(attempts);
-        LOG.warnf(e, "Delivery %s to %s failed (attempt %d of %d)%s: %s", due.id(), due.email(), attempts, maxAttempts,
-                giveUp ? ", giving up" : ", retrying in " + delay, e.getMessage());
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                UPDATE delivery SET attempts = ?2, last_error = ?3, status = ?4,
-                       next_attempt_at = now() + (?5 * interval '1 second')
-                WHERE id = ?1 AND status = 'PENDING'""")
-                .setParameter(1, due.id())
-                .setParameter(2, attempts)
-                .setParameter(3, describe(e))
-                .setParameter(4, giveUp ? "FAILED" : "PENDING")
-                .setParameter(5, delay.toSeconds())
-                .executeUpdate());
+        LOG.warnf("Delivery %s to %s failed (attempt %d of %d, %s)%s: %s", due.id(), due.email(), attempts,
+                maxAttempts, failure.permanent() ? "permanent" : "transient",
+                giveUp ? ", giving up" : ", retrying in " + delay, failure.reason());
+        QuarkusTransaction.requiringNew().run(() -> {
+            int updated = entityManager.createNativeQuery("""
+                    UPDATE delivery SET attempts = ?2, last_error = ?3, status = ?4,
+                           next_attempt_at = now() + (?5 * interval '1 millisecond')
+                    WHERE id = ?1 AND status = 'PENDING'""")
+                    .setParameter(1, due.id())
+                    .setParameter(2, attempts)
+                    .setParameter(3, failure.reason())
+                    .setParameter(4, giveUp ? "FAILED" : "PENDING")
+                    .setParameter(5, delay.toMillis())
+                    .executeUpdate();
+            if (giveUp && updated == 1) {
+                events.failed(due.id(), due.subjectId(), due.subscriberId(), Newsletter.CHANNEL, failure.reason(),
+                        attempts, Instant.now());
+            }
+        });
+        count(giveUp ? "failed" : "retried");
+    }
+
+    private void count(String outcome) {
+        metrics.counter("newsroom.notify.emails", "outcome", outcome).increment();
     }
 
     /** retry-delay, doubled after every failed attempt, at most {@link #MAX_DELAY}. */
     Duration backoff(int attempts) {
         Duration delay = retryDelay.multipliedBy(1L << Math.min(attempts - 1, 20));
         return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
-    }
-
-    Mail compose(Due due) {
-        StringBuilder text = new StringBuilder();
-        if (due.summary() != null && !due.summary().isBlank()) {
-            text.append(Arrays.stream(due.summary().strip().split("\\R\\s*\\R"))
-                    .map(String::strip).filter(p -> !p.isEmpty())
-                    .collect(Collectors.joining("\n\n")))
-                    .append("\n\n");
-        }
-        text.append("Read on: ").append(due.url()).append("\n\n");
-        text.append("— ").append(due.outlet());
-        if (due.outletUrl() != null && !due.outletUrl().isBlank()) {
-            text.append(' ').append(due.outletUrl());
-        }
-        text.append('\n');
-        String unsubscribe = unsubscribeLink(due);
-        String preferences = preferencesLink(due);
-        text.append("\n--\nUnsubscribe: ").append(unsubscribe).append('\n')
-                .append("Change your topics: ").append(preferences).append('\n');
-        // RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to this URL.
-        return Mail.withText(due.email(), due.headline(), text.toString())
-                .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
-                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-    }
-
-    /** The edition, rendered from its Qute templates as plain text with an HTML alternative. */
-    Mail composeEdition(EditionDue due) {
-        EditionPublished edition = EventCodec.decode(due.data(), EditionPublished.class);
-        String unsubscribe = unsubscribeLink(due);
-        EditionMail view = EditionMail.of(edition, unsubscribe, preferencesLink(due));
-        String text = editionText.data(view).render();
-        String html = editionHtml.data(view).render();
-        return Mail.withText(due.email(), edition.title(), text)
-                .setHtml(html)
-                .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
-                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-    }
-
-    private String base() {
-        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    }
-
-    private String unsubscribeLink(Claimed due) {
-        return base() + "/api/subscriptions/unsubscribe?token=" + tokens.subscription(due.subscriberId(), due.email());
-    }
-
-    private String preferencesLink(Claimed due) {
-        return base() + "/api/subscriptions/preferences?token=" + tokens.subscription(due.subscriberId(), due.email());
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-        return message.length() > 2000 ? message.substring(0, 2000) : message;
     }
 }

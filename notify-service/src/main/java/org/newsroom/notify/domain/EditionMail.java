@@ -2,6 +2,7 @@ package org.newsroom.notify.domain;
 
 import io.quarkus.qute.TemplateData;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.newsroom.events.EditionBrief;
 import org.newsroom.events.EditionLead;
@@ -9,8 +10,12 @@ import org.newsroom.events.EditionPublished;
 
 /** What the edition templates ({@code templates/edition.txt}, {@code templates/edition.html}) render, per reader. */
 @TemplateData
-public record EditionMail(String title, String url, Lead lead, List<Brief> briefs, String unsubscribe,
-        String preferences) {
+public record EditionMail(String title, String url, Lead lead, List<Brief> briefs, Footer footer) {
+
+    /** Per reader: their own unsubscribe and preferences links; then where to write and where to grade. */
+    @TemplateData
+    public record Footer(String unsubscribe, String preferences, String letters, String grade) {
+    }
 
     @TemplateData
     public record Lead(String headline, String byline, String editorsNote, List<String> paragraphs, String outlet,
@@ -21,17 +26,17 @@ public record EditionMail(String title, String url, Lead lead, List<Brief> brief
     public record Brief(int number, String headline, List<String> paragraphs, String outlet, String outletUrl) {
     }
 
-    static EditionMail of(EditionPublished edition, String unsubscribe, String preferences) {
+    static EditionMail of(EditionPublished edition, Footer footer) {
         EditionLead lead = edition.lead();
         Lead leadView = new Lead(lead.headline(), blankToNull(lead.byline()), blankToNull(lead.editorsNote()),
                 paragraphs(lead.summary()), lead.attribution().outlet(), blankToNull(lead.attribution().url()));
         List<Brief> briefs = edition.briefs().stream()
-                .sorted(java.util.Comparator.comparing(EditionBrief::number))
+                .sorted(Comparator.comparing(EditionBrief::number))
                 .map(b -> new Brief(b.number(), b.headline(),
                         b.paragraphs().stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList(),
                         b.attribution().outlet(), blankToNull(b.attribution().url())))
                 .toList();
-        return new EditionMail(edition.title(), edition.url(), leadView, briefs, unsubscribe, preferences);
+        return new EditionMail(edition.title(), edition.url(), leadView, briefs, footer);
     }
 
     /** Paragraphs are separated by blank lines, as in publication summaries. */

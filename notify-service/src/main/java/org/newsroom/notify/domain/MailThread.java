@@ -9,12 +9,16 @@ import java.util.concurrent.Executors;
  * SMTP greeting never processed, the send timing out), see quarkusio/quarkus#28353 and #46216.
  */
 final class MailThread {
-    static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(4, runnable -> {
-        Thread thread = new Thread(runnable, "mail-sender");
-        thread.setDaemon(true);
-        return thread;
-    });
+    static final ExecutorService EXECUTOR = pool(4);
 
     private MailThread() {
+    }
+
+    static ExecutorService pool(int threads) {
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "mail-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

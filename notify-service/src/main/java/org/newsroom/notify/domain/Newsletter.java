@@ -1,20 +1,24 @@
 package org.newsroom.notify.domain;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.PublicationPublished;
 
 /**
- * Turns a publication into one pending delivery per active subscriber. The unique (subscriber, publication) pair
- * makes this idempotent on top of the inbox: a publication announced again, under any event id, adds nothing.
+ * Turns an edition, or a breaking publication, into one pending delivery per matching active subscriber, written
+ * before any email is attempted. The unique (subscriber, edition) and (subscriber, publication) pairs make this
+ * idempotent on top of the inbox: an edition or publication announced again, under any event id, adds nothing.
  */
 @ApplicationScoped
 public class Newsletter {
@@ -24,7 +28,22 @@ public class Newsletter {
     @Inject
     EntityManager entityManager;
 
-    /** @return how many deliveries were added */
+    @ConfigProperty(name = "newsroom.notify.breaking-sections")
+    Optional<String> breakingSections;
+
+    private BreakingAlerts breaking;
+
+    @PostConstruct
+    void readBreakingSections() {
+        breaking = BreakingAlerts.parse(breakingSections.orElse(""));
+    }
+
+    /**
+     * Records the publication; only a breaking one (see {@link BreakingAlerts}) is mailed, to readers whose topics
+     * match its sections (or who chose none).
+     *
+     * @return how many deliveries were added
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int schedule(PublicationPublished publication) {
         entityManager.createNativeQuery("""
@@ -44,6 +63,9 @@ public class Newsletter {
                 .setParameter(10, publication.publishedAt())
                 .setParameter(11, Instant.now())
                 .executeUpdate();
+        if (!breaking.covers(publication.sections())) {
+            return 0;
+        }
         // Set-based fan-out: the database copies the subscriber ids, however many there are.
         return entityManager.createNativeQuery("""
                 INSERT INTO delivery (id, subscriber_id, publication_id, channel, status, attempts, next_attempt_at,
@@ -52,9 +74,11 @@ public class Newsletter {
                        CASE WHEN EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email)
                             THEN 'SUPPRESSED' ELSE 'PENDING' END, 0, now(), now()
                 FROM subscriber s WHERE s.status = 'ACTIVE'
+                  AND (s.topics = '' OR string_to_array(s.topics, ',') && string_to_array(?3, ','))
                 ON CONFLICT (subscriber_id, publication_id) DO NOTHING""")
                 .setParameter(1, publication.publicationId())
                 .setParameter(2, CHANNEL)
+                .setParameter(3, normalized(publication.sections()))
                 .executeUpdate();
     }
 
@@ -67,9 +91,7 @@ public class Newsletter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int schedule(EditionPublished edition) {
-        String sections = edition.sections() == null ? "" : String.join(",", edition.sections().stream()
-                .filter(t -> t != null && !t.isBlank())
-                .map(t -> t.strip().toLowerCase(Locale.ROOT)).distinct().sorted().toList());
+        String sections = normalized(edition.sections());
         entityManager.createNativeQuery("""
                 INSERT INTO edition_notice (edition_id, url, title, sections, data, published_at, received_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -97,6 +119,13 @@ public class Newsletter {
                 .setParameter(1, edition.editionId())
                 .setParameter(2, CHANNEL)
                 .executeUpdate();
+    }
+
+    /** Sections as subscribers' topics are stored: trimmed, lower-case, sorted, comma-separated. */
+    private static String normalized(List<String> sections) {
+        return sections == null ? "" : String.join(",", sections.stream()
+                .filter(t -> t != null && !t.isBlank())
+                .map(t -> t.strip().toLowerCase(Locale.ROOT)).distinct().sorted().toList());
     }
 
     /** suppressed: not mailed on purpose (suppressed address, or the reader left before the send). */

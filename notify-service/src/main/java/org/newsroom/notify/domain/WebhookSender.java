@@ -1,7 +1,9 @@
 package org.newsroom.notify.domain;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,23 +20,29 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.newsroom.notify.messaging.DeliveryEvents;
 
 /**
  * Calls webhook endpoints with due deliveries, signed the Standard Webhooks way.
  *
  * <p>A batch is claimed like the email deliveries ({@code FOR UPDATE SKIP LOCKED}, next attempt pushed one lease
- * ahead), then all its calls run concurrently with short connect/request timeouts, so a slow endpoint costs the
- * others at most one timeout. 2xx: DELIVERED. 410 Gone: FAILED and the endpoint DISABLED. Anything else (or no
- * answer): retried with exponential backoff and full jitter, FAILED after {@code max-attempts}.
+ * ahead) and its calls are fired with short connect/request timeouts; each outcome is recorded as soon as its own
+ * call ends, and the next batch is claimed without waiting for the slowest call, so a slow endpoint holds only its
+ * own in-flight slots (at most {@code max-in-flight} calls overall). 2xx: DELIVERED. 410 Gone: FAILED and the
+ * endpoint DISABLED. Anything else (or no answer): retried with exponential backoff and full jitter, FAILED after
+ * {@code max-attempts}: the dead letter, listed with its calls and replayable, and announced as
+ * {@code news.delivery.failed.v1} on the webhook channel.
  */
 @ApplicationScoped
 public class WebhookSender {
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
+    static final String CHANNEL = "webhook";
 
     @Inject
     EntityManager entityManager;
@@ -42,8 +50,17 @@ public class WebhookSender {
     @Inject
     UrlGuard urlGuard;
 
+    @Inject
+    DeliveryEvents events;
+
+    @Inject
+    MeterRegistry metrics;
+
     @ConfigProperty(name = "newsroom.notify.webhooks.batch-size", defaultValue = "50")
     int batchSize;
+
+    @ConfigProperty(name = "newsroom.notify.webhooks.max-in-flight", defaultValue = "200")
+    int maxInFlight;
 
     @ConfigProperty(name = "newsroom.notify.webhooks.max-attempts", defaultValue = "8")
     int maxAttempts;
@@ -57,60 +74,75 @@ public class WebhookSender {
     @ConfigProperty(name = "newsroom.notify.webhooks.timeout", defaultValue = "5s")
     Duration timeout;
 
-    @ConfigProperty(name = "newsroom.notify.lease", defaultValue = "10m")
+    @ConfigProperty(name = "newsroom.notify.lease", defaultValue = "5m")
     Duration lease;
 
     private volatile HttpClient client;
+    private Semaphore inFlight;
 
-    record Due(UUID id, UUID endpointId, String eventId, String body, int attempts, String url, String secret) {
+    record Due(UUID id, UUID endpointId, String eventId, UUID subjectId, String body, int attempts, String url,
+            String secret) {
     }
 
-    record Outcome(Integer statusCode, String error) {
+    record Outcome(Integer statusCode, String error, Instant at, long durationMs) {
+    }
+
+    @PostConstruct
+    void limitInFlight() {
+        inFlight = new Semaphore(Math.max(1, maxInFlight));
     }
 
     @Scheduled(every = "${newsroom.notify.webhooks.send-interval:1s}", identity = "webhook-sender",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        List<Due> batch;
+        int claimed;
         do {
-            batch = QuarkusTransaction.requiringNew().call(this::claim);
-            // All calls of the batch in flight at once; outcomes recorded on this thread once all answered.
-            List<CompletableFuture<Outcome>> calls = batch.stream().map(this::call).toList();
-            for (int i = 0; i < batch.size(); i++) {
-                Due due = batch.get(i);
+            int slots = Math.min(batchSize, inFlight.availablePermits());
+            if (slots == 0 || !inFlight.tryAcquire(slots)) {
+                return;
+            }
+            List<Due> batch = QuarkusTransaction.requiringNew().call(() -> claim(slots));
+            inFlight.release(slots - batch.size());
+            batch.forEach(due -> call(due).whenComplete((outcome, failure) -> {
                 try {
-                    record(due, calls.get(i).join());
+                    record(due, outcome);
                 } catch (RuntimeException e) {
                     LOG.warnf(e, "Recording the outcome of webhook delivery %s failed; retried after the lease",
                             due.id());
+                } finally {
+                    inFlight.release();
                 }
-            }
-        } while (batch.size() == batchSize);
+            }));
+            claimed = batch.size();
+        } while (claimed == batchSize);
     }
 
     @SuppressWarnings("unchecked")
-    List<Due> claim() {
+    List<Due> claim(int limit) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                UPDATE webhook_delivery d SET next_attempt_at = now() + (?2 * interval '1 second')
+                UPDATE webhook_delivery d SET next_attempt_at = now() + (?2 * interval '1 millisecond')
                 FROM webhook_endpoint e
                 WHERE d.id IN (SELECT w.id FROM webhook_delivery w JOIN webhook_endpoint we ON we.id = w.endpoint_id
                                WHERE w.status = 'PENDING' AND w.next_attempt_at <= now() AND we.status = 'ACTIVE'
                                ORDER BY w.next_attempt_at LIMIT ?1 FOR UPDATE OF w SKIP LOCKED)
                   AND e.id = d.endpoint_id
-                RETURNING d.id, d.endpoint_id, d.event_id, d.body, d.attempts, e.url, e.secret""")
-                .setParameter(1, batchSize)
-                .setParameter(2, lease.toSeconds())
+                RETURNING d.id, d.endpoint_id, d.event_id, d.subject_id, d.body, d.attempts, e.url, e.secret""")
+                .setParameter(1, limit)
+                .setParameter(2, lease.toMillis())
                 .getResultList();
-        return rows.stream().map(r -> new Due((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
-                ((Number) r[4]).intValue(), (String) r[5], (String) r[6])).toList();
+        return rows.stream().map(r -> new Due((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4],
+                ((Number) r[5]).intValue(), (String) r[6], (String) r[7])).toList();
     }
 
+    /** Never completes exceptionally: a call that got no answer is an outcome with an error. */
     CompletableFuture<Outcome> call(Due due) {
+        Instant start = Instant.now();
         Optional<String> refusal = urlGuard.refusal(due.url());
         if (refusal.isPresent()) {
-            return CompletableFuture.completedFuture(new Outcome(null, "refused by the SSRF guard: " + refusal.get()));
+            return CompletableFuture.completedFuture(outcome(start, null, "refused by the SSRF guard: "
+                    + refusal.get()));
         }
-        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String timestamp = String.valueOf(start.getEpochSecond());
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(due.url()))
@@ -123,18 +155,32 @@ public class WebhookSender {
                     .POST(HttpRequest.BodyPublishers.ofString(due.body(), StandardCharsets.UTF_8))
                     .build();
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(new Outcome(null, "bad URL: " + e.getMessage()));
+            return CompletableFuture.completedFuture(outcome(start, null, "bad URL: " + e.getMessage()));
         }
         return client().sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> new Outcome(response.statusCode(), null))
-                .exceptionally(e -> new Outcome(null, describe(e.getCause() == null ? e : e.getCause())));
+                .thenApply(response -> outcome(start, response.statusCode(), null))
+                .exceptionally(e -> outcome(start, null, describe(e.getCause() == null ? e : e.getCause())));
+    }
+
+    private static Outcome outcome(Instant start, Integer statusCode, String error) {
+        return new Outcome(statusCode, error, start, Duration.between(start, Instant.now()).toMillis());
     }
 
     void record(Due due, Outcome outcome) {
         int attempts = due.attempts() + 1;
         Integer code = outcome.statusCode();
+        boolean delivered = code != null && code >= 200 && code < 300;
+        boolean gone = code != null && code == 410;
+        boolean giveUp = !delivered && (gone || attempts >= maxAttempts);
+        String error = delivered ? null : outcome.error() != null ? outcome.error() : "HTTP " + code;
         QuarkusTransaction.requiringNew().run(() -> {
-            if (code != null && code >= 200 && code < 300) {
+            entityManager.createNativeQuery("""
+                    INSERT INTO webhook_attempt (delivery_id, attempt, status_code, error, attempted_at, duration_ms)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
+                    .setParameter(1, due.id()).setParameter(2, attempts).setParameter(3, code)
+                    .setParameter(4, error).setParameter(5, outcome.at()).setParameter(6, outcome.durationMs())
+                    .executeUpdate();
+            if (delivered) {
                 entityManager.createNativeQuery("""
                         UPDATE webhook_delivery SET status = 'DELIVERED', attempts = ?2, last_status_code = ?3,
                                last_error = NULL, delivered_at = now()
@@ -142,14 +188,11 @@ public class WebhookSender {
                         .setParameter(1, due.id()).setParameter(2, attempts).setParameter(3, code).executeUpdate();
                 return;
             }
-            boolean gone = code != null && code == 410;
-            boolean giveUp = gone || attempts >= maxAttempts;
             Duration delay = backoff(attempts);
-            String error = outcome.error() != null ? outcome.error() : "HTTP " + code;
             LOG.warnf("Webhook delivery %s of event %s to %s failed (attempt %d of %d)%s: %s", due.id(),
                     due.eventId(), due.url(), attempts, maxAttempts, giveUp ? ", giving up" : ", retrying in " + delay,
                     error);
-            entityManager.createNativeQuery("""
+            int updated = entityManager.createNativeQuery("""
                     UPDATE webhook_delivery SET status = ?2, attempts = ?3, last_status_code = ?4, last_error = ?5,
                            next_attempt_at = now() + (?6 * interval '1 millisecond')
                     WHERE id = ?1 AND status = 'PENDING'""")
@@ -160,6 +203,9 @@ public class WebhookSender {
                     .setParameter(5, error)
                     .setParameter(6, delay.toMillis())
                     .executeUpdate();
+            if (giveUp && updated == 1) {
+                events.failed(due.id(), due.subjectId(), due.endpointId(), CHANNEL, error, attempts, Instant.now());
+            }
             if (gone) {
                 entityManager.createNativeQuery("""
                         UPDATE webhook_endpoint SET status = 'DISABLED', disabled_reason = ?2
@@ -169,6 +215,8 @@ public class WebhookSender {
                         .executeUpdate();
             }
         });
+        metrics.counter("newsroom.notify.webhook.deliveries", "outcome",
+                delivered ? "delivered" : gone ? "gone" : giveUp ? "failed" : "retried").increment();
     }
 
     /** Full jitter: uniformly random up to retry-delay × 2^(attempts-1), capped at max-retry-delay. */

@@ -4,18 +4,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
+import org.newsroom.events.DeliveryFailed;
 import org.newsroom.events.DeliverySent;
 import org.newsroom.outbox.Outbox;
 
-/** Announces delivery outcomes on {@code news.deliveries}, through the outbox. */
+/**
+ * Announces delivery outcomes on {@code news.deliveries}, through the outbox, keyed by the delivery id. The
+ * contract's {@code publicationId} names what the delivery was about: the publication, or the edition.
+ */
 @ApplicationScoped
 public class DeliveryEvents {
 
     @Inject
     Outbox outbox;
 
-    public void sent(UUID deliveryId, UUID publicationId, UUID subscriberId, String channel, Instant sentAt) {
-        outbox.publish(deliveryId.toString(), new DeliverySent(deliveryId, publicationId, subscriberId, channel,
-                sentAt));
+    public void sent(UUID deliveryId, UUID subjectId, UUID subscriberId, String channel, Instant sentAt) {
+        outbox.publish(deliveryId.toString(), new DeliverySent(deliveryId, subjectId, subscriberId, channel, sentAt));
+    }
+
+    /**
+     * A delivery given up for good. For the webhook channel the recipient ({@code subscriberId}) is the webhook
+     * endpoint.
+     */
+    public void failed(UUID deliveryId, UUID subjectId, UUID recipientId, String channel, String reason, int attempts,
+            Instant failedAt) {
+        outbox.publish(deliveryId.toString(), new DeliveryFailed(deliveryId, subjectId, recipientId, channel, reason,
+                true, attempts, failedAt));
     }
 }

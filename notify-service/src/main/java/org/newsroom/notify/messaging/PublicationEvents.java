@@ -11,14 +11,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.PoisonEventException;
 import org.newsroom.events.PublicationPublished;
+import org.newsroom.events.PublicationRetracted;
+import org.newsroom.events.PublicationUpdated;
 import org.newsroom.notify.domain.Newsletter;
 import org.newsroom.notify.domain.Webhooks;
 import org.newsroom.outbox.EventHandlers;
 import org.newsroom.outbox.Inbox;
 
 /**
- * Consumes {@code news.publications}: single publications and whole editions, dispatched on the event type. The offset is acknowledged after the effect committed; a record that can never
- * be processed goes to {@code news.publications.dlq} with the reason at once, any other failure is retried first.
+ * Consumes {@code news.publications}, dispatched on the event type: editions (and breaking publications) become
+ * emails, every publish event goes to the webhooks that want it. Types without a handler are skipped, not
+ * dead-lettered. The offset is acknowledged after the effect committed; a record that can never be processed goes
+ * to {@code news.publications.dlq} with the reason at once, any other failure is retried first.
  */
 @ApplicationScoped
 public class PublicationEvents {
@@ -42,17 +46,21 @@ public class PublicationEvents {
         inbox.apply(record, handlers);
     }
 
-    /** Partners' webhooks get every publish event as it came; readers get emails. */
+    /** Partners' webhooks get every publish event as it came; readers get emails of editions and breaking news. */
     @PostConstruct
     void declareHandlers() {
         handlers = new EventHandlers()
                 .on(PublicationPublished.class, (event, publication) -> {
                     newsletter.schedule(publication);
-                    webhooks.enqueue(event.id(), event.type(), event.data());
+                    webhooks.enqueue(event.id(), event.type(), publication.publicationId(), event.data());
                 })
                 .on(EditionPublished.class, (event, edition) -> {
                     newsletter.schedule(edition);
-                    webhooks.enqueue(event.id(), event.type(), event.data());
-                });
+                    webhooks.enqueue(event.id(), event.type(), edition.editionId(), event.data());
+                })
+                .on(PublicationUpdated.class, (event, update) ->
+                        webhooks.enqueue(event.id(), event.type(), update.publicationId(), event.data()))
+                .on(PublicationRetracted.class, (event, retraction) ->
+                        webhooks.enqueue(event.id(), event.type(), retraction.publicationId(), event.data()));
     }
 }

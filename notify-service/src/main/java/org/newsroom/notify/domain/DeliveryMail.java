@@ -1,0 +1,92 @@
+package org.newsroom.notify.domain;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsroom.events.EditionPublished;
+import org.newsroom.events.EventCodec;
+
+/** The emails readers get: a breaking alert about one publication, or the whole edition (Qute text and HTML). */
+@ApplicationScoped
+public class DeliveryMail {
+
+    @Inject
+    @Location("edition.txt")
+    Template editionText;
+
+    @Inject
+    @Location("edition.html")
+    Template editionHtml;
+
+    @Inject
+    Tokens tokens;
+
+    @ConfigProperty(name = "newsroom.notify.base-url")
+    String baseUrl;
+
+    @ConfigProperty(name = "newsroom.notify.letters-address")
+    String lettersAddress;
+
+    /** Where "grade this edition" points; empty: the edition's own page, at its grading anchor. */
+    @ConfigProperty(name = "newsroom.notify.grade-url")
+    Optional<String> gradeUrl;
+
+    Mail compose(DeliverySender.Due due) {
+        StringBuilder text = new StringBuilder();
+        EditionMail.paragraphs(due.summary()).forEach(p -> text.append(p).append("\n\n"));
+        text.append("Read on: ").append(due.url()).append("\n\n");
+        text.append("— ").append(due.outlet());
+        if (due.outletUrl() != null && !due.outletUrl().isBlank()) {
+            text.append(' ').append(due.outletUrl());
+        }
+        text.append('\n');
+        String unsubscribe = unsubscribeLink(due);
+        text.append("\n--\nUnsubscribe: ").append(unsubscribe).append('\n')
+                .append("Change your topics: ").append(preferencesLink(due)).append('\n');
+        return unsubscribable(Mail.withText(due.email(), due.headline(), text.toString()), unsubscribe);
+    }
+
+    Mail compose(DeliverySender.EditionDue due) {
+        EditionPublished edition = EventCodec.decode(due.data(), EditionPublished.class);
+        String unsubscribe = unsubscribeLink(due);
+        EditionMail view = EditionMail.of(edition, new EditionMail.Footer(unsubscribe, preferencesLink(due),
+                lettersAddress, gradeLink(edition)));
+        return unsubscribable(Mail.withText(due.email(), edition.title(), editionText.data(view).render())
+                .setHtml(editionHtml.data(view).render()), unsubscribe);
+    }
+
+    /** RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to this URL. */
+    private static Mail unsubscribable(Mail mail, String unsubscribe) {
+        return mail.addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+
+    String gradeLink(EditionPublished edition) {
+        if (gradeUrl.isEmpty() || gradeUrl.get().isBlank()) {
+            return edition.url() + "#grade";
+        }
+        String base = gradeUrl.get().strip();
+        return base + (base.contains("?") ? "&" : "?") + "edition=" + edition.editionId();
+    }
+
+    private String unsubscribeLink(DeliverySender.Claimed due) {
+        return base() + "/api/subscriptions/unsubscribe?token=" + token(due.subscriberId(), due.email());
+    }
+
+    private String preferencesLink(DeliverySender.Claimed due) {
+        return base() + "/api/subscriptions/preferences?token=" + token(due.subscriberId(), due.email());
+    }
+
+    private String token(UUID subscriberId, String email) {
+        return tokens.subscription(subscriberId, email);
+    }
+
+    private String base() {
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+}

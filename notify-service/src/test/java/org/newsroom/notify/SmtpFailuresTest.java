@@ -1,0 +1,144 @@
+package org.newsroom.notify;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.newsroom.events.Attribution;
+import org.newsroom.events.DeliveryFailed;
+import org.newsroom.events.EditionLead;
+import org.newsroom.events.EditionPublished;
+import org.newsroom.events.EventCodec;
+import org.newsroom.events.EventType;
+import org.newsroom.events.Topics;
+import org.newsroom.notify.domain.Subscriber;
+import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.TopicWatcher;
+
+/**
+ * Against an SMTP server that answers 451 (try later) or 550 (no such mailbox): transient failures are retried with
+ * backoff until accepted or until max-attempts (3 in tests), permanent ones fail at once; every final failure is
+ * counted in the edition's summary, announced as news.delivery.failed.v1 and counted in the metrics.
+ */
+@QuarkusTest
+@TestProfile(FlakySmtpProfile.class)
+class SmtpFailuresTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(40);
+
+    FlakySmtpServer smtp;
+
+    private record Row(String status, int attempts, String lastError) {
+    }
+
+    @Test
+    void transientFailuresAreRetriedPermanentOnesAreNotAndFinalFailuresAreAnnounced() {
+        String suffix = UUID.randomUUID() + "@example.org";
+        String fine = "fine-" + suffix;
+        String greylisted = "tempfail-" + suffix;
+        String unknown = "reject-" + suffix;
+        String neverAccepting = "alwaystemp-" + suffix;
+        activeReaders(List.of(fine, greylisted, unknown, neverAccepting));
+        EditionPublished edition = edition();
+
+        try (TopicWatcher deliveries = TopicWatcher.open(Topics.DELIVERIES);
+                CloudEventRecords records = new CloudEventRecords()) {
+            records.send(Topics.PUBLICATIONS, edition.editionId().toString(), UUID.randomUUID().toString(),
+                    EventType.EDITION_PUBLISHED.type(), EventCodec.encode(edition));
+
+            await().atMost(TIMEOUT).untilAsserted(() -> given()
+                    .when().get("/api/editions/" + edition.editionId() + "/deliveries")
+                    .then().statusCode(200)
+                    .body("sent", equalTo(2)).body("failed", equalTo(2)).body("pending", equalTo(0)));
+
+            Map<String, Row> rows = rows(edition.editionId());
+            assertEquals(new Row("SENT", 1, null), rows.get(fine));
+            assertEquals(new Row("SENT", 3, null), rows.get(greylisted), "451 twice, then accepted");
+            assertEquals("FAILED", rows.get(unknown).status());
+            assertEquals(1, rows.get(unknown).attempts(), "a 550 is not retried");
+            assertTrue(rows.get(unknown).lastError().startsWith("550"), rows.get(unknown).lastError());
+            assertEquals("FAILED", rows.get(neverAccepting).status());
+            assertEquals(3, rows.get(neverAccepting).attempts(), "retried up to max-attempts");
+            assertTrue(rows.get(neverAccepting).lastError().startsWith("451"), rows.get(neverAccepting).lastError());
+
+            assertEquals(1, smtp.accepted(fine));
+            assertEquals(1, smtp.accepted(greylisted));
+            assertEquals(3, smtp.rcpts(greylisted));
+            assertEquals(1, smtp.rcpts(unknown));
+            assertEquals(3, smtp.rcpts(neverAccepting));
+            assertEquals(0, smtp.accepted(unknown) + smtp.accepted(neverAccepting));
+
+            List<ConsumerRecord<String, String>> failures = deliveries.awaitCount(r -> isFailureOf(r, edition), 2,
+                    TIMEOUT);
+            Map<Integer, DeliveryFailed> byAttempts = failures.stream()
+                    .map(r -> EventCodec.decode(r.value(), DeliveryFailed.class))
+                    .collect(Collectors.toMap(DeliveryFailed::attempts, Function.identity()));
+            assertTrue(byAttempts.get(1).reason().startsWith("550"), byAttempts.get(1).reason());
+            assertTrue(byAttempts.get(3).reason().startsWith("451"), byAttempts.get(3).reason());
+            failures.forEach(r -> {
+                DeliveryFailed failed = EventCodec.decode(r.value(), DeliveryFailed.class);
+                assertEquals(failed.deliveryId().toString(), r.key());
+                assertEquals("email", failed.channel());
+                assertTrue(failed.permanent());
+            });
+            assertEquals(2, deliveries.drain(r -> isFailureOf(r, edition), Duration.ofSeconds(2)).size());
+        }
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metric(metrics, "newsroom_notify_emails_total{outcome=\"sent\"") >= 2, metrics);
+        assertTrue(metric(metrics, "newsroom_notify_emails_total{outcome=\"failed\"") >= 2, metrics);
+        assertTrue(metric(metrics, "newsroom_notify_emails_total{outcome=\"retried\"") >= 4, metrics);
+    }
+
+    private static boolean isFailureOf(ConsumerRecord<String, String> record, EditionPublished edition) {
+        return EventType.DELIVERY_FAILED.type().equals(TopicWatcher.header(record, "ce_type"))
+                && record.value().contains(edition.editionId().toString());
+    }
+
+    static double metric(String exposition, String prefix) {
+        return exposition.lines().filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Row> rows(UUID editionId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Object[]> rows = Subscriber.getEntityManager().createNativeQuery("""
+                    SELECT s.email, d.status, d.attempts, d.last_error FROM delivery d
+                    JOIN subscriber s ON s.id = d.subscriber_id WHERE d.edition_id = ?1""")
+                    .setParameter(1, editionId).getResultList();
+            return rows.stream().collect(Collectors.toMap(r -> (String) r[0],
+                    r -> new Row((String) r[1], ((Number) r[2]).intValue(), (String) r[3])));
+        });
+    }
+
+    private static void activeReaders(List<String> emails) {
+        QuarkusTransaction.requiringNew().run(() -> emails.forEach(email -> Subscriber.getEntityManager()
+                .createNativeQuery("""
+                        INSERT INTO subscriber (id, email, status, topics, created_at, confirmed_at)
+                        VALUES (gen_random_uuid(), ?1, 'ACTIVE', '', now(), now())""")
+                .setParameter(1, email).executeUpdate()));
+    }
+
+    private static EditionPublished edition() {
+        UUID id = UUID.randomUUID();
+        EditionLead lead = new EditionLead(UUID.randomUUID(), "Storm passes", "Little damage.", null,
+                new Attribution("Coast Courier", null), null);
+        return new EditionPublished(id, "https://news.example/editions/" + id, "Storm Edition " + id,
+                LocalDate.of(2026, 11, 25), lead, List.of(), List.of(), Instant.now());
+    }
+}

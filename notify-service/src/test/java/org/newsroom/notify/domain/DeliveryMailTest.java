@@ -1,0 +1,68 @@
+package org.newsroom.notify.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.newsroom.events.Attribution;
+import org.newsroom.events.EditionLead;
+import org.newsroom.events.EditionPublished;
+import org.newsroom.events.EventCodec;
+import org.newsroom.notify.MailSinkResource;
+
+/** The newsletter's footer, in both parts: the reader's own links, where to write, where to grade. */
+@QuarkusTest
+@WithTestResource(MailSinkResource.class)
+class DeliveryMailTest {
+
+    @Inject
+    DeliveryMail mails;
+
+    private static EditionPublished edition() {
+        UUID id = UUID.randomUUID();
+        return new EditionPublished(id, "https://news.example/editions/2026-11-25", "The Daily Brief",
+                LocalDate.of(2026, 11, 25), new EditionLead(UUID.randomUUID(), "Lead", "Summary.", null,
+                        new Attribution("Outlet", null), null), List.of(), List.of(), Instant.now());
+    }
+
+    @Test
+    void footerCarriesUnsubscribePreferencesLettersAndGradeLinksInTextAndHtml() {
+        EditionPublished edition = edition();
+        Mail mail = mails.compose(new DeliverySender.EditionDue(UUID.randomUUID(), UUID.randomUUID(),
+                edition.editionId(), 0, "reader@example.org", EventCodec.encode(edition), true));
+
+        String text = mail.getText();
+        assertTrue(text.contains("Grade this edition: https://news.example/editions/2026-11-25#grade"), text);
+        assertTrue(text.contains("Letters to the editor: letters@news.example"), text);
+        assertTrue(text.contains("Unsubscribe: http://localhost:8084/api/subscriptions/unsubscribe?token="), text);
+        assertTrue(text.contains("Change your topics: http://localhost:8084/api/subscriptions/preferences?token="),
+                text);
+        String html = mail.getHtml();
+        assertTrue(html.contains("<a href=\"https://news.example/editions/2026-11-25#grade\">Grade this edition</a>"),
+                html);
+        assertTrue(html.contains("<a href=\"mailto:letters@news.example\">letters@news.example</a>"), html);
+        assertTrue(html.contains("<a href=\"http://localhost:8084/api/subscriptions/unsubscribe?token="), html);
+        assertTrue(html.contains("<a href=\"http://localhost:8084/api/subscriptions/preferences?token="), html);
+    }
+
+    @Test
+    void aConfiguredGradeUrlNamesTheEdition() {
+        DeliveryMail configured = new DeliveryMail();
+        EditionPublished edition = edition();
+
+        configured.gradeUrl = Optional.of("https://editorial.example/grade");
+        assertEquals("https://editorial.example/grade?edition=" + edition.editionId(), configured.gradeLink(edition));
+        configured.gradeUrl = Optional.of("https://editorial.example/feedback?kind=grade");
+        assertEquals("https://editorial.example/feedback?kind=grade&edition=" + edition.editionId(),
+                configured.gradeLink(edition));
+    }
+}
