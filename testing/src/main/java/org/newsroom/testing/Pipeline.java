@@ -79,6 +79,8 @@ public final class Pipeline implements AutoCloseable {
             case NOTIFY -> {
                 env.put("NEWSROOM_SMTP_HOST", mail.host());
                 env.put("NEWSROOM_SMTP_PORT", String.valueOf(mail.port()));
+                // Pipelines follow single stories to the reader's inbox: every section's stories are "breaking".
+                env.put("NEWSROOM_NOTIFY_BREAKING_SECTIONS", "*");
                 consumeFrom("PUBLICATIONS", service, env);
             }
             default -> {

@@ -1,6 +1,7 @@
 package org.newsroom.notify.domain;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,6 +23,7 @@ import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.newsroom.notify.messaging.DeliveryEvents;
+import org.newsroom.outbox.TraceContext;
 
 /**
  * Sends due deliveries by email.
@@ -56,6 +58,9 @@ public class DeliverySender {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    TraceContext traceContext;
 
     @ConfigProperty(name = "newsroom.notify.batch-size", defaultValue = "50")
     int batchSize;
@@ -92,11 +97,15 @@ public class DeliverySender {
         String email();
 
         boolean mailable();
+
+        /** The trace the publication or edition arrived in, continued by the send and its outcome event. */
+        String traceparent();
     }
 
     /** A claimed publication delivery with everything its email needs. */
     record Due(UUID id, UUID subscriberId, UUID publicationId, int attempts, String email, String headline,
-            String summary, String url, String outlet, String outletUrl, boolean mailable) implements Claimed {
+            String summary, String url, String outlet, String outletUrl, boolean mailable, String traceparent)
+            implements Claimed {
         @Override
         public UUID subjectId() {
             return publicationId;
@@ -105,7 +114,7 @@ public class DeliverySender {
 
     /** A claimed edition delivery; {@code data} is the edition event's JSON. */
     record EditionDue(UUID id, UUID subscriberId, UUID editionId, int attempts, String email, String data,
-            boolean mailable) implements Claimed {
+            boolean mailable, String traceparent) implements Claimed {
         @Override
         public UUID subjectId() {
             return editionId;
@@ -165,13 +174,14 @@ public class DeliverySender {
                   AND s.id = d.subscriber_id AND p.publication_id = d.publication_id
                 RETURNING d.id, d.subscriber_id, d.publication_id, d.attempts, s.email, p.headline, p.summary,
                           p.url, p.outlet, p.outlet_url,
-                          s.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email)""")
+                          s.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email),
+                          p.traceparent""")
                 .setParameter(1, batchSize)
                 .setParameter(2, lease.toMillis())
                 .getResultList();
         return rows.stream().map(r -> new Due((UUID) r[0], (UUID) r[1], (UUID) r[2], ((Number) r[3]).intValue(),
                 (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9],
-                (Boolean) r[10])).toList();
+                (Boolean) r[10], (String) r[11])).toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -184,16 +194,23 @@ public class DeliverySender {
                                ORDER BY next_attempt_at LIMIT ?1 FOR UPDATE SKIP LOCKED)
                   AND s.id = d.subscriber_id AND e.edition_id = d.edition_id
                 RETURNING d.id, d.subscriber_id, d.edition_id, d.attempts, s.email, e.data,
-                          s.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email)""")
+                          s.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email),
+                          e.traceparent""")
                 .setParameter(1, batchSize)
                 .setParameter(2, lease.toMillis())
                 .getResultList();
         return rows.stream().map(r -> new EditionDue((UUID) r[0], (UUID) r[1], (UUID) r[2],
-                ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (Boolean) r[6])).toList();
+                ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (Boolean) r[6], (String) r[7])).toList();
     }
 
     /** Runs on a mail thread (see {@link MailThread}). */
     void send(Claimed due) {
+        try (Scope trace = traceContext.resume(due.traceparent(), "deliver " + Newsletter.CHANNEL)) {
+            attempt(due);
+        }
+    }
+
+    private void attempt(Claimed due) {
         if (!due.mailable()) {
             suppressed(due);
             return;

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.PublicationPublished;
+import org.newsroom.outbox.TraceContext;
 
 /**
  * Turns an edition, or a breaking publication, into one pending delivery per matching active subscriber, written
@@ -27,6 +28,10 @@ public class Newsletter {
 
     @Inject
     EntityManager entityManager;
+
+    /** Deliveries are sent later, by another thread: the notice keeps the trace they continue. */
+    @Inject
+    TraceContext traceContext;
 
     @ConfigProperty(name = "newsroom.notify.breaking-sections")
     Optional<String> breakingSections;
@@ -48,8 +53,8 @@ public class Newsletter {
     public int schedule(PublicationPublished publication) {
         entityManager.createNativeQuery("""
                 INSERT INTO publication_notice (publication_id, slug, url, headline, summary, byline, outlet,
-                                                outlet_url, version, published_at, received_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                                                outlet_url, version, published_at, received_at, traceparent)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
                 ON CONFLICT DO NOTHING""")
                 .setParameter(1, publication.publicationId())
                 .setParameter(2, publication.slug())
@@ -62,6 +67,7 @@ public class Newsletter {
                 .setParameter(9, publication.version())
                 .setParameter(10, publication.publishedAt())
                 .setParameter(11, Instant.now())
+                .setParameter(12, traceContext.current())
                 .executeUpdate();
         if (!breaking.covers(publication.sections())) {
             return 0;
@@ -93,8 +99,9 @@ public class Newsletter {
     public int schedule(EditionPublished edition) {
         String sections = normalized(edition.sections());
         entityManager.createNativeQuery("""
-                INSERT INTO edition_notice (edition_id, url, title, sections, data, published_at, received_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                INSERT INTO edition_notice (edition_id, url, title, sections, data, published_at, received_at,
+                                            traceparent)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 ON CONFLICT DO NOTHING""")
                 .setParameter(1, edition.editionId())
                 .setParameter(2, edition.url())
@@ -103,6 +110,7 @@ public class Newsletter {
                 .setParameter(5, EventCodec.encode(edition))
                 .setParameter(6, edition.publishedAt())
                 .setParameter(7, Instant.now())
+                .setParameter(8, traceContext.current())
                 .executeUpdate();
         // The sections stored first win: a re-announced edition matches the same readers.
         return entityManager.createNativeQuery("""

@@ -38,7 +38,7 @@ class DeliveryMailTest {
     void footerCarriesUnsubscribePreferencesLettersAndGradeLinksInTextAndHtml() {
         EditionPublished edition = edition();
         Mail mail = mails.compose(new DeliverySender.EditionDue(UUID.randomUUID(), UUID.randomUUID(),
-                edition.editionId(), 0, "reader@example.org", EventCodec.encode(edition), true));
+                edition.editionId(), 0, "reader@example.org", EventCodec.encode(edition), true, null));
 
         String text = mail.getText();
         assertTrue(text.contains("Grade this edition: https://news.example/editions/2026-11-25#grade"), text);
