@@ -28,8 +28,10 @@ class IngestMetricsTest {
         String company = name();
         String target = name();
         String city = name();
-        String first = story(company, target, city, "agreed on Monday to buy rival", "in a cash deal");
-        String sameEvent = story(company, target, city, "will acquire competitor", "paying cash, it said Monday");
+        int billions = 2 + random.nextInt(5);
+        int premium = 20 + random.nextInt(10);
+        String first = story(company, target, city, billions, premium, "agreed on Monday to buy rival", "in a cash deal");
+        String sameEvent = story(company, target, city, billions, premium, "will acquire competitor", "paying cash, it said Monday");
         double lookupsBefore = value("newsroom_ingest_cluster_lookup_seconds_count");
 
         push(wireA, "urn:a:1", company + " to buy " + target, first, 201);
@@ -56,10 +58,10 @@ class IngestMetricsTest {
         assertEquals(2, value("newsroom_ingest_fetch_failures_total", source(feed)));
     }
 
-    private String story(String company, String target, String city, String verb, String how) {
+    private static String story(String company, String target, String city, int billions, int premium, String verb, String how) {
         return ("%s %s %s for $%d billion %s, betting on demand for freight in %s. The offer values %s at a %d%% premium. "
                 + "Regulators in Brussels must approve the takeover, expected to close next year.")
-                .formatted(company, verb, target, 2 + random.nextInt(5), how, city, target, 20 + random.nextInt(10));
+                .formatted(company, verb, target, billions, how, city, target, premium);
     }
 
     private String name() {

@@ -97,11 +97,12 @@ final class ApiExamples {
 
     static final String UNAUTHORIZED = """
             {"type": "about:blank", "title": "Unauthorized", "status": 401,
-             "detail": "A bearer token is required"}""";
+             "detail": "A valid bearer token (JWT) is required"}""";
 
     static final String FORBIDDEN = """
             {"type": "about:blank", "title": "Forbidden", "status": 403,
-             "detail": "Your role may not do this"}""";
+             "detail": "Your role may not do this; it needs an editor's or a chief editor's token (approvals, \
+            rejections, corrections, kills: chief-editor)"}""";
 
     static final String EDITION_BODY = """
             {"title": "The Daily Brief", "date": "2026-11-25", "leadStoryId": "3f6c1c9e-7d2a-4a57-9a52-1f3f0b8d2c11",

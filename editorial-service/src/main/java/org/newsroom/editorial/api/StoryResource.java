@@ -79,7 +79,8 @@ public class StoryResource {
             + "the response has an X-Next-Cursor header (and a Link rel=next); pass it as `after` for the next page. "
             + "`q` is a PostgreSQL full-text search (web-search syntax) over headline, summary and editor's note; "
             + "`from`/`to` bound the creation time (ISO date or instant, `to` exclusive). `cluster` lists one "
-            + "cluster; `primaryOnly=true` collapses each cluster into its primary (see `alternateCount`).")
+            + "cluster; `primaryOnly=true` collapses each cluster into its primary (see `alternateCount`); "
+            + "`flag=killProposed` is the chief editor's list of published stories their source withdrew.")
     @APIResponse(responseCode = "200", description = "One page of stories",
             headers = @Header(name = NEXT_CURSOR, description = "The `after` of the next page; absent on the last"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -100,6 +101,9 @@ public class StoryResource {
             @Parameter(description = "A cluster id: its stories only") @QueryParam("cluster") String cluster,
             @Parameter(description = "Only each cluster's primary (and stories in no cluster)", example = "true")
             @QueryParam("primaryOnly") @DefaultValue("false") boolean primaryOnly,
+            @Parameter(description = "Stories needing attention: sourceChanged, killProposed, withdrawn (repeatable "
+                    + "or comma-separated; all must hold)", example = "killProposed")
+            @QueryParam("flag") List<String> flag,
             @Parameter(description = "Full text (web-search syntax)", example = "rates -mortgage")
             @QueryParam("q") String text,
             @Parameter(description = "Created at or after (ISO date or instant)", example = "2026-11-25")
@@ -116,6 +120,7 @@ public class StoryResource {
         Instant fromTime = time("from", from, errors);
         Instant toTime = time("to", to, errors);
         UUID clusterId = clusterId(cluster, errors);
+        Set<StoryQuery.Flag> flags = flags(flag, errors);
         StoryQuery.Cursor cursor = null;
         if (blankToNull(after) != null) {
             try {
@@ -131,7 +136,7 @@ public class StoryResource {
             throw StoryFields.invalid(errors);
         }
         StoryQuery.Page page = new StoryQuery(statuses, blankToNull(section), blankToNull(source),
-                blankToNull(assignee), blankToNull(text), clusterId, primaryOnly, fromTime, toTime, cursor,
+                blankToNull(assignee), blankToNull(text), clusterId, primaryOnly, flags, fromTime, toTime, cursor,
                 order.equals("oldest"), limit).run();
         Map<UUID, Cluster.Summary> clusters = Cluster.summaries(page.stories().stream()
                 .map(s -> s.clusterId).filter(Objects::nonNull).collect(Collectors.toSet()));
@@ -364,6 +369,24 @@ public class StoryResource {
             throw StoryFields.invalid(List.of(new Problem.FieldError("publishAt", "must be in the future")));
         }
         return publishAt;
+    }
+
+    private static Set<StoryQuery.Flag> flags(List<String> values, List<Problem.FieldError> errors) {
+        Set<StoryQuery.Flag> flags = EnumSet.noneOf(StoryQuery.Flag.class);
+        for (String value : values == null ? List.<String>of() : values) {
+            for (String name : value.split(",")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                try {
+                    flags.add(StoryQuery.Flag.named(name.strip()));
+                } catch (IllegalArgumentException e) {
+                    errors.add(new Problem.FieldError("flag", "unknown flag " + name.strip()
+                            + "; one of sourceChanged, killProposed, withdrawn"));
+                }
+            }
+        }
+        return flags;
     }
 
     private static UUID clusterId(String cluster, List<Problem.FieldError> errors) {

@@ -18,7 +18,37 @@ import java.util.UUID;
  * first does (index range scan) and a story arriving meanwhile neither repeats nor skips one.
  */
 public record StoryQuery(Set<StoryStatus> statuses, String section, String source, String assignee, String text,
-        UUID cluster, boolean primaryOnly, Instant from, Instant to, Cursor after, boolean oldestFirst, int limit) {
+        UUID cluster, boolean primaryOnly, Set<Flag> flags, Instant from, Instant to, Cursor after, boolean oldestFirst,
+        int limit) {
+
+    /** What needs a chief editor's or an editor's attention, by the story field that shows it. */
+    public enum Flag {
+        SOURCE_CHANGED("sourceChanged", "s.source_changed"),
+        KILL_PROPOSED("killProposed", "s.kill_proposed"),
+        WITHDRAWN("withdrawn", "s.withdrawn_at IS NOT NULL");
+
+        private final String field;
+        private final String condition;
+
+        Flag(String field, String condition) {
+            this.field = field;
+            this.condition = condition;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        /** @throws IllegalArgumentException if no flag has that name */
+        public static Flag named(String field) {
+            for (Flag flag : values()) {
+                if (flag.field.equals(field)) {
+                    return flag;
+                }
+            }
+            throw new IllegalArgumentException(field);
+        }
+    }
 
     /** Position after which a page starts. */
     public record Cursor(Instant createdAt, UUID id) {
@@ -73,6 +103,9 @@ public record StoryQuery(Set<StoryStatus> statuses, String section, String sourc
             // Alternates collapse into their cluster's primary, the earliest story of the cluster.
             sql.append(" AND (s.cluster_id IS NULL OR NOT EXISTS (SELECT 1 FROM story p WHERE p.cluster_id = s.cluster_id"
                     + " AND (p.created_at, p.id) < (s.created_at, s.id)))");
+        }
+        for (Flag flag : flags == null ? Set.<Flag>of() : flags) {
+            sql.append(" AND ").append(flag.condition);
         }
         if (text != null) {
             sql.append(" AND s.search @@ websearch_to_tsquery('english', :text)");

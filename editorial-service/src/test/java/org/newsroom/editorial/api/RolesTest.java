@@ -1,6 +1,7 @@
 package org.newsroom.editorial.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -13,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.newsroom.testing.TestTokens;
 
 /**
- * Every protected endpoint: 401 without a valid token, 403 with a role that may not use it. The ids need not exist:
- * the role check comes before the lookup.
+ * Every protected endpoint: 401 without a valid token, 403 with a role that may not use it, both as problem bodies.
+ * The ids need not exist: the role check comes before the lookup.
  */
 @QuarkusTest
 class RolesTest {
@@ -54,16 +55,20 @@ class RolesTest {
     @ParameterizedTest
     @MethodSource("endpoints")
     void withoutATokenIs401(Endpoint endpoint) {
-        body(given()).request(endpoint.method(), endpoint.path()).then().statusCode(401);
-        body(given().auth().oauth2("not-a-token")).request(endpoint.method(), endpoint.path()).then().statusCode(401);
+        body(given()).request(endpoint.method(), endpoint.path()).then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        body(given().auth().oauth2("not-a-token")).request(endpoint.method(), endpoint.path()).then().statusCode(401)
+                .contentType("application/problem+json").body("status", equalTo(401));
     }
 
     @ParameterizedTest
     @MethodSource("endpoints")
     void withTheWrongRoleIs403(Endpoint endpoint) {
-        body(given().auth().oauth2(READER)).request(endpoint.method(), endpoint.path()).then().statusCode(403);
+        body(given().auth().oauth2(READER)).request(endpoint.method(), endpoint.path()).then().statusCode(403)
+                .contentType("application/problem+json").body("status", equalTo(403));
         if (endpoint.chiefOnly()) {
-            body(given().auth().oauth2(EDITOR)).request(endpoint.method(), endpoint.path()).then().statusCode(403);
+            body(given().auth().oauth2(EDITOR)).request(endpoint.method(), endpoint.path()).then().statusCode(403)
+                    .contentType("application/problem+json");
         }
     }
 }

@@ -3,7 +3,10 @@ package org.newsroom.editorial.messaging;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -78,6 +81,8 @@ class SourceChangesTest {
         // An older version arriving late changes nothing.
         send(item, "news.item.updated.v1", update(item, 2, "Strike spreads"));
         await().atMost(Duration.ofSeconds(60)).until(() -> field(id, "sourceChanged").equals("true"));
+        given().auth().oauth2(EDITOR).when().get("/api/stories?flag=sourceChanged&limit=200").then()
+                .body("id", hasItem(id.toString())).body("sourceChanged", everyItem(equalTo(true)));
         given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then()
                 .body("headline", equalTo("Editor's headline"))
                 .body("sourceCopy.headline", equalTo("Strike called off"))
@@ -107,6 +112,15 @@ class SourceChangesTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> !field(freshId, "withdrawnAt").equals("null"));
         given().auth().oauth2(EDITOR).when().get("/api/stories/" + freshId).then()
                 .body("withdrawnReason", equalTo("Partner cancelled")).body("killProposed", equalTo(false));
+        // The chief editor's list of kills to decide, and the withdrawn ones.
+        given().auth().oauth2(CHIEF).when().get("/api/stories?flag=killProposed&limit=200").then().statusCode(200)
+                .body("id", hasItem(publishedId.toString()))
+                .body("id", not(hasItem(freshId.toString())))
+                .body("killProposed", everyItem(equalTo(true)));
+        given().auth().oauth2(EDITOR).when().get("/api/stories?flag=withdrawn&source=" + fresh.source()
+                + "&limit=200").then().body("id", hasItems(freshId.toString(), publishedId.toString()));
+        given().auth().oauth2(EDITOR).when().get("/api/stories?flag=urgent").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("flag"));
         given().auth().oauth2(CHIEF).when().post("/api/stories/" + freshId + "/approve").then().statusCode(409)
                 .contentType("application/problem+json");
         given().auth().oauth2(CHIEF).contentType(ContentType.JSON).body("{\"reason\": \"Withdrawn by the partner\"}")

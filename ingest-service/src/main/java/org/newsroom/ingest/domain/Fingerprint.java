@@ -35,6 +35,9 @@ public final class Fingerprint {
             + "then there these they this those through to too under until up very was we were what when where which "
             + "while who whom why will with would you your yours yourself yourselves said says say told according "
             + "new news report reported reports reuters ap afp update updated live latest via per mr ms mrs").split(" "));
+    /** Capitalized, but they tell nothing about which event it is: every story has a day. */
+    private static final Set<String> NOT_NAMES = Set.of(("monday tuesday wednesday thursday friday saturday sunday "
+            + "january february march april may june july august september october november december").split(" "));
 
     private final long[] features;
     private final long[] names;
@@ -71,7 +74,7 @@ public final class Fingerprint {
             }
             long feature = hash(stem(word));
             features.add(feature);
-            if (names != null && isName(text, words.start())) {
+            if (names != null && isName(text, words.start()) && !NOT_NAMES.contains(word)) {
                 names.add(feature);
             }
         }

@@ -33,7 +33,7 @@ public class IngestMetrics {
     @PostConstruct
     void timer() {
         lookup = Timer.builder("newsroom.ingest.cluster.lookup")
-                .description("Near-duplicate lookup of a new item: band index query and verification")
+                .description("Near-duplicate lookup of a new item: band index query and verification of the candidates")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
     }

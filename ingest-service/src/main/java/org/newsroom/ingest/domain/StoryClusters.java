@@ -13,8 +13,9 @@ import org.newsroom.ingest.persistence.FingerprintIndex;
  * nearest indexed item when both similarities pass ({@link ClusterSettings}); otherwise it starts its own cluster,
  * whose id is its own. A new version keeps its item's cluster (editors may already work with it) and is re-indexed.
  *
- * <p>Two near-duplicates ingested at the same instant, in concurrent transactions, do not see each other and start
- * two clusters: a rare case that costs an editor a second look, not a lost story.
+ * <p>Two near-duplicates taken in at the same time (feeds are fetched in parallel, partners push concurrently) would
+ * not see each other's uncommitted rows; the lookup therefore first locks the new story's bands for the rest of its
+ * transaction (see {@link FingerprintIndex#lock}).
  */
 @ApplicationScoped
 public class StoryClusters {
@@ -34,10 +35,15 @@ public class StoryClusters {
         return fingerprint.size() < settings.minFeatures() ? Optional.empty() : Optional.of(fingerprint);
     }
 
-    /** The cluster of the nearest item it duplicates, if any. */
+    /**
+     * The cluster of the nearest item it duplicates, if any. The timer measures the index query and the verification,
+     * not a wait for a concurrent near-duplicate to commit.
+     */
     public Optional<UUID> nearDuplicateOf(UUID itemId, Fingerprint fingerprint) {
+        long[] bands = bands(fingerprint);
+        index.lock(bands);
         return metrics.timeLookup(() -> index
-                .candidates(bands(fingerprint), itemId, Instant.now().minus(settings.window()), settings.maxCandidates())
+                .candidates(bands, itemId, Instant.now().minus(settings.window()), settings.maxCandidates())
                 .stream()
                 .filter(c -> fingerprint.similarity(c.fingerprint()) >= settings.threshold())
                 .filter(c -> fingerprint.nameSimilarity(c.fingerprint(), settings.minNames()) >= settings.nameThreshold())

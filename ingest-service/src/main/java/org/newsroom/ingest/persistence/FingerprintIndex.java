@@ -65,6 +65,22 @@ public class FingerprintIndex {
         });
     }
 
+    /**
+     * Holds the bands until the transaction ends, so that two near-duplicates taken in at the same time meet: the
+     * second waits for the first to commit, then finds it. Stories that share no band never wait for each other;
+     * locks are taken in band order, so two intakes cannot deadlock on them.
+     */
+    public void lock(long[] bands) {
+        work(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(b) FROM unnest(?::bigint[]) AS b ORDER BY b")) {
+                lock.setArray(1, longs(connection, Arrays.stream(bands).distinct().sorted().toArray()));
+                lock.executeQuery().close();
+            }
+            return null;
+        });
+    }
+
     /** Indexes an item (its row must be flushed), replacing what was indexed for an earlier version of it. */
     public void put(UUID itemId, Fingerprint fingerprint, long[] bands, Instant ingestedAt) {
         work(connection -> {

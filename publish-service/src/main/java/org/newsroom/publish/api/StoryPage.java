@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -84,7 +85,7 @@ public class StoryPage {
         if (publication != null && publication.isRetractedFromPublic()) {
             return Response.status(Response.Status.GONE).type(HTML).cacheControl(Freshness.cacheControl())
                     .entity(Templates.retracted(new Retraction(publication.article.headline,
-                            publication.retractionReason, publication.retractedAt.toString(),
+                            publication.retractionReason, machine(publication.retractedAt),
                             readable(publication.retractedAt))))
                     .build();
         }
@@ -95,8 +96,8 @@ public class StoryPage {
         Article a = p.article;
         String feedback = feedbackUrl.replaceAll("/+$", "");
         return new Story(p.id.toString(), urls.story(p.slug), sectionLinks(a.sections, urls), a.headline,
-                paragraphs(a.summary), blankToNull(a.byline), blankToNull(a.dateline), p.publishedAt.toString(),
-                readable(p.publishedAt), p.updatedAt == null ? null : p.updatedAt.toString(),
+                paragraphs(a.summary), blankToNull(a.byline), blankToNull(a.dateline), machine(p.publishedAt),
+                readable(p.publishedAt), machine(p.updatedAt),
                 p.updatedAt == null ? null : readable(p.updatedAt), blankToNull(p.correctionNote),
                 blankToNull(a.editorsNote), image(a), blankToNull(a.bodyHtml), a.outlet, httpLink(a.outletUrl),
                 blankToNull(a.authorBio), blankToNull(a.rights), feedback + "/api/feedback/grades",
@@ -116,6 +117,11 @@ public class StoryPage {
     static List<SectionLink> sectionLinks(List<String> sections, PublicUrls urls) {
         return sections == null ? List.of()
                 : sections.stream().map(s -> new SectionLink(s, urls.site("/sections/" + Sections.key(s)))).toList();
+    }
+
+    /** For {@code <time datetime>}, which allows at most milliseconds; readers need no more than seconds. */
+    static String machine(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     static String readable(Instant instant) {
