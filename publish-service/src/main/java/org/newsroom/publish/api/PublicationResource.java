@@ -6,7 +6,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -48,28 +50,33 @@ public class PublicationResource {
             @Parameter(description = "a section name or its slug, e.g. Markets") @QueryParam("section") String section,
             @Parameter(description = "ISO instant or date (UTC): published at or after it") @QueryParam("since")
             String since,
-            @Parameter(description = "the X-Next-Cursor of the previous page") @QueryParam("after") String after) {
+            @Parameter(description = "the X-Next-Cursor of the previous page") @QueryParam("after") String after,
+            @Context Request request) {
         PublicationFilter filter = new PublicationFilter(section == null || section.isBlank() ? null
                 : Sections.key(section), since(since), after(after), limit(limit));
         List<Publication> page = Publication.listPublic(filter);
-        Response.ResponseBuilder response = Response.ok(page.stream().map(p -> PublicationResponse.of(p, urls))
-                .toList());
-        if (page.size() == filter.limit()) {
-            Publication last = page.get(page.size() - 1);
-            response.header(NEXT_CURSOR, cursor(last));
-        }
-        return response.build();
+        Instant lastModified = page.stream().map(Publication::lastModified).max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
+        return Freshness.respond(request, filter + Teaser.version(page), lastModified, () -> {
+            Response.ResponseBuilder response = Response.ok(page.stream().map(p -> PublicationResponse.of(p, urls))
+                    .toList());
+            return page.size() < filter.limit() ? response
+                    : response.header(NEXT_CURSOR, cursor(page.get(page.size() - 1)));
+        });
     }
 
     @GET
     @Path("{slug}")
-    @APIResponse(responseCode = "200", description = "The current version and the version history, oldest first")
+    @APIResponse(responseCode = "200", description = "The current version and the version history, oldest first",
+            content = @Content(schema = @Schema(implementation = PublicationResponse.class)))
     @APIResponse(responseCode = "404", description = "Never published (or still under embargo)")
     @APIResponse(responseCode = "410", description = "Retracted: the problem's detail gives the reason")
-    public PublicationResponse get(@PathParam("slug") String slug) {
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
+    public Response get(@PathParam("slug") String slug, @Context Request request) {
         Publication publication = Publication.findBySlug(slug).orElse(null);
         if (publication != null && publication.isPublic()) {
-            return PublicationResponse.withHistory(publication, urls);
+            return Freshness.respond(request, "api" + publication.id + ":" + publication.version,
+                    publication.lastModified(), () -> Response.ok(PublicationResponse.withHistory(publication, urls)));
         }
         if (publication != null && publication.isRetractedFromPublic()) {
             throw new ProblemException(Problem.of(Response.Status.GONE,

@@ -95,7 +95,7 @@ class EditionPublishingTest {
 
     @Test
     void scheduledEditionStaysHiddenUntilItsTime() {
-        EditionApproved edition = edition(Instant.now().plusSeconds(4));
+        EditionApproved edition = edition(Instant.now().plusSeconds(15));
         String slug = edition.date().toString();
         try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS)) {
             send(UUID.randomUUID().toString(), edition);

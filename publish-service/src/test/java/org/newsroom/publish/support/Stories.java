@@ -24,7 +24,7 @@ import org.newsroom.testing.TopicWatcher;
 
 /** Editorial's side of the tests: approvals, corrections and kills on news.editorial, and what publish answers. */
 public final class Stories implements AutoCloseable {
-    public static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Duration WAIT = Duration.ofSeconds(60);
 
     private final CloudEventRecords records = new CloudEventRecords();
 
