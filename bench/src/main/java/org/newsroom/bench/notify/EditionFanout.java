@@ -18,6 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.newsroom.bench.Figures;
 import org.newsroom.bench.Scenario;
 import org.newsroom.events.Attribution;
@@ -26,7 +29,7 @@ import org.newsroom.events.EditionLead;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
-import org.newsroom.events.Topics;
+import org.newsroom.testing.Broker;
 import org.newsroom.testing.CloudEventRecords;
 import org.newsroom.testing.Databases;
 import org.newsroom.testing.Pipeline;
@@ -52,7 +55,7 @@ public class EditionFanout implements Scenario {
     public Figures run(List<String> args) throws Exception {
         List<Integer> counts = args.isEmpty() ? List.of(10_000, 100_000) : args.stream().map(Integer::parseInt).toList();
         Figures figures = new Figures("One edition to N subscribers", String.format(Locale.ROOT,
-                "one notify-service JVM (-Xmx%s, send-concurrency %d, no rate limit, fan-out pages of 1,000, "
+                "one notify-service JVM consuming a topic of its own (-Xmx%s, send-concurrency %d, no rate limit, fan-out pages of 1,000, "
                         + "claims of 50) on a 2-core machine shared with PostgreSQL, Kafka and the SMTP sink (a "
                         + "counting socket server in the bench JVM); N ACTIVE subscribers seeded with SQL; one "
                         + "news.edition.published.v1 (lead and three briefs, text + HTML per reader); time from the "
@@ -65,12 +68,18 @@ public class EditionFanout implements Scenario {
     }
 
     private String once(int subscribers) throws Exception {
-        try (CountingSmtpSink smtp = CountingSmtpSink.start(); Pipeline pipeline = Pipeline.create(PIPELINE)) {
+        // A topic of its own: editions other runs publish on news.publications would go to every seeded reader too.
+        String topic = "bench.notify.publications." + UUID.randomUUID().toString().substring(0, 8);
+        try (CountingSmtpSink smtp = CountingSmtpSink.start(); Pipeline pipeline = Pipeline.create(PIPELINE);
+                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        Broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
             ServiceProcess notify = pipeline.start(Pipeline.NOTIFY, Map.of(
                     "JAVA_MAX_HEAP", HEAP,
                     "NEWSROOM_SMTP_HOST", "127.0.0.1",
                     "NEWSROOM_SMTP_PORT", String.valueOf(smtp.port()),
-                    "NEWSROOM_NOTIFY_SEND_CONCURRENCY", String.valueOf(CONCURRENCY)));
+                    "NEWSROOM_NOTIFY_SEND_CONCURRENCY", String.valueOf(CONCURRENCY),
+                    "MP_MESSAGING_INCOMING_PUBLICATIONS_TOPIC", topic));
             pipeline.awaitReady();
             String jdbc = "jdbc:postgresql://" + Databases.host() + ":" + Databases.port() + "/"
                     + Pipeline.database(Pipeline.NOTIFY, PIPELINE);
@@ -81,7 +90,7 @@ public class EditionFanout implements Scenario {
                 sampler.setDaemon(true);
                 sampler.start();
                 long start = System.nanoTime();
-                publish();
+                publish(topic);
                 awaitAllSent(db, subscribers);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 sampler.interrupt();
@@ -89,6 +98,8 @@ public class EditionFanout implements Scenario {
                 return String.format(Locale.ROOT, "%.1f s · %,.0f emails/s · peak heap %,d MiB · %,d accepted by "
                         + "SMTP · %,d failed", seconds, subscribers / seconds, heap.peak() / (1024 * 1024),
                         smtp.accepted(), count(db, "FAILED"));
+            } finally {
+                admin.deleteTopics(List.of(topic));
             }
         }
     }
@@ -103,7 +114,7 @@ public class EditionFanout implements Scenario {
         }
     }
 
-    private static void publish() {
+    private static void publish(String topic) {
         UUID id = UUID.randomUUID();
         EditionLead lead = new EditionLead(UUID.randomUUID(), "Harbor strike ends after nine days",
                 "Dockworkers accepted the offer late on Sunday.\n\nShips queue to unload; the backlog will take a week.",
@@ -118,7 +129,7 @@ public class EditionFanout implements Scenario {
         EditionPublished edition = new EditionPublished(id, "https://news.example/editions/" + id,
                 "The Daily Brief — bench " + id, LocalDate.now(), lead, briefs, List.of(), Instant.now());
         try (CloudEventRecords records = new CloudEventRecords()) {
-            records.send(Topics.PUBLICATIONS, id.toString(), UUID.randomUUID().toString(),
+            records.send(topic, id.toString(), UUID.randomUUID().toString(),
                     EventType.EDITION_PUBLISHED.type(), EventCodec.encode(edition));
         }
     }
