@@ -128,6 +128,10 @@ class EditionNewsletterTest {
                 .body("pending", equalTo(0))
                 .body("failed", equalTo(0))
                 .body("suppressed", greaterThanOrEqualTo(1)));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> ((Number) Subscriber.getEntityManager()
+                .createNativeQuery("SELECT pages FROM fanout WHERE subject_id = ?1 AND done")
+                .setParameter(1, edition.editionId()).getSingleResult()).intValue()) > 1,
+                "readers written in several keyset pages (3 per page in tests)");
         assertEquals(1, mail.settle(MailSink.to(reader, edition.title()), Duration.ofSeconds(3)).size(),
                 "one email per reader per edition, however often it is announced");
         assertEquals(List.of(), mail.messages(MailSink.to(pending, edition.title())));

@@ -13,13 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real SMTP server (plain sockets, no extensions) that misbehaves on purpose, by recipient: {@code tempfail-…}
- * is answered 451 twice and then accepted, {@code alwaystemp-…} always 451, {@code reject-…} 550; anything else is
- * accepted. It counts every RCPT and every accepted message per address.
+ * A real SMTP server (plain sockets, no extensions) that misbehaves on purpose, by recipient, once it has seen the
+ * message: {@code tempfail-…} is answered 451 twice and then accepted, {@code alwaystemp-…} always 451,
+ * {@code reject-…} 550; anything else is accepted. It counts every attempt and every accepted message per recipient
+ * and subject (other tests' editions may reach the same readers).
  */
 public final class FlakySmtpServer implements AutoCloseable {
     private final ServerSocket socket;
-    private final Map<String, AtomicInteger> rcpts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
 
     private FlakySmtpServer(ServerSocket socket) {
@@ -42,12 +43,12 @@ public final class FlakySmtpServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
-    public int rcpts(String address) {
-        return rcpts.getOrDefault(address, new AtomicInteger()).get();
+    public int attempts(String address, String subject) {
+        return attempts.getOrDefault(address + "|" + subject, new AtomicInteger()).get();
     }
 
-    public int accepted(String address) {
-        return accepted.getOrDefault(address, new AtomicInteger()).get();
+    public int accepted(String address, String subject) {
+        return accepted.getOrDefault(address + "|" + subject, new AtomicInteger()).get();
     }
 
     private void accept() {
@@ -69,32 +70,31 @@ public final class FlakySmtpServer implements AutoCloseable {
                         StandardCharsets.US_ASCII));
                 PrintWriter out = new PrintWriter(connection.getOutputStream(), true, StandardCharsets.US_ASCII)) {
             reply(out, "220 flaky ESMTP");
-            String recipient = null;
+            String recipient = "";
             String line;
             while ((line = in.readLine()) != null) {
                 String command = line.length() < 4 ? line.toUpperCase() : line.substring(0, 4).toUpperCase();
                 switch (command) {
-                    case "EHLO", "HELO", "NOOP", "MAIL" -> reply(out, "250 OK");
-                    case "RSET" -> {
-                        recipient = null;
-                        reply(out, "250 OK");
-                    }
+                    case "EHLO", "HELO", "NOOP", "MAIL", "RSET" -> reply(out, "250 OK");
                     case "RCPT" -> {
-                        String address = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
-                        int call = rcpts.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
-                        String answer = answer(address, call);
-                        recipient = answer.startsWith("250") ? address : null;
-                        reply(out, answer);
+                        recipient = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
+                        reply(out, "250 OK");
                     }
                     case "DATA" -> {
                         reply(out, "354 go ahead");
+                        String subject = "";
                         while ((line = in.readLine()) != null && !line.equals(".")) {
-                            // the message itself is not kept
+                            if (subject.isEmpty() && line.startsWith("Subject: ")) {
+                                subject = line.substring("Subject: ".length());
+                            }
                         }
-                        if (recipient != null) {
-                            accepted.computeIfAbsent(recipient, a -> new AtomicInteger()).incrementAndGet();
+                        String key = recipient + "|" + subject;
+                        int attempt = attempts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                        String answer = answer(recipient, attempt);
+                        if (answer.startsWith("250")) {
+                            accepted.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
                         }
-                        reply(out, "250 queued");
+                        reply(out, answer);
                     }
                     case "QUIT" -> {
                         reply(out, "221 bye");
@@ -108,11 +108,11 @@ public final class FlakySmtpServer implements AutoCloseable {
         }
     }
 
-    private static String answer(String address, int call) {
+    private static String answer(String address, int attempt) {
         if (address.startsWith("reject-")) {
             return "550 5.1.1 no such mailbox";
         }
-        if (address.startsWith("alwaystemp-") || address.startsWith("tempfail-") && call <= 2) {
+        if (address.startsWith("alwaystemp-") || address.startsWith("tempfail-") && attempt <= 2) {
             return "451 4.3.0 try again later";
         }
         return "250 OK";

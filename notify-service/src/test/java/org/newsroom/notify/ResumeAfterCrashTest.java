@@ -82,6 +82,41 @@ class ResumeAfterCrashTest {
         }
     }
 
+    @Test
+    void anInterruptedFanOutCarriesOnFromItsCursor() {
+        EditionPublished edition = edition();
+        // Ids above every random one, in a known order: the dead instance had written the first two pages' rows.
+        List<Reader> readers = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            readers.add(new Reader(UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffff0" + i),
+                    Readers.newAddress("fanout-" + i)));
+        }
+        insert(readers);
+        QuarkusTransaction.requiringNew().run(() -> {
+            EntityManager em = Subscriber.getEntityManager();
+            em.createNativeQuery("""
+                    INSERT INTO edition_notice (edition_id, url, title, sections, data, published_at, received_at)
+                    VALUES (?1, ?2, ?3, '', ?4, now(), now())""")
+                    .setParameter(1, edition.editionId()).setParameter(2, edition.url())
+                    .setParameter(3, edition.title()).setParameter(4, EventCodec.encode(edition)).executeUpdate();
+            readers.subList(0, 2).forEach(r -> delivery(em, r, edition, "SENT", "now()"));
+            em.createNativeQuery("""
+                    INSERT INTO fanout (subject_id, kind, sections, after_subscriber, pages, created_at)
+                    VALUES (?1, 'EDITION', '', ?2, 2, now())""")
+                    .setParameter(1, edition.editionId()).setParameter(2, readers.get(1).id()).executeUpdate();
+        });
+
+        readers.subList(2, 5).forEach(r -> mail.await(MailSink.to(r.email(), edition.title()), TIMEOUT));
+        await().atMost(TIMEOUT).untilAsserted(() -> given()
+                .when().get("/api/editions/" + edition.editionId() + "/deliveries")
+                .then().statusCode(200).body("sent", equalTo(5)).body("pending", equalTo(0)));
+        readers.subList(0, 2).forEach(r -> assertEquals(List.of(),
+                mail.messages(MailSink.to(r.email(), edition.title())), "already served: " + r.email()));
+        assertEquals(Boolean.TRUE, QuarkusTransaction.requiringNew().call(() -> Subscriber.getEntityManager()
+                .createNativeQuery("SELECT done FROM fanout WHERE subject_id = ?1")
+                .setParameter(1, edition.editionId()).getSingleResult()));
+    }
+
     private static void delivery(EntityManager em, Reader reader, EditionPublished edition, String status,
             String nextAttempt) {
         em.createNativeQuery("""
@@ -99,12 +134,16 @@ class ResumeAfterCrashTest {
         for (int i = 0; i < count; i++) {
             readers.add(new Reader(UUID.randomUUID(), Readers.newAddress(who)));
         }
+        insert(readers);
+        return readers;
+    }
+
+    private static void insert(List<Reader> readers) {
         QuarkusTransaction.requiringNew().run(() -> readers.forEach(r -> Subscriber.getEntityManager()
                 .createNativeQuery("""
                         INSERT INTO subscriber (id, email, status, topics, created_at, confirmed_at)
                         VALUES (?1, ?2, 'ACTIVE', '', now(), now())""")
                 .setParameter(1, r.id()).setParameter(2, r.email()).executeUpdate()));
-        return readers;
     }
 
     private static EditionPublished edition() {

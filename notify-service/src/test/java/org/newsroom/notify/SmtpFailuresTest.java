@@ -75,12 +75,13 @@ class SmtpFailuresTest {
             assertEquals(3, rows.get(neverAccepting).attempts(), "retried up to max-attempts");
             assertTrue(rows.get(neverAccepting).lastError().startsWith("451"), rows.get(neverAccepting).lastError());
 
-            assertEquals(1, smtp.accepted(fine));
-            assertEquals(1, smtp.accepted(greylisted));
-            assertEquals(3, smtp.rcpts(greylisted));
-            assertEquals(1, smtp.rcpts(unknown));
-            assertEquals(3, smtp.rcpts(neverAccepting));
-            assertEquals(0, smtp.accepted(unknown) + smtp.accepted(neverAccepting));
+            String title = edition.title();
+            assertEquals(1, smtp.accepted(fine, title));
+            assertEquals(1, smtp.accepted(greylisted, title));
+            assertEquals(3, smtp.attempts(greylisted, title));
+            assertEquals(1, smtp.attempts(unknown, title));
+            assertEquals(3, smtp.attempts(neverAccepting, title));
+            assertEquals(0, smtp.accepted(unknown, title) + smtp.accepted(neverAccepting, title));
 
             List<ConsumerRecord<String, String>> failures = deliveries.awaitCount(r -> isFailureOf(r, edition), 2,
                     TIMEOUT);

@@ -22,11 +22,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.editorial.domain.Cursor;
 import org.newsroom.editorial.feedback.Grade;
 import org.newsroom.editorial.feedback.Letter;
 import org.newsroom.editorial.feedback.RateLimiter;
@@ -139,18 +142,38 @@ public class FeedbackResource {
     @Path("letters")
     @RolesAllowed({ Roles.EDITOR, Roles.CHIEF_EDITOR })
     @Transactional
-    @Operation(summary = "The editors' inbox of letters", description = "Newest first (editor or chief-editor).")
-    @APIResponse(responseCode = "200", description = "The latest letters",
+    @Operation(summary = "The editors' inbox of letters", description = "Newest first (editor or chief-editor). "
+            + "Keyset pages: when more letters remain, the X-Next-Cursor header (and a Link rel=next) gives the "
+            + "`after` of the next page.")
+    @APIResponse(responseCode = "200", description = "One page of letters",
+            headers = @Header(name = StoryResource.NEXT_CURSOR, description = "The `after` of the next page"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = LetterResponse.class),
                     examples = @ExampleObject(name = "inbox", value = ApiExamples.INBOX)))
     @APIResponse(ref = "invalidFields")
     @APIResponse(ref = "unauthorized")
     @APIResponse(ref = "forbidden")
-    public List<LetterResponse> letters(@Parameter(description = "How many, 1 to 200", example = "50")
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return Letter.<Letter>find("order by createdAt desc, id desc").page(0, limit).list().stream()
-                .map(LetterResponse::of).toList();
+    public Response letters(@Parameter(description = "How many, 1 to 200", example = "50")
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+            @Parameter(description = "The X-Next-Cursor of the previous page") @QueryParam("after") String after,
+            @Context UriInfo uri) {
+        Cursor cursor = null;
+        if (after != null && !after.isBlank()) {
+            try {
+                cursor = Cursor.decode(after.strip());
+            } catch (IllegalArgumentException e) {
+                throw StoryFields.invalid(List.of(new Problem.FieldError("after", "is not a cursor from X-Next-Cursor")));
+            }
+        }
+        List<Letter> letters = Letter.inbox(cursor, limit);
+        Response.ResponseBuilder response = Response.ok(letters.stream().limit(limit).map(LetterResponse::of).toList());
+        if (letters.size() > limit) {
+            Letter last = letters.get(limit - 1);
+            String next = new Cursor(last.createdAt, last.id).encode();
+            response.header(StoryResource.NEXT_CURSOR, next)
+                    .link(uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
+        }
+        return response.build();
     }
 
     private String admit() {

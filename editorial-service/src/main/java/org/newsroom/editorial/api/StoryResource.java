@@ -46,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.editorial.domain.Cluster;
+import org.newsroom.editorial.domain.Cursor;
 import org.newsroom.editorial.domain.Desk;
 import org.newsroom.editorial.domain.Story;
 import org.newsroom.editorial.domain.StoryQuery;
@@ -121,10 +122,10 @@ public class StoryResource {
         Instant toTime = time("to", to, errors);
         UUID clusterId = clusterId(cluster, errors);
         Set<StoryQuery.Flag> flags = flags(flag, errors);
-        StoryQuery.Cursor cursor = null;
+        Cursor cursor = null;
         if (blankToNull(after) != null) {
             try {
-                cursor = StoryQuery.Cursor.decode(after.strip());
+                cursor = Cursor.decode(after.strip());
             } catch (IllegalArgumentException e) {
                 errors.add(new Problem.FieldError("after", "is not a cursor from X-Next-Cursor"));
             }

@@ -1,11 +1,8 @@
 package org.newsroom.editorial.domain;
 
 import jakarta.persistence.Query;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,28 +44,6 @@ public record StoryQuery(Set<StoryStatus> statuses, String section, String sourc
                 }
             }
             throw new IllegalArgumentException(field);
-        }
-    }
-
-    /** Position after which a page starts. */
-    public record Cursor(Instant createdAt, UUID id) {
-
-        public String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        /** @throws IllegalArgumentException if the text is not a cursor this service handed out */
-        public static Cursor decode(String text) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
-                if (parts.length != 2) {
-                    throw new IllegalArgumentException("not a cursor");
-                }
-                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("not a cursor", e);
-            }
         }
     }
 

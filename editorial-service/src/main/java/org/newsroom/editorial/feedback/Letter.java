@@ -5,7 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.newsroom.editorial.domain.Cursor;
 
 /** A letter to the editor, waiting in the editors' inbox. */
 @Entity
@@ -27,4 +29,12 @@ public class Letter extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** One page of the inbox, newest first, after the cursor (if any); one more than asked tells there is a next. */
+    public static List<Letter> inbox(Cursor after, int limit) {
+        var query = after == null ? Letter.<Letter>find("order by createdAt desc, id desc")
+                : Letter.<Letter>find("createdAt < ?1 or (createdAt = ?1 and id < ?2) order by createdAt desc, id desc",
+                        after.createdAt(), after.id());
+        return query.page(0, limit + 1).list();
+    }
 }

@@ -2,13 +2,18 @@ package org.newsroom.editorial.api;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +89,26 @@ class FeedbackTest {
                 .body("[0].text", equalTo(text)).body("[0].name", equalTo("Ada"));
         given().when().get("/api/letters").then().statusCode(401);
         given().auth().oauth2(TestTokens.token("rita", "reader")).when().get("/api/letters").then().statusCode(403);
+    }
+
+    @Test
+    void theInboxIsPagedByKeysetNewestFirst() {
+        String client = client();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            texts.add("Letter " + i + " " + UUID.randomUUID());
+            given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                    .body("{\"name\": \"Ada\", \"email\": \"ada@example.org\", \"text\": \"" + texts.get(i) + "\"}")
+                    .when().post("/api/feedback/letters").then().statusCode(201);
+        }
+        Response first = given().auth().oauth2(EDITOR).when().get("/api/letters?limit=2");
+        first.then().statusCode(200).body("text", contains(texts.get(2), texts.get(1)))
+                .header("Link", containsString("rel=\"next\""));
+        String next = first.header(StoryResource.NEXT_CURSOR);
+        given().auth().oauth2(EDITOR).when().get("/api/letters?limit=2&after=" + next).then().statusCode(200)
+                .body("[0].text", equalTo(texts.get(0)));
+        given().auth().oauth2(EDITOR).when().get("/api/letters?after=nonsense").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("after"));
     }
 
     @Test

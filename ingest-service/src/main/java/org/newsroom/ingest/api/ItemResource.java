@@ -59,7 +59,7 @@ public class ItemResource {
      * answer's {@code next}); {@code source} filters by source, {@code cluster} gives the reports of one story.
      */
     @GET
-    public ItemPage list(@QueryParam("source") String source, @QueryParam("cluster") UUID cluster,
+    public ItemPage list(@QueryParam("source") String source, @QueryParam("cluster") String cluster,
             @QueryParam("after") UUID after,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
@@ -68,9 +68,9 @@ public class ItemResource {
             query.append(" and source = :source");
             params.put("source", source);
         }
-        if (cluster != null) {
+        if (cluster != null && !cluster.isBlank()) {
             query.append(" and clusterId = :cluster");
-            params.put("cluster", cluster);
+            params.put("cluster", clusterId(cluster));
         }
         if (after != null) {
             Item last = Item.<Item>findByIdOptional(after).orElseThrow(() -> new ProblemException(
@@ -84,6 +84,15 @@ public class ItemResource {
                 .page(Page.ofSize(limit)).list();
         UUID next = items.size() == limit ? items.get(items.size() - 1).id : null;
         return new ItemPage(items.stream().map(ItemResponse::of).toList(), next);
+    }
+
+    private static UUID clusterId(String cluster) {
+        try {
+            return UUID.fromString(cluster.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "Not a cluster id: " + cluster)
+                    .withErrors(List.of(new Problem.FieldError("cluster", "must be the clusterId (a UUID) of an item"))));
+        }
     }
 
     /** One item with its versions. */

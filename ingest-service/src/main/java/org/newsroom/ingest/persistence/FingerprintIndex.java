@@ -27,13 +27,17 @@ public class FingerprintIndex {
     @Inject
     EntityManager entityManager;
 
-    /** An indexed item that shares {@code sharedBands} bands with the story looked up. */
-    public record Candidate(UUID itemId, UUID clusterId, Fingerprint fingerprint, int sharedBands) {
+    /** An indexed item that shares at least one band with the story looked up. */
+    public record Candidate(UUID itemId, UUID clusterId, Fingerprint fingerprint) {
     }
 
     /**
      * Items ingested since {@code since} sharing at least one band, those sharing the most first, at most
-     * {@code limit}: a lookup of each band in the btree, then of each candidate's fingerprint by primary key.
+     * {@code limit}: one btree lookup per band, then each candidate's fingerprint by primary key.
+     *
+     * <p>The per-band subquery (with its own limit, which also caps a band that boilerplate copy made crowded) keeps
+     * the plan a nested loop of index lookups even when the table has no statistics yet; {@code band = ANY(…)}
+     * alone is planned as a scan of the whole index table when the planner guesses from defaults.
      */
     public List<Candidate> candidates(long[] bands, UUID excluded, Instant since, int limit) {
         if (bands.length == 0) {
@@ -41,23 +45,26 @@ public class FingerprintIndex {
         }
         return work(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT f.item_id, i.cluster_id, f.features, f.names, h.shared
-                    FROM (SELECT b.item_id, count(*) AS shared FROM item_band b
-                          WHERE b.band = ANY(?) AND b.item_id <> ? GROUP BY b.item_id) h
+                    SELECT f.item_id, i.cluster_id, f.features, f.names
+                    FROM (SELECT b.item_id, count(*) AS shared
+                          FROM unnest(?::bigint[]) AS q(band)
+                          CROSS JOIN LATERAL (SELECT item_id FROM item_band WHERE band = q.band LIMIT ?) b
+                          WHERE b.item_id <> ? GROUP BY b.item_id) h
                     JOIN item_fingerprint f ON f.item_id = h.item_id
                     JOIN item i ON i.id = h.item_id
                     WHERE f.ingested_at >= ?
                     ORDER BY h.shared DESC, f.ingested_at
                     LIMIT ?""")) {
                 query.setArray(1, longs(connection, bands));
-                query.setObject(2, excluded);
-                query.setTimestamp(3, Timestamp.from(since));
-                query.setInt(4, limit);
+                query.setInt(2, limit);
+                query.setObject(3, excluded);
+                query.setTimestamp(4, Timestamp.from(since));
+                query.setInt(5, limit);
                 List<Candidate> found = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         found.add(new Candidate(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
-                                Fingerprint.stored(longs(rows.getArray(3)), longs(rows.getArray(4))), rows.getInt(5)));
+                                Fingerprint.stored(longs(rows.getArray(3)), longs(rows.getArray(4)))));
                     }
                 }
                 return found;

@@ -3,6 +3,7 @@ package org.newsroom.ingest.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -76,6 +77,16 @@ class ItemResourceTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Bad Request"));
+    }
+
+    @Test
+    void clusterFilterTakesAClusterIdOnly() {
+        given().queryParam("cluster", UUID.randomUUID().toString()).when().get("/api/items")
+                .then().statusCode(200).body("items", hasSize(0));
+        given().queryParam("cluster", "fed-story").when().get("/api/items")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cluster"));
     }
 
     @Test

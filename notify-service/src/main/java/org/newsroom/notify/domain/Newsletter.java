@@ -33,6 +33,9 @@ public class Newsletter {
     @Inject
     TraceContext traceContext;
 
+    @Inject
+    Fanout fanout;
+
     @ConfigProperty(name = "newsroom.notify.breaking-sections")
     Optional<String> breakingSections;
 
@@ -45,12 +48,10 @@ public class Newsletter {
 
     /**
      * Records the publication; only a breaking one (see {@link BreakingAlerts}) is mailed, to readers whose topics
-     * match its sections (or who chose none).
-     *
-     * @return how many deliveries were added
+     * match its sections (or who chose none); {@link Fanout} writes their delivery rows.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int schedule(PublicationPublished publication) {
+    public void schedule(PublicationPublished publication) {
         entityManager.createNativeQuery("""
                 INSERT INTO publication_notice (publication_id, slug, url, headline, summary, byline, outlet,
                                                 outlet_url, version, published_at, received_at, traceparent)
@@ -69,34 +70,19 @@ public class Newsletter {
                 .setParameter(11, Instant.now())
                 .setParameter(12, traceContext.current())
                 .executeUpdate();
-        if (!breaking.covers(publication.sections())) {
-            return 0;
+        if (breaking.covers(publication.sections())) {
+            fanout.start(publication.publicationId(), Fanout.Kind.PUBLICATION, normalized(publication.sections()));
         }
-        // Set-based fan-out: the database copies the subscriber ids, however many there are.
-        return entityManager.createNativeQuery("""
-                INSERT INTO delivery (id, subscriber_id, publication_id, channel, status, attempts, next_attempt_at,
-                                      created_at)
-                SELECT gen_random_uuid(), s.id, ?1, ?2,
-                       CASE WHEN EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email)
-                            THEN 'SUPPRESSED' ELSE 'PENDING' END, 0, now(), now()
-                FROM subscriber s WHERE s.status = 'ACTIVE'
-                  AND (s.topics = '' OR string_to_array(s.topics, ',') && string_to_array(?3, ','))
-                ON CONFLICT (subscriber_id, publication_id) DO NOTHING""")
-                .setParameter(1, publication.publicationId())
-                .setParameter(2, CHANNEL)
-                .setParameter(3, normalized(publication.sections()))
-                .executeUpdate();
     }
 
     /**
      * Turns an edition into one pending delivery per active subscriber whose topics overlap the edition's sections
      * (a subscriber without topics, or an edition without sections, matches everything). The edition itself is kept
      * as its event JSON and rendered per reader at send time. Idempotent like {@link #schedule(PublicationPublished)}.
-     *
-     * @return how many deliveries were added
+     * The delivery rows are written by {@link Fanout}, page by page.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int schedule(EditionPublished edition) {
+    public void schedule(EditionPublished edition) {
         String sections = normalized(edition.sections());
         entityManager.createNativeQuery("""
                 INSERT INTO edition_notice (edition_id, url, title, sections, data, published_at, received_at,
@@ -113,20 +99,7 @@ public class Newsletter {
                 .setParameter(8, traceContext.current())
                 .executeUpdate();
         // The sections stored first win: a re-announced edition matches the same readers.
-        return entityManager.createNativeQuery("""
-                INSERT INTO delivery (id, subscriber_id, edition_id, channel, status, attempts, next_attempt_at,
-                                      created_at)
-                SELECT gen_random_uuid(), s.id, e.edition_id, ?2,
-                       CASE WHEN EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email)
-                            THEN 'SUPPRESSED' ELSE 'PENDING' END, 0, now(), now()
-                FROM subscriber s, edition_notice e
-                WHERE e.edition_id = ?1 AND s.status = 'ACTIVE'
-                  AND (s.topics = '' OR e.sections = ''
-                       OR string_to_array(s.topics, ',') && string_to_array(e.sections, ','))
-                ON CONFLICT (subscriber_id, edition_id) DO NOTHING""")
-                .setParameter(1, edition.editionId())
-                .setParameter(2, CHANNEL)
-                .executeUpdate();
+        fanout.start(edition.editionId(), Fanout.Kind.EDITION, sections);
     }
 
     /** Sections as subscribers' topics are stored: trimmed, lower-case, sorted, comma-separated. */

@@ -93,7 +93,11 @@ class HtmlValidityTest {
             stories.send(killedId, Stories.kill(killedId, "Withdrawn by its source."));
             Stories.awaitApi("killed-page-" + tag, 410);
         }
-        Stories.awaitApi("valid-page-" + tag, 200);
+        try (Stories stories = new Stories()) {
+            stories.send(storyId, Stories.correction(story, story.headline(), "An earlier version misnamed a city."));
+        }
+        await().atMost(Stories.WAIT).until(() -> Stories.awaitApi("valid-page-" + tag, 200).jsonPath()
+                .getInt("version") == 2);
         await().atMost(Stories.WAIT).until(() -> given().get("/editions/" + date).statusCode() == 200);
 
         assertValid("/stories/valid-page-" + tag, 200);

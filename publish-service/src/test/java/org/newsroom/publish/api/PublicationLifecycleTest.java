@@ -181,4 +181,35 @@ class PublicationLifecycleTest {
                     storyId), Duration.ofSeconds(3))).size(), "published once");
         }
     }
+
+    @Test
+    void embargoedStoryKeepsItsCorrectionsQuietAndAKillBeforeItsTimeLeavesNoTrace() {
+        String tag = Stories.tag();
+        UUID corrected = UUID.randomUUID();
+        UUID killed = UUID.randomUUID();
+        StoryApproved story = Stories.approval(corrected, "Held draft " + tag, List.of(),
+                Instant.now().plusSeconds(10));
+        try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS)) {
+            stories.send(corrected, story);
+            stories.send(corrected, Stories.correction(story, "Held final " + tag, "Fixed before release."));
+            stories.send(killed, Stories.approval(killed, "Never out " + tag, List.of(),
+                    Instant.now().plusSeconds(600)));
+            stories.send(killed, Stories.kill(killed, "Spiked before release."));
+
+            PublicationPublished published = EventCodec.decode(publications.await(Stories.event(
+                    EventType.PUBLICATION_PUBLISHED, corrected), Stories.WAIT).value(), PublicationPublished.class);
+            assertEquals("Held final " + tag, published.headline(), "released as corrected");
+            assertEquals(1, published.version(), "readers never saw the draft: still version 1");
+            Stories.awaitApi("held-draft-" + tag, 200).then()
+                    .body("correctionNote", equalTo(null))
+                    .body("versions.version", equalTo(List.of(1)));
+
+            given().when().get("/api/publications/never-out-" + tag).then().statusCode(404);
+            given().when().get("/stories/never-out-" + tag).then().statusCode(404);
+            assertEquals(List.of(), publications.drain(r -> r.value() != null
+                    && r.value().contains(killed.toString()), Duration.ofSeconds(2)), "nothing about the spiked one");
+            assertEquals(List.of(), publications.drain(Stories.event(EventType.PUBLICATION_UPDATED, corrected),
+                    Duration.ofMillis(200)));
+        }
+    }
 }
