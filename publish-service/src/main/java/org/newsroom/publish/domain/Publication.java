@@ -90,10 +90,6 @@ public class Publication extends PanacheEntityBase {
         return find("slug", slug).firstResultOptional();
     }
 
-    public static Optional<Publication> findPublic(String slug) {
-        return find("slug = ?1 and status = ?2", slug, Status.PUBLISHED).firstResultOptional();
-    }
-
     public static Optional<Publication> findByStoryId(UUID storyId) {
         return find("storyId", storyId).firstResultOptional();
     }
