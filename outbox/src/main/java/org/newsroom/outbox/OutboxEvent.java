@@ -33,6 +33,10 @@ public class OutboxEvent {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** Until when a relay holds the row (sending it); after that another relay may claim it again. */
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+
     /** W3C traceparent of the trace that produced the event; null outside any trace. */
     @Column(name = "traceparent")
     public String traceparent;

@@ -31,10 +31,13 @@ import org.jboss.logging.Logger;
 /**
  * Relays committed outbox rows to Kafka (channel {@code outbox}) as binary-mode CloudEvents.
  *
- * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas share the work without sending a row
- * twice; a row is marked sent only after the broker acknowledged it, in the claiming transaction. A crash between
- * the two re-sends the row with the same event id, which consumers de-duplicate. The relay is woken after each
- * commit that adds rows and also polls, as a backstop for wake-ups lost in a crash or sent by another replica.
+ * <p>A batch is claimed in a short transaction ({@code FOR UPDATE SKIP LOCKED}, then a lease: {@code claimed_until}),
+ * so several replicas share the work without sending a row twice; it is sent outside any transaction, since waiting
+ * for the broker's acknowledgements inside one let them complete on Kafka's threads in the transaction's context;
+ * and the rows are marked sent in a second transaction once acknowledged. A crash, a failed send or a lost commit
+ * leaves rows unsent: they are sent again when their lease ends, with the same event id, which consumers
+ * de-duplicate. The relay is woken after each commit that adds rows and also polls, as a backstop for wake-ups lost
+ * in a crash or sent by another replica.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -111,20 +114,25 @@ public class OutboxRelay {
 
     /** @return whether the batch was full, i.e. more rows are probably waiting */
     boolean relayBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<OutboxEvent> batch = claimBatch();
-            if (batch.isEmpty()) {
-                return false;
-            }
-            Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
-                    .await().atMost(sendTimeout);
-            Instant sentAt = Instant.now();
-            batch.forEach(event -> {
-                event.sentAt = sentAt;
-                metrics.counter("newsroom.outbox.events.sent", "type", event.type).increment();
-            });
-            return batch.size() == batchSize;
-        });
+        List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(this::claimBatch);
+        if (batch.isEmpty()) {
+            return false;
+        }
+        try {
+            Uni.join().all(batch.stream().map(this::send).toList()).andFailFast().await().atMost(sendTimeout);
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> update("claimed_until = NULL", batch));
+            throw e;
+        }
+        QuarkusTransaction.requiringNew().run(() -> update("sent_at = now()", batch));
+        batch.forEach(event -> metrics.counter("newsroom.outbox.events.sent", "type", event.type).increment());
+        return batch.size() == batchSize;
+    }
+
+    private void update(String assignment, List<OutboxEvent> batch) {
+        entityManager.createNativeQuery("UPDATE outbox_event SET " + assignment + " WHERE id IN (:ids)")
+                .setParameter("ids", batch.stream().map(event -> event.id).toList())
+                .executeUpdate();
     }
 
     /** Measured when the relay is idle, so the gauges cost one indexed query per poll and nothing on a scrape. */
@@ -136,13 +144,17 @@ public class OutboxRelay {
         oldestUnsentAgeSeconds.set(((Number) row[1]).longValue());
     }
 
+    /** Unsent rows nobody holds a lease on, oldest first, leased to this relay for twice the send timeout. */
     @SuppressWarnings("unchecked")
     private List<OutboxEvent> claimBatch() {
-        return entityManager.createNativeQuery("""
-                SELECT * FROM outbox_event WHERE sent_at IS NULL
+        List<OutboxEvent> batch = entityManager.createNativeQuery("""
+                SELECT * FROM outbox_event WHERE sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
                 ORDER BY created_at LIMIT ?1 FOR UPDATE SKIP LOCKED""", OutboxEvent.class)
                 .setParameter(1, batchSize)
                 .getResultList();
+        Instant leaseEnd = Instant.now().plus(sendTimeout.multipliedBy(2));
+        batch.forEach(event -> event.claimedUntil = leaseEnd);
+        return batch;
     }
 
     private Uni<Void> send(OutboxEvent event) {
