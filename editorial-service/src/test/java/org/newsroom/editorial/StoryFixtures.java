@@ -18,6 +18,9 @@ import org.newsroom.testing.CloudEventRecords;
 
 /** Item events as ingest-service writes them, and stories made from them through the real broker. */
 public final class StoryFixtures {
+    /** news.items, unless NEWSROOM_TEST_ITEMS_TOPIC moves the run to its own topic (see application.properties). */
+    public static final String ITEMS = System.getenv().getOrDefault("NEWSROOM_TEST_ITEMS_TOPIC", Topics.ITEMS);
+
     private StoryFixtures() {
     }
 
@@ -48,7 +51,7 @@ public final class StoryFixtures {
 
     /** Sends the item on news.items and waits until editorial-service made it a story; answers the story id. */
     public static UUID newStory(CloudEventRecords records, ItemIngested item) {
-        records.send(Topics.ITEMS, item.itemId().toString(), "news.item.ingested.v1", json(item));
+        records.send(ITEMS, item.itemId().toString(), "news.item.ingested.v1", json(item));
         return await().atMost(Duration.ofSeconds(60)).until(
                 () -> QuarkusTransaction.requiringNew().call(() -> Story.findByItemId(item.itemId()).map(s -> s.id)),
                 Optional::isPresent).orElseThrow();

@@ -38,7 +38,7 @@ class ItemConsumerTest {
     @Test
     void itemEventBecomesANewStoryInTheQueue() {
         ItemIngested item = StoryFixtures.item("Grain corridor reopens " + UUID.randomUUID());
-        RECORDS.send(Topics.ITEMS, item.itemId().toString(), TYPE, StoryFixtures.json(item));
+        RECORDS.send(StoryFixtures.ITEMS, item.itemId().toString(), TYPE, StoryFixtures.json(item));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> storiesFor(item.itemId()) == 1);
         given().auth().oauth2(TestTokens.token("erin", "editor"))
@@ -52,10 +52,10 @@ class ItemConsumerTest {
     void redeliveredItemEventCreatesOneStory() throws InterruptedException {
         ItemIngested item = StoryFixtures.item("Rates on hold " + UUID.randomUUID());
         String eventId = UUID.randomUUID().toString();
-        RECORDS.send(Topics.ITEMS, item.itemId().toString(), eventId, TYPE, StoryFixtures.json(item));
-        RECORDS.send(Topics.ITEMS, item.itemId().toString(), eventId, TYPE, StoryFixtures.json(item));
+        RECORDS.send(StoryFixtures.ITEMS, item.itemId().toString(), eventId, TYPE, StoryFixtures.json(item));
+        RECORDS.send(StoryFixtures.ITEMS, item.itemId().toString(), eventId, TYPE, StoryFixtures.json(item));
         // A re-emitted event (new id, same item) is also absorbed, by the item's natural key.
-        RECORDS.send(Topics.ITEMS, item.itemId().toString(), TYPE, StoryFixtures.json(item));
+        RECORDS.send(StoryFixtures.ITEMS, item.itemId().toString(), TYPE, StoryFixtures.json(item));
         String marker = markerAfter(item.itemId().toString());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> storiesFor(UUID.fromString(marker)) == 1);
@@ -65,17 +65,17 @@ class ItemConsumerTest {
     /** Sends one more event on the same key (so the same partition): once it is applied, the ones before are too. */
     private static String markerAfter(String key) {
         ItemIngested marker = StoryFixtures.item("marker");
-        RECORDS.send(Topics.ITEMS, key, TYPE, StoryFixtures.json(marker));
+        RECORDS.send(StoryFixtures.ITEMS, key, TYPE, StoryFixtures.json(marker));
         return marker.itemId().toString();
     }
 
     @Test
     void poisonRecordsGoToTheDeadLetterTopicAndTheConsumerMovesOn() {
         String key = UUID.randomUUID().toString();
-        try (TopicWatcher dlq = TopicWatcher.open(Topics.deadLetter(Topics.ITEMS))) {
-            RECORDS.sendRaw(Topics.ITEMS, key, "{\"headline\":\"no CloudEvents headers\"}");
-            RECORDS.send(Topics.ITEMS, key, TYPE, "{not json");
-            RECORDS.send(Topics.ITEMS, key, TYPE, "{\"itemId\":\"" + UUID.randomUUID() + "\"}");
+        try (TopicWatcher dlq = TopicWatcher.open(Topics.deadLetter(StoryFixtures.ITEMS))) {
+            RECORDS.sendRaw(StoryFixtures.ITEMS, key, "{\"headline\":\"no CloudEvents headers\"}");
+            RECORDS.send(StoryFixtures.ITEMS, key, TYPE, "{not json");
+            RECORDS.send(StoryFixtures.ITEMS, key, TYPE, "{\"itemId\":\"" + UUID.randomUUID() + "\"}");
 
             var dead = dlq.awaitCount(r -> key.equals(r.key()), 3, Duration.ofSeconds(30));
             dead.forEach(r -> assertNotNull(TopicWatcher.header(r, "dead-letter-reason")));
@@ -83,7 +83,7 @@ class ItemConsumerTest {
             assertEquals(true, TopicWatcher.header(missingField, "dead-letter-reason").contains("source"));
         }
         ItemIngested after = StoryFixtures.item("After the poison " + UUID.randomUUID());
-        RECORDS.send(Topics.ITEMS, key, TYPE, StoryFixtures.json(after));
+        RECORDS.send(StoryFixtures.ITEMS, key, TYPE, StoryFixtures.json(after));
         await().atMost(Duration.ofSeconds(20)).until(() -> storiesFor(after.itemId()) == 1);
     }
 }

@@ -46,7 +46,7 @@ class SourceChangesTest {
     }
 
     private static void send(ItemIngested item, String type, Object payload) {
-        RECORDS.send(Topics.ITEMS, item.itemId().toString(), type, EventCodec.encode(payload));
+        RECORDS.send(StoryFixtures.ITEMS, item.itemId().toString(), type, EventCodec.encode(payload));
     }
 
     private static String field(UUID id, String path) {
