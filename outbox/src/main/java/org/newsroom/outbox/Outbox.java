@@ -3,9 +3,6 @@ package org.newsroom.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,7 +20,7 @@ public class Outbox {
     EntityManager entityManager;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Inject
     OutboxRelay relay;
@@ -47,21 +44,7 @@ public class Outbox {
         event.createdAt = Instant.now();
         event.traceparent = traceContext.current();
         entityManager.persist(event);
-        transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+        afterCommit.run(relay::wake);
         return event.id;
-    }
-
-    private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {
-        @Override
-        public void beforeCompletion() {
-            // nothing to prepare: the row is already part of the transaction
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                relay.wake();
-            }
-        }
     }
 }

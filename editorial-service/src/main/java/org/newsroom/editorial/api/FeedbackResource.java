@@ -5,15 +5,20 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,9 +28,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -71,8 +80,45 @@ public class FeedbackResource {
         }
     }
 
+    /** The article page's grade form, as a browser posts it. */
+    public static class GradeForm {
+        @FormParam("publicationId")
+        UUID publicationId;
+
+        @FormParam("grade")
+        Integer grade;
+
+        @FormParam("returnTo")
+        String returnTo;
+    }
+
+    /** The article page's letter form, as a browser posts it. */
+    public static class LetterForm {
+        @FormParam("name")
+        String name;
+
+        @FormParam("email")
+        String email;
+
+        @FormParam("publicationId")
+        UUID publicationId;
+
+        @FormParam("text")
+        String text;
+
+        @FormParam("returnTo")
+        String returnTo;
+    }
+
     @Inject
     RateLimiter limiter;
+
+    @Inject
+    Validator validator;
+
+    /** Form posts are sent back here after success: pages of the public site only, so this is no open redirect. */
+    @ConfigProperty(name = "newsroom.editorial.public-site-url")
+    String publicSiteUrl;
 
     @Context
     HttpServerRequest request;
@@ -108,6 +154,24 @@ public class FeedbackResource {
     }
 
     @POST
+    @Path("feedback/grades")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    @Operation(summary = "Grade a publication from the article page's form", description = "Public (no token): "
+            + "the same as the JSON request, as an HTML form posts it (publicationId, grade). With a `returnTo` on "
+            + "the public site the answer is 303 See Other back to that page, otherwise 201 as for JSON.")
+    @SecurityRequirements
+    @APIResponse(responseCode = "303", description = "Counted; back to the reader's page")
+    @APIResponse(responseCode = "201", description = "Counted; the publication's grades so far")
+    @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "tooMany")
+    public Response gradeForm(@BeanParam GradeForm form) {
+        Response counted = grade(valid(new GradeRequest(form.publicationId, form.grade)));
+        return backTo(form.returnTo).orElse(counted);
+    }
+
+    @POST
     @Path("feedback/letters")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
@@ -136,6 +200,24 @@ public class FeedbackResource {
         letter.createdAt = Instant.now();
         letter.persist();
         return Response.status(Response.Status.CREATED).entity(LetterResponse.of(letter)).build();
+    }
+
+    @POST
+    @Path("feedback/letters")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    @Operation(summary = "Write a letter from the article page's form", description = "Public (no token): the "
+            + "same as the JSON request, as an HTML form posts it (name, email, text, optionally publicationId). "
+            + "With a `returnTo` on the public site the answer is 303 See Other back to that page, otherwise 201.")
+    @SecurityRequirements
+    @APIResponse(responseCode = "303", description = "Received; back to the reader's page")
+    @APIResponse(responseCode = "201", description = "Received")
+    @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "tooMany")
+    public Response letterForm(@BeanParam LetterForm form) {
+        Response received = letter(valid(new LetterRequest(form.name, form.email, form.publicationId, form.text)));
+        return backTo(form.returnTo).orElse(received);
     }
 
     @GET
@@ -174,6 +256,23 @@ public class FeedbackResource {
                     .link(uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
         }
         return response.build();
+    }
+
+    /** A form is checked by the rules of the JSON request it stands for, so the two cannot drift apart. */
+    private <T> T valid(T request) {
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return request;
+    }
+
+    private Optional<Response> backTo(String returnTo) {
+        String site = publicSiteUrl.replaceAll("/+$", "") + "/";
+        if (returnTo == null || !returnTo.startsWith(site)) {
+            return Optional.empty();
+        }
+        return Optional.of(Response.seeOther(URI.create(returnTo)).build());
     }
 
     private String admit() {

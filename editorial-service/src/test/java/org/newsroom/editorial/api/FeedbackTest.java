@@ -91,6 +91,39 @@ class FeedbackTest {
         given().auth().oauth2(TestTokens.token("rita", "reader")).when().get("/api/letters").then().statusCode(403);
     }
 
+    /** The article page's forms post form-encoded and are sent back to the page, never to another site. */
+    @Test
+    void formsFromTheArticlePageAreAcceptedAndSentBack() {
+        String client = client();
+        UUID publication = UUID.randomUUID();
+        String page = "http://localhost:8083/stories/rates-on-hold?feedback=thanks#feedback";
+        given().header("X-Forwarded-For", client).redirects().follow(false)
+                .formParam("publicationId", publication.toString()).formParam("grade", "4")
+                .formParam("returnTo", page)
+                .when().post("/api/feedback/grades").then().statusCode(303).header("Location", page);
+        given().header("X-Forwarded-For", client).redirects().follow(false)
+                .formParam("publicationId", publication.toString()).formParam("grade", "2")
+                .formParam("returnTo", "https://elsewhere.example/phish")
+                .when().post("/api/feedback/grades").then().statusCode(201).body("count", equalTo(2))
+                .body("average", equalTo(3.0f));
+        given().header("X-Forwarded-For", client)
+                .formParam("publicationId", publication.toString()).formParam("grade", "7")
+                .when().post("/api/feedback/grades").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("grade"));
+
+        String text = "Dear editor, by form " + UUID.randomUUID();
+        given().header("X-Forwarded-For", client).redirects().follow(false)
+                .formParam("name", "Ada").formParam("email", "ada@example.org").formParam("text", text)
+                .formParam("publicationId", publication.toString()).formParam("returnTo", page)
+                .when().post("/api/feedback/letters").then().statusCode(303).header("Location", page);
+        given().header("X-Forwarded-For", client)
+                .formParam("name", "Ada").formParam("email", "nope").formParam("text", "Hello")
+                .when().post("/api/feedback/letters").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("email"));
+        given().auth().oauth2(EDITOR).when().get("/api/letters").then().statusCode(200)
+                .body("[0].text", equalTo(text)).body("[0].publicationId", equalTo(publication.toString()));
+    }
+
     @Test
     void theInboxIsPagedByKeysetNewestFirst() {
         String client = client();

@@ -6,10 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.function.Supplier;
+import org.newsroom.outbox.AfterCommit;
 
 /**
  * Ingestion as operations see it at /q/metrics, per source: items ingested, updated, and duplicates (an unchanged
@@ -26,7 +24,7 @@ public class IngestMetrics {
     MeterRegistry registry;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     private Timer lookup;
 
@@ -39,17 +37,17 @@ public class IngestMetrics {
     }
 
     public void ingested(String source) {
-        afterCommit(counter("newsroom.ingest.items.ingested", "Items new to the pipeline", source));
+        afterCommit.run(counter("newsroom.ingest.items.ingested", "Items new to the pipeline", source)::increment);
     }
 
     public void updated(String source) {
-        afterCommit(counter("newsroom.ingest.items.updated", "Items that became a new version", source));
+        afterCommit.run(counter("newsroom.ingest.items.updated", "Items that became a new version", source)::increment);
     }
 
     public void duplicate(String source, String kind) {
-        afterCommit(Counter.builder("newsroom.ingest.items.duplicates")
+        afterCommit.run(Counter.builder("newsroom.ingest.items.duplicates")
                 .description("Unchanged re-fetches, and new items that joined a story cluster")
-                .tag("source", source).tag("kind", kind).register(registry));
+                .tag("source", source).tag("kind", kind).register(registry)::increment);
     }
 
     public void fetchFailed(String source) {
@@ -62,20 +60,5 @@ public class IngestMetrics {
 
     private Counter counter(String name, String description, String source) {
         return Counter.builder(name).description(description).tag("source", source).register(registry);
-    }
-
-    private void afterCommit(Counter counter) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    counter.increment();
-                }
-            }
-        });
     }
 }

@@ -5,13 +5,11 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.newsroom.outbox.AfterCommit;
 
 /**
  * The double opt-in email. Sent only after the subscription committed (never a link to a token that was rolled
@@ -27,7 +25,7 @@ public class ConfirmationMail {
     ReactiveMailer mailer;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @ConfigProperty(name = "newsroom.notify.base-url")
     String baseUrl;
@@ -35,24 +33,12 @@ public class ConfirmationMail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void sendAfterCommit(String email, String name, String token) {
         Mail mail = compose(email, name, token);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to prepare
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    Uni.createFrom().deferred(() -> mailer.send(mail))
-                            .runSubscriptionOn(MailThread.EXECUTOR)
-                            .ifNoItem().after(SEND_TIMEOUT).fail().subscribe().with(
-                            ok -> LOG.debugf("Confirmation sent to %s", email),
-                            failure -> LOG.warnf(failure, "Confirmation to %s not sent; subscribing again re-sends it",
-                                    email));
-                }
-            }
-        });
+        afterCommit.run(() -> Uni.createFrom().deferred(() -> mailer.send(mail))
+                .runSubscriptionOn(MailThread.EXECUTOR)
+                .ifNoItem().after(SEND_TIMEOUT).fail().subscribe().with(
+                        ok -> LOG.debugf("Confirmation sent to %s", email),
+                        failure -> LOG.warnf(failure, "Confirmation to %s not sent; subscribing again re-sends it",
+                                email)));
     }
 
     Mail compose(String email, String name, String token) {

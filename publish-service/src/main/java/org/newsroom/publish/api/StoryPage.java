@@ -59,7 +59,7 @@ public class StoryPage {
             List<String> dek, String byline, String dateline, String publishedAt, String publishedOn,
             String updatedAt, String updatedOn, String correctionNote, String editorsNote, Image image,
             String bodyHtml, String outlet, String outletUrl, String authorBio, String rights, String gradesUrl,
-            String lettersUrl, List<Grade> grades) {
+            String lettersUrl, String returnTo, List<Grade> grades) {
     }
 
     public record SectionLink(String name, String url) {
@@ -101,7 +101,7 @@ public class StoryPage {
                 p.updatedAt == null ? null : readable(p.updatedAt), blankToNull(p.correctionNote),
                 blankToNull(a.editorsNote), image(a), blankToNull(a.bodyHtml), a.outlet, httpLink(a.outletUrl),
                 blankToNull(a.authorBio), blankToNull(a.rights), feedback + "/api/feedback/grades",
-                feedback + "/api/feedback/letters?publicationId=" + p.id, GRADES);
+                feedback + "/api/feedback/letters", urls.story(p.slug) + "#feedback", GRADES);
     }
 
     /** Without a caption, the headline is the best description of a lead image we have. */

@@ -3,9 +3,7 @@ package org.newsroom.publish.domain;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.newsroom.outbox.AfterCommit;
 
 /**
  * What readers got, counted for {@code /q/metrics}. A count moves only when its transaction commits, so a rolled
@@ -13,14 +11,14 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  */
 @ApplicationScoped
 public class PublishingCounters {
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final Counter published;
     private final Counter updated;
     private final Counter retracted;
     private final Counter editions;
 
-    public PublishingCounters(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
-        this.transactions = transactions;
+    public PublishingCounters(MeterRegistry registry, AfterCommit afterCommit) {
+        this.afterCommit = afterCommit;
         published = Counter.builder("newsroom.publications.published")
                 .description("Publications made public (first version)").register(registry);
         updated = Counter.builder("newsroom.publications.updated")
@@ -48,18 +46,6 @@ public class PublishingCounters {
     }
 
     private void onCommit(Counter counter) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // counted only once the outcome is known
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    counter.increment();
-                }
-            }
-        });
+        afterCommit.run(counter::increment);
     }
 }

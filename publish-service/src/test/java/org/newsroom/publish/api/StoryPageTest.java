@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.newsroom.publish.support.Stories;
 
-/** The article page carries every field of the story, the feedback form and the letters link. */
+/** The article page carries every field of the story and the grade and letter forms. */
 @QuarkusTest
 class StoryPageTest {
 
@@ -35,6 +35,7 @@ class StoryPageTest {
                 .body("versions.version", equalTo(List.of(1)))
                 .extract().path("id");
 
+        String url = "http://localhost:8083/stories/" + slug;
         String html = given().when().get("/stories/" + slug).then().statusCode(200).extract().asString();
         for (String expected : List.of(
                 "<h1>Summit ends " + tag + "</h1>",
@@ -54,10 +55,15 @@ class StoryPageTest {
                 "<input type=\"hidden\" name=\"publicationId\" value=\"" + id + "\">",
                 "<label for=\"grade-1\">1 – poor</label>",
                 "<label for=\"grade-5\">5 – excellent</label>",
-                "href=\"https://editorial.example.org/api/feedback/letters?publicationId=" + id + "\"")) {
+                "<input type=\"hidden\" name=\"returnTo\" value=\"" + url + "#feedback\">",
+                "<form method=\"post\" action=\"https://editorial.example.org/api/feedback/letters\">",
+                "<label for=\"letter-name\">Your name</label>",
+                "<label for=\"letter-email\">Your email address</label>",
+                "<label for=\"letter-text\">Your letter</label>")) {
             assertTrue(html.contains(expected), () -> "missing " + expected + " in\n" + html);
         }
         assertEquals(5, html.split("type=\"radio\"", -1).length - 1, "grades 1 to 5");
+        assertEquals(2, html.split("name=\"returnTo\"", -1).length - 1, "both forms lead back to the article");
     }
 
     @Test
