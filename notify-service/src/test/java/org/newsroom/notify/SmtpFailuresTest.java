@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -32,13 +31,13 @@ import org.newsroom.testing.TopicWatcher;
 
 /**
  * Against an SMTP server that answers 451 (try later) or 550 (no such mailbox): transient failures are retried with
- * backoff until accepted or until max-attempts (3 in tests), permanent ones fail at once; every final failure is
+ * backoff until accepted or until max-attempts, permanent ones fail at once; every final failure is
  * counted in the edition's summary, announced as news.delivery.failed.v1 and counted in the metrics.
  */
 @QuarkusTest
 @TestProfile(FlakySmtpProfile.class)
 class SmtpFailuresTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(40);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     FlakySmtpServer smtp;
 
@@ -65,36 +64,42 @@ class SmtpFailuresTest {
                     .then().statusCode(200)
                     .body("sent", equalTo(2)).body("failed", equalTo(2)).body("pending", equalTo(0)));
 
-            Map<String, Row> rows = rows(edition.editionId());
-            assertEquals(new Row("SENT", 1, null), rows.get(fine));
-            assertEquals(new Row("SENT", 3, null), rows.get(greylisted), "451 twice, then accepted");
-            assertEquals("FAILED", rows.get(unknown).status());
-            assertEquals(1, rows.get(unknown).attempts(), "a 550 is not retried");
-            assertTrue(rows.get(unknown).lastError().startsWith("550"), rows.get(unknown).lastError());
-            assertEquals("FAILED", rows.get(neverAccepting).status());
-            assertEquals(3, rows.get(neverAccepting).attempts(), "retried up to max-attempts");
-            assertTrue(rows.get(neverAccepting).lastError().startsWith("451"), rows.get(neverAccepting).lastError());
-
+            // The server's counts are exact; the rows count every attempt, including one that failed before the
+            // server saw the message (the mail client can time out on a loaded machine), so theirs are bounds.
             String title = edition.title();
+            Map<String, Row> rows = rows(edition.editionId());
+            assertEquals("SENT", rows.get(fine).status());
             assertEquals(1, smtp.accepted(fine, title));
+
+            assertEquals("SENT", rows.get(greylisted).status());
+            assertEquals(3, smtp.attempts(greylisted, title), "451 twice, then accepted");
             assertEquals(1, smtp.accepted(greylisted, title));
-            // An attempt can also fail before the server sees the message (a dropped pooled connection on a loaded
-            // machine): the rows above count every attempt, the server at most as many.
-            assertTrue(smtp.attempts(greylisted, title) <= 3, "no more sends than recorded attempts");
-            assertEquals(1, smtp.attempts(unknown, title));
-            assertTrue(smtp.attempts(neverAccepting, title) <= 3, "no more sends than recorded attempts");
+            assertTrue(rows.get(greylisted).attempts() >= 3, rows.get(greylisted).toString());
+
+            assertEquals("FAILED", rows.get(unknown).status());
+            assertEquals(1, smtp.attempts(unknown, title), "a 550 is not retried");
+            assertTrue(rows.get(unknown).lastError().startsWith("550"), rows.get(unknown).lastError());
+
+            assertEquals("FAILED", rows.get(neverAccepting).status());
+            assertEquals(FlakySmtpProfile.MAX_ATTEMPTS, rows.get(neverAccepting).attempts(),
+                    "retried up to max-attempts");
+            assertTrue(smtp.attempts(neverAccepting, title) >= 1);
+            assertTrue(smtp.attempts(neverAccepting, title) <= FlakySmtpProfile.MAX_ATTEMPTS);
             assertEquals(0, smtp.accepted(unknown, title) + smtp.accepted(neverAccepting, title));
 
-            List<ConsumerRecord<String, String>> failures = deliveries.awaitCount(r -> isFailureOf(r, edition), 2,
+            List<ConsumerRecord<String, String>> announced = deliveries.awaitCount(r -> isFailureOf(r, edition), 2,
                     TIMEOUT);
-            Map<Integer, DeliveryFailed> byAttempts = failures.stream()
-                    .map(r -> EventCodec.decode(r.value(), DeliveryFailed.class))
-                    .collect(Collectors.toMap(DeliveryFailed::attempts, Function.identity()));
-            assertTrue(byAttempts.get(1).reason().startsWith("550"), byAttempts.get(1).reason());
-            assertTrue(byAttempts.get(3).reason().startsWith("451"), byAttempts.get(3).reason());
-            failures.forEach(r -> {
-                DeliveryFailed failed = EventCodec.decode(r.value(), DeliveryFailed.class);
-                assertEquals(failed.deliveryId().toString(), r.key());
+            List<DeliveryFailed> failures = announced.stream()
+                    .map(r -> EventCodec.decode(r.value(), DeliveryFailed.class)).toList();
+            announced.forEach(r -> assertEquals(EventCodec.decode(r.value(), DeliveryFailed.class).deliveryId()
+                    .toString(), r.key(), "keyed by delivery"));
+            DeliveryFailed rejected = failures.stream().filter(f -> f.reason().startsWith("550")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no failure for the 550: " + failures));
+            assertEquals(rows.get(unknown).attempts(), rejected.attempts());
+            DeliveryFailed exhausted = failures.stream().filter(f -> f != rejected).findFirst().orElseThrow();
+            assertEquals(FlakySmtpProfile.MAX_ATTEMPTS, exhausted.attempts());
+            assertEquals(rows.get(neverAccepting).lastError(), exhausted.reason());
+            failures.forEach(failed -> {
                 assertEquals("email", failed.channel());
                 assertTrue(failed.permanent());
             });
