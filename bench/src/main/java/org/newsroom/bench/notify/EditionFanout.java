@@ -34,9 +34,10 @@ import org.newsroom.testing.CloudEventRecords;
 import org.newsroom.testing.Databases;
 import org.newsroom.testing.Pipeline;
 import org.newsroom.testing.ServiceProcess;
+import org.newsroom.testing.SmtpServer;
 
 /**
- * One edition to N readers: the packaged notify-service (fixed heap) is started against a counting SMTP sink, N
+ * One edition to N readers: the packaged notify-service (fixed heap) is started against an SMTP server that keeps nothing, N
  * ACTIVE subscribers are seeded with SQL, one {@code news.edition.published.v1} is produced, and the clock runs
  * until every delivery row is SENT. The service's heap is sampled from /q/metrics throughout: it must not grow
  * with N (subscribers are fanned out and sent page by page, never loaded whole).
@@ -70,7 +71,7 @@ public class EditionFanout implements Scenario {
     private String once(int subscribers) throws Exception {
         // A topic of its own: editions other runs publish on news.publications would go to every seeded reader too.
         String topic = "bench.notify.publications." + UUID.randomUUID().toString().substring(0, 8);
-        try (CountingSmtpSink smtp = CountingSmtpSink.start(); Pipeline pipeline = Pipeline.create(PIPELINE);
+        try (SmtpServer smtp = SmtpServer.start(SmtpServer.ACCEPT_ALL); Pipeline pipeline = Pipeline.create(PIPELINE);
                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                         Broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
