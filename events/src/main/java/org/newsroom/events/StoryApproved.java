@@ -23,7 +23,7 @@ public record StoryApproved(
         String imageCredit,
         String rights,
         String authorBio,
-        Instant embargoedUntil) {
+        Instant embargoedUntil) implements StoryCopy {
 
     public StoryApproved {
         Required.field(storyId, "storyId");

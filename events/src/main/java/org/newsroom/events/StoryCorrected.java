@@ -26,7 +26,7 @@ public record StoryCorrected(
         String imageCaption,
         String imageCredit,
         String rights,
-        String authorBio) {
+        String authorBio) implements StoryCopy {
 
     public StoryCorrected {
         Required.field(storyId, "storyId");

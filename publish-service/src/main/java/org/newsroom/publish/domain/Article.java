@@ -5,8 +5,7 @@ import jakarta.persistence.Embeddable;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.newsroom.events.StoryApproved;
-import org.newsroom.events.StoryCorrected;
+import org.newsroom.events.StoryCopy;
 
 /** What readers read of one version of a publication, as editorial approved or corrected it. */
 @Embeddable
@@ -49,26 +48,7 @@ public class Article {
     @Column(name = "author_bio")
     public String authorBio;
 
-    public static Article of(StoryApproved story) {
-        Article article = new Article();
-        article.headline = story.headline().strip();
-        article.summary = story.summary();
-        article.byline = story.byline();
-        article.outlet = story.attribution().outlet();
-        article.outletUrl = story.attribution().url();
-        article.editorsNote = story.editorsNote();
-        article.sections = sections(story.sections());
-        article.bodyHtml = story.bodyHtml();
-        article.dateline = story.dateline();
-        article.imageUrl = story.imageUrl();
-        article.imageCaption = story.imageCaption();
-        article.imageCredit = story.imageCredit();
-        article.rights = story.rights();
-        article.authorBio = story.authorBio();
-        return article;
-    }
-
-    public static Article of(StoryCorrected story) {
+    public static Article of(StoryCopy story) {
         Article article = new Article();
         article.headline = story.headline().strip();
         article.summary = story.summary();
