@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,6 +107,7 @@ class NewsletterTest {
             assertEquals("urn:newsroom:notify-service", TopicWatcher.header(record, "ce_source"));
             DeliverySent sent = EventCodec.decode(record.value(), DeliverySent.class);
             assertEquals(publication.publicationId(), sent.publicationId());
+            assertNull(sent.editionId(), "a single story's email is no edition's");
             assertEquals(sent.deliveryId().toString(), record.key());
             assertEquals("email", sent.channel());
 

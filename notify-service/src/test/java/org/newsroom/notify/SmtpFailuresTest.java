@@ -100,6 +100,8 @@ class SmtpFailuresTest {
             assertEquals(FlakySmtpProfile.MAX_ATTEMPTS, exhausted.attempts());
             assertEquals(rows.get(neverAccepting).lastError(), exhausted.reason());
             failures.forEach(failed -> {
+                assertEquals(edition.editionId(), failed.publicationId());
+                assertEquals(edition.editionId(), failed.editionId());
                 assertEquals("email", failed.channel());
                 assertTrue(failed.permanent());
             });

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -171,6 +172,7 @@ class WebhookDeliveryTest {
             DeliveryFailed failed = EventCodec.decode(record.value(), DeliveryFailed.class);
             assertEquals("webhook", failed.channel());
             assertEquals(publicationId, failed.publicationId());
+            assertNull(failed.editionId(), "a publication's event, not an edition's");
             assertEquals(UUID.fromString(endpoint), failed.subscriberId(), "the webhook channel's recipient");
             assertEquals(3, failed.attempts());
             assertEquals("HTTP 500", failed.reason());

@@ -92,6 +92,10 @@ public class DeliverySender {
         /** The publication or edition the email is about. */
         UUID subjectId();
 
+        default boolean edition() {
+            return this instanceof EditionDue;
+        }
+
         int attempts();
 
         String email();
@@ -246,7 +250,8 @@ public class DeliverySender {
                     .setParameter(2, sentAt)
                     .executeUpdate();
             if (updated == 1) {
-                events.sent(due.id(), due.subjectId(), due.subscriberId(), Newsletter.CHANNEL, sentAt);
+                events.sent(due.id(), due.subjectId(), due.edition(), due.subscriberId(), Newsletter.CHANNEL,
+                        sentAt);
             }
         });
         count("sent");
@@ -271,8 +276,8 @@ public class DeliverySender {
                     .setParameter(5, delay.toMillis())
                     .executeUpdate();
             if (giveUp && updated == 1) {
-                events.failed(due.id(), due.subjectId(), due.subscriberId(), Newsletter.CHANNEL, failure.reason(),
-                        attempts, Instant.now());
+                events.failed(due.id(), due.subjectId(), due.edition(), due.subscriberId(), Newsletter.CHANNEL,
+                        failure.reason(), attempts, Instant.now());
             }
         });
         count(giveUp ? "failed" : "retried");

@@ -26,6 +26,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.newsroom.events.EventType;
 import org.newsroom.notify.messaging.DeliveryEvents;
 
 /**
@@ -81,7 +82,10 @@ public class WebhookSender {
     private Semaphore inFlight;
 
     record Due(UUID id, UUID endpointId, String eventId, UUID subjectId, String body, int attempts, String url,
-            String secret) {
+            String secret, String eventType) {
+        boolean edition() {
+            return EventType.EDITION_PUBLISHED.type().equals(eventType);
+        }
     }
 
     record Outcome(Integer statusCode, String error, Instant at, long durationMs) {
@@ -126,12 +130,13 @@ public class WebhookSender {
                                WHERE w.status = 'PENDING' AND w.next_attempt_at <= now() AND we.status = 'ACTIVE'
                                ORDER BY w.next_attempt_at LIMIT ?1 FOR UPDATE OF w SKIP LOCKED)
                   AND e.id = d.endpoint_id
-                RETURNING d.id, d.endpoint_id, d.event_id, d.subject_id, d.body, d.attempts, e.url, e.secret""")
+                RETURNING d.id, d.endpoint_id, d.event_id, d.subject_id, d.body, d.attempts, e.url, e.secret,
+                          d.event_type""")
                 .setParameter(1, limit)
                 .setParameter(2, lease.toMillis())
                 .getResultList();
         return rows.stream().map(r -> new Due((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4],
-                ((Number) r[5]).intValue(), (String) r[6], (String) r[7])).toList();
+                ((Number) r[5]).intValue(), (String) r[6], (String) r[7], (String) r[8])).toList();
     }
 
     /** Never completes exceptionally: a call that got no answer is an outcome with an error. */
@@ -204,7 +209,8 @@ public class WebhookSender {
                     .setParameter(6, delay.toMillis())
                     .executeUpdate();
             if (giveUp && updated == 1) {
-                events.failed(due.id(), due.subjectId(), due.endpointId(), CHANNEL, error, attempts, Instant.now());
+                events.failed(due.id(), due.subjectId(), due.edition(), due.endpointId(), CHANNEL, error, attempts,
+                        Instant.now());
             }
             if (gone) {
                 entityManager.createNativeQuery("""

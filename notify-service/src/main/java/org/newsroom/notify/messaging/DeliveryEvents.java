@@ -10,7 +10,8 @@ import org.newsroom.outbox.Outbox;
 
 /**
  * Announces delivery outcomes on {@code news.deliveries}, through the outbox, keyed by the delivery id. The
- * contract's {@code publicationId} names what the delivery was about: the publication, or the edition.
+ * contract's {@code publicationId} names what the delivery was about (the publication, or the edition);
+ * {@code editionId} repeats it for an edition, so consumers can tell the two apart.
  */
 @ApplicationScoped
 public class DeliveryEvents {
@@ -18,17 +19,19 @@ public class DeliveryEvents {
     @Inject
     Outbox outbox;
 
-    public void sent(UUID deliveryId, UUID subjectId, UUID subscriberId, String channel, Instant sentAt) {
-        outbox.publish(deliveryId.toString(), new DeliverySent(deliveryId, subjectId, subscriberId, channel, sentAt));
+    public void sent(UUID deliveryId, UUID subjectId, boolean edition, UUID subscriberId, String channel,
+            Instant sentAt) {
+        outbox.publish(deliveryId.toString(), new DeliverySent(deliveryId, subjectId, subscriberId, channel, sentAt,
+                edition ? subjectId : null));
     }
 
     /**
      * A delivery given up for good. For the webhook channel the recipient ({@code subscriberId}) is the webhook
      * endpoint.
      */
-    public void failed(UUID deliveryId, UUID subjectId, UUID recipientId, String channel, String reason, int attempts,
-            Instant failedAt) {
+    public void failed(UUID deliveryId, UUID subjectId, boolean edition, UUID recipientId, String channel,
+            String reason, int attempts, Instant failedAt) {
         outbox.publish(deliveryId.toString(), new DeliveryFailed(deliveryId, subjectId, recipientId, channel, reason,
-                true, attempts, failedAt));
+                true, attempts, failedAt, edition ? subjectId : null));
     }
 }
