@@ -109,8 +109,12 @@ public class Newsletter {
                 .map(t -> t.strip().toLowerCase(Locale.ROOT)).distinct().sorted().toList());
     }
 
-    /** suppressed: not mailed on purpose (suppressed address, or the reader left before the send). */
-    public record Summary(long sent, long pending, long failed, long suppressed) {
+    /**
+     * suppressed: not mailed on purpose (suppressed address, or the reader left before the send). fanningOut: readers
+     * are still being added page by page, so pending (and the total) will grow; the counts are final once it is false
+     * and pending is 0.
+     */
+    public record Summary(long sent, long pending, long failed, long suppressed, boolean fanningOut) {
     }
 
     /** @return the delivery counts of a publication, empty when this service never heard of it */
@@ -147,6 +151,9 @@ public class Newsletter {
                 }
             }
         }
-        return Optional.of(new Summary(sent, pending, failed, suppressed));
+        boolean fanningOut = ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM fanout WHERE subject_id = ?1 AND NOT done").setParameter(1, id)
+                .getSingleResult()).longValue() > 0;
+        return Optional.of(new Summary(sent, pending, failed, suppressed, fanningOut));
     }
 }
