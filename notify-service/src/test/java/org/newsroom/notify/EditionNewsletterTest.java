@@ -167,12 +167,14 @@ class EditionNewsletterTest {
         EditionPublished edition = edition(List.of());
         // Seen from inside the transaction that takes the edition in, before Fanout (which cannot see it yet) has
         // written a single page: nothing pending, and the summary says that is not the final count.
-        QuarkusTransaction.requiringNew().run(() -> {
+        QuarkusTransaction.begin();
+        try {
             newsletter.schedule(edition);
             Newsletter.Summary summary = newsletter.editionSummary(edition.editionId()).orElseThrow();
             assertEquals(new Newsletter.Summary(0, 0, 0, 0, true), summary);
-            QuarkusTransaction.setRollbackOnly();
-        });
+        } finally {
+            QuarkusTransaction.rollback();
+        }
     }
 
     @Test
