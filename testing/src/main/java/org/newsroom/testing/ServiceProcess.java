@@ -10,10 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** One service started from its packaged fast-jar, as ops would run it: a separate JVM configured by env. */
 public final class ServiceProcess implements AutoCloseable {
+    private static final int FIRST_PORT = 20000;
+    private static final int PORT_RANGE = 12000;
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger(new Random().nextInt(PORT_RANGE));
+
     private final String name;
     private final int port;
     private final Process process;
@@ -91,9 +97,21 @@ public final class ServiceProcess implements AutoCloseable {
         return "-Xmx" + env.getOrDefault("JAVA_MAX_HEAP", "256m");
     }
 
+    /**
+     * A free port below the kernel's ephemeral range (32768 and up on Linux). A port the kernel picked (bind to 0)
+     * was seen taken again before the service bound it: by the source port of some other process's outgoing
+     * connection. Below that range only an explicit bind can take it, and the counter keeps this run's services
+     * apart.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int tries = 0; tries < PORT_RANGE; tries++) {
+            int port = FIRST_PORT + Math.floorMod(NEXT_PORT.getAndIncrement(), PORT_RANGE);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return port;
+            } catch (IOException taken) {
+                // try the next one
+            }
         }
+        throw new IOException("no free port in " + FIRST_PORT + "-" + (FIRST_PORT + PORT_RANGE - 1));
     }
 }
