@@ -233,6 +233,23 @@ public class StoryResource {
     }
 
     @POST
+    @Path("{id}/primary")
+    @Operation(summary = "Make the story its cluster's primary", description = "The story leads its cluster from "
+            + "now on (in `primaryOnly` queues and as every member's `primary`); the former primary becomes an "
+            + "alternate. The choice is audited in the story's history (`MAKE_PRIMARY`). Already the primary: "
+            + "nothing changes. In no cluster: 409.")
+    @APIResponse(ref = "moved")
+    @APIResponse(ref = "storyNotFound")
+    @APIResponse(ref = "conflict")
+    @APIResponse(ref = "stale")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response makePrimary(@Parameter(description = "The story id") @PathParam("id") UUID id,
+            @Parameter(description = "Optional: the ETag read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(desk.makePrimary(id, ETags.optional(ifMatch), actor()));
+    }
+
+    @POST
     @Path("{id}/approve")
     @RolesAllowed(Roles.CHIEF_EDITOR)
     @Operation(summary = "Approve the story for publication (chief editor)", description = "IN_REVIEW (or NEW) → "

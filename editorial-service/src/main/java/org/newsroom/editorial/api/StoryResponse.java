@@ -68,7 +68,8 @@ public record StoryResponse(
         @Schema(description = "The source withdrew this published story: a chief editor should kill it")
         boolean killProposed,
         @Schema(description = "Stories of the same cluster report the same news") UUID clusterId,
-        @Schema(description = "Whether this is its cluster's primary (the earliest story); true outside a cluster")
+        @Schema(description = "Whether this is its cluster's primary (the one an editor chose, else the earliest);"
+                + " true outside a cluster")
         boolean primary,
         @Schema(description = "How many other stories share its cluster", example = "2") long alternateCount,
         @Schema(description = "The other stories of its cluster (single-story reads only)") List<Alternate> alternates,

@@ -7,11 +7,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Stories whose items ingest found to report the same news. The earliest story (by creation, then id) is the
- * primary: derived at read time, so two items of a cluster arriving at once on different partitions or replicas
- * cannot both claim it.
+ * Stories whose items ingest found to report the same news. The primary is the story an editor chose last, or
+ * without a choice the earliest story (by creation, then id): derived at read time, so two items of a cluster
+ * arriving at once on different partitions or replicas cannot both claim it. {@link #ORDER} is that rule, once,
+ * for every query that needs it.
  */
 public record Cluster(UUID id, List<Story> members) {
+    /** The members in primary-first order, as SQL over the story table. */
+    static final String ORDER = "primary_chosen_at DESC NULLS LAST, created_at, id";
 
     /** The cluster of a story, or null if it belongs to none. */
     public static Cluster of(Story story) {
@@ -19,7 +22,7 @@ public record Cluster(UUID id, List<Story> members) {
             return null;
         }
         return new Cluster(story.clusterId,
-                Story.list("clusterId = ?1 order by createdAt, id", story.clusterId));
+                Story.list("clusterId = ?1 order by primaryChosenAt desc nulls last, createdAt, id", story.clusterId));
     }
 
     public Story primary() {
@@ -46,7 +49,7 @@ public record Cluster(UUID id, List<Story> members) {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Story.getEntityManager().createNativeQuery("SELECT cluster_id,"
-                + " (array_agg(id ORDER BY created_at, id))[1], count(*) FROM story"
+                + " (array_agg(id ORDER BY " + ORDER + "))[1], count(*) FROM story"
                 + " WHERE cluster_id IN (:ids) GROUP BY cluster_id", Object[].class)
                 .setParameter("ids", clusterIds).getResultList();
         rows.forEach(row -> summaries.put((UUID) row[0], new Summary((UUID) row[1], ((Number) row[2]).longValue())));

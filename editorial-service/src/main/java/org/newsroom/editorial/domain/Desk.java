@@ -101,6 +101,10 @@ public class Desk {
         story.imageCredit = changed(diff, "imageCredit", story.imageCredit, item.imageCredit());
         story.rights = changed(diff, "rights", story.rights, item.rights());
         if (item.clusterId() != null) {
+            if (!item.clusterId().equals(story.clusterId)) {
+                // Chosen to lead the old cluster, not the new one.
+                story.primaryChosenAt = null;
+            }
             story.clusterId = item.clusterId();
         }
         story.sourceVersion = item.version();
@@ -160,6 +164,25 @@ public class Desk {
             touch(story, editor);
             StoryTransition.record(story, story.status, "EDIT", editor, story.updatedAt, diff, null);
         }
+        return flushed(story);
+    }
+
+    /** Makes the story lead its cluster; the former primary becomes an alternate. Audited on the new primary. */
+    @Transactional
+    public Story makePrimary(UUID id, Long expectedVersion, String editor) {
+        Story story = current(id, expectedVersion);
+        Cluster cluster = Cluster.of(story);
+        if (cluster == null) {
+            throw new DeskRuleException("Story " + id + " belongs to no cluster");
+        }
+        if (cluster.isPrimary(story)) {
+            return story;
+        }
+        Map<String, Object> diff = new LinkedHashMap<>();
+        changed(diff, "clusterPrimary", cluster.primary().id.toString(), story.id.toString());
+        touch(story, editor);
+        story.primaryChosenAt = story.updatedAt;
+        StoryTransition.record(story, story.status, "MAKE_PRIMARY", editor, story.updatedAt, diff, null);
         return flushed(story);
     }
 

@@ -150,9 +150,13 @@ public class Story extends PanacheEntityBase {
     @Column(name = "author_bio")
     public String authorBio;
 
-    /** Stories whose items ingest found to report the same news share it; the earliest one is the primary. */
+    /** Stories whose items ingest found to report the same news share it (see {@link Cluster} for its primary). */
     @Column(name = "cluster_id")
     public UUID clusterId;
+
+    /** When an editor made this story its cluster's primary; null if never, or since it moved to another cluster. */
+    @Column(name = "primary_chosen_at")
+    public Instant primaryChosenAt;
 
     /** When a chief editor scheduled the approved story to go public (never before the embargo). */
     @Column(name = "publish_at")

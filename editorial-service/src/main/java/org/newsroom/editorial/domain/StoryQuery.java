@@ -75,9 +75,10 @@ public record StoryQuery(Set<StoryStatus> statuses, String section, String sourc
             params.put("cluster", cluster);
         }
         if (primaryOnly) {
-            // Alternates collapse into their cluster's primary, the earliest story of the cluster.
-            sql.append(" AND (s.cluster_id IS NULL OR NOT EXISTS (SELECT 1 FROM story p WHERE p.cluster_id = s.cluster_id"
-                    + " AND (p.created_at, p.id) < (s.created_at, s.id)))");
+            // Alternates collapse into their cluster's primary, the first by Cluster.ORDER (whose bare column names
+            // are the subquery's own story p).
+            sql.append(" AND (s.cluster_id IS NULL OR s.id = (SELECT p.id FROM story p WHERE p.cluster_id = s.cluster_id"
+                    + " ORDER BY " + Cluster.ORDER + " LIMIT 1))");
         }
         for (Flag flag : flags == null ? Set.<Flag>of() : flags) {
             sql.append(" AND ").append(flag.condition);

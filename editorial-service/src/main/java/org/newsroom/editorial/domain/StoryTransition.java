@@ -43,7 +43,7 @@ public class StoryTransition extends PanacheEntityBase {
 
     public Instant at;
 
-    /** What was done: RECEIVE, EDIT, SUBMIT, APPROVE, REJECT, PUBLISH, CORRECT, KILL. */
+    /** What was done: RECEIVE, SOURCE_UPDATE, EDIT, MAKE_PRIMARY, SUBMIT, APPROVE, REJECT, PUBLISH, CORRECT, KILL. */
     public String action;
 
     @JdbcTypeCode(SqlTypes.JSON)

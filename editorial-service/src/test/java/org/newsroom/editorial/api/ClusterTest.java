@@ -1,6 +1,7 @@
 package org.newsroom.editorial.api;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,14 +9,23 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.newsroom.editorial.StoryFixtures;
+import org.newsroom.events.EventCodec;
+import org.newsroom.events.EventType;
+import org.newsroom.events.ItemIngested;
+import org.newsroom.events.ItemUpdated;
 import org.newsroom.testing.CloudEventRecords;
 import org.newsroom.testing.TestTokens;
 
-/** Stories of items in the same cluster are grouped: the earliest is the primary, the others its alternates. */
+/**
+ * Stories of items in the same cluster are grouped: the earliest is the primary, the others its alternates, until an
+ * editor chooses another primary.
+ */
 @QuarkusTest
 class ClusterTest {
     private static final CloudEventRecords RECORDS = new CloudEventRecords();
@@ -66,6 +76,76 @@ class ClusterTest {
                 .body("[0].alternateCount", equalTo(1))
                 .body("[0].primary", equalTo(true))
                 .body("[1].alternateCount", equalTo(0));
+    }
+
+    @Test
+    void anEditorChoosesWhichStoryLeadsItsCluster() {
+        UUID cluster = UUID.randomUUID();
+        String word = "zp" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        UUID earliest = StoryFixtures.newStory(RECORDS, StoryFixtures.fullItem("Truce holds " + word, cluster, null));
+        UUID chosen = StoryFixtures.newStory(RECORDS, StoryFixtures.fullItem("Ceasefire holds " + word, cluster, null));
+        UUID alone = StoryFixtures.newStory(RECORDS, "Unclustered " + word);
+
+        given().auth().oauth2(EDITOR).header("If-Match", "\"999\"").when().post("/api/stories/" + chosen + "/primary")
+                .then().statusCode(412);
+        given().when().post("/api/stories/" + chosen + "/primary").then().statusCode(401);
+        given().auth().oauth2(EDITOR).when().post("/api/stories/" + chosen + "/primary").then().statusCode(200)
+                .body("primary", equalTo(true))
+                .body("alternateCount", equalTo(1));
+
+        given().auth().oauth2(EDITOR).when().get("/api/stories/" + chosen).then()
+                .body("alternates.id", contains(earliest.toString()))
+                .body("alternates[0].primary", equalTo(false));
+        given().auth().oauth2(EDITOR).when().get("/api/stories/" + earliest).then()
+                .body("primary", equalTo(false))
+                .body("alternates[0].id", equalTo(chosen.toString()))
+                .body("alternates[0].primary", equalTo(true));
+        list("q=" + word + "&order=oldest&primaryOnly=true")
+                .body("id", contains(chosen.toString(), alone.toString()))
+                .body("[0].alternateCount", equalTo(1));
+        list("cluster=" + cluster + "&order=oldest")
+                .body("find { it.id == '" + chosen + "' }.primary", equalTo(true))
+                .body("find { it.id == '" + earliest + "' }.primary", equalTo(false));
+        given().auth().oauth2(EDITOR).when().get("/api/stories/" + chosen + "/history").then()
+                .body("action", contains("RECEIVE", "MAKE_PRIMARY"))
+                .body("[1].actor", equalTo("erin"))
+                .body("[1].changes.clusterPrimary.from", equalTo(earliest.toString()))
+                .body("[1].changes.clusterPrimary.to", equalTo(chosen.toString()));
+
+        given().auth().oauth2(EDITOR).when().post("/api/stories/" + chosen + "/primary").then().statusCode(200);
+        given().auth().oauth2(EDITOR).when().get("/api/stories/" + chosen + "/history").then()
+                .body("action", contains("RECEIVE", "MAKE_PRIMARY"));
+        given().auth().oauth2(EDITOR).when().post("/api/stories/" + alone + "/primary").then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aChosenPrimaryThatMovesToAnotherClusterLeadsNeither() {
+        UUID cluster = UUID.randomUUID();
+        UUID elsewhere = UUID.randomUUID();
+        String word = "zm" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        UUID earliest = StoryFixtures.newStory(RECORDS, StoryFixtures.fullItem("Dam opens " + word, cluster, null));
+        UUID joined = StoryFixtures.newStory(RECORDS, StoryFixtures.fullItem("Reservoir falls " + word, elsewhere,
+                null));
+        // Later than the story it will join: it would lead the other cluster only by keeping its choice.
+        ItemIngested item = StoryFixtures.fullItem("Dam gates open " + word, cluster, null);
+        UUID chosen = StoryFixtures.newStory(RECORDS, item);
+        given().auth().oauth2(EDITOR).when().post("/api/stories/" + chosen + "/primary").then().statusCode(200);
+
+        RECORDS.send(StoryFixtures.ITEMS, item.itemId().toString(), EventType.ITEM_UPDATED.type(),
+                EventCodec.encode(new ItemUpdated(item.itemId(), 2, item.source(), item.externalId(), item.url(),
+                        null, item.headline(), item.summary(), item.byline(), item.bodyHtml(), item.bodyText(),
+                        item.language(), item.imageUrl(), item.imageCaption(), item.imageCredit(), item.rights(),
+                        item.attribution(), item.publishedAt(), null, Instant.now(), elsewhere, item.sections())));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(EDITOR)
+                .when().get("/api/stories/" + chosen).then()
+                .body("clusterId", equalTo(elsewhere.toString())));
+        given().auth().oauth2(EDITOR).when().get("/api/stories/" + earliest).then()
+                .body("primary", equalTo(true)).body("alternateCount", equalTo(0));
+        given().auth().oauth2(EDITOR).when().get("/api/stories/" + joined).then()
+                .body("primary", equalTo(true))
+                .body("alternates.id", contains(chosen.toString()));
     }
 
     @Test
