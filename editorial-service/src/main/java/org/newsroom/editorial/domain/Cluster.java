@@ -21,8 +21,11 @@ public record Cluster(UUID id, List<Story> members) {
         if (story.clusterId == null) {
             return null;
         }
-        return new Cluster(story.clusterId,
-                Story.list("clusterId = ?1 order by primaryChosenAt desc nulls last, createdAt, id", story.clusterId));
+        @SuppressWarnings("unchecked")
+        List<Story> members = Story.getEntityManager()
+                .createNativeQuery("SELECT * FROM story WHERE cluster_id = ?1 ORDER BY " + ORDER, Story.class)
+                .setParameter(1, story.clusterId).getResultList();
+        return new Cluster(story.clusterId, members);
     }
 
     public Story primary() {
