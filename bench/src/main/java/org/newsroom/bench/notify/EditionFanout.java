@@ -37,9 +37,9 @@ import org.newsroom.testing.ServiceProcess;
 import org.newsroom.testing.SmtpServer;
 
 /**
- * One edition to N readers: the packaged notify-service (fixed heap) is started against an SMTP server that keeps nothing, N
- * ACTIVE subscribers are seeded with SQL, one {@code news.edition.published.v1} is produced, and the clock runs
- * until every delivery row is SENT. The service's heap is sampled from /q/metrics throughout: it must not grow
+ * One edition to N readers: the packaged notify-service (fixed heap) is started against an SMTP server that keeps
+ * nothing, N ACTIVE subscribers are seeded with SQL, one {@code news.edition.published.v1} is produced, and the
+ * clock runs until every delivery row is SENT. The service's heap is sampled from /q/metrics throughout: it must not grow
  * with N (subscribers are fanned out and sent page by page, never loaded whole).
  *
  * <p>Arguments: subscriber counts, one run each (default {@code 10000 100000}).

@@ -77,8 +77,8 @@ public record StoryQuery(Set<StoryStatus> statuses, String section, String sourc
         if (primaryOnly) {
             // Alternates collapse into their cluster's primary, the first by Cluster.ORDER (whose bare column names
             // are the subquery's own story p).
-            sql.append(" AND (s.cluster_id IS NULL OR s.id = (SELECT p.id FROM story p WHERE p.cluster_id = s.cluster_id"
-                    + " ORDER BY " + Cluster.ORDER + " LIMIT 1))");
+            sql.append(" AND (s.cluster_id IS NULL OR s.id = (SELECT p.id FROM story p")
+                    .append(" WHERE p.cluster_id = s.cluster_id ORDER BY ").append(Cluster.ORDER).append(" LIMIT 1))");
         }
         for (Flag flag : flags == null ? Set.<Flag>of() : flags) {
             sql.append(" AND ").append(flag.condition);
