@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,12 +80,36 @@ class ScalingEndToEndTest {
         }
         int expected = READERS.size() * PUBLISHED;
         MailSink mail = pipeline.mail();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> newsletters(mail).size(), n -> n >= expected);
+        awaitNewsletters(mail, expected);
         List<MailSink.Mail> sent = newsletters(mail);
         assertEquals(expected, sent.size(), "one email per reader per publication");
         assertEquals(expected, sent.stream().map(m -> m.to() + " " + m.subject()).distinct().count());
         assertSplit(notifies, "news.publication.published.v1", PUBLISHED);
+    }
+
+    /** On a timeout, says which deliveries are missing and what the notify instances logged about them. */
+    private static void awaitNewsletters(MailSink mail, int expected) throws Exception {
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> newsletters(mail).size(), n -> n >= expected);
+        } catch (ConditionTimeoutException e) {
+            List<String> unsent = new ArrayList<>();
+            String sql = "SELECT status, attempts, next_attempt_at, last_error FROM delivery WHERE status <> 'SENT'";
+            query("notify", sql, rows -> {
+                while (rows.next()) {
+                    unsent.add(rows.getString(1) + " after " + rows.getInt(2) + " attempt(s), next "
+                            + rows.getString(3) + ": " + rows.getString(4));
+                }
+            });
+            List<String> warnings = new ArrayList<>();
+            for (ServiceProcess notify : notifies) {
+                try (var lines = Files.lines(notify.log())) {
+                    lines.filter(line -> line.contains("WARN") || line.contains("ERROR")).forEach(warnings::add);
+                }
+            }
+            throw new AssertionError(newsletters(mail).size() + " of " + expected + " emails; deliveries not sent: "
+                    + unsent + "; notify warnings: " + warnings, e);
+        }
     }
 
     private static List<MailSink.Mail> newsletters(MailSink mail) {

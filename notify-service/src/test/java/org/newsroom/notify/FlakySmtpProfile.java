@@ -8,8 +8,7 @@ import java.util.Map;
 
 /**
  * The service mailing through {@link FlakySmtpServer} instead of the well-behaved sink, with room for
- * {@value #MAX_ATTEMPTS} attempts: on a loaded machine an attempt can also fail before the server sees the message,
- * and the greylisted reader must still get through after the server's two 451s.
+ * {@value #MAX_ATTEMPTS} attempts: more than the greylisted reader needs to get through the server's two 451s.
  */
 public class FlakySmtpProfile implements QuarkusTestProfile {
     static final int MAX_ATTEMPTS = 5;

@@ -75,7 +75,8 @@ public class FeedScheduler {
     }
 
     @Scheduled(every = "${newsroom.poll.every:10s}", delayed = "${newsroom.poll.delay:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void pollDueSources() {
         List<UUID> due;
         do {

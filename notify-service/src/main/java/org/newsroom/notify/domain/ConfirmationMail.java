@@ -1,8 +1,6 @@
 package org.newsroom.notify.domain;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,7 +20,7 @@ public class ConfirmationMail {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     @Inject
-    ReactiveMailer mailer;
+    MailTransport transport;
 
     @Inject
     AfterCommit afterCommit;
@@ -33,12 +31,9 @@ public class ConfirmationMail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void sendAfterCommit(String email, String name, String token) {
         Mail mail = compose(email, name, token);
-        afterCommit.run(() -> Uni.createFrom().deferred(() -> mailer.send(mail))
-                .runSubscriptionOn(MailThread.EXECUTOR)
-                .ifNoItem().after(SEND_TIMEOUT).fail().subscribe().with(
-                        ok -> LOG.debugf("Confirmation sent to %s", email),
-                        failure -> LOG.warnf(failure, "Confirmation to %s not sent; subscribing again re-sends it",
-                                email)));
+        afterCommit.run(() -> transport.send(mail).ifNoItem().after(SEND_TIMEOUT).fail().subscribe().with(
+                ok -> LOG.debugf("Confirmation sent to %s", email),
+                failure -> LOG.warnf(failure, "Confirmation to %s not sent; subscribing again re-sends it", email)));
     }
 
     Mail compose(String email, String name, String token) {

@@ -3,7 +3,6 @@ package org.newsroom.notify.domain;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Scope;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -48,7 +48,7 @@ public class DeliverySender {
     EntityManager entityManager;
 
     @Inject
-    Mailer mailer;
+    MailTransport transport;
 
     @Inject
     DeliveryMail mails;
@@ -79,6 +79,9 @@ public class DeliverySender {
 
     @ConfigProperty(name = "newsroom.notify.send-rate", defaultValue = "0")
     double ratePerSecond;
+
+    @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "10s")
+    Duration sendTimeout;
 
     private ExecutorService senders;
     private SendRate rate;
@@ -127,7 +130,11 @@ public class DeliverySender {
 
     @PostConstruct
     void start() {
-        senders = MailThread.pool(Math.max(1, concurrency));
+        senders = Executors.newFixedThreadPool(Math.max(1, concurrency), send -> {
+            Thread thread = new Thread(send, "mail-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
         rate = SendRate.perSecond(ratePerSecond);
     }
 
@@ -136,7 +143,8 @@ public class DeliverySender {
     }
 
     @Scheduled(every = "${newsroom.notify.send-interval:1s}", identity = "delivery-sender",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sendDue() {
         List<Due> batch;
         List<EditionDue> editions;
@@ -207,7 +215,7 @@ public class DeliverySender {
                 ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (Boolean) r[6], (String) r[7])).toList();
     }
 
-    /** Runs on a mail thread (see {@link MailThread}). */
+    /** Runs on a sender thread, which waits while {@link MailTransport} talks to the server. */
     void send(Claimed due) {
         try (Scope trace = traceContext.resume(due.traceparent(), "deliver " + Newsletter.CHANNEL)) {
             attempt(due);
@@ -222,7 +230,7 @@ public class DeliverySender {
         try {
             Mail mail = due instanceof EditionDue edition ? mails.compose(edition) : mails.compose((Due) due);
             rate.acquire();
-            mailer.send(mail);
+            transport.send(mail).await().atMost(sendTimeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

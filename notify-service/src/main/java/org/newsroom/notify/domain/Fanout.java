@@ -56,7 +56,8 @@ public class Fanout {
     }
 
     @Scheduled(every = "${newsroom.notify.fanout-interval:1s}", identity = "fanout",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void fanOutDue() {
         while (QuarkusTransaction.requiringNew().call(this::nextPage)) {
             // one page per transaction, until no fan-out is left unfinished

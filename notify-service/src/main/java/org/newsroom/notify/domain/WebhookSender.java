@@ -97,7 +97,8 @@ public class WebhookSender {
     }
 
     @Scheduled(every = "${newsroom.notify.webhooks.send-interval:1s}", identity = "webhook-sender",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sendDue() {
         int claimed;
         do {
