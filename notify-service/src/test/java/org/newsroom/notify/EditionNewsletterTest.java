@@ -61,7 +61,8 @@ class EditionNewsletterTest {
         EditionLead lead = new EditionLead(UUID.randomUUID(), "Harbor strike ends after nine days",
                 "Dockworkers accepted the offer.\n\nShips queue to unload.", "A. Writer",
                 new Attribution("The Harbor Ledger", "https://harbor.example/strike"),
-                "We chose this story because the port feeds half the region.");
+                "We chose this story because the port feeds half the region.", "A. Writer covers the port.",
+                "© 2026 The Harbor Ledger", null, null, null);
         List<EditionBrief> briefs = List.of(
                 new EditionBrief(1, UUID.randomUUID(), "Grain corridor reopens",
                         List.of("Exports resume on Monday."), new Attribution("Grain Daily", "https://grain.example/a")),
@@ -111,6 +112,8 @@ class EditionNewsletterTest {
         assertTrue(body.contains("Editor's note: We chose this story because the port feeds half the region."), body);
         assertTrue(body.contains("Dockworkers accepted the offer.\n\nShips queue to unload."), body);
         assertTrue(body.contains("— The Harbor Ledger https://harbor.example/strike"), body);
+        assertTrue(body.contains("About the author: A. Writer covers the port."), body);
+        assertTrue(body.contains("© 2026 The Harbor Ledger"), body);
         assertTrue(body.contains("Read on: " + edition.url()), body);
         assertTrue(body.contains("1. Grain corridor reopens\nExports resume on Monday.\n— Grain Daily https://grain.example/a"),
                 body);

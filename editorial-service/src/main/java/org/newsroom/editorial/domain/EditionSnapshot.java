@@ -10,8 +10,9 @@ import org.newsroom.events.EditionBrief;
 import org.newsroom.events.EditionLead;
 
 /**
- * The self-contained snapshot of an edition frozen at approval (lead story with its editor's note, numbered briefs
- * with headline, summary paragraphs and attribution): the payload of {@code news.edition.approved.v1}.
+ * The self-contained snapshot of an edition frozen at approval (lead story with its editor's note, author bio,
+ * rights line and image; numbered briefs with headline, summary paragraphs and attribution): the payload of
+ * {@code news.edition.approved.v1}.
  */
 final class EditionSnapshot {
     private EditionSnapshot() {
@@ -26,9 +27,13 @@ final class EditionSnapshot {
             briefs.add(new EditionBrief(number++, s.id, s.headline, paragraphs(s.summary),
                     new Attribution(s.outlet, s.outletUrl)));
         }
-        return new EditionApproved(e.id, e.title, e.date, new EditionLead(lead.id, lead.headline, lead.summary,
-                lead.byline, new Attribution(lead.outlet, lead.outletUrl), e.leadNote), briefs, e.sectionList(),
+        return new EditionApproved(e.id, e.title, e.date, lead(lead, e.leadNote), briefs, e.sectionList(),
                 e.publishAt, e.approvedBy, e.approvedAt);
+    }
+
+    private static EditionLead lead(Story s, String note) {
+        return new EditionLead(s.id, s.headline, s.summary, s.byline, new Attribution(s.outlet, s.outletUrl), note,
+                s.authorBio, s.rights, s.imageUrl, s.imageCaption, s.imageCredit);
     }
 
     private static List<String> paragraphs(String text) {

@@ -43,6 +43,17 @@ class EditionTest {
         return id;
     }
 
+    /** A partner's full story (photo, rights line) given an author bio by an editor, then approved. */
+    private static UUID approvedLead(String headline) {
+        UUID id = StoryFixtures.newStory(RECORDS, StoryFixtures.fullItem(headline + " " + UUID.randomUUID(), null,
+                null));
+        given().auth().oauth2(EDITOR).contentType(ContentType.JSON).header("If-Match", StoryFixtures.etag(EDITOR, id))
+                .body("{\"authorBio\": \"Jane Doe covers trade for Global Wire.\"}")
+                .when().patch("/api/stories/" + id).then().statusCode(200);
+        given().auth().oauth2(CHIEF).when().post("/api/stories/" + id + "/approve").then().statusCode(200);
+        return id;
+    }
+
     private static ValidatableResponse create(String token, String json) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(json)
                 .when().post("/api/editions").then();
@@ -58,7 +69,7 @@ class EditionTest {
 
     @Test
     void composeReorderAndApprove() {
-        UUID lead = approvedStory("Lead: the summit");
+        UUID lead = approvedLead("Lead: the summit");
         UUID a = approvedStory("Brief A");
         UUID b = approvedStory("Brief B");
         var created = create(EDITOR, """
@@ -97,7 +108,10 @@ class EditionTest {
                     .body("publishAt", equalTo("2999-01-01T06:00:00Z"))
                     .body("approvedSnapshot.lead.storyId", equalTo(lead.toString()))
                     .body("approvedSnapshot.lead.editorsNote", equalTo("Why we lead with the summit."))
-                    .body("approvedSnapshot.lead.attribution.outlet", equalTo("The Harbor Ledger"))
+                    .body("approvedSnapshot.lead.attribution.outlet", equalTo("Global Wire"))
+                    .body("approvedSnapshot.lead.authorBio", equalTo("Jane Doe covers trade for Global Wire."))
+                    .body("approvedSnapshot.lead.rights", equalTo("(c) 2026 Global Wire"))
+                    .body("approvedSnapshot.lead.imageUrl", equalTo("https://wire.example/photo.jpg"))
                     .body("approvedSnapshot.briefs.storyId", contains(b.toString(), a.toString()))
                     .body("approvedSnapshot.briefs[0].paragraphs", contains("One.", "Two."))
                     .body("approvedSnapshot.publishAt", equalTo("2999-01-01T06:00:00Z"));
@@ -107,6 +121,12 @@ class EditionTest {
             assertEquals("news.edition.approved.v1", TopicWatcher.header(record, "ce_type"));
             EditionApproved event = EventCodec.decode(record.value(), EditionApproved.class);
             assertEquals("Why we lead with the summit.", event.lead().editorsNote());
+            assertEquals("Jane Doe", event.lead().byline());
+            assertEquals("Jane Doe covers trade for Global Wire.", event.lead().authorBio());
+            assertEquals("(c) 2026 Global Wire", event.lead().rights());
+            assertEquals("https://wire.example/photo.jpg", event.lead().imageUrl());
+            assertEquals("Negotiators in Geneva", event.lead().imageCaption());
+            assertEquals("Photo: P. Lens", event.lead().imageCredit());
             assertEquals(List.of(b, a), event.briefs().stream().map(EditionBrief::storyId).toList());
             assertEquals(List.of(1, 2), event.briefs().stream().map(EditionBrief::number).toList());
         }

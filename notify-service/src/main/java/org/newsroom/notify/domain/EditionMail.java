@@ -18,8 +18,22 @@ public record EditionMail(String title, String url, Lead lead, List<Brief> brief
     }
 
     @TemplateData
-    public record Lead(String headline, String byline, String editorsNote, List<String> paragraphs, String outlet,
-            String outletUrl) {
+    public record Lead(String headline, String byline, String editorsNote, Image image, List<String> paragraphs,
+            String outlet, String outletUrl, String authorBio, String rights) {
+    }
+
+    /** The lead's picture, only over http(s); without a caption the headline is its alt text. */
+    @TemplateData
+    public record Image(String url, String alt, String caption, String credit) {
+        static Image of(EditionLead lead) {
+            String url = blankToNull(lead.imageUrl());
+            if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
+                return null;
+            }
+            String caption = blankToNull(lead.imageCaption());
+            return new Image(url, caption != null ? caption : lead.headline(), caption,
+                    blankToNull(lead.imageCredit()));
+        }
     }
 
     @TemplateData
@@ -29,7 +43,8 @@ public record EditionMail(String title, String url, Lead lead, List<Brief> brief
     static EditionMail of(EditionPublished edition, Footer footer) {
         EditionLead lead = edition.lead();
         Lead leadView = new Lead(lead.headline(), blankToNull(lead.byline()), blankToNull(lead.editorsNote()),
-                paragraphs(lead.summary()), lead.attribution().outlet(), blankToNull(lead.attribution().url()));
+                Image.of(lead), paragraphs(lead.summary()), lead.attribution().outlet(),
+                blankToNull(lead.attribution().url()), blankToNull(lead.authorBio()), blankToNull(lead.rights()));
         List<Brief> briefs = edition.briefs().stream()
                 .sorted(Comparator.comparing(EditionBrief::number))
                 .map(b -> new Brief(b.number(), b.headline(),

@@ -1,6 +1,7 @@
 package org.newsroom.notify.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.mailer.Mail;
@@ -19,7 +20,10 @@ import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
 import org.newsroom.notify.MailSinkResource;
 
-/** The newsletter's footer, in both parts: the reader's own links, where to write, where to grade. */
+/**
+ * The newsletter in both parts: the lead's author bio, rights line and image; the footer with the reader's own
+ * links, where to write, where to grade.
+ */
 @QuarkusTest
 @WithTestResource(MailSinkResource.class)
 class DeliveryMailTest {
@@ -52,6 +56,38 @@ class DeliveryMailTest {
         assertTrue(html.contains("<a href=\"mailto:letters@news.example\">letters@news.example</a>"), html);
         assertTrue(html.contains("<a href=\"http://localhost:8084/api/subscriptions/unsubscribe?token="), html);
         assertTrue(html.contains("<a href=\"http://localhost:8084/api/subscriptions/preferences?token="), html);
+    }
+
+    @Test
+    void leadCarriesItsAuthorsBioRightsLineAndImage() {
+        EditionLead lead = new EditionLead(UUID.randomUUID(), "Why the strait matters", "It does.", "R. Keel",
+                new Attribution("Partner Syndicate", "https://syndicate.example"), null,
+                "R. Keel writes on shipping.", "© 2026 Partner Syndicate", "https://img.example/strait.jpg",
+                "Tankers at anchor", "Photo: A. Lens");
+        Mail mail = compose(lead);
+
+        String text = mail.getText();
+        assertTrue(text.contains("About the author: R. Keel writes on shipping."), text);
+        assertTrue(text.contains("\n© 2026 Partner Syndicate\n"), text);
+        String html = mail.getHtml();
+        assertTrue(html.contains("<img src=\"https://img.example/strait.jpg\" alt=\"Tankers at anchor\""), html);
+        assertTrue(html.contains("Tankers at anchor Photo: A. Lens</figcaption>"), html);
+        assertTrue(html.contains("About the author: R. Keel writes on shipping."), html);
+        assertTrue(html.contains(">© 2026 Partner Syndicate</p>"), html);
+        assertTrue(html.indexOf("About the author") < html.indexOf("Read on"), html);
+
+        String unsafe = compose(new EditionLead(lead.storyId(), lead.headline(), lead.summary(), lead.byline(),
+                lead.attribution(), null, null, null, "javascript:alert(1)", null, null)).getHtml();
+        assertFalse(unsafe.contains("<img"), "only http(s) images: " + unsafe);
+        assertFalse(unsafe.contains("About the author"), unsafe);
+    }
+
+    private Mail compose(EditionLead lead) {
+        UUID id = UUID.randomUUID();
+        EditionPublished edition = new EditionPublished(id, "https://news.example/editions/2026-11-26",
+                "The Daily Brief", LocalDate.of(2026, 11, 26), lead, List.of(), List.of(), Instant.now());
+        return mails.compose(new DeliverySender.EditionDue(UUID.randomUUID(), UUID.randomUUID(), id, 0,
+                "reader@example.org", EventCodec.encode(edition), true, null));
     }
 
     @Test

@@ -17,10 +17,14 @@ import java.util.Locale;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EditionBrief;
+import org.newsroom.events.EditionLead;
 import org.newsroom.publish.domain.Edition;
 import org.newsroom.publish.domain.PublicUrls;
 
-/** The public page of an edition: the lead story with its editor's note, then the numbered briefs. */
+/**
+ * The public page of an edition: the lead story with its editor's note, image, author bio and rights line, then the
+ * numbered briefs.
+ */
 @Path("/editions")
 @Produces(MediaType.TEXT_HTML)
 public class EditionPage {
@@ -42,8 +46,8 @@ public class EditionPage {
             List<Brief> briefs) {
     }
 
-    public record Lead(String headline, String byline, String editorsNote, List<String> paragraphs, String outlet,
-            String outletUrl) {
+    public record Lead(String headline, String byline, String editorsNote, StoryPage.Image image,
+            List<String> paragraphs, String outlet, String outletUrl, String authorBio, String rights) {
     }
 
     public record Brief(int number, String headline, List<String> paragraphs, String outlet, String outletUrl) {
@@ -61,13 +65,18 @@ public class EditionPage {
 
     private View view(Edition edition) {
         EditionApproved content = edition.content();
-        Attribution leadSource = content.lead().attribution();
-        Lead lead = new Lead(content.lead().headline(), StoryPage.blankToNull(content.lead().byline()),
-                StoryPage.blankToNull(content.lead().editorsNote()), StoryPage.paragraphs(content.lead().summary()),
-                leadSource.outlet(), StoryPage.httpLink(leadSource.url()));
         return new View(urls.edition(edition.slug), content.title(), content.date().toString(),
-                READABLE.format(content.date()), content.sections() == null ? List.of() : content.sections(), lead,
-                content.briefs().stream().map(EditionPage::brief).toList());
+                READABLE.format(content.date()), content.sections() == null ? List.of() : content.sections(),
+                lead(content.lead()), content.briefs().stream().map(EditionPage::brief).toList());
+    }
+
+    private static Lead lead(EditionLead lead) {
+        Attribution source = lead.attribution();
+        return new Lead(lead.headline(), StoryPage.blankToNull(lead.byline()),
+                StoryPage.blankToNull(lead.editorsNote()),
+                StoryPage.image(lead.imageUrl(), lead.imageCaption(), lead.imageCredit(), lead.headline()),
+                StoryPage.paragraphs(lead.summary()), source.outlet(), StoryPage.httpLink(source.url()),
+                StoryPage.blankToNull(lead.authorBio()), StoryPage.blankToNull(lead.rights()));
     }
 
     private static Brief brief(EditionBrief brief) {

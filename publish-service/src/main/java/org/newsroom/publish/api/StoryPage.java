@@ -106,12 +106,17 @@ public class StoryPage {
 
     /** Without a caption, the headline is the best description of a lead image we have. */
     private static Image image(Article a) {
-        String url = httpLink(a.imageUrl);
+        return image(a.imageUrl, a.imageCaption, a.imageCredit, a.headline);
+    }
+
+    /** An http(s) image or none; without a caption, the headline describes it (alt text). */
+    static Image image(String imageUrl, String imageCaption, String imageCredit, String headline) {
+        String url = httpLink(imageUrl);
         if (url == null) {
             return null;
         }
-        String caption = blankToNull(a.imageCaption);
-        return new Image(url, caption != null ? caption : a.headline, caption, blankToNull(a.imageCredit));
+        String caption = blankToNull(imageCaption);
+        return new Image(url, caption != null ? caption : headline, caption, blankToNull(imageCredit));
     }
 
     static List<SectionLink> sectionLinks(List<String> sections, PublicUrls urls) {

@@ -44,7 +44,9 @@ class EditionPublishingTest {
         return new EditionApproved(UUID.randomUUID(), "Morning Briefing " + UUID.randomUUID(), date,
                 new EditionLead(UUID.randomUUID(), "Summit ends without a deal", "Talks ran late.\n\nNo text agreed.",
                         "R. Keel", new Attribution("Partner Syndicate", "https://example.org/syndicate"),
-                        "Why we lead with the summit: <it matters>."),
+                        "Why we lead with the summit: <it matters>.", "R. Keel writes on diplomacy.",
+                        "© 2030 Partner Syndicate", "https://example.org/summit.jpg", "Delegates leave Geneva",
+                        "Photo: A. Lens"),
                 List.of(new EditionBrief(1, UUID.randomUUID(), "Rates on hold", List.of("The bank waited."),
                                 new Attribution("The Harbor Ledger", "https://example.org/ledger")),
                         new EditionBrief(2, UUID.randomUUID(), "Grain corridor reopens", List.of("Ships sail.",
@@ -89,6 +91,10 @@ class EditionPublishingTest {
                 .contentType(containsString("text/html"))
                 .body(containsString("<h1>" + edition.title() + "</h1>"))
                 .body(containsString("Why we lead with the summit: &lt;it matters&gt;."))
+                .body(containsString("<img src=\"https://example.org/summit.jpg\" alt=\"Delegates leave Geneva\">"))
+                .body(containsString("<span class=\"credit\">Photo: A. Lens</span>"))
+                .body(containsString("<p>R. Keel writes on diplomacy.</p>"))
+                .body(containsString("<small>© 2030 Partner Syndicate</small>"))
                 .body(containsString("<li value=\"1\">"))
                 .body(containsString("<h3>Grain corridor reopens</h3>"))
                 .body(containsString("— <a href=\"https://example.org/ledger\">The Harbor Ledger</a>"))

@@ -81,7 +81,8 @@ class HtmlValidityTest {
         LocalDate date = LocalDate.of(2050, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
         EditionApproved edition = new EditionApproved(UUID.randomUUID(), "Morning Briefing", date,
                 new EditionLead(storyId, story.headline(), story.summary(), story.byline(), story.attribution(),
-                        story.editorsNote()),
+                        story.editorsNote(), story.authorBio(), story.rights(), story.imageUrl(),
+                        story.imageCaption(), story.imageCredit()),
                 List.of(new EditionBrief(1, UUID.randomUUID(), "Rates on hold", List.of("The bank waited."),
                         new Attribution("The Harbor Ledger", "https://example.org/ledger"))),
                 List.of("Geopolitics"), null, "chief@newsroom.local", Instant.now());
