@@ -32,6 +32,7 @@ public class MailTransport {
 
     @PostConstruct
     void start() {
+        // Vert.x's public API only hands out the calling thread's context, which may be a worker or request one.
         loop = ((VertxInternal) vertx).createEventLoopContext();
     }
 
