@@ -1,11 +1,14 @@
 package org.newsroom.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.smallrye.mutiny.TimeoutException;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,5 +72,13 @@ class MailTransportTest {
         senders.shutdown();
         assertEquals(List.of(), failures);
         assertEquals(EMAILS, mail.messages(m -> subject.equals(m.subject())).size());
+    }
+
+    @Test
+    void aMailTheClientRefusesFailsItsSendAtOnce() {
+        Mail noRecipient = new Mail().setSubject("Nobody").setText("To no one.");
+        Throwable failure = assertThrows(RuntimeException.class,
+                () -> transport.send(noRecipient).await().atMost(TIMEOUT));
+        assertFalse(failure instanceof TimeoutException, "the reason, not a timeout: " + failure);
     }
 }

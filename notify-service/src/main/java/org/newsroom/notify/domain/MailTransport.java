@@ -38,7 +38,12 @@ public class MailTransport {
 
     /** Sends on the mail event loop; completes when the server accepted the message or failed with the reason. */
     public Uni<Void> send(Mail mail) {
-        return Uni.createFrom().emitter(outcome -> loop.runOnContext(ignored -> mailer.send(mail).subscribe()
+        return Uni.createFrom().emitter(outcome -> loop.runOnContext(ignored -> onLoop(mail).subscribe()
                 .with(accepted -> outcome.complete(null), outcome::fail)));
+    }
+
+    /** Deferred, so that a mail the mailer refuses by throwing fails its send rather than the event loop's task. */
+    private Uni<Void> onLoop(Mail mail) {
+        return Uni.createFrom().deferred(() -> mailer.send(mail));
     }
 }
