@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -66,16 +68,14 @@ public class OutboxRelay {
     MeterRegistry metrics;
 
     private final Semaphore wakeUps = new Semaphore(0);
-    private final AtomicLong backlog = new AtomicLong();
+    final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestUnsentAgeSeconds = new AtomicLong();
+    private final List<Meter> gauges = new ArrayList<>();
     private volatile boolean running;
     private Thread worker;
 
     void start(@Observes StartupEvent event) {
-        Gauge.builder("newsroom.outbox.backlog", backlog, AtomicLong::get)
-                .description("Events committed but not yet acknowledged by Kafka").register(metrics);
-        Gauge.builder("newsroom.outbox.oldest.unsent.age", oldestUnsentAgeSeconds, AtomicLong::get)
-                .baseUnit("seconds").description("Age of the oldest event waiting in the outbox").register(metrics);
+        registerGauges();
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -86,6 +86,24 @@ public class OutboxRelay {
         running = false;
         wake();
         worker.join(sendTimeout.toMillis());
+        removeGauges();
+    }
+
+    void registerGauges() {
+        gauges.add(Gauge.builder("newsroom.outbox.backlog", backlog, AtomicLong::get)
+                .description("Events committed but not yet acknowledged by Kafka").register(metrics));
+        gauges.add(Gauge.builder("newsroom.outbox.oldest.unsent.age", oldestUnsentAgeSeconds, AtomicLong::get)
+                .baseUnit("seconds").description("Age of the oldest event waiting in the outbox").register(metrics));
+    }
+
+    /**
+     * The registry can outlive the application (Quarkus keeps Micrometer's global registry when tests restart the
+     * application in the same JVM). A gauge left behind would keep reading this relay's counters, held only weakly,
+     * and the next relay's registration would get that stale gauge back instead of its own.
+     */
+    void removeGauges() {
+        gauges.forEach(metrics::remove);
+        gauges.clear();
     }
 
     void wake() {
