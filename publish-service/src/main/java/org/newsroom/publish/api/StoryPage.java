@@ -99,17 +99,13 @@ public class StoryPage {
                 paragraphs(a.summary), blankToNull(a.byline), blankToNull(a.dateline), machine(p.publishedAt),
                 readable(p.publishedAt), machine(p.updatedAt),
                 p.updatedAt == null ? null : readable(p.updatedAt), blankToNull(p.correctionNote),
-                blankToNull(a.editorsNote), image(a), blankToNull(a.bodyHtml), a.outlet, httpLink(a.outletUrl),
+                blankToNull(a.editorsNote), image(a.imageUrl, a.imageCaption, a.imageCredit, a.headline),
+                blankToNull(a.bodyHtml), a.outlet, httpLink(a.outletUrl),
                 blankToNull(a.authorBio), blankToNull(a.rights), feedback + "/api/feedback/grades",
                 feedback + "/api/feedback/letters", urls.story(p.slug) + "#feedback", GRADES);
     }
 
-    /** Without a caption, the headline is the best description of a lead image we have. */
-    private static Image image(Article a) {
-        return image(a.imageUrl, a.imageCaption, a.imageCredit, a.headline);
-    }
-
-    /** An http(s) image or none; without a caption, the headline describes it (alt text). */
+    /** An http(s) image or none; without a caption, the headline is the best description (alt text) we have. */
     static Image image(String imageUrl, String imageCaption, String imageCredit, String headline) {
         String url = httpLink(imageUrl);
         if (url == null) {
