@@ -1,74 +1,91 @@
 package org.newsroom.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.newsroom.events.PoisonEventException;
 
 /**
- * Makes a consumer idempotent: Kafka delivers at least once, so a consumer records each event id it applies in the
- * same transaction as the effect; a redelivered event is then recognised and skipped.
+ * Makes a consumer idempotent and patient: every consumer hands each record to {@link #apply}, which applies it
+ * exactly once (see {@link InboxTransaction}) and is the one retry policy of all consumers.
  *
- * <p>Consumers call {@link #apply} outside a transaction and retry it on failure (SmallRye Fault Tolerance
- * {@code @Retry}, aborting on {@code PoisonEventException}): each attempt is a fresh transaction, so a database
- * outage delays a record instead of dead-lettering it.
+ * <ul>
+ * <li>A poison record (not a valid CloudEvent of a known payload) throws at once: the channel's dead-letter queue
+ * takes it and the consumer moves on.</li>
+ * <li>While the database is down, the record waits, however long the outage lasts, and is applied when the database
+ * answers again: a valid event must never reach a dead-letter queue because a dependency was away, and the consumer
+ * must resume without a restart. The partition waits behind it, so events stay in order.</li>
+ * <li>Any other failure (a bug, a violated constraint) is retried a bounded number of times with backoff, then
+ * thrown, so that one record the code cannot handle goes to the dead-letter queue instead of stopping the partition
+ * for good.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     @Inject
-    EntityManager entityManager;
+    InboxTransaction transaction;
+
+    @Inject
+    DatabaseOutage outage;
 
     @Inject
     MeterRegistry metrics;
 
-    @Inject
-    TraceContext traceContext;
+    @ConfigProperty(name = "newsroom.inbox.max-attempts", defaultValue = "8")
+    int maxAttempts;
 
-    @ConfigProperty(name = "quarkus.application.name")
-    String consumer;
+    @ConfigProperty(name = "newsroom.inbox.retry-delay", defaultValue = "500ms")
+    Duration firstDelay;
+
+    @ConfigProperty(name = "newsroom.inbox.max-retry-delay", defaultValue = "30s")
+    Duration maxDelay;
 
     /**
-     * Applies a record's effect, as its type's handler defines it, in one transaction with the record of its event
-     * id, unless the event was applied before. A record that is not a valid CloudEvent of a known type's payload
-     * throws {@code PoisonEventException}.
+     * Returns once the record's effect committed (or it was applied before); throws only for a record that is poison
+     * or failed {@code newsroom.inbox.max-attempts} times while the database answered.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void apply(ConsumerRecord<String, String> record, EventHandlers handlers) {
-        IncomingEvent event = IncomingEvent.of(record);
-        try (Scope trace = traceContext.continueFrom(record, event.type());
-                LogContext log = LogContext.of(event)) {
-            handlers.effectOf(event).ifPresent(effect -> applyOnce(event, effect));
+        Duration delay = firstDelay;
+        int failures = 0;
+        while (true) {
+            try {
+                transaction.apply(record, handlers);
+                return;
+            } catch (PoisonEventException poison) {
+                throw poison;
+            } catch (RuntimeException e) {
+                boolean waitingOut = outage.explains(e);
+                if (!waitingOut && ++failures >= maxAttempts) {
+                    throw e;
+                }
+                metrics.counter("newsroom.inbox.retries", "reason", waitingOut ? "database-down" : "failure")
+                        .increment();
+                LOG.warnf("%s at %s-%d@%d, retried in %s: %s", waitingOut ? "Database down" : "Failed attempt "
+                        + failures + " of " + maxAttempts, record.topic(), record.partition(), record.offset(), delay,
+                        e.toString());
+                pause(delay);
+                delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
+            }
         }
     }
 
-    private void applyOnce(IncomingEvent event, Runnable effect) {
-        boolean first = firstDelivery(event);
-        if (first) {
-            effect.run();
-            LOG.infof("Applied %s %s", event.type(), event.id());
-        } else {
-            LOG.debugf("Skipped %s %s: applied before", event.type(), event.id());
+    /**
+     * Not cut short by an interrupt: an interrupted wait that threw would hand a valid record to the dead-letter
+     * queue during shutdown, and one that returned would have its offset committed unapplied. A process that stops
+     * ends the wait with it; the record is then redelivered.
+     */
+    private static void pause(Duration delay) {
+        long deadline = System.nanoTime() + delay.toNanos();
+        for (long left = delay.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+            Thread.interrupted();
         }
-        metrics.counter("newsroom.inbox.events", "type", event.type(), "outcome", first ? "applied" : "duplicate")
-                .increment();
-    }
-
-    private boolean firstDelivery(IncomingEvent event) {
-        return entityManager.createNativeQuery("""
-                INSERT INTO inbox_event (consumer, event_id, type, processed_at) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT DO NOTHING""")
-                .setParameter(1, consumer)
-                .setParameter(2, event.id())
-                .setParameter(3, event.type())
-                .setParameter(4, Instant.now())
-                .executeUpdate() == 1;
     }
 }

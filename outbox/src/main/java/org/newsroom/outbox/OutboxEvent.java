@@ -37,6 +37,14 @@ public class OutboxEvent {
     @Column(name = "claimed_until")
     public Instant claimedUntil;
 
+    /** When the relay gave up on the row for good (Kafka can never accept it as it is); null while it is sendable. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    /** Why the row was parked: the producer's error, for the runbook. */
+    @Column(name = "park_reason")
+    public String parkReason;
+
     /** W3C traceparent of the trace that produced the event; null outside any trace. */
     @Column(name = "traceparent")
     public String traceparent;

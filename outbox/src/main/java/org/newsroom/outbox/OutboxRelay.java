@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,6 +45,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Key of the transaction-scoped advisory lock that makes the relays of one database claim in turn. */
+    private static final long CLAIM_LOCK = 0x6f7574626f78L;
 
     @Inject
     EntityManager entityManager;
@@ -70,6 +73,7 @@ public class OutboxRelay {
     private final Semaphore wakeUps = new Semaphore(0);
     final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestUnsentAgeSeconds = new AtomicLong();
+    final AtomicLong parked = new AtomicLong();
     private final List<Meter> gauges = new ArrayList<>();
     private volatile boolean running;
     private Thread worker;
@@ -94,6 +98,8 @@ public class OutboxRelay {
                 .description("Events committed but not yet acknowledged by Kafka").register(metrics));
         gauges.add(Gauge.builder("newsroom.outbox.oldest.unsent.age", oldestUnsentAgeSeconds, AtomicLong::get)
                 .baseUnit("seconds").description("Age of the oldest event waiting in the outbox").register(metrics));
+        gauges.add(Gauge.builder("newsroom.outbox.parked", parked, AtomicLong::get)
+                .description("Events Kafka can never accept as they are, set aside for ops").register(metrics));
     }
 
     /**
@@ -130,44 +136,94 @@ public class OutboxRelay {
         }
     }
 
-    /** @return whether the batch was full, i.e. more rows are probably waiting */
+    /** @return whether the batch was full and went out whole, i.e. more rows are probably waiting */
     boolean relayBatch() {
         List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(this::claimBatch);
         if (batch.isEmpty()) {
             return false;
         }
-        try {
-            Uni.join().all(batch.stream().map(this::send).toList()).andFailFast().await().atMost(sendTimeout);
-        } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> update("claimed_until = NULL", batch));
-            throw e;
-        }
-        QuarkusTransaction.requiringNew().run(() -> update("sent_at = now()", batch));
-        batch.forEach(event -> metrics.counter("newsroom.outbox.events.sent", "type", event.type).increment());
-        return batch.size() == batchSize;
+        Deliveries deliveries = Deliveries.await(batch.stream().map(this::send).toList(), sendTimeout);
+        QuarkusTransaction.requiringNew().run(() -> record(batch, deliveries));
+        return batch.size() == batchSize && deliveries.allAcknowledged();
     }
 
-    private void update(String assignment, List<OutboxEvent> batch) {
-        entityManager.createNativeQuery("UPDATE outbox_event SET " + assignment + " WHERE id IN (:ids)")
-                .setParameter("ids", batch.stream().map(event -> event.id).toList())
+    /**
+     * Each row gets its own outcome, so one row Kafka refuses never makes the relay send its acknowledged neighbours
+     * again: acknowledged rows are marked sent, rows Kafka can never accept are parked, the rest are released to be
+     * retried.
+     */
+    private void record(List<OutboxEvent> batch, Deliveries deliveries) {
+        List<UUID> acknowledged = new ArrayList<>();
+        List<UUID> retry = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEvent event = batch.get(i);
+            Throwable failure = deliveries.failure(i);
+            if (failure == null) {
+                acknowledged.add(event.id);
+                metrics.counter("newsroom.outbox.events.sent", "type", event.type).increment();
+            } else if (Unsendable.isPermanent(failure)) {
+                park(event, failure);
+            } else {
+                retry.add(event.id);
+                LOG.warnf("Outbox event %s (%s) not acknowledged, retried after %s: %s", event.id, event.type,
+                        pollInterval, failure.toString());
+            }
+        }
+        update("sent_at = now(), claimed_until = NULL", acknowledged);
+        update("claimed_until = NULL", retry);
+    }
+
+    private void park(OutboxEvent event, Throwable failure) {
+        String reason = Unsendable.reason(failure);
+        entityManager.createNativeQuery(
+                "UPDATE outbox_event SET parked_at = now(), park_reason = ?1, claimed_until = NULL WHERE id = ?2")
+                .setParameter(1, reason)
+                .setParameter(2, event.id)
                 .executeUpdate();
+        metrics.counter("newsroom.outbox.events.parked", "type", event.type).increment();
+        LOG.errorf("Outbox event %s (%s, key %s, %d characters) parked: Kafka can never accept it (%s). The events "
+                + "behind it go on; see docs/operations.md, \"A parked outbox row\"", event.id, event.type,
+                event.aggregateId, event.payload.length(), reason);
+    }
+
+    private void update(String assignment, List<UUID> ids) {
+        if (!ids.isEmpty()) {
+            entityManager.createNativeQuery("UPDATE outbox_event SET " + assignment + " WHERE id IN (:ids)")
+                    .setParameter("ids", ids)
+                    .executeUpdate();
+        }
     }
 
     /** Measured when the relay is idle, so the gauges cost one indexed query per poll and nothing on a scrape. */
     private void measureBacklog() {
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery("""
-                SELECT count(*), COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)
+                SELECT count(*) FILTER (WHERE parked_at IS NULL),
+                       COALESCE(EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE parked_at IS NULL)), 0),
+                       count(*) FILTER (WHERE parked_at IS NOT NULL)
                 FROM outbox_event WHERE sent_at IS NULL""").getSingleResult());
         backlog.set(((Number) row[0]).longValue());
         oldestUnsentAgeSeconds.set(((Number) row[1]).longValue());
+        parked.set(((Number) row[2]).longValue());
     }
 
-    /** Unsent rows nobody holds a lease on, oldest first, leased to this relay for twice the send timeout. */
+    /**
+     * Unsendable rows nobody holds a lease on, in the order they were written, leased to this relay for twice the
+     * send timeout. A row waits while an earlier row of its aggregate is leased (to another replica, or still being
+     * retried), so one aggregate's events reach Kafka in order even with several relays; the advisory lock makes
+     * claims take turns, so each claim sees the leases of the one before.
+     */
     @SuppressWarnings("unchecked")
-    private List<OutboxEvent> claimBatch() {
+    List<OutboxEvent> claimBatch() {
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + CLAIM_LOCK + ")").getSingleResult();
         List<OutboxEvent> batch = entityManager.createNativeQuery("""
-                SELECT * FROM outbox_event WHERE sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
-                ORDER BY created_at LIMIT ?1 FOR UPDATE SKIP LOCKED""", OutboxEvent.class)
+                SELECT * FROM outbox_event o
+                WHERE o.sent_at IS NULL AND o.parked_at IS NULL
+                  AND (o.claimed_until IS NULL OR o.claimed_until < now())
+                  AND NOT EXISTS (SELECT 1 FROM outbox_event earlier
+                                  WHERE earlier.aggregate_id = o.aggregate_id AND earlier.sent_at IS NULL
+                                    AND earlier.parked_at IS NULL AND earlier.seq < o.seq
+                                    AND earlier.claimed_until >= now())
+                ORDER BY o.seq LIMIT ?1 FOR UPDATE SKIP LOCKED""", OutboxEvent.class)
                 .setParameter(1, batchSize)
                 .getResultList();
         Instant leaseEnd = Instant.now().plus(sendTimeout.multipliedBy(2));
