@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +76,8 @@ public class OutboxRelay {
     final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestUnsentAgeSeconds = new AtomicLong();
     final AtomicLong parked = new AtomicLong();
+    /** Why the last batch was not acknowledged whole, or null: what readiness reports of Kafka. */
+    private volatile String unacknowledged;
     private final List<Meter> gauges = new ArrayList<>();
     private volatile boolean running;
     private Thread worker;
@@ -110,6 +114,16 @@ public class OutboxRelay {
     void removeGauges() {
         gauges.forEach(metrics::remove);
         gauges.clear();
+    }
+
+    /** What readiness shows of the outbox: it never fails readiness, since a service without Kafka still serves. */
+    Map<String, Object> state() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("backlog", backlog.get());
+        state.put("oldestUnsentAgeSeconds", oldestUnsentAgeSeconds.get());
+        state.put("parked", parked.get());
+        state.put("kafka", unacknowledged == null ? "acknowledging" : "not acknowledging: " + unacknowledged);
+        return state;
     }
 
     void wake() {
@@ -155,6 +169,7 @@ public class OutboxRelay {
     private void record(List<OutboxEvent> batch, Deliveries deliveries) {
         List<UUID> acknowledged = new ArrayList<>();
         List<UUID> retry = new ArrayList<>();
+        String retryReason = null;
         for (int i = 0; i < batch.size(); i++) {
             OutboxEvent event = batch.get(i);
             Throwable failure = deliveries.failure(i);
@@ -165,12 +180,14 @@ public class OutboxRelay {
                 park(event, failure);
             } else {
                 retry.add(event.id);
+                retryReason = failure.toString();
                 LOG.warnf("Outbox event %s (%s) not acknowledged, retried after %s: %s", event.id, event.type,
                         pollInterval, failure.toString());
             }
         }
         update("sent_at = now(), claimed_until = NULL", acknowledged);
         update("claimed_until = NULL", retry);
+        unacknowledged = retryReason;
     }
 
     private void park(OutboxEvent event, Throwable failure) {
