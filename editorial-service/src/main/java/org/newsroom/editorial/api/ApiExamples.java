@@ -64,6 +64,17 @@ final class ApiExamples {
             {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "The request has invalid fields",
              "errors": [{"field": "summary", "message": "must have 1 to 3 paragraphs"}]}""";
 
+    static final String TOO_LARGE = """
+            {"type": "about:blank", "title": "Request Entity Too Large", "status": 413,
+             "detail": "The request has fields above their limits",
+             "errors": [{"field": "editorsNote", "message": "must be at most 5000 characters"}]}""";
+
+    static final String EVENT_TOO_LARGE = """
+            {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
+             "detail": "news.story.approved.v1 would be 1048100 bytes, above the 921600 an event may have (Kafka \
+            refuses records above 1 MiB)",
+             "errors": [{"field": "bodyHtml", "message": "takes 1025310 bytes of it"}]}""";
+
     static final String BAD_PUBLISH_AT = """
             {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "The request has invalid fields",
              "errors": [{"field": "publishAt", "message": "must be an ISO instant such as 2026-11-26T06:00:00Z"}]}""";

@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.editorial.domain.Edition;
 import org.newsroom.editorial.domain.EditionDesk;
 import org.newsroom.editorial.domain.EditionDraft;
+import org.newsroom.editorial.domain.Limits;
 import org.newsroom.editorial.domain.UnknownEditionException;
 import org.newsroom.problem.Problem;
 
@@ -52,8 +53,6 @@ import org.newsroom.problem.Problem;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.EDITOR, Roles.CHIEF_EDITOR })
 public class EditionResource {
-    private static final int MAX_BRIEFS = 30;
-
     @Inject
     EditionDesk desk;
 
@@ -182,11 +181,11 @@ public class EditionResource {
 
     /** The fields of an edition, as documented; read as a full body or a merge patch. */
     @Schema(description = "An edition's fields")
-    public record EditionBody(@Schema(example = "The Daily Brief", maxLength = 300) String title,
+    public record EditionBody(@Schema(example = "The Daily Brief", maxLength = Limits.EDITION_TITLE) String title,
             @Schema(example = "2026-11-25") LocalDate date, UUID leadStoryId,
-            @Schema(description = "The editor's note framing the lead", maxLength = 5000) String leadNote,
-            @Schema(description = "Story ids of the briefs, in order", maxItems = 30) List<UUID> briefs,
-            @Schema(example = "[\"Geopolitics\"]", maxItems = 10) List<String> sections) {
+            @Schema(description = "The editor's note framing the lead", maxLength = Limits.NOTE) String leadNote,
+            @Schema(description = "Story ids of the briefs, in order", maxItems = Limits.BRIEFS) List<UUID> briefs,
+            @Schema(example = "[\"Geopolitics\"]", maxItems = Limits.SECTIONS) List<String> sections) {
     }
 
     private String actor() {
@@ -208,9 +207,10 @@ public class EditionResource {
         });
         String title = base == null ? null : base.title();
         if (json.has("title") || base == null) {
-            title = text(json.get("title"), 300);
+            title = text(json.get("title"), Limits.EDITION_TITLE);
             if (title == null) {
-                errors.add(new Problem.FieldError("title", "must be text of 1 to 300 characters"));
+                errors.add(new Problem.FieldError("title", "must be text of 1 to " + Limits.EDITION_TITLE
+                        + " characters"));
             }
         }
         LocalDate date = base == null ? null : base.date();
@@ -231,9 +231,10 @@ public class EditionResource {
         String leadNote = base == null ? null : base.leadNote();
         if (json.has("leadNote")) {
             JsonNode note = json.get("leadNote");
-            leadNote = note.isNull() ? null : text(note, 5_000);
-            if (!note.isNull() && (!note.isTextual() || note.asText().strip().length() > 5_000)) {
-                errors.add(new Problem.FieldError("leadNote", "must be text of at most 5000 characters"));
+            leadNote = note.isNull() ? null : text(note, Limits.NOTE);
+            if (!note.isNull() && (!note.isTextual() || note.asText().strip().length() > Limits.NOTE)) {
+                errors.add(new Problem.FieldError("leadNote", "must be text of at most " + Limits.NOTE
+                        + " characters"));
             }
         }
         List<UUID> briefs = base == null ? List.of() : base.briefs();
@@ -242,8 +243,9 @@ public class EditionResource {
             List<UUID> ids = new ArrayList<>();
             if (array.isNull()) {
                 briefs = List.of();
-            } else if (!array.isArray() || array.size() > MAX_BRIEFS) {
-                errors.add(new Problem.FieldError("briefs", "must be an array of at most " + MAX_BRIEFS + " story ids"));
+            } else if (!array.isArray() || array.size() > Limits.BRIEFS) {
+                errors.add(new Problem.FieldError("briefs", "must be an array of at most " + Limits.BRIEFS
+                        + " story ids"));
             } else {
                 for (JsonNode id : array) {
                     UUID brief = uuid(id);
@@ -260,11 +262,12 @@ public class EditionResource {
         if (json.has("sections")) {
             JsonNode array = json.get("sections");
             Set<String> names = new LinkedHashSet<>();
-            if (array.isArray() && array.size() <= 10) {
+            if (array.isArray() && array.size() <= Limits.SECTIONS) {
                 for (JsonNode s : array) {
-                    String name = text(s, 64);
+                    String name = text(s, Limits.SECTION);
                     if (name == null) {
-                        errors.add(new Problem.FieldError("sections", "each section must be a name of 1 to 64 characters"));
+                        errors.add(new Problem.FieldError("sections", "each section must be a name of 1 to "
+                                + Limits.SECTION + " characters"));
                         break;
                     }
                     names.add(name);
@@ -273,7 +276,8 @@ public class EditionResource {
             } else if (array.isNull()) {
                 sections = List.of();
             } else {
-                errors.add(new Problem.FieldError("sections", "must be an array of at most 10 section names"));
+                errors.add(new Problem.FieldError("sections", "must be an array of at most " + Limits.SECTIONS
+                        + " section names"));
             }
         }
         if (!errors.isEmpty()) {

@@ -39,6 +39,12 @@ import org.newsroom.problem.Problem;
                                 content = @Content(mediaType = Problem.MEDIA_TYPE,
                                         schema = @Schema(implementation = Problem.class),
                                         examples = @ExampleObject(name = "invalid", value = ApiExamples.INVALID_FIELDS))),
+                        @APIResponse(name = "tooLarge", responseCode = "413",
+                                description = "Well-formed fields above their documented limits (README, "
+                                        + "\"Limits\"); `errors` names each one",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                        schema = @Schema(implementation = Problem.class),
+                                        examples = @ExampleObject(name = "too long", value = ApiExamples.TOO_LARGE))),
                         @APIResponse(name = "unauthorized", responseCode = "401",
                                 description = "No valid bearer token",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -84,11 +90,20 @@ import org.newsroom.problem.Problem;
                                                 value = ApiExamples.EDITION_APPROVED))),
                         @APIResponse(name = "editionRules", responseCode = "422",
                                 description = "Stories the desk's rules keep out of an edition (not approved, "
-                                        + "unknown, listed twice, the lead again); `errors` names each position",
+                                        + "unknown, listed twice, the lead again; `errors` names each position), "
+                                        + "or an edition whose event would be too large for Kafka (`errors` "
+                                        + "names its largest part)",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE,
                                         schema = @Schema(implementation = Problem.class),
                                         examples = @ExampleObject(name = "not approved",
                                                 value = ApiExamples.EDITION_RULES))),
+                        @APIResponse(name = "eventTooLarge", responseCode = "422",
+                                description = "The event announcing the change would be too large for Kafka; "
+                                        + "nothing changed, `errors` names the event's largest field",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE,
+                                        schema = @Schema(implementation = Problem.class),
+                                        examples = @ExampleObject(name = "too large",
+                                                value = ApiExamples.EVENT_TOO_LARGE))),
                         @APIResponse(name = "tooMany", responseCode = "429",
                                 description = "Too much feedback from one address; retry after retryAfterSeconds",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE,

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.editorial.domain.Cursor;
+import org.newsroom.editorial.domain.Limits;
 import org.newsroom.editorial.feedback.Grade;
 import org.newsroom.editorial.feedback.Letter;
 import org.newsroom.editorial.feedback.RateLimiter;
@@ -58,6 +60,7 @@ import org.newsroom.problem.ProblemException;
 @Tag(name = "Reader feedback", description = "Grades and letters from readers (public), the editors' inbox")
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedbackResource {
+    private static final String TOO_LONG = "must be at most {max} characters";
 
     @Schema(description = "A reader's grade of a publication")
     public record GradeRequest(@Schema(example = "7c9e6679-7425-40de-944b-e07fc1f90ae7") @NotNull UUID publicationId,
@@ -65,10 +68,14 @@ public class FeedbackResource {
     }
 
     @Schema(description = "A letter to the editor")
-    public record LetterRequest(@Schema(example = "Ada") @NotBlank @Size(max = 200) String name,
-            @Schema(example = "ada@example.org") @NotBlank @Email @Size(max = 320) String email,
+    public record LetterRequest(
+            @Schema(example = "Ada", maxLength = Limits.LETTER_NAME) @NotBlank
+            @Size(max = Limits.LETTER_NAME, message = TOO_LONG) String name,
+            @Schema(example = "ada@example.org", maxLength = Limits.EMAIL) @NotBlank @Email
+            @Size(max = Limits.EMAIL, message = TOO_LONG) String email,
             @Schema(description = "The publication it is about (optional)") UUID publicationId,
-            @Schema(example = "Dear editor, …", maxLength = 5000) @NotBlank @Size(max = 5000) String text) {
+            @Schema(example = "Dear editor, …", maxLength = Limits.LETTER) @NotBlank
+            @Size(max = Limits.LETTER, message = TOO_LONG) String text) {
     }
 
     @Schema(description = "A letter in the editors' inbox")
@@ -177,8 +184,8 @@ public class FeedbackResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Write a letter to the editor", description = "Public (no token): name, email, text up "
-            + "to 5,000 characters, optionally the publication it is about. Rate-limited per client address. The "
-            + "letter lands in the editors' inbox.")
+            + "to " + Limits.LETTER + " characters (longer: 413 naming the field), optionally the publication it "
+            + "is about. Rate-limited per client address. The letter lands in the editors' inbox.")
     @SecurityRequirements
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LetterRequest.class),
@@ -187,8 +194,13 @@ public class FeedbackResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LetterResponse.class)))
     @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "tooLarge")
     @APIResponse(ref = "tooMany")
-    public Response letter(@NotNull @Valid LetterRequest body) {
+    public Response letter(@NotNull LetterRequest body) {
+        return receive(valid(body));
+    }
+
+    private Response receive(LetterRequest body) {
         String client = admit();
         Letter letter = new Letter();
         letter.id = UUID.randomUUID();
@@ -214,9 +226,10 @@ public class FeedbackResource {
     @APIResponse(responseCode = "303", description = "Received; back to the reader's page")
     @APIResponse(responseCode = "201", description = "Received")
     @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "tooLarge")
     @APIResponse(ref = "tooMany")
     public Response letterForm(@BeanParam LetterForm form) {
-        Response received = letter(valid(new LetterRequest(form.name, form.email, form.publicationId, form.text)));
+        Response received = receive(valid(new LetterRequest(form.name, form.email, form.publicationId, form.text)));
         return backTo(form.returnTo).orElse(received);
     }
 
@@ -258,13 +271,21 @@ public class FeedbackResource {
         return response.build();
     }
 
-    /** A form is checked by the rules of the JSON request it stands for, so the two cannot drift apart. */
+    /**
+     * A form is checked by the rules of the JSON request it stands for, so the two cannot drift apart. Values that
+     * are only too long get a 413, like an editor's (see {@link StoryFields#tooLarge}).
+     */
     private <T> T valid(T request) {
         Set<ConstraintViolation<T>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
+        if (violations.isEmpty()) {
+            return request;
         }
-        return request;
+        if (violations.stream().allMatch(v -> v.getConstraintDescriptor().getAnnotation() instanceof Size)) {
+            throw StoryFields.tooLarge(violations.stream()
+                    .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                    .sorted(Comparator.comparing(Problem.FieldError::field)).toList());
+        }
+        throw new ConstraintViolationException(violations);
     }
 
     private Optional<Response> backTo(String returnTo) {

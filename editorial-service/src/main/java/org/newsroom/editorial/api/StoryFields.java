@@ -12,20 +12,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.newsroom.editorial.domain.Limits;
 import org.newsroom.editorial.domain.Story;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
 
 /**
  * Reads and validates the editable fields of a story from a JSON merge patch (RFC 7396): a field left out is not
- * changed, {@code null} clears an optional field. Every invalid field is reported at once (400 with {@code errors}).
+ * changed, {@code null} clears an optional field. Every invalid field is reported at once (400 with {@code errors};
+ * 413 when the only fault is length, see {@link Limits}).
  */
 final class StoryFields {
-    static final int MAX_PARAGRAPHS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final List<Problem.FieldError> errors = new ArrayList<>();
+    private int oversized;
 
     private StoryFields() {
     }
@@ -47,7 +49,7 @@ final class StoryFields {
         StoryFields fields = new StoryFields();
         body.fields().forEachRemaining(e -> fields.read(e.getKey(), e.getValue(), others));
         if (!fields.errors.isEmpty()) {
-            throw invalid(fields.errors);
+            throw fields.oversized == fields.errors.size() ? tooLarge(fields.errors) : invalid(fields.errors);
         }
         return fields.values;
     }
@@ -57,21 +59,34 @@ final class StoryFields {
                 .withErrors(errors));
     }
 
+    /**
+     * Well-formed fields longer than their documented limit: a status of its own, so a client can tell "shorten
+     * it" from "fix it". Mixed with other faults the answer stays a 400 listing them all.
+     */
+    static ProblemException tooLarge(List<Problem.FieldError> errors) {
+        return new ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                "The request has fields above their limits").withErrors(errors));
+    }
+
+    static Problem.FieldError tooLong(String field, int max) {
+        return new Problem.FieldError(field, "must be at most " + max + " characters");
+    }
+
     private void read(String name, JsonNode value, Set<String> others) {
         if (others.contains(name)) {
             return;
         }
         switch (name) {
-            case "headline" -> text(name, value, true, 500);
+            case "headline" -> text(name, value, true, Limits.HEADLINE);
             case "summary" -> summary(value);
-            case "byline" -> text(name, value, false, 300);
-            case "editorsNote" -> text(name, value, false, 5_000);
-            case "outlet" -> text(name, value, true, 200);
+            case "byline" -> text(name, value, false, Limits.BYLINE);
+            case "editorsNote" -> text(name, value, false, Limits.NOTE);
+            case "outlet" -> text(name, value, true, Limits.OUTLET);
             case "outletUrl" -> url(value);
-            case "assignee" -> text(name, value, false, 200);
+            case "assignee" -> text(name, value, false, Limits.ASSIGNEE);
             case "sections" -> sections(value);
-            case "dateline" -> text(name, value, false, 200);
-            case "authorBio" -> text(name, value, false, 5_000);
+            case "dateline" -> text(name, value, false, Limits.DATELINE);
+            case "authorBio" -> text(name, value, false, Limits.AUTHOR_BIO);
             default -> errors.add(new Problem.FieldError(name, "is not an editable field; editable are "
                     + String.join(", ", Story.EDITABLE)));
         }
@@ -98,7 +113,7 @@ final class StoryFields {
                 values.put(name, null);
             }
         } else if (text.length() > max) {
-            errors.add(new Problem.FieldError(name, "must be at most " + max + " characters"));
+            oversize(name, max);
         } else {
             values.put(name, text);
         }
@@ -125,13 +140,19 @@ final class StoryFields {
             return;
         }
         String joined = String.join("\n\n", paragraphs);
-        if (paragraphs.isEmpty() || paragraphs.size() > MAX_PARAGRAPHS) {
-            errors.add(new Problem.FieldError("summary", "must have 1 to " + MAX_PARAGRAPHS + " paragraphs"));
-        } else if (joined.length() > 5_000) {
-            errors.add(new Problem.FieldError("summary", "must be at most 5000 characters"));
+        if (paragraphs.isEmpty() || paragraphs.size() > Limits.SUMMARY_PARAGRAPHS) {
+            errors.add(new Problem.FieldError("summary", "must have 1 to " + Limits.SUMMARY_PARAGRAPHS
+                    + " paragraphs"));
+        } else if (joined.length() > Limits.SUMMARY) {
+            oversize("summary", Limits.SUMMARY);
         } else {
             values.put("summary", joined);
         }
+    }
+
+    private void oversize(String name, int max) {
+        errors.add(tooLong(name, max));
+        oversized++;
     }
 
     static List<String> paragraphs(String text) {
@@ -147,9 +168,13 @@ final class StoryFields {
             return;
         }
         String text = value.asText().strip();
+        if (value.isTextual() && text.length() > Limits.URL) {
+            oversize("outletUrl", Limits.URL);
+            return;
+        }
         try {
             URI uri = URI.create(text);
-            if (value.isTextual() && uri.isAbsolute() && uri.getHost() != null && text.length() <= 2000
+            if (value.isTextual() && uri.isAbsolute() && uri.getHost() != null
                     && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
                 values.put("outletUrl", text);
                 return;
@@ -171,14 +196,15 @@ final class StoryFields {
         }
         Set<String> sections = new LinkedHashSet<>();
         for (JsonNode s : value) {
-            if (!s.isTextual() || s.asText().isBlank() || s.asText().strip().length() > 64) {
-                errors.add(new Problem.FieldError("sections", "each section must be a name of 1 to 64 characters"));
+            if (!s.isTextual() || s.asText().isBlank() || s.asText().strip().length() > Limits.SECTION) {
+                errors.add(new Problem.FieldError("sections", "each section must be a name of 1 to "
+                        + Limits.SECTION + " characters"));
                 return;
             }
             sections.add(s.asText().strip());
         }
-        if (sections.size() > 10) {
-            errors.add(new Problem.FieldError("sections", "at most 10 sections"));
+        if (sections.size() > Limits.SECTIONS) {
+            errors.add(new Problem.FieldError("sections", "at most " + Limits.SECTIONS + " sections"));
             return;
         }
         values.put("sections", List.copyOf(sections));

@@ -48,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.editorial.domain.Cluster;
 import org.newsroom.editorial.domain.Cursor;
 import org.newsroom.editorial.domain.Desk;
+import org.newsroom.editorial.domain.Limits;
 import org.newsroom.editorial.domain.Story;
 import org.newsroom.editorial.domain.StoryQuery;
 import org.newsroom.editorial.domain.StoryStatus;
@@ -204,6 +205,7 @@ public class StoryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StoryResponse.class)))
     @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "tooLarge")
     @APIResponse(ref = "storyNotFound")
     @APIResponse(ref = "conflict")
     @APIResponse(ref = "stale")
@@ -271,6 +273,7 @@ public class StoryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = { @ExampleObject(name = "embargoed", value = ApiExamples.EMBARGOED),
                             @ExampleObject(name = "transition", value = ApiExamples.TRANSITION) }))
+    @APIResponse(ref = "eventTooLarge")
     @APIResponse(ref = "storyNotFound")
     @APIResponse(ref = "stale")
     @APIResponse(ref = "unauthorized")
@@ -292,6 +295,7 @@ public class StoryResource {
             examples = @ExampleObject(name = "reason", value = "{\"reason\": \"Needs a second source\"}")))
     @APIResponse(ref = "moved")
     @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "tooLarge")
     @APIResponse(ref = "storyNotFound")
     @APIResponse(ref = "conflict")
     @APIResponse(ref = "stale")
@@ -315,6 +319,8 @@ public class StoryResource {
             examples = @ExampleObject(name = "correction", value = ApiExamples.CORRECTION)))
     @APIResponse(ref = "moved")
     @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "tooLarge")
+    @APIResponse(ref = "eventTooLarge")
     @APIResponse(ref = "storyNotFound")
     @APIResponse(ref = "conflict")
     @APIResponse(ref = "stale")
@@ -339,6 +345,7 @@ public class StoryResource {
             examples = @ExampleObject(name = "kill", value = "{\"reason\": \"The report was withdrawn by its source.\"}")))
     @APIResponse(ref = "moved")
     @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "tooLarge")
     @APIResponse(ref = "storyNotFound")
     @APIResponse(ref = "conflict")
     @APIResponse(ref = "stale")
@@ -363,12 +370,14 @@ public class StoryResource {
 
     /** The editable fields, as documented; the resource reads them as a merge patch (see {@link StoryFields}). */
     @Schema(description = "A JSON merge patch of the editable fields: left out = unchanged, null = cleared")
-    public record StoryPatch(@Schema(maxLength = 500) String headline,
-            @Schema(description = "1–3 paragraphs separated by a blank line (or an array of them)") String summary,
-            @Schema(maxLength = 300) String byline, @Schema(maxLength = 5000) String editorsNote,
-            @Schema(maxItems = 10) List<String> sections, @Schema(maxLength = 200) String outlet, String outletUrl,
-            @Schema(maxLength = 200) String dateline, @Schema(maxLength = 5000) String authorBio,
-            @Schema(maxLength = 200) String assignee) {
+    public record StoryPatch(@Schema(maxLength = Limits.HEADLINE) String headline,
+            @Schema(description = "1–3 paragraphs separated by a blank line (or an array of them)",
+                    maxLength = Limits.SUMMARY) String summary,
+            @Schema(maxLength = Limits.BYLINE) String byline, @Schema(maxLength = Limits.NOTE) String editorsNote,
+            @Schema(maxItems = Limits.SECTIONS) List<String> sections, @Schema(maxLength = Limits.OUTLET) String outlet,
+            @Schema(maxLength = Limits.URL) String outletUrl, @Schema(maxLength = Limits.DATELINE) String dateline,
+            @Schema(maxLength = Limits.AUTHOR_BIO) String authorBio,
+            @Schema(maxLength = Limits.ASSIGNEE) String assignee) {
     }
 
     private static Instant publishAt(ObjectNode json) {
@@ -441,8 +450,12 @@ public class StoryResource {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isTextual() || value.asText().strip().length() > 5_000) {
-            throw StoryFields.invalid(List.of(new Problem.FieldError(field, "must be text of at most 5000 characters")));
+        if (!value.isTextual()) {
+            throw StoryFields.invalid(List.of(new Problem.FieldError(field, "must be text of at most "
+                    + Limits.REASON + " characters")));
+        }
+        if (value.asText().strip().length() > Limits.REASON) {
+            throw StoryFields.tooLarge(List.of(StoryFields.tooLong(field, Limits.REASON)));
         }
         return blankToNull(value.asText());
     }

@@ -3,12 +3,14 @@ package org.newsroom.editorial.api;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newsroom.editorial.domain.DeskRuleException;
 import org.newsroom.editorial.domain.EditionApprovedException;
 import org.newsroom.editorial.domain.EditionRuleException;
 import org.newsroom.editorial.domain.EmbargoException;
+import org.newsroom.editorial.domain.EventTooLargeException;
 import org.newsroom.editorial.domain.IllegalTransitionException;
 import org.newsroom.editorial.domain.NotEditableException;
 import org.newsroom.editorial.domain.StaleStoryException;
@@ -81,6 +83,14 @@ public class WorkflowProblems {
     public Response embargoed(EmbargoException e) {
         return Problem.of(Response.Status.CONFLICT, e.getMessage())
                 .with("embargoedUntil", e.embargoedUntil().toString())
+                .toResponse();
+    }
+
+    /** Nothing was changed: the event announcing the change would not fit in a Kafka record. */
+    @ServerExceptionMapper
+    public Response eventTooLarge(EventTooLargeException e) {
+        return Problem.of(422, "Unprocessable Content", e.getMessage())
+                .withErrors(List.of(new Problem.FieldError(e.field(), "takes " + e.fieldBytes() + " bytes of it")))
                 .toResponse();
     }
 

@@ -32,9 +32,9 @@ public class EditionDesk {
 
     @Transactional
     public Edition create(EditionDraft draft, String editor) {
-        check(draft);
         Edition edition = new Edition();
         edition.id = UUID.randomUUID();
+        check(edition.id, draft, editor);
         edition.status = Edition.Status.DRAFT;
         edition.createdAt = Instant.now();
         edition.createdBy = editor;
@@ -51,7 +51,7 @@ public class EditionDesk {
         if (edition.status != Edition.Status.DRAFT) {
             throw new EditionApprovedException(edition);
         }
-        check(draft);
+        check(edition.id, draft, editor);
         apply(edition, draft, editor);
         Edition.flush();
         return edition;
@@ -63,7 +63,7 @@ public class EditionDesk {
         if (edition.status != Edition.Status.DRAFT) {
             throw new EditionApprovedException(edition);
         }
-        check(draft(edition));
+        check(edition.id, draft(edition), chiefEditor);
         edition.status = Edition.Status.APPROVED;
         edition.approvedAt = edition.updatedAt = Instant.now();
         edition.approvedBy = edition.updatedBy = chiefEditor;
@@ -91,7 +91,12 @@ public class EditionDesk {
         edition.updatedBy = editor;
     }
 
-    private static void check(EditionDraft draft) {
+    /**
+     * The stories must be publishable, and the edition's event must fit in Kafka: briefs carry only headlines and
+     * summaries, but thirty of them and a lead, with summaries as long as ingest sent them, can outgrow a record.
+     * Measured when composing too, so an editor learns it before the chief editor tries to approve.
+     */
+    private static void check(UUID editionId, EditionDraft draft, String approver) {
         List<EditionRuleException.Violation> violations = new ArrayList<>();
         checkStory("leadStory", draft.leadStory(), violations);
         for (int i = 0; i < draft.briefs().size(); i++) {
@@ -107,6 +112,7 @@ public class EditionDesk {
         if (!violations.isEmpty()) {
             throw new EditionRuleException(violations);
         }
+        Limits.requireSendable(EditionSnapshot.of(editionId, draft, null, approver, Instant.now()));
     }
 
     private static void checkStory(String field, UUID id, List<EditionRuleException.Violation> violations) {

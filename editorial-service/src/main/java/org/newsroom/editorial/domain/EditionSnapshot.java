@@ -1,5 +1,6 @@
 package org.newsroom.editorial.domain;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,16 +20,22 @@ final class EditionSnapshot {
     }
 
     static EditionApproved of(Edition e) {
-        Story lead = Story.findById(e.leadStory);
+        return of(e.id, EditionDesk.draft(e), e.publishAt, e.approvedBy, e.approvedAt);
+    }
+
+    /** What approving the draft now would announce: the desk measures it before composing as well. */
+    static EditionApproved of(UUID editionId, EditionDraft draft, Instant publishAt, String approvedBy,
+            Instant approvedAt) {
+        Story lead = Story.findById(draft.leadStory());
         List<EditionBrief> briefs = new ArrayList<>();
         int number = 1;
-        for (UUID id : e.briefList()) {
+        for (UUID id : draft.briefs()) {
             Story s = Story.findById(id);
             briefs.add(new EditionBrief(number++, s.id, s.headline, paragraphs(s.summary),
                     new Attribution(s.outlet, s.outletUrl)));
         }
-        return new EditionApproved(e.id, e.title, e.date, lead(lead, e.leadNote), briefs, e.sectionList(),
-                e.publishAt, e.approvedBy, e.approvedAt);
+        return new EditionApproved(editionId, draft.title(), draft.date(), lead(lead, draft.leadNote()), briefs,
+                draft.sections(), publishAt, approvedBy, approvedAt);
     }
 
     private static EditionLead lead(Story s, String note) {

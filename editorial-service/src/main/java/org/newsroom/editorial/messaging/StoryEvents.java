@@ -2,6 +2,7 @@ package org.newsroom.editorial.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.newsroom.editorial.domain.Limits;
 import org.newsroom.editorial.domain.Story;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.StoryApproved;
@@ -18,14 +19,14 @@ public class StoryEvents {
 
     /** The full approved copy; {@code embargoedUntil} is what publish-service holds it until (embargo or schedule). */
     public void approved(Story story) {
-        outbox.publish(story.id.toString(), new StoryApproved(story.id, story.itemId, story.headline, story.summary,
+        publish(story, new StoryApproved(story.id, story.itemId, story.headline, story.summary,
                 story.byline, new Attribution(story.outlet, story.outletUrl), story.approvedBy, story.approvedAt,
                 story.editorsNote, story.sectionList(), story.bodyHtml, story.dateline, story.imageUrl,
                 story.imageCaption, story.imageCredit, story.rights, story.authorBio, story.holdUntil()));
     }
 
     public void corrected(Story story) {
-        outbox.publish(story.id.toString(), new StoryCorrected(story.id, story.itemId, story.headline, story.summary,
+        publish(story, new StoryCorrected(story.id, story.itemId, story.headline, story.summary,
                 story.byline, new Attribution(story.outlet, story.outletUrl), story.editorsNote,
                 story.correctionNote, story.updatedBy, story.updatedAt, story.sectionList(), story.bodyHtml,
                 story.dateline, story.imageUrl, story.imageCaption, story.imageCredit, story.rights,
@@ -33,7 +34,12 @@ public class StoryEvents {
     }
 
     public void killed(Story story) {
-        outbox.publish(story.id.toString(), new StoryKilled(story.id, story.killReason, story.updatedBy,
-                story.updatedAt));
+        publish(story, new StoryKilled(story.id, story.killReason, story.updatedBy, story.updatedAt));
+    }
+
+    /** Measured first: an event Kafka would refuse must fail the change now, not stall the relay later. */
+    private void publish(Story story, Object payload) {
+        Limits.requireSendable(payload);
+        outbox.publish(story.id.toString(), payload);
     }
 }

@@ -124,6 +124,28 @@ class FeedbackTest {
                 .body("[0].text", equalTo(text)).body("[0].publicationId", equalTo(publication.toString()));
     }
 
+    /** A browser posts the letter form; a letter of the documented maximum must fit the server's form limits. */
+    @Test
+    void aLongLetterByFormIsAcceptedUpToTheMaximumAndRefusedAbove() {
+        String client = client();
+        String text = "Dear editor, " + UUID.randomUUID() + " " + "é".repeat(4_000 - 50);
+        given().header("X-Forwarded-For", client)
+                .formParam("name", "Ada").formParam("email", "ada@example.org").formParam("text", text)
+                .when().post("/api/feedback/letters").then().statusCode(201).body("text", equalTo(text));
+
+        given().header("X-Forwarded-For", client)
+                .formParam("name", "Ada").formParam("email", "ada@example.org").formParam("text", "é".repeat(5_001))
+                .when().post("/api/feedback/letters").then().statusCode(413).contentType("application/problem+json")
+                .body("errors.field", contains("text"));
+        given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                .body("{\"name\": \"Ada\", \"email\": \"ada@example.org\", \"text\": \"" + "x".repeat(5_001) + "\"}")
+                .when().post("/api/feedback/letters").then().statusCode(413).contentType("application/problem+json")
+                .body("errors.field", contains("text"));
+        given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + "A".repeat(201) + "\", \"email\": \"ada@example.org\", \"text\": \"Hi\"}")
+                .when().post("/api/feedback/letters").then().statusCode(413).body("errors.field", contains("name"));
+    }
+
     @Test
     void theInboxIsPagedByKeysetNewestFirst() {
         String client = client();
