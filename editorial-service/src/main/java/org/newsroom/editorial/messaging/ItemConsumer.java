@@ -1,25 +1,23 @@
 package org.newsroom.editorial.messaging;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.newsroom.editorial.domain.Desk;
 import org.newsroom.events.ItemIngested;
 import org.newsroom.events.ItemUpdated;
 import org.newsroom.events.ItemWithdrawn;
-import org.newsroom.events.PoisonEventException;
 import org.newsroom.outbox.EventHandlers;
 import org.newsroom.outbox.Inbox;
 
 /**
  * Turns {@code news.items} events into stories (ingested), keeps their source copy current (updated) and flags
  * withdrawn ones. The offset is committed only after the effect committed. A poison
- * record goes to {@code news.items.dlq} at once; any other failure is retried with backoff first.
+ * record goes to {@code news.items.dlq} at once; a database outage is waited out, other failures are retried
+ * (see Inbox).
  */
 @ApplicationScoped
 public class ItemConsumer {
@@ -34,8 +32,6 @@ public class ItemConsumer {
 
     @Incoming("items")
     @Blocking
-    @Retry(maxRetries = 8, delay = 500, abortOn = PoisonEventException.class)
-    @ExponentialBackoff(maxDelay = 30_000)
     public void onItemEvent(ConsumerRecord<String, String> record) {
         inbox.apply(record, handlers);
     }

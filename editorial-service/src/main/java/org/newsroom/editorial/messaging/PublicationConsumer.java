@@ -1,15 +1,12 @@
 package org.newsroom.editorial.messaging;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.newsroom.editorial.domain.Desk;
-import org.newsroom.events.PoisonEventException;
 import org.newsroom.events.PublicationPublished;
 import org.newsroom.outbox.EventHandlers;
 import org.newsroom.outbox.Inbox;
@@ -17,7 +14,7 @@ import org.newsroom.outbox.Inbox;
 /**
  * Learns from {@code news.publications} that an approved story is public: APPROVED → PUBLISHED. Same guarantees as
  * {@link ItemConsumer}: the offset is committed after the effect, a poison record goes to
- * {@code news.publications.dlq}, any other failure is retried with backoff.
+ * {@code news.publications.dlq}; a database outage is waited out, other failures are retried (see Inbox).
  */
 @ApplicationScoped
 public class PublicationConsumer {
@@ -32,8 +29,6 @@ public class PublicationConsumer {
 
     @Incoming("publications")
     @Blocking
-    @Retry(maxRetries = 8, delay = 500, abortOn = PoisonEventException.class)
-    @ExponentialBackoff(maxDelay = 30_000)
     public void onPublicationEvent(ConsumerRecord<String, String> record) {
         inbox.apply(record, handlers);
     }

@@ -1,15 +1,12 @@
 package org.newsroom.notify.messaging;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.newsroom.events.EditionPublished;
-import org.newsroom.events.PoisonEventException;
 import org.newsroom.events.PublicationPublished;
 import org.newsroom.events.PublicationRetracted;
 import org.newsroom.events.PublicationUpdated;
@@ -22,7 +19,8 @@ import org.newsroom.outbox.Inbox;
  * Consumes {@code news.publications}, dispatched on the event type: editions (and breaking publications) become
  * emails, every publish event goes to the webhooks that want it. Types without a handler are skipped, not
  * dead-lettered. The offset is acknowledged after the effect committed; a record that can never be processed goes
- * to {@code news.publications.dlq} with the reason at once, any other failure is retried first.
+ * to {@code news.publications.dlq} with the reason at once; a database outage is waited out, other failures are
+ * retried first (see Inbox).
  */
 @ApplicationScoped
 public class PublicationEvents {
@@ -40,8 +38,6 @@ public class PublicationEvents {
 
     @Incoming("publications")
     @Blocking
-    @Retry(maxRetries = 8, delay = 500, abortOn = PoisonEventException.class)
-    @ExponentialBackoff(maxDelay = 30_000)
     public void onPublicationEvent(ConsumerRecord<String, String> record) {
         inbox.apply(record, handlers);
     }

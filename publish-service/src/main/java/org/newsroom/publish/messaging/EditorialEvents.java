@@ -1,15 +1,12 @@
 package org.newsroom.publish.messaging;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.newsroom.events.EditionApproved;
-import org.newsroom.events.PoisonEventException;
 import org.newsroom.events.StoryApproved;
 import org.newsroom.events.StoryCorrected;
 import org.newsroom.events.StoryKilled;
@@ -21,8 +18,8 @@ import org.newsroom.publish.domain.Publishing;
 /**
  * Consumes {@code news.editorial}. The record's effect, its inbox entry and the outbox row announcing it commit in
  * one transaction, before the offset is acknowledged. A record that can never be processed (no CloudEvents headers,
- * not a valid payload) throws and goes to {@code news.editorial.dlq} at once; any other failure is retried with
- * backoff first.
+ * not a valid payload) throws and goes to {@code news.editorial.dlq} at once; a database outage is waited out, other
+ * failures are retried first (see Inbox).
  */
 @ApplicationScoped
 public class EditorialEvents {
@@ -40,8 +37,6 @@ public class EditorialEvents {
 
     @Incoming("editorial")
     @Blocking
-    @Retry(maxRetries = 8, delay = 500, abortOn = PoisonEventException.class)
-    @ExponentialBackoff(maxDelay = 30_000)
     public void onEditorialEvent(ConsumerRecord<String, String> record) {
         inbox.apply(record, handlers);
     }
