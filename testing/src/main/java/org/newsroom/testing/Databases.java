@@ -27,8 +27,12 @@ public final class Databases {
     }
 
     public static void recreate(String... names) throws SQLException {
-        String url = "jdbc:postgresql://" + host() + ":" + port() + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, user(), password());
+        recreate(Backends.fromEnvironment(), names);
+    }
+
+    public static void recreate(Backends backends, String... names) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(backends.jdbcUrl("postgres"), backends.dbUser(),
+                backends.dbPassword());
                 Statement statement = connection.createStatement()) {
             for (String name : names) {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

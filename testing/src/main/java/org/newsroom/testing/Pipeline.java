@@ -32,24 +32,64 @@ public final class Pipeline implements AutoCloseable {
     private final Path root;
     private final Path publicKey;
     private final MailSink mail;
+    private final Backends backends;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, Integer> consumers = new HashMap<>();
+    private int started;
 
-    private Pipeline(String name, Path root, Path publicKey, MailSink mail) {
+    private Pipeline(String name, Path root, Path publicKey, MailSink mail, Backends backends) {
         this.name = name;
         this.root = root;
         this.publicKey = publicKey;
         this.mail = mail;
+        this.backends = backends;
     }
 
     public static Pipeline create(String name) throws Exception {
+        return create(name, Backends.fromEnvironment());
+    }
+
+    /** As {@link #create(String)}, on the given broker and PostgreSQL rather than the environment's. */
+    public static Pipeline create(String name, Backends backends) throws Exception {
         Path root = Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
-        Databases.recreate(database(INGEST, name), database(EDITORIAL, name), database(PUBLISH, name),
+        Databases.recreate(backends, database(INGEST, name), database(EDITORIAL, name), database(PUBLISH, name),
                 database(NOTIFY, name));
         Path publicKey = Files.createTempFile("newsroom-" + name, ".pem");
         Files.writeString(publicKey, TestTokens.publicKeyPem(), StandardCharsets.UTF_8);
-        return new Pipeline(name, root, publicKey, MailSink.start());
+        return new Pipeline(name, root, publicKey, MailSink.start(), backends);
+    }
+
+    public Backends backends() {
+        return backends;
+    }
+
+    /** The {@code file:} URI of the key that verifies {@link TestTokens}, e.g. for notify's admin API. */
+    public String publicKeyLocation() {
+        return publicKey.toUri().toString();
+    }
+
+    /** The instances running now, in the order they were started. */
+    public List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    /** {@code kill -9} of one instance; it no longer counts towards {@link #awaitReady()}. */
+    public void kill(ServiceProcess instance) throws InterruptedException {
+        forget(instance);
+        instance.kill();
+    }
+
+    /** A graceful stop of one instance (as a scale-down would), which no longer counts towards readiness. */
+    public void stop(ServiceProcess instance) throws InterruptedException {
+        forget(instance);
+        instance.close();
+    }
+
+    private void forget(ServiceProcess instance) {
+        if (services.remove(instance) && consumers.containsKey(instance.name())) {
+            consumers.merge(instance.name(), -1, Integer::sum);
+        }
     }
 
     public MailSink mail() {
@@ -65,11 +105,11 @@ public final class Pipeline implements AutoCloseable {
     public ServiceProcess start(String service, Map<String, String> extraEnv) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("NEWSROOM_DB_NAME", database(service, name));
-        env.put("NEWSROOM_DB_HOST", Databases.host());
-        env.put("NEWSROOM_DB_PORT", Databases.port());
-        env.put("NEWSROOM_DB_USER", Databases.user());
-        env.put("NEWSROOM_DB_PASSWORD", Databases.password());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", Broker.bootstrapServers());
+        env.put("NEWSROOM_DB_HOST", backends.dbHost());
+        env.put("NEWSROOM_DB_PORT", backends.dbPort());
+        env.put("NEWSROOM_DB_USER", backends.dbUser());
+        env.put("NEWSROOM_DB_PASSWORD", backends.dbPassword());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", backends.bootstrapServers());
         switch (service) {
             case EDITORIAL -> {
                 env.put("NEWSROOM_JWT_PUBLIC_KEY", publicKey.toUri().toString());
@@ -89,7 +129,7 @@ public final class Pipeline implements AutoCloseable {
         }
         env.putAll(extraEnv);
         ServiceProcess process = ServiceProcess.start(root, root.resolve("target/pipelines/" + name), service,
-                services.size(), env);
+                started++, env);
         services.add(process);
         return process;
     }
@@ -112,7 +152,7 @@ public final class Pipeline implements AutoCloseable {
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofSeconds(120));
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, backends.bootstrapServers()))) {
             consumers.forEach((service, instances) -> awaitAssigned(admin, consumerGroup(service), instances));
         }
     }

@@ -19,6 +19,7 @@ public final class ServiceProcess implements AutoCloseable {
     private static final int FIRST_PORT = 20000;
     private static final int PORT_RANGE = 12000;
     private static final AtomicInteger NEXT_PORT = new AtomicInteger(new Random().nextInt(PORT_RANGE));
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -61,6 +62,34 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** One probe of {@code /q/health/ready}: true when it answers 200 within two seconds. */
+    public boolean ready() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
+        } catch (IOException notAnswering) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** {@code kill -9}: no shutdown hook runs, nothing in flight is finished or rolled back politely. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
     }
 
     public void awaitReady(Duration timeout) throws InterruptedException {
