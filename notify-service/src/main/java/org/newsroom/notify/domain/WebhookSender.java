@@ -2,9 +2,11 @@ package org.newsroom.notify.domain;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
@@ -20,8 +22,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,9 +40,11 @@ import org.newsroom.notify.messaging.DeliveryEvents;
  * Calls webhook endpoints with due deliveries, signed the Standard Webhooks way.
  *
  * <p>A batch is claimed like the email deliveries ({@code FOR UPDATE SKIP LOCKED}, next attempt pushed one lease
- * ahead) and its calls are fired with short connect/request timeouts; each outcome is recorded as soon as its own
- * call ends, and the next batch is claimed without waiting for the slowest call, so a slow endpoint holds only its
- * own in-flight slots (at most {@code max-in-flight} calls overall). 2xx: DELIVERED. 410 Gone: FAILED and the
+ * ahead) and its calls are fired, each cut off at one deadline ({@code timeout}) for the whole call; each outcome is
+ * recorded as soon as its own call ends, and the next batch is claimed without waiting for the slowest call, so a
+ * slow endpoint holds only its own in-flight slots (at most {@code max-in-flight} calls overall), and only until the
+ * deadline. A story's deliveries to one endpoint go out in the order they were enqueued (see {@link #claim}).
+ * 2xx: DELIVERED. 410 Gone: FAILED and the
  * endpoint DISABLED. Anything else (or no answer): retried with exponential backoff and full jitter, FAILED after
  * {@code max-attempts}: the dead letter, listed with its calls and replayable, and announced as
  * {@code news.delivery.failed.v1} on the webhook channel.
@@ -72,7 +81,8 @@ public class WebhookSender {
     @ConfigProperty(name = "newsroom.notify.webhooks.max-retry-delay", defaultValue = "6h")
     Duration maxRetryDelay;
 
-    @ConfigProperty(name = "newsroom.notify.webhooks.timeout", defaultValue = "5s")
+    /** The whole call, connecting included, until the response body ended. */
+    @ConfigProperty(name = "newsroom.notify.webhooks.timeout", defaultValue = "10s")
     Duration timeout;
 
     @ConfigProperty(name = "newsroom.notify.lease", defaultValue = "5m")
@@ -80,6 +90,8 @@ public class WebhookSender {
 
     private volatile HttpClient client;
     private Semaphore inFlight;
+    /** Runs the client and records outcomes: the JDK's timeout thread, shared by the JVM, must not wait on SQL. */
+    private ExecutorService calls;
 
     record Due(UUID id, UUID endpointId, String eventId, UUID subjectId, String body, int attempts, String url,
             String secret, String eventType) {
@@ -94,6 +106,15 @@ public class WebhookSender {
     @PostConstruct
     void limitInFlight() {
         inFlight = new Semaphore(Math.max(1, maxInFlight));
+        calls = Executors.newCachedThreadPool(call -> {
+            Thread thread = new Thread(call, "webhook-calls");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        calls.shutdownNow();
     }
 
     @Scheduled(every = "${newsroom.notify.webhooks.send-interval:1s}", identity = "webhook-sender",
@@ -106,22 +127,47 @@ public class WebhookSender {
             if (slots == 0 || !inFlight.tryAcquire(slots)) {
                 return;
             }
-            List<Due> batch = QuarkusTransaction.requiringNew().call(() -> claim(slots));
-            inFlight.release(slots - batch.size());
-            batch.forEach(due -> call(due).whenComplete((outcome, failure) -> {
-                try {
-                    record(due, outcome);
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "Recording the outcome of webhook delivery %s failed; retried after the lease",
-                            due.id());
-                } finally {
-                    inFlight.release();
-                }
-            }));
+            List<Due> batch = claimInto(slots);
+            batch.forEach(this::dispatch);
             claimed = batch.size();
         } while (claimed == batchSize);
     }
 
+    /**
+     * Claims at most {@code slots} deliveries and gives back the slots it did not fill, whatever became of the claim:
+     * a claim that throws (database down, deadlock) would otherwise keep its slots for good, and a few such ticks
+     * would leave none for any later call.
+     */
+    private List<Due> claimInto(int slots) {
+        List<Due> batch = List.of();
+        try {
+            batch = QuarkusTransaction.requiringNew().call(() -> claim(slots));
+            return batch;
+        } finally {
+            inFlight.release(slots - batch.size());
+        }
+    }
+
+    /** Each claimed delivery holds one slot until its outcome is recorded, even if the call itself blew up. */
+    private void dispatch(Due due) {
+        CompletableFuture.completedFuture(due).thenCompose(this::call).whenCompleteAsync((outcome, failure) -> {
+            try {
+                record(due, failure == null ? outcome : outcome(Instant.now(), null, describe(unwrapped(failure))));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Recording the outcome of webhook delivery %s failed; retried after the lease",
+                        due.id());
+            } finally {
+                inFlight.release();
+            }
+        }, calls);
+    }
+
+    /**
+     * A delivery waits while an earlier one (by {@code seq}) of the same endpoint and subject is still PENDING, in
+     * flight or in backoff: a partner must never get a story's retraction before its publication. A dead-lettered
+     * (FAILED) delivery no longer holds the later ones back, or one bad hour would stop the story's calls for good;
+     * replaying it is the admin's explicit choice.
+     */
     @SuppressWarnings("unchecked")
     List<Due> claim(int limit) {
         List<Object[]> rows = entityManager.createNativeQuery("""
@@ -129,6 +175,10 @@ public class WebhookSender {
                 FROM webhook_endpoint e
                 WHERE d.id IN (SELECT w.id FROM webhook_delivery w JOIN webhook_endpoint we ON we.id = w.endpoint_id
                                WHERE w.status = 'PENDING' AND w.next_attempt_at <= now() AND we.status = 'ACTIVE'
+                                 AND NOT EXISTS (SELECT 1 FROM webhook_delivery earlier
+                                                 WHERE earlier.endpoint_id = w.endpoint_id
+                                                   AND earlier.subject_id = w.subject_id
+                                                   AND earlier.status = 'PENDING' AND earlier.seq < w.seq)
                                ORDER BY w.next_attempt_at LIMIT ?1 FOR UPDATE OF w SKIP LOCKED)
                   AND e.id = d.endpoint_id
                 RETURNING d.id, d.endpoint_id, d.event_id, d.subject_id, d.body, d.attempts, e.url, e.secret,
@@ -152,7 +202,6 @@ public class WebhookSender {
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(due.url()))
-                    .timeout(timeout)
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "newsroom-notify-webhooks")
                     .header("webhook-id", due.eventId())
@@ -163,9 +212,23 @@ public class WebhookSender {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(outcome(start, null, "bad URL: " + e.getMessage()));
         }
-        return client().sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> outcome(start, response.statusCode(), null))
-                .exceptionally(e -> outcome(start, null, describe(e.getCause() == null ? e : e.getCause())));
+        CompletableFuture<HttpResponse<Void>> exchange = client().sendAsync(request,
+                HttpResponse.BodyHandlers.discarding());
+        // One deadline for the whole call: the request timeout alone stops at the response headers, so an endpoint
+        // that answers 200 and then drips its body would hold the slot for as long as it likes.
+        return exchange.thenApply(response -> outcome(start, response.statusCode(), null))
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(e -> {
+                    exchange.cancel(true);
+                    return outcome(start, null, describe(unwrapped(e)));
+                });
+    }
+
+    private Throwable unwrapped(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof TimeoutException
+                ? new TimeoutException("no complete answer within " + timeout.toMillis() + " ms")
+                : cause;
     }
 
     private static Outcome outcome(Instant start, Integer statusCode, String error) {
@@ -255,6 +318,7 @@ public class WebhookSender {
             synchronized (this) {
                 if (client == null) {
                     client = HttpClient.newBuilder()
+                            .executor(calls)
                             .connectTimeout(timeout)
                             .followRedirects(HttpClient.Redirect.NEVER)
                             .build();
