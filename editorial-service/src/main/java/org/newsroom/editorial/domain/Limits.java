@@ -13,9 +13,9 @@ import org.newsroom.events.EventType;
  * Every size limit of editorial's API and events, in one place (README, "Limits"). The events editorial emits
  * carry the editors' fields, the readers' letters never: so the caps on the editable fields, together with the
  * body ingest caps at 200,000 characters, keep a story's event below ~700 KB even in three-byte characters.
- * Stories that arrived before that cap, and summaries ingest does not cap, can still add up, so an event is
- * measured before it is written and refused above {@link #EVENT_BYTES}: Kafka would refuse it (1 MiB a record)
- * and the relay would retry it forever.
+ * Stories that arrived before that cap, and an edition's summaries (as long as ingest lets them be, thirty briefs
+ * of them), can still add up, so an event is measured before it is written and refused above {@link #EVENT_BYTES}:
+ * Kafka would refuse it (1 MiB a record) after the change it announces had already been committed.
  */
 public final class Limits {
     public static final int HEADLINE = 500;
