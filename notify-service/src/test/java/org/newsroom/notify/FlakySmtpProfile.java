@@ -8,14 +8,17 @@ import java.util.Map;
 
 /**
  * The service mailing through {@link FlakySmtpServer} instead of the well-behaved sink, with room for
- * {@value #MAX_ATTEMPTS} attempts: more than the greylisted reader needs to get through the server's two 451s.
+ * {@value #MAX_ATTEMPTS} attempts: more than the greylisted reader needs to get through the server's two 451s. A send
+ * waits {@value #SEND_TIMEOUT} for the server's reply.
  */
 public class FlakySmtpProfile implements QuarkusTestProfile {
     static final int MAX_ATTEMPTS = 5;
+    static final String SEND_TIMEOUT = "2s";
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("newsroom.notify.max-attempts", String.valueOf(MAX_ATTEMPTS));
+        return Map.of("newsroom.notify.max-attempts", String.valueOf(MAX_ATTEMPTS),
+                "quarkus.mailer.timeout", SEND_TIMEOUT);
     }
 
     @Override

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +33,8 @@ import org.newsroom.testing.TopicWatcher;
 /**
  * Against an SMTP server that answers 451 (try later) or 550 (no such mailbox): transient failures are retried with
  * backoff until accepted or until max-attempts, permanent ones fail at once; every final failure is
- * counted in the edition's summary, announced as news.delivery.failed.v1 and counted in the metrics.
+ * counted in the edition's summary, announced as news.delivery.failed.v1 and counted in the metrics. A message the
+ * server read but never answered is not sent again.
  */
 @QuarkusTest
 @TestProfile(FlakySmtpProfile.class)
@@ -112,6 +114,45 @@ class SmtpFailuresTest {
         assertTrue(metric(metrics, "newsroom_notify_emails_total{outcome=\"sent\"") >= 2, metrics);
         assertTrue(metric(metrics, "newsroom_notify_emails_total{outcome=\"failed\"") >= 2, metrics);
         assertTrue(metric(metrics, "newsroom_notify_emails_total{outcome=\"retried\"") >= 4, metrics);
+    }
+
+    @Test
+    void aReplyThatNeverCameIsNotSentAgain() {
+        String silent = "silent-" + UUID.randomUUID() + "@example.org";
+        EditionPublished edition = edition();
+        UUID subscriber = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            EntityManager em = Subscriber.getEntityManager();
+            em.createNativeQuery("""
+                    INSERT INTO subscriber (id, email, status, topics, created_at, confirmed_at)
+                    VALUES (?1, ?2, 'ACTIVE', '', now(), now())""")
+                    .setParameter(1, subscriber).setParameter(2, silent).executeUpdate();
+            em.createNativeQuery("""
+                    INSERT INTO edition_notice (edition_id, url, title, sections, data, published_at, received_at)
+                    VALUES (?1, ?2, ?3, '', ?4, now(), now())""")
+                    .setParameter(1, edition.editionId()).setParameter(2, edition.url())
+                    .setParameter(3, edition.title()).setParameter(4, EventCodec.encode(edition)).executeUpdate();
+            em.createNativeQuery("""
+                    INSERT INTO delivery (id, subscriber_id, edition_id, channel, status, attempts, next_attempt_at,
+                                          created_at)
+                    VALUES (gen_random_uuid(), ?1, ?2, 'email', 'PENDING', 0, now(), now())""")
+                    .setParameter(1, subscriber).setParameter(2, edition.editionId()).executeUpdate();
+        });
+        try {
+            // The row's final state is the sentinel: retried, it would have ended FAILED after MAX_ATTEMPTS sends.
+            await().atMost(TIMEOUT).until(() -> !"PENDING".equals(rows(edition.editionId()).get(silent).status()));
+            Row row = rows(edition.editionId()).get(silent);
+            assertEquals("FAILED", row.status());
+            assertEquals(1, row.attempts(), "the message may be out: it is not sent again");
+            assertTrue(row.lastError().startsWith("uncertain"), row.lastError());
+            assertEquals(1, smtp.attempts(silent, edition.title()));
+        } finally {
+            smtp.answerSilentOnes();
+            // No later edition of the other tests reaches the silent reader.
+            QuarkusTransaction.requiringNew().run(() -> Subscriber.getEntityManager()
+                    .createNativeQuery("UPDATE subscriber SET status = 'UNSUBSCRIBED' WHERE id = ?1")
+                    .setParameter(1, subscriber).executeUpdate());
+        }
     }
 
     private static boolean isFailureOf(ConsumerRecord<String, String> record, EditionPublished edition) {

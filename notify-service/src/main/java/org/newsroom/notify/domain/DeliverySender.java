@@ -30,14 +30,21 @@ import org.newsroom.outbox.TraceContext;
  *
  * <p>Every delivery row exists (PENDING) before its email is attempted. A batch is claimed in a short transaction
  * ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work) by pushing its {@code next_attempt_at} one lease
- * ahead; no transaction stays open while SMTP talks. The batch is sent by {@code send-concurrency} threads, paced to
- * {@code send-rate} emails a second, and each outcome commits on its own: SENT together with its
- * {@code news.delivery.sent.v1} outbox event. A SENT row is never claimed again, so a restarted instance resumes
- * exactly the rows a dead one left PENDING, once their lease ran out; only an email accepted by SMTP whose SENT
- * commit was lost in the crash goes out twice (SMTP offers nothing stronger).
+ * ahead under a lease token of its own; no transaction stays open while SMTP talks. The batch is sent by
+ * {@code send-concurrency} threads, paced to {@code send-rate} emails a second; right before its send each row's
+ * lease is renewed, if the row is still this claim's (see {@link #renewLease}), and each outcome commits on its own:
+ * SENT together with its {@code news.delivery.sent.v1} outbox event. A SENT row is never claimed again, so a
+ * restarted instance resumes exactly the rows a dead one left PENDING, once their lease ran out.
  *
- * <p>Failures: a 5xx reply is FAILED at once; anything else is retried with exponential backoff until
- * {@code max-attempts}. Either final failure is announced as {@code news.delivery.failed.v1}.
+ * <p>One duplicate remains possible, and SMTP offers nothing to close it: the server answered 250 but the commit
+ * marking the row SENT never happened (the JVM died in between, or the commit failed). The row is still PENDING, and
+ * once its lease runs out it is claimed and mailed again. Everything else that could send twice is ruled out: a
+ * re-claim of a row being sent (the renewed lease) and a retry after a reply that never came (see
+ * {@link SmtpFailure}).
+ *
+ * <p>Failures: a 5xx reply is FAILED at once, and so is an uncertain one (no final reply: the server may have the
+ * message); a 4xx reply or a refused connection is retried with exponential backoff until {@code max-attempts}.
+ * Every final failure is announced as {@code news.delivery.failed.v1}.
  */
 @ApplicationScoped
 public class DeliverySender {
@@ -90,6 +97,9 @@ public class DeliverySender {
     sealed interface Claimed permits Due, EditionDue {
         UUID id();
 
+        /** The token of the claim that leased the row; a later claim of the row replaces it. */
+        UUID leaseToken();
+
         UUID subscriberId();
 
         /** The publication or edition the email is about. */
@@ -111,8 +121,8 @@ public class DeliverySender {
 
     /** A claimed publication delivery with everything its email needs. */
     record Due(UUID id, UUID subscriberId, UUID publicationId, int attempts, String email, String headline,
-            String summary, String url, String outlet, String outletUrl, boolean mailable, String traceparent)
-            implements Claimed {
+            String summary, String url, String outlet, String outletUrl, boolean mailable, String traceparent,
+            UUID leaseToken) implements Claimed {
         @Override
         public UUID subjectId() {
             return publicationId;
@@ -121,7 +131,7 @@ public class DeliverySender {
 
     /** A claimed edition delivery; {@code data} is the edition event's JSON. */
     record EditionDue(UUID id, UUID subscriberId, UUID editionId, int attempts, String email, String data,
-            boolean mailable, String traceparent) implements Claimed {
+            boolean mailable, String traceparent, UUID leaseToken) implements Claimed {
         @Override
         public UUID subjectId() {
             return editionId;
@@ -177,8 +187,9 @@ public class DeliverySender {
 
     @SuppressWarnings("unchecked")
     List<Due> claim() {
+        UUID token = UUID.randomUUID();
         List<Object[]> rows = entityManager.createNativeQuery("""
-                UPDATE delivery d SET next_attempt_at = now() + (?2 * interval '1 millisecond')
+                UPDATE delivery d SET next_attempt_at = now() + (?2 * interval '1 millisecond'), lease_token = ?3
                 FROM subscriber s, publication_notice p
                 WHERE d.id IN (SELECT id FROM delivery
                                WHERE status = 'PENDING' AND next_attempt_at <= now() AND publication_id IS NOT NULL
@@ -190,16 +201,18 @@ public class DeliverySender {
                           p.traceparent""")
                 .setParameter(1, batchSize)
                 .setParameter(2, lease.toMillis())
+                .setParameter(3, token)
                 .getResultList();
         return rows.stream().map(r -> new Due((UUID) r[0], (UUID) r[1], (UUID) r[2], ((Number) r[3]).intValue(),
                 (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9],
-                (Boolean) r[10], (String) r[11])).toList();
+                (Boolean) r[10], (String) r[11], token)).toList();
     }
 
     @SuppressWarnings("unchecked")
     List<EditionDue> claimEditions() {
+        UUID token = UUID.randomUUID();
         List<Object[]> rows = entityManager.createNativeQuery("""
-                UPDATE delivery d SET next_attempt_at = now() + (?2 * interval '1 millisecond')
+                UPDATE delivery d SET next_attempt_at = now() + (?2 * interval '1 millisecond'), lease_token = ?3
                 FROM subscriber s, edition_notice e
                 WHERE d.id IN (SELECT id FROM delivery
                                WHERE status = 'PENDING' AND next_attempt_at <= now() AND edition_id IS NOT NULL
@@ -210,9 +223,11 @@ public class DeliverySender {
                           e.traceparent""")
                 .setParameter(1, batchSize)
                 .setParameter(2, lease.toMillis())
+                .setParameter(3, token)
                 .getResultList();
         return rows.stream().map(r -> new EditionDue((UUID) r[0], (UUID) r[1], (UUID) r[2],
-                ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (Boolean) r[6], (String) r[7])).toList();
+                ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (Boolean) r[6], (String) r[7], token))
+                .toList();
     }
 
     /** Runs on a sender thread, which waits while {@link MailTransport} talks to the server. */
@@ -230,6 +245,10 @@ public class DeliverySender {
         try {
             Mail mail = due instanceof EditionDue edition ? mails.compose(edition) : mails.compose((Due) due);
             rate.acquire();
+            if (!renewLease(due)) {
+                LOG.debugf("Delivery %s is no longer this claim's (claimed again or cancelled); not sent", due.id());
+                return;
+            }
             transport.send(mail).await().atMost(sendTimeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -241,6 +260,23 @@ public class DeliverySender {
         sent(due);
     }
 
+    /**
+     * Takes the row for its send on a fresh lease, unless it is no longer this claim's. A throttled batch can outlive
+     * its lease while rows wait for their turn; another replica may then have claimed them (replacing the token) and
+     * be sending them itself, or a kill may have cancelled them. Renewed right before the send, the lease only has to
+     * outlast one send ({@code quarkus.mailer.timeout}, far below {@code lease}), so no other claim can take the row
+     * while this one is mailing it.
+     */
+    private boolean renewLease(Claimed due) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                UPDATE delivery SET next_attempt_at = now() + (?3 * interval '1 millisecond')
+                WHERE id = ?1 AND lease_token = ?2 AND status = 'PENDING'""")
+                .setParameter(1, due.id())
+                .setParameter(2, due.leaseToken())
+                .setParameter(3, lease.toMillis())
+                .executeUpdate() == 1);
+    }
+
     private void suppressed(Claimed due) {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "UPDATE delivery SET status = 'SUPPRESSED' WHERE id = ?1 AND status = 'PENDING'")
@@ -248,6 +284,10 @@ public class DeliverySender {
         count("suppressed");
     }
 
+    /**
+     * The server said 250: from here until this commit the email is out but the row still PENDING, the one window in
+     * which a crash (or a failed commit) lets the row be claimed and mailed again once its lease runs out.
+     */
     private void sent(Claimed due) {
         Instant sentAt = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
@@ -267,11 +307,10 @@ public class DeliverySender {
 
     private void failed(Claimed due, SmtpFailure failure) {
         int attempts = due.attempts() + 1;
-        boolean giveUp = failure.permanent() || attempts >= maxAttempts;
+        boolean giveUp = !failure.retryable() || attempts >= maxAttempts;
         Duration delay = backoff(attempts);
         LOG.warnf("Delivery %s to %s failed (attempt %d of %d, %s)%s: %s", due.id(), due.email(), attempts,
-                maxAttempts, failure.permanent() ? "permanent" : "transient",
-                giveUp ? ", giving up" : ", retrying in " + delay, failure.reason());
+                maxAttempts, failure.verdict(), giveUp ? ", giving up" : ", retrying in " + delay, failure.reason());
         QuarkusTransaction.requiringNew().run(() -> {
             int updated = entityManager.createNativeQuery("""
                     UPDATE delivery SET attempts = ?2, last_error = ?3, status = ?4,
@@ -288,7 +327,7 @@ public class DeliverySender {
                         failure.reason(), attempts, Instant.now());
             }
         });
-        count(giveUp ? "failed" : "retried");
+        count(!giveUp ? "retried" : failure.verdict() == SmtpFailure.Verdict.UNCERTAIN ? "uncertain" : "failed");
     }
 
     private void count(String outcome) {

@@ -42,7 +42,8 @@ class DeliveryMailTest {
     void footerCarriesUnsubscribePreferencesLettersAndGradeLinksInTextAndHtml() {
         EditionPublished edition = edition();
         Mail mail = mails.compose(new DeliverySender.EditionDue(UUID.randomUUID(), UUID.randomUUID(),
-                edition.editionId(), 0, "reader@example.org", EventCodec.encode(edition), true, null));
+                edition.editionId(), 0, "reader@example.org", EventCodec.encode(edition), true, null,
+                UUID.randomUUID()));
 
         String text = mail.getText();
         assertTrue(text.contains("Grade this edition: https://news.example/editions/2026-11-25#grade"), text);
@@ -87,7 +88,7 @@ class DeliveryMailTest {
         EditionPublished edition = new EditionPublished(id, "https://news.example/editions/2026-11-26",
                 "The Daily Brief", LocalDate.of(2026, 11, 26), lead, List.of(), List.of(), Instant.now());
         return mails.compose(new DeliverySender.EditionDue(UUID.randomUUID(), UUID.randomUUID(), id, 0,
-                "reader@example.org", EventCodec.encode(edition), true, null));
+                "reader@example.org", EventCodec.encode(edition), true, null, UUID.randomUUID()));
     }
 
     @Test
