@@ -174,7 +174,7 @@ class EditionNewsletterTest {
         try {
             newsletter.schedule(edition);
             Newsletter.Summary summary = newsletter.editionSummary(edition.editionId()).orElseThrow();
-            assertEquals(new Newsletter.Summary(0, 0, 0, 0, true), summary);
+            assertEquals(new Newsletter.Summary(0, 0, 0, 0, 0, true), summary);
         } finally {
             QuarkusTransaction.rollback();
         }

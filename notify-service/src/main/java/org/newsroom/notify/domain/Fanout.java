@@ -55,6 +55,14 @@ public class Fanout {
                 .executeUpdate();
     }
 
+    /** No more pages. Waits for a page being written (its row lock), so that page's rows exist once this returns. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void stop(UUID subjectId) {
+        entityManager.createNativeQuery("UPDATE fanout SET done = true WHERE subject_id = ?1 AND NOT done")
+                .setParameter(1, subjectId)
+                .executeUpdate();
+    }
+
     @Scheduled(every = "${newsroom.notify.fanout-interval:1s}", identity = "fanout",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.PublicationPublished;
+import org.newsroom.events.PublicationRetracted;
 import org.newsroom.outbox.TraceContext;
 
 /**
@@ -102,6 +103,24 @@ public class Newsletter {
         fanout.start(edition.editionId(), Fanout.Kind.EDITION, sections);
     }
 
+    /**
+     * A killed story's alert must not reach anyone after the kill: its fan-out stops adding readers, and every one of
+     * its deliveries not yet sent is CANCELLED, those in backoff too (otherwise retried for up to six hours). The
+     * fan-out is stopped first: that waits for a page being written, whose rows the cancellation then sees. A row
+     * already claimed is not mailed either (its lease renewal wants it PENDING); only a send already under way
+     * cannot be called back.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancel(PublicationRetracted retraction) {
+        fanout.stop(retraction.publicationId());
+        entityManager.createNativeQuery("""
+                UPDATE delivery SET status = 'CANCELLED', last_error = ?2
+                WHERE publication_id = ?1 AND status = 'PENDING'""")
+                .setParameter(1, retraction.publicationId())
+                .setParameter(2, "retracted: " + retraction.reason())
+                .executeUpdate();
+    }
+
     /** Sections as subscribers' topics are stored: trimmed, lower-case, sorted, comma-separated. */
     private static String normalized(List<String> sections) {
         return sections == null ? "" : String.join(",", sections.stream()
@@ -110,11 +129,12 @@ public class Newsletter {
     }
 
     /**
-     * suppressed: not mailed on purpose (suppressed address, or the reader left before the send). fanningOut: readers
-     * are still being added page by page, so pending (and the total) will grow; the counts are final once it is false
-     * and pending is 0.
+     * suppressed: not mailed on purpose (suppressed address, or the reader left before the send). cancelled: not
+     * mailed because the story was killed first. fanningOut: readers are still being added page by page, so pending
+     * (and the total) will grow; the counts are final once it is false and pending is 0.
      */
-    public record Summary(long sent, long pending, long failed, long suppressed, boolean fanningOut) {
+    public record Summary(long sent, long pending, long failed, long suppressed, long cancelled,
+            boolean fanningOut) {
     }
 
     /** @return the delivery counts of a publication, empty when this service never heard of it */
@@ -139,6 +159,7 @@ public class Newsletter {
         long pending = 0;
         long failed = 0;
         long suppressed = 0;
+        long cancelled = 0;
         for (Object row : entityManager.createNativeQuery(counts).setParameter(1, id).getResultList()) {
             Object[] columns = (Object[]) row;
             long count = ((Number) columns[1]).longValue();
@@ -147,6 +168,7 @@ public class Newsletter {
                 case "PENDING" -> pending = count;
                 case "FAILED" -> failed = count;
                 case "SUPPRESSED" -> suppressed = count;
+                case "CANCELLED" -> cancelled = count;
                 default -> {
                 }
             }
@@ -154,6 +176,6 @@ public class Newsletter {
         boolean fanningOut = ((Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM fanout WHERE subject_id = ?1 AND NOT done").setParameter(1, id)
                 .getSingleResult()).longValue() > 0;
-        return Optional.of(new Summary(sent, pending, failed, suppressed, fanningOut));
+        return Optional.of(new Summary(sent, pending, failed, suppressed, cancelled, fanningOut));
     }
 }

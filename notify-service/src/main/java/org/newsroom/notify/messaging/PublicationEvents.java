@@ -17,10 +17,10 @@ import org.newsroom.outbox.Inbox;
 
 /**
  * Consumes {@code news.publications}, dispatched on the event type: editions (and breaking publications) become
- * emails, every publish event goes to the webhooks that want it. Types without a handler are skipped, not
- * dead-lettered. The offset is acknowledged after the effect committed; a record that can never be processed goes
- * to {@code news.publications.dlq} with the reason at once; a database outage is waited out, other failures are
- * retried first (see Inbox).
+ * emails, a retraction cancels the killed story's unsent ones, every publish event goes to the webhooks that want
+ * it. Types without a handler are skipped, not dead-lettered. The offset is acknowledged after the effect committed;
+ * a record that can never be processed goes to {@code news.publications.dlq} with the reason at once; a database
+ * outage is waited out, other failures are retried first (see Inbox).
  */
 @ApplicationScoped
 public class PublicationEvents {
@@ -56,7 +56,9 @@ public class PublicationEvents {
                 })
                 .on(PublicationUpdated.class, (event, update) ->
                         webhooks.enqueue(event.id(), event.type(), update.publicationId(), event.data()))
-                .on(PublicationRetracted.class, (event, retraction) ->
-                        webhooks.enqueue(event.id(), event.type(), retraction.publicationId(), event.data()));
+                .on(PublicationRetracted.class, (event, retraction) -> {
+                    newsletter.cancel(retraction);
+                    webhooks.enqueue(event.id(), event.type(), retraction.publicationId(), event.data());
+                });
     }
 }

@@ -1,0 +1,96 @@
+package org.newsroom.notify;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.newsroom.events.EventCodec;
+import org.newsroom.events.EventType;
+import org.newsroom.events.PublicationRetracted;
+import org.newsroom.events.Topics;
+import org.newsroom.notify.domain.Subscriber;
+import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.MailSink;
+
+/** A story killed while its breaking alert waits out a retry: the alert is cancelled, never sent. */
+@QuarkusTest
+@WithTestResource(MailSinkResource.class)
+class KilledStoryTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    MailSink mail;
+
+    @Test
+    void aKilledStorysPendingAlertIsCancelledAndNeverSent() {
+        String reader = Readers.newAddress("killed-story");
+        UUID subscriber = UUID.randomUUID();
+        UUID killed = UUID.randomUUID();
+        UUID sentinel = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            EntityManager em = Subscriber.getEntityManager();
+            em.createNativeQuery("""
+                    INSERT INTO subscriber (id, email, status, topics, created_at, confirmed_at)
+                    VALUES (?1, ?2, 'ACTIVE', '', now(), now())""")
+                    .setParameter(1, subscriber).setParameter(2, reader).executeUpdate();
+            notice(em, killed);
+            notice(em, sentinel);
+            // Its first attempt was greylisted: the next one is hours away.
+            delivery(em, subscriber, killed, 1, "now() + interval '6 hours'");
+        });
+
+        try (CloudEventRecords records = new CloudEventRecords()) {
+            records.send(Topics.PUBLICATIONS, killed.toString(), UUID.randomUUID().toString(),
+                    EventType.PUBLICATION_RETRACTED.type(), EventCodec.encode(new PublicationRetracted(killed,
+                            UUID.randomUUID(), "story-" + killed, "https://news.example/p/" + killed,
+                            headline(killed), "The source withdrew the report.", 2, Instant.now())));
+        }
+        await().atMost(TIMEOUT).untilAsserted(() -> given()
+                .when().get("/api/publications/" + killed + "/deliveries")
+                .then().statusCode(200).body("cancelled", equalTo(1)).body("pending", equalTo(0)));
+
+        // The backoff is over, and another alert to the same reader is due just after it: once that one is out, the
+        // sender has had every chance to send the killed story's.
+        QuarkusTransaction.requiringNew().run(() -> {
+            EntityManager em = Subscriber.getEntityManager();
+            em.createNativeQuery("UPDATE delivery SET next_attempt_at = now() WHERE publication_id = ?1")
+                    .setParameter(1, killed).executeUpdate();
+            delivery(em, subscriber, sentinel, 0, "now() + interval '1 second'");
+        });
+        mail.await(MailSink.to(reader, headline(sentinel)), TIMEOUT);
+        assertEquals(List.of(), mail.messages(MailSink.to(reader, headline(killed))));
+        given().when().get("/api/publications/" + killed + "/deliveries")
+                .then().statusCode(200).body("cancelled", equalTo(1)).body("sent", equalTo(0));
+    }
+
+    private static String headline(UUID publication) {
+        return "Alert " + publication;
+    }
+
+    private static void notice(EntityManager em, UUID publication) {
+        em.createNativeQuery("""
+                INSERT INTO publication_notice (publication_id, slug, url, headline, outlet, version, published_at,
+                                                received_at)
+                VALUES (?1, ?2, ?3, ?4, 'The Harbor Ledger', 1, now(), now())""")
+                .setParameter(1, publication).setParameter(2, "story-" + publication)
+                .setParameter(3, "https://news.example/p/" + publication).setParameter(4, headline(publication))
+                .executeUpdate();
+    }
+
+    private static void delivery(EntityManager em, UUID subscriber, UUID publication, int attempts, String due) {
+        em.createNativeQuery("""
+                INSERT INTO delivery (id, subscriber_id, publication_id, channel, status, attempts, next_attempt_at,
+                                      created_at)
+                VALUES (gen_random_uuid(), ?1, ?2, 'email', 'PENDING', ?3, %s, now())""".formatted(due))
+                .setParameter(1, subscriber).setParameter(2, publication).setParameter(3, attempts).executeUpdate();
+    }
+}
