@@ -44,10 +44,10 @@ import org.newsroom.notify.messaging.DeliveryEvents;
  * recorded as soon as its own call ends, and the next batch is claimed without waiting for the slowest call, so a
  * slow endpoint holds only its own in-flight slots (at most {@code max-in-flight} calls overall), and only until the
  * deadline. A story's deliveries to one endpoint go out in the order they were enqueued (see {@link #claim}).
- * 2xx: DELIVERED. 410 Gone: FAILED and the
- * endpoint DISABLED. Anything else (or no answer): retried with exponential backoff and full jitter, FAILED after
- * {@code max-attempts}: the dead letter, listed with its calls and replayable, and announced as
- * {@code news.delivery.failed.v1} on the webhook channel.
+ *
+ * <p>2xx: DELIVERED. 410 Gone: FAILED and the endpoint DISABLED. Anything else (or no answer): retried with
+ * exponential backoff and full jitter, FAILED after {@code max-attempts}: the dead letter, listed with its calls and
+ * replayable, and announced as {@code news.delivery.failed.v1} on the webhook channel.
  */
 @ApplicationScoped
 public class WebhookSender {
