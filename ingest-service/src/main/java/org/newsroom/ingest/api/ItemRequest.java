@@ -7,13 +7,16 @@ import java.time.Instant;
 import org.hibernate.validator.constraints.URL;
 import org.newsroom.ingest.domain.NewItem;
 
-/** An item pushed by a partner or a tool. {@code externalId} defaults to the URL, {@code outlet} to the source. */
+/**
+ * An item pushed by a partner or a tool. {@code externalId} defaults to the URL, {@code outlet} to the source. The
+ * summary's limit is checked by {@link ItemResource}: too large is a 413, not a 400 like the other fields.
+ */
 public record ItemRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes") String source,
         @Size(max = 500) String externalId,
         @NotBlank @Size(max = 2000) @URL(regexp = "^https?:.*", message = "must be an http(s) URL") String url,
         @NotBlank @Size(max = 500) String headline,
-        @Size(max = 20000) String summary,
+        String summary,
         @Size(max = 300) String byline,
         @Size(max = 200) String outlet,
         @Size(max = 2000) @URL(regexp = "^https?:.*", message = "must be an http(s) URL") String outletUrl,

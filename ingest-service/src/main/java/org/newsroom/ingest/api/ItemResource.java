@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.newsroom.ingest.domain.Ingestion;
 import org.newsroom.ingest.domain.Item;
+import org.newsroom.ingest.domain.ItemLimits;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
 
@@ -38,6 +39,9 @@ public class ItemResource {
     /** 201 for a new item; 200 with the stored item when the source already sent it (no second event). */
     @POST
     public Response push(@Valid @NotNull ItemRequest request) {
+        if (request.summary() != null && request.summary().length() > ItemLimits.SUMMARY_CHARS) {
+            throw SourceResource.tooLarge("summary", "must be at most %,d characters".formatted(ItemLimits.SUMMARY_CHARS));
+        }
         Ingestion.Intake intake;
         try {
             intake = ingestion.ingest(request.toNewItem());

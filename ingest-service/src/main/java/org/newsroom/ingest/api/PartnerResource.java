@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.newsroom.ingest.domain.Ingestion;
 import org.newsroom.ingest.domain.Item;
+import org.newsroom.ingest.domain.ItemLimits;
+import org.newsroom.ingest.domain.ItemTooLargeException;
 import org.newsroom.ingest.domain.NewItem;
 import org.newsroom.ingest.domain.PartnerKeys;
 import org.newsroom.ingest.domain.Source;
@@ -63,6 +65,8 @@ public class PartnerResource {
         Ingestion.Intake intake;
         try {
             intake = ingestion.ingest(item);
+        } catch (ItemTooLargeException e) {
+            throw SourceResource.tooLarge(n.bodyField, e.reason());
         } catch (IllegalArgumentException e) {
             throw unprocessable("headlines", "nothing is left of the headline once sanitized");
         }
@@ -92,6 +96,7 @@ public class PartnerResource {
         String description;
         String byline;
         String bodyHtml;
+        String bodyField = "bodies";
         String language;
         String copyright;
         String pubStatus = "usable";
@@ -132,13 +137,18 @@ public class PartnerResource {
                 throw unprocessable("headlines", "must be at most 500 characters");
             }
             n.description = firstValue(b, "descriptions", "summary").orElse(text(b, "description_text"));
+            requireAtMost(n.description, ItemLimits.SUMMARY_CHARS,
+                    b.has("descriptions") ? "descriptions" : "description_text");
+            n.bodyField = b.has("bodies") ? "bodies" : "body_html";
             n.bodyHtml = firstValue(b, "bodies", null).orElse(text(b, "body_html"));
+            requireAtMost(n.bodyHtml, ItemLimits.BODY_CHARS, n.bodyField);
             n.byline = text(b, "by", "byline");
             n.language = text(b, "language");
             if (n.language != null && !n.language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")) {
                 throw unprocessable("language", "must be a BCP 47 language tag such as en or en-GB");
             }
             n.copyright = text(b, "copyrightNotice", "copyrightnotice");
+            requireAtMost(n.copyright, ItemLimits.RIGHTS_CHARS, "copyrightNotice");
             n.versionCreated = time(b, "versionCreated", "versioncreated");
             n.embargoed = time(b, "embargoedUntil", "embargoed");
             JsonNode subjects = b.path("subjects").isMissingNode() ? b.path("subject") : b.path("subjects");
@@ -161,6 +171,12 @@ public class PartnerResource {
                 n.url = n.uri;
             }
             return n;
+        }
+
+        private static void requireAtMost(String value, int chars, String field) {
+            if (value != null && value.length() > chars) {
+                throw SourceResource.tooLarge(field, "must be at most %,d characters".formatted(chars));
+            }
         }
 
         private static Optional<String> firstValue(JsonNode b, String field, String preferredRole) {

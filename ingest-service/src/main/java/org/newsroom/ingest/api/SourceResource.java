@@ -168,4 +168,9 @@ public class SourceResource {
         return new ProblemException(Problem.of(422, "Unprocessable Content", "The request cannot be applied")
                 .withErrors(List.of(new Problem.FieldError(field, message))));
     }
+
+    static ProblemException tooLarge(String field, String message) {
+        return new ProblemException(Problem.of(413, "Content Too Large", "The item is larger than newsroom takes")
+                .withErrors(List.of(new Problem.FieldError(field, message))));
+    }
 }

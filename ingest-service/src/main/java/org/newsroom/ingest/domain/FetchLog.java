@@ -42,6 +42,13 @@ public class FetchLog extends PanacheEntityBase {
     @Column(name = "items_unchanged")
     public int itemsUnchanged;
 
+    @Column(name = "items_skipped")
+    public int itemsSkipped;
+
+    /** Why the first skipped entry was skipped, after its link. */
+    @Column(name = "skip_reason")
+    public String skipReason;
+
     @Column(name = "duration_ms")
     public long durationMs;
 
@@ -49,6 +56,12 @@ public class FetchLog extends PanacheEntityBase {
 
     @Column(name = "next_fetch_at")
     public Instant nextFetchAt;
+
+    public void skipped(String entry, String reason) {
+        if (itemsSkipped++ == 0) {
+            skipReason = entry + ": " + reason;
+        }
+    }
 
     public static List<FetchLog> latest(UUID sourceId, int limit) {
         return find("sourceId", Sort.descending("startedAt"), sourceId).page(Page.ofSize(limit)).list();

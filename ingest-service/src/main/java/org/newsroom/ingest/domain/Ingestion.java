@@ -37,12 +37,14 @@ public class Ingestion {
         }
     }
 
+    /** @throws ItemTooLargeException when the sanitized body would make the item's event too large to relay */
     @Transactional
     public Intake ingest(NewItem raw) {
         NewItem incoming = normalize(raw);
         if (incoming.headline() == null) {
             throw new IllegalArgumentException("an item needs a headline");
         }
+        ItemLimits.requireRelayableBody(incoming);
         String canonical = CanonicalUrl.of(incoming.url());
         Optional<Item> known = Item.findBySourceAndExternalId(incoming.source(), incoming.externalId())
                 .or(() -> Item.findBySourceAndCanonicalUrl(incoming.source(), canonical));
@@ -99,19 +101,20 @@ public class Ingestion {
     /** Sanitized HTML body, plain-text headline/summary/byline/caption, trimmed and length-capped fields. */
     static NewItem normalize(NewItem n) {
         String body = Sanitizer.html(n.bodyHtml());
-        String summary = Sanitizer.text(n.summary());
+        String summary = cap(Sanitizer.text(n.summary()), ItemLimits.SUMMARY_CHARS);
         return new NewItem(n.source(), cap(n.externalId(), 500), cap(n.url(), 2000), cap(Sanitizer.line(n.headline()), 500),
                 summary, cap(Sanitizer.line(n.byline()), 300), cap(Sanitizer.line(n.outlet()), 200), cap(n.outletUrl(), 2000),
                 n.publishedAt(), body, cap(n.language(), 35), n.updatedAt(),
                 sections(n.sections()),
-                cap(n.imageUrl(), 2000), Sanitizer.line(n.imageCaption()), cap(Sanitizer.line(n.imageCredit()), 500),
-                Sanitizer.line(n.rights()), n.embargoedUntil());
+                cap(n.imageUrl(), 2000), cap(Sanitizer.line(n.imageCaption()), ItemLimits.CAPTION_CHARS),
+                cap(Sanitizer.line(n.imageCredit()), 500), cap(Sanitizer.line(n.rights()), ItemLimits.RIGHTS_CHARS),
+                n.embargoedUntil());
     }
 
     /** Lower-case, single-spaced (by Sanitizer.line) and each once, so that "Markets" from a feed and "markets " from a source meet. */
     private static List<String> sections(List<String> sections) {
         return sections.stream().map(Sanitizer::line).filter(Objects::nonNull)
-                .map(s -> cap(s.toLowerCase(Locale.ROOT), 100)).distinct().toList();
+                .map(s -> cap(s.toLowerCase(Locale.ROOT), 100)).distinct().limit(ItemLimits.SECTIONS).toList();
     }
 
     private static String cap(String value, int max) {

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.newsroom.ingest.domain.CanonicalUrl;
 import org.newsroom.ingest.domain.FetchLog;
 import org.newsroom.ingest.domain.IngestMetrics;
+import org.newsroom.ingest.domain.ItemTooLargeException;
 import org.newsroom.ingest.domain.Ingestion;
 import org.newsroom.ingest.domain.NewItem;
 import org.newsroom.ingest.domain.Sanitizer;
@@ -85,8 +86,15 @@ public class FeedFetcher {
                             case UPDATED -> log.itemsUpdated++;
                             case UNCHANGED -> log.itemsUnchanged++;
                         }
+                    } catch (ItemTooLargeException e) {
+                        // Skipped rather than truncated: a cut body would reach editors, and then readers, as if it
+                        // were the whole article. The entry's link still leads to it, and the fetch log says why.
+                        LOG.warnf("Skipped %s of %s: %s", entry.link(), target.name(), e.getMessage());
+                        log.skipped(entry.link(), e.getMessage());
                     } catch (IllegalArgumentException e) {
                         LOG.debugf("Skipped an entry of %s: %s", target.name(), e.getMessage());
+                        log.skipped(Objects.toString(entry.link(), Objects.toString(entry.guid(), "an entry")),
+                                e.getMessage());
                     }
                 }
                 log.status = FetchLog.OK;
@@ -114,8 +122,8 @@ public class FeedFetcher {
             LOG.warnf("Fetching %s (%s) failed %d time(s) in a row, next try at %s: %s", target.name(), target.url(),
                     failures, log.nextFetchAt, log.error);
         } else {
-            LOG.infof("Fetched %s: %s, %d new, %d updated, %d unchanged", target.name(), log.status, log.itemsNew,
-                    log.itemsUpdated, log.itemsUnchanged);
+            LOG.infof("Fetched %s: %s, %d new, %d updated, %d unchanged, %d skipped", target.name(), log.status,
+                    log.itemsNew, log.itemsUpdated, log.itemsUnchanged, log.itemsSkipped);
         }
         String newEtag = etag;
         String newLastModified = lastModified;

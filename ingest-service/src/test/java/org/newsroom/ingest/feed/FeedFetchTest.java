@@ -263,4 +263,26 @@ class FeedFetchTest {
         fetch(byGuid);
         assertEquals(1, fetch(byGuid).getInt("itemsNew"), "with guid identity an unstable guid looks new");
     }
+
+    @Test
+    void anEntryTooLargeToAnnounceIsSkippedWithItsReasonAndTheOthersTakenIn() {
+        String feed = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Long reads</title><link>https://long.example/</link><description>d</description>
+                <item><title>Whole book</title><link>https://long.example/book</link><guid>book</guid>
+                <description><![CDATA[<p>%s</p>]]></description></item>
+                <item><title>Short piece</title><link>https://long.example/short</link><guid>short</guid>
+                <description>Short text.</description></item></channel></rss>""".formatted("Chapter. ".repeat(70_000));
+        server.on("/long.xml", ex -> FixtureServer.send(ex, 200, "application/rss+xml", feed.getBytes(StandardCharsets.UTF_8)));
+        String id = createSource(server.url("/long.xml"), false, "");
+        JsonPath result = fetch(id);
+        assertEquals("ok", result.getString("status"));
+        assertEquals(1, result.getInt("itemsNew"));
+        assertEquals(1, result.getInt("itemsSkipped"));
+        assertTrue(result.getString("skipReason").startsWith("https://long.example/book: bodyHtml is larger than"),
+                result.getString("skipReason"));
+        String name = source(id).getString("name");
+        assertTrue(Item.findBySourceAndExternalId(name, "book").isEmpty());
+        assertTrue(Item.findBySourceAndExternalId(name, "short").isPresent());
+    }
 }
