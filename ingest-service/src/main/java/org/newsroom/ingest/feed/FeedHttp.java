@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -28,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Fetches feeds politely and defensively: conditional GET, gzip/deflate, bounded redirects, connect/read timeouts,
- * a cap on the (decompressed) body, and the {@link AddressGuard} on every connection.
+ * a deadline on the whole fetch, a cap on the (decompressed) body, and the {@link AddressGuard} on every connection.
  */
 @ApplicationScoped
 public class FeedHttp {
@@ -49,6 +54,9 @@ public class FeedHttp {
     @ConfigProperty(name = "newsroom.fetch.read-timeout-seconds", defaultValue = "30")
     int readTimeoutSeconds;
 
+    @ConfigProperty(name = "newsroom.fetch.deadline", defaultValue = "30s")
+    Duration deadline;
+
     @ConfigProperty(name = "newsroom.fetch.max-redirects", defaultValue = "5")
     int maxRedirects;
 
@@ -57,11 +65,19 @@ public class FeedHttp {
 
     private CloseableHttpClient client;
     private AddressGuard guard;
+    private ScheduledExecutorService deadlines;
 
     /** What a fetch answered; headers by lower-case name (first value). */
     public record Answer(int status, byte[] body, Map<String, String> headers, URI finalUri) {
         public Optional<String> header(String name) {
             return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    /** The fetch, all of it, took longer than the deadline. */
+    public static final class DeadlineException extends IOException {
+        DeadlineException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -85,6 +101,11 @@ public class FeedHttp {
                         .build())
                 .setMaxConnTotal(32).setMaxConnPerRoute(4)
                 .build();
+        deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "feed-fetch-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
         client = HttpClients.custom()
                 .setConnectionManager(connections)
                 .setDefaultRequestConfig(RequestConfig.custom()
@@ -100,6 +121,7 @@ public class FeedHttp {
 
     @PreDestroy
     void stop() throws IOException {
+        deadlines.shutdownNow();
         client.close();
     }
 
@@ -117,6 +139,22 @@ public class FeedHttp {
         if (lastModified != null) {
             get.setHeader("If-Modified-Since", lastModified);
         }
+        // Timeouts apply to each connect and each read: a server sending a byte every 29 s would never trip them.
+        ScheduledFuture<?> abort = deadlines.schedule(get::cancel, deadline.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return execute(get, url);
+        } catch (IOException | RuntimeException e) {
+            if (get.isCancelled()) {
+                throw new DeadlineException("timed out: the fetch took longer than the deadline of "
+                        + deadline.toSeconds() + " s", e);
+            }
+            throw e;
+        } finally {
+            abort.cancel(false);
+        }
+    }
+
+    private Answer execute(HttpGet get, URI url) throws IOException {
         HttpClientContext context = HttpClientContext.create();
         return client.execute(get, context, response -> {
             Map<String, String> headers = new TreeMap<>();

@@ -3,6 +3,8 @@ package org.newsroom.ingest.feed;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -13,14 +15,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.newsroom.ingest.domain.Source;
 
 /**
- * Polls the feed sources that are due. Due sources are claimed with {@code FOR UPDATE SKIP LOCKED} and leased (their
- * next check pushed out) in one short transaction, so replicas never fetch the same feed at once; the fetch then
- * sets the real next check.
+ * Polls the feed sources that are due, up to {@code newsroom.poll.concurrency} at once. Due sources are claimed with
+ * {@code FOR UPDATE SKIP LOCKED} and leased (their next check pushed out) in one short transaction, so replicas never
+ * fetch the same feed at once; the fetch then sets the real next check.
  */
 @ApplicationScoped
 public class FeedScheduler {
@@ -32,8 +37,8 @@ public class FeedScheduler {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "newsroom.poll.batch-size", defaultValue = "10")
-    int batchSize;
+    @ConfigProperty(name = "newsroom.poll.concurrency", defaultValue = "4")
+    int concurrency;
 
     @ConfigProperty(name = "newsroom.poll.lease", defaultValue = "10m")
     Duration lease;
@@ -46,6 +51,24 @@ public class FeedScheduler {
 
     @ConfigProperty(name = "newsroom.feed.interval")
     Duration configuredInterval;
+
+    private ExecutorService fetchers;
+    private Semaphore idleFetchers;
+
+    @PostConstruct
+    void start() {
+        fetchers = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "feed-fetcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        idleFetchers = new Semaphore(concurrency);
+    }
+
+    @PreDestroy
+    void stop() {
+        fetchers.shutdownNow();
+    }
 
     /** NEWSROOM_FEED_URL keeps working: the feed it names is registered (or its URL updated) as a source. */
     void registerConfiguredFeed(@Observes StartupEvent start) {
@@ -74,30 +97,49 @@ public class FeedScheduler {
         }));
     }
 
+    /**
+     * Claims as many due sources as there are idle fetchers and hands them over, until none is due. A slow feed holds
+     * one fetcher (until its deadline, see {@link FeedHttp}) while the others go on with the rest.
+     */
     @Scheduled(every = "${newsroom.poll.every:10s}", delayed = "${newsroom.poll.delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void pollDueSources() {
         List<UUID> due;
+        int idle;
         do {
-            due = claimDue();
-            for (UUID id : due) {
-                try {
-                    fetcher.fetch(id);
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "Fetching source %s failed unexpectedly", id);
-                }
+            idleFetchers.acquireUninterruptibly();
+            idle = 1 + idleFetchers.drainPermits();
+            due = List.of();
+            try {
+                due = claimDue(idle);
+            } finally {
+                idleFetchers.release(idle - due.size());
             }
-        } while (due.size() == batchSize);
+            due.forEach(this::startFetching);
+        } while (due.size() == idle);
+    }
+
+    /** The caller holds an idle fetcher's permit; the fetch gives it back. */
+    private void startFetching(UUID id) {
+        fetchers.execute(() -> {
+            try {
+                fetcher.fetch(id);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Fetching source %s failed unexpectedly", id);
+            } finally {
+                idleFetchers.release();
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")
-    List<UUID> claimDue() {
+    List<UUID> claimDue(int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<UUID> ids = em.createNativeQuery("SELECT id FROM source WHERE enabled AND kind = 'feed' "
                             + "AND (next_fetch_at IS NULL OR next_fetch_at <= now()) "
                             + "ORDER BY next_fetch_at NULLS FIRST LIMIT ?1 FOR UPDATE SKIP LOCKED", UUID.class)
-                    .setParameter(1, batchSize).getResultList();
+                    .setParameter(1, limit).getResultList();
             if (!ids.isEmpty()) {
                 Source.update("nextFetchAt = ?1 where id in ?2", Instant.now().plus(lease), ids);
             }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.zip.GZIPOutputStream;
 
 /** A real HTTP server on 127.0.0.1 serving fixture feeds; each path answers what its handler says. */
@@ -44,6 +45,8 @@ public final class FixtureServer implements AutoCloseable {
                 exchange.close();
             }
         });
+        // A handler that stalls or drips (a slow feed) must not hold up the others.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
