@@ -170,6 +170,8 @@ final class Drill implements AutoCloseable {
             sleepUntil(phase.start.plus(fraction(settings.phaseLength(), 0.25 + 0.5 * random.nextDouble())));
         }
         inject(phase);
+        Thread readiness = new Thread(() -> awaitReady(phase), "chaos-readiness");
+        readiness.start();
         feeder.join();
         pushers.shutdown();
         pushers.awaitTermination(Duration.between(Instant.now(), pushDeadline).toSeconds() + 30, TimeUnit.SECONDS);
@@ -182,6 +184,19 @@ final class Drill implements AutoCloseable {
             correctAndKill(phase);
         }
         converge(phase);
+        readiness.join();
+    }
+
+    /** When every instance answers ready again after the fault, load or no load. */
+    private void awaitReady(Phase phase) {
+        Instant deadline = phase.faultEndedAt.plus(settings.deadline());
+        while (phase.readyAt == null && Instant.now().isBefore(deadline)) {
+            if (pipeline.services().stream().allMatch(ServiceProcess::ready)) {
+                phase.readyAt = Instant.now();
+                return;
+            }
+            sleep(Duration.ofMillis(500));
+        }
     }
 
     /** Pushes the phase's items at a steady pace over its length; pushes go on (retried) through the fault. */
@@ -379,9 +394,6 @@ final class Drill implements AutoCloseable {
         Instant deadline = phase.faultEndedAt.plus(settings.deadline());
         while (Instant.now().isBefore(deadline)) {
             boolean ready = pipeline.services().stream().allMatch(ServiceProcess::ready);
-            if (ready && phase.readyAt == null) {
-                phase.readyAt = Instant.now();
-            }
             try {
                 if (ready && reconciliation.of(phase).converged() && backlog() == 0) {
                     phase.convergedAt = Instant.now();

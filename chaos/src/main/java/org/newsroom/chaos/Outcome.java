@@ -22,7 +22,22 @@ record Outcome(Phase phase, String injectedAt, Reconciliation.Tally tally) {
             failures.add(tally.validDeadLettered() + " valid event(s) dead-lettered: " + tally.validReasons());
         }
         phase.unrecovered.forEach(service -> failures.add(service + " did not recover by itself"));
+        if (phase.convergedAt == null && phase.unrecovered.isEmpty()) {
+            // Every instance answers ready, yet some stage never caught up: its service stopped doing that work.
+            failures.add("ready but never caught up (" + lost() + "): " + owners() + " did not recover by itself");
+        }
         return failures;
+    }
+
+    /** The services whose work is still missing at the deadline. */
+    private String owners() {
+        Map<String, String> owner = Map.of("items", "ingest-service", "stories", "editorial-service",
+                "publications", "publish-service", "publication events", "publish-service",
+                "correction event", "publish-service", "retraction event", "publish-service",
+                "alert emails", "notify-service", "edition emails", "notify-service", "webhook calls",
+                "notify-service");
+        return tally.lost().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> owner.getOrDefault(e.getKey(), e.getKey())).distinct().collect(Collectors.joining(", "));
     }
 
     String recovery() {
