@@ -6,10 +6,11 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
  * How large an item may be, in one place. Every item becomes a news.item.ingested.v1 or updated.v1 event, which must
  * stay well below Kafka's 1 MiB record limit: a larger one can never be relayed. The event carries the body twice
  * (sanitized HTML and plain text), and a character count alone cannot bound it: sanitizing turns a quote into
- * {@code &#34;} and a brace pair into {@code {<!-- -->{}, a CJK character takes 3 bytes in UTF-8, so 200,000
+ * {@code &#34;} and puts an HTML comment between two braces, a CJK character takes 3 bytes in UTF-8, so 200,000
  * characters can become 2 MB. Hence two body limits: {@link #BODY_CHARS} as sent (what a partner can predict) and
  * {@link #BODY_EVENT_BYTES} once sanitized (what the event carries). With the other fields at their limits a maximal
- * event stays below 700 KB.
+ * event stays below 700 KB (OversizedItemsTest measures one). A request as a whole is bounded by
+ * {@code quarkus.http.limits.max-body-size} (application.properties).
  */
 public final class ItemLimits {
     /** Characters of body HTML an API client may send. */
@@ -20,6 +21,7 @@ public final class ItemLimits {
     public static final int SUMMARY_CHARS = 20_000;
     /** Characters of rights (copyright) notice an API client may send; a feed's is cut to this length. */
     public static final int RIGHTS_CHARS = 1_000;
+    /** Characters of a feed image's caption; a longer one is cut to this length. */
     public static final int CAPTION_CHARS = 1_000;
     /** Sections an item keeps: the source's defaults first, then its own categories. */
     public static final int SECTIONS = 50;
