@@ -96,12 +96,4 @@ class ItemResourceTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
     }
-
-    @Test
-    void readinessCoversDatabaseAndKafka() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
-    }
 }
