@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.newsroom.testing.Backends;
 import org.newsroom.testing.Pipeline;
 import org.newsroom.testing.ServiceProcess;
@@ -127,10 +128,6 @@ final class Drill implements AutoCloseable {
 
     int readers() {
         return readers.size();
-    }
-
-    boolean hasDedicatedDatabase() {
-        return cluster != null;
     }
 
     List<Outcome> run(List<Scenario> scenarios) throws Exception {
@@ -444,7 +441,7 @@ final class Drill implements AutoCloseable {
         return pipeline.services().stream().filter(s -> s.name().equals(service) && s.isAlive()).toList();
     }
 
-    private Desk.Answer retry(java.util.function.Supplier<Desk.Answer> call) {
+    private Desk.Answer retry(Supplier<Desk.Answer> call) {
         Instant deadline = Instant.now().plus(settings.deadline());
         Desk.Answer answer = call.get();
         while (!answer.ok() && (answer.status() < 0 || answer.status() >= 500) && Instant.now().isBefore(deadline)) {

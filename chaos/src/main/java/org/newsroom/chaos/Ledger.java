@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -47,12 +48,12 @@ final class Ledger implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer = new KafkaConsumer<>(props);
-        List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+        List<TopicPartition> partitions = new ArrayList<>();
         List<String> topics = new ArrayList<>(List.of(Topics.PUBLICATIONS));
         KafkaBroker.TOPICS.forEach(topic -> topics.add(Topics.deadLetter(topic)));
         for (String topic : topics) {
             consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(info ->
-                    partitions.add(new org.apache.kafka.common.TopicPartition(topic, info.partition())));
+                    partitions.add(new TopicPartition(topic, info.partition())));
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);

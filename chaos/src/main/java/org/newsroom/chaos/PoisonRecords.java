@@ -3,6 +3,7 @@ package org.newsroom.chaos;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -50,7 +51,7 @@ final class PoisonRecords {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, KEY_PREFIX + kind, json);
         record.headers()
                 .add("ce_specversion", bytes("1.0"))
-                .add("ce_id", bytes(KEY_PREFIX + kind + "-" + java.util.UUID.randomUUID()))
+                .add("ce_id", bytes(KEY_PREFIX + kind + "-" + UUID.randomUUID()))
                 .add("ce_type", bytes(type))
                 .add("ce_source", bytes("urn:newsroom:chaos"))
                 .add("content-type", bytes("application/json"));

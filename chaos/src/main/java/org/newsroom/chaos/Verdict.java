@@ -50,9 +50,24 @@ record Verdict(Drill.Settings settings, int readers, List<Outcome> outcomes, lon
                 readers and a webhook receiver — and one fault per phase. Every stage is then reconciled against the
                 input. Do not edit by hand.
 
-                Last run: %s, commit `%s`%s, %d cores, Java %s; load average %s before, %s after.
+                Re-run: `./newsroom chaos` (every scenario, 10,000 items). A subset, e.g. `./newsroom chaos kill poison
+                --items 200`, prints its table without rewriting this page; `./newsroom test` runs a short one
+                (`ShortRunTest`: kill -9 of editorial and notify, oversized, poison; about 4 minutes).
+
+                Last run: %s, commit `%s`%s (the services as packaged in `*/target/quarkus-app` when it began), %d
+                cores, Java %s; load average %s before, %s after.
                 Load: %d items per phase over %d s, %d approvals per phase, notify sending %d emails/s with a %d s lease
                 (`NEWSROOM_NOTIFY_LEASE`: how long a dead instance's claimed emails wait for another one).
+
+                ## Faults
+
+                %s
+                ## Result
+
+                Time to recover counts from the end of the fault (the replacement's launch, the broker's or the
+                database's restart): *ready* when every instance answers `/q/health/ready`, *drained* when every stage
+                matches the input and no outbox holds a backlog. A record re-sent with the same `ce_id` is counted
+                apart from a duplicate (a second event, or a second effect).
 
                 %s
                 ## Guarantees, as measured
@@ -72,7 +87,7 @@ record Verdict(Drill.Settings settings, int readers, List<Outcome> outcomes, lon
                 """.formatted(readers, after.at(), after.commit(), after.dirty() ? " (with uncommitted changes)" : "",
                 after.cores(), ManagementFactory.getRuntimeMXBean().getSpecVersion(), before.loadAverage(),
                 after.loadAverage(), settings.itemsPerPhase(), settings.phaseLength().toSeconds(),
-                settings.approvalsPerPhase(), settings.sendRate(), settings.lease().toSeconds(), table(),
+                settings.approvalsPerPhase(), settings.sendRate(), settings.lease().toSeconds(), faults(), table(),
                 accepted, sum(o -> o.tally().lost("items")), sum(o -> o.tally().lost("stories")),
                 sum(o -> o.tally().duplicated("stories")), sum(o -> o.tally().lost("publications")),
                 sum(o -> o.tally().duplicated("publications")), sum(o -> o.tally().lost("publication events")),
@@ -80,6 +95,13 @@ record Verdict(Drill.Settings settings, int readers, List<Outcome> outcomes, lon
                 outcomes.stream().mapToLong(o -> o.phase().unrecovered.size()).sum(), duplicateEmails,
                 notifyKillDuplicates, sum(o -> o.tally().duplicated("webhook calls")), notifyKillDuplicates);
         Files.writeString(file, document, StandardCharsets.UTF_8);
+    }
+
+    private String faults() {
+        StringBuilder out = new StringBuilder();
+        outcomes.forEach(o -> out.append("- `").append(o.phase().scenario.label).append("`: ")
+                .append(o.phase().scenario.description).append('\n'));
+        return out.toString();
     }
 
     private long sum(ToLongFunction<Outcome> count) {
