@@ -1,5 +1,6 @@
 package org.newsroom.chaos;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -69,13 +70,18 @@ final class Drill implements AutoCloseable {
     }
 
     /**
-     * Starts everything the phases need. Whatever was started is stopped by {@link #close()}, also when this throws
-     * halfway: the caller closes in a finally block.
+     * Starts everything the phases need; when that fails halfway, stops what was started. The shutdown hook covers
+     * an interrupted run (Ctrl-C).
      */
     static Drill prepare(Settings settings, Path root) throws Exception {
         Drill drill = new Drill(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(drill::closeQuietly, "chaos-cleanup"));
-        drill.setUp(root);
+        try {
+            drill.setUp(root);
+        } catch (Exception e) {
+            drill.closeQuietly();
+            throw e;
+        }
         return drill;
     }
 
@@ -84,16 +90,12 @@ final class Drill implements AutoCloseable {
         broker = KafkaBroker.format(root, work.resolve("kafka"), BROKER_PORT, CONTROLLER_PORT);
         broker.start();
         broker.createTopics();
-        Backends backends;
-        if (PostgresCluster.available()) {
-            cluster = PostgresCluster.ensure(POSTGRES_PORT);
-            backends = new Backends(broker.bootstrapServers(), "127.0.0.1", String.valueOf(cluster.port()),
-                    "postgres", "");
-        } else {
-            Backends environment = Backends.fromEnvironment();
-            backends = new Backends(broker.bootstrapServers(), environment.dbHost(), environment.dbPort(),
-                    environment.dbUser(), environment.dbPassword());
-        }
+        cluster = dedicatedCluster();
+        Backends environment = Backends.fromEnvironment();
+        Backends backends = cluster == null
+                ? new Backends(broker.bootstrapServers(), environment.dbHost(), environment.dbPort(),
+                        environment.dbUser(), environment.dbPassword())
+                : new Backends(broker.bootstrapServers(), "127.0.0.1", String.valueOf(cluster.port()), "postgres", "");
         pipeline = Pipeline.create(NAME, backends);
         store = new Store(backends, NAME);
         webhooks = WebhookReceiver.start();
@@ -124,6 +126,26 @@ final class Drill implements AutoCloseable {
         }
         reconciliation = new Reconciliation(store, ledger, pipeline.mail(), webhooks, readers);
         began = Instant.now();
+    }
+
+    /**
+     * The harness's own PostgreSQL cluster, or null where it cannot have one (no postgresql-common, not root): then
+     * the environment's database serves, and the database outage is skipped rather than inflicted on it.
+     */
+    private static PostgresCluster dedicatedCluster() {
+        if (!PostgresCluster.available()) {
+            return null;
+        }
+        try {
+            return PostgresCluster.ensure(POSTGRES_PORT);
+        } catch (IllegalStateException | IOException e) {
+            System.err.println("chaos: no dedicated PostgreSQL cluster (" + e.getMessage().strip()
+                    + "); using the environment's, without the postgres scenario");
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     int readers() {
