@@ -27,9 +27,11 @@ import org.junit.jupiter.api.Test;
 class BrokerOutageTest {
 
     public static class NoBroker implements QuarkusTestProfile {
+        /** On the channel itself: the launcher's KAFKA_BOOTSTRAP_SERVERS would outrank a global kafka.* override. */
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kafka.bootstrap.servers", "127.0.0.1:1", "newsroom.outbox.send-timeout", "3s",
+            return Map.of("mp.messaging.outgoing.outbox.bootstrap.servers", "127.0.0.1:1",
+                    "newsroom.outbox.send-timeout", "3s",
                     "mp.messaging.outgoing.outbox.max.block.ms", "2000");
         }
     }
