@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -34,7 +34,8 @@ public final class Pipeline implements AutoCloseable {
     private final MailSink mail;
     private final Backends backends;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final List<ServiceProcess> services = new ArrayList<>();
+    /** Read by watchers on other threads while instances are started and killed. */
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> consumers = new HashMap<>();
     private int started;
 
