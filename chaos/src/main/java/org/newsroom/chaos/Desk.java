@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.newsroom.testing.TestTokens;
  */
 final class Desk {
     static final String PARTNER = "chaos-wire";
+    /** The feed source ingest registers at startup from NEWSROOM_FEED_URL. */
+    static final String FEED = "chaos-feed";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CONFIRM_TOKEN = Pattern.compile("confirm\\?token=([A-Za-z0-9_-]+)");
     private static final String CHIEF_EDITOR = TestTokens.token("chaos-chief", "chief-editor");
@@ -81,8 +84,16 @@ final class Desk {
         return post(editorial + "/api/editions", CHIEF_EDITOR, edition.toString());
     }
 
-    Answer approveEdition(String editorial, String editionId) {
-        return post(editorial + "/api/editions/" + editionId + "/approve", CHIEF_EDITOR, "{}");
+    /** Approves the edition for publication at once, or at {@code publishAt} when it is not null. */
+    Answer approveEdition(String editorial, String editionId, Instant publishAt) {
+        String body = publishAt == null ? "{}" : "{\"publishAt\":\"" + publishAt + "\"}";
+        return post(editorial + "/api/editions/" + editionId + "/approve", CHIEF_EDITOR, body);
+    }
+
+    /** The public home page, as a reader's browser asks for it. */
+    Answer homePage(String publish) {
+        return send(HttpRequest.newBuilder(URI.create(publish + "/")).header("Accept", "text/html").GET(),
+                Duration.ofSeconds(10));
     }
 
     /** Double opt-in, as a reader does it: subscribe, open the confirmation email, follow its link. */

@@ -34,6 +34,10 @@ final class Drill implements AutoCloseable {
     private static final String NAME = "chaos";
     private static final Duration BROKER_OUTAGE = Duration.ofSeconds(30);
     private static final Duration DATABASE_OUTAGE = Duration.ofSeconds(120);
+    /** How far ahead the kill-publish phase schedules its edition: time for publish to hold it, not to publish it. */
+    private static final Duration SCHEDULE_LEAD = Duration.ofSeconds(15);
+    /** One item in this many reaches ingest through the RSS feed rather than a partner's push. */
+    private static final int FEED_SHARE = 10;
     private static final List<String> SERVICES = List.of(Pipeline.INGEST, Pipeline.EDITORIAL, Pipeline.PUBLISH,
             Pipeline.NOTIFY);
 
@@ -60,6 +64,8 @@ final class Drill implements AutoCloseable {
     private Store store;
     private Ledger ledger;
     private WebhookReceiver webhooks;
+    private RssFeed rss;
+    private volatile LivenessWatch liveness;
     private Reconciliation reconciliation;
     private String apiKey;
     private Instant began;
@@ -99,9 +105,18 @@ final class Drill implements AutoCloseable {
         pipeline = Pipeline.create(NAME, backends);
         store = new Store(backends, NAME);
         webhooks = WebhookReceiver.start();
+        rss = RssFeed.start();
         // The harness owns its broker: every consumer group reads from the earliest offset, as in production, so a
         // replacement instance never skips what arrived while no offset had been committed yet.
-        environments.put(Pipeline.INGEST, Map.of());
+        // ingest registers the harness's feed as a source at startup and polls it every few seconds; the SSRF guard
+        // has to let it reach 127.0.0.1. A claimed fetch that dies with its process is taken up again after the lease.
+        environments.put(Pipeline.INGEST, Map.of(
+                "NEWSROOM_FEED_URL", rss.url(),
+                "NEWSROOM_FEED_SOURCE", Desk.FEED,
+                "NEWSROOM_FEED_INTERVAL", "3s",
+                "NEWSROOM_FETCH_ALLOWED_HOSTS", "127.0.0.1",
+                "NEWSROOM_POLL_EVERY", "1s",
+                "NEWSROOM_POLL_LEASE", "30s"));
         environments.put(Pipeline.EDITORIAL, Map.of("MP_MESSAGING_INCOMING_ITEMS_AUTO_OFFSET_RESET", "earliest"));
         environments.put(Pipeline.PUBLISH, Map.of("MP_MESSAGING_INCOMING_EDITORIAL_AUTO_OFFSET_RESET", "earliest"));
         environments.put(Pipeline.NOTIFY, Map.of(
@@ -184,26 +199,35 @@ final class Drill implements AutoCloseable {
         approver.start();
         if (phase.scenario == Scenario.KILL_NOTIFY) {
             approver.join();
-            composeEdition(phase);
+            composeEdition(phase, null);
+        } else if (phase.scenario == Scenario.KILL_PUBLISH) {
+            approver.join();
+            scheduleEdition(phase);
         } else {
             sleepUntil(phase.start.plus(fraction(settings.phaseLength(), 0.25 + 0.5 * random.nextDouble())));
         }
-        inject(phase);
-        Thread readiness = new Thread(() -> awaitReady(phase), "chaos-readiness");
-        readiness.start();
-        feeder.join();
-        pushers.shutdown();
-        pushers.awaitTermination(Duration.between(Instant.now(), pushDeadline).toSeconds() + 30, TimeUnit.SECONDS);
-        approver.join();
-        // The edition first: it may hold only approved or published stories, not the one about to be killed.
-        if (edition) {
-            composeEdition(phase);
+        liveness = LivenessWatch.start(phase, pipeline::services);
+        try {
+            inject(phase);
+            Thread readiness = new Thread(() -> awaitReady(phase), "chaos-readiness");
+            readiness.start();
+            feeder.join();
+            pushers.shutdown();
+            pushers.awaitTermination(Duration.between(Instant.now(), pushDeadline).toSeconds() + 30,
+                    TimeUnit.SECONDS);
+            approver.join();
+            // The edition first: it may hold only approved or published stories, not the one about to be killed.
+            if (edition && phase.editionId == null) {
+                composeEdition(phase, null);
+            }
+            if (first) {
+                correctAndKill(phase);
+            }
+            converge(phase);
+            readiness.join();
+        } finally {
+            liveness.close();
         }
-        if (first) {
-            correctAndKill(phase);
-        }
-        converge(phase);
-        readiness.join();
     }
 
     /** When every instance answers ready again after the fault, load or no load. */
@@ -218,14 +242,23 @@ final class Drill implements AutoCloseable {
         }
     }
 
-    /** Pushes the phase's items at a steady pace over its length; pushes go on (retried) through the fault. */
+    /**
+     * Brings the phase's items in at a steady pace over its length: most pushed by the partner (retried through the
+     * fault), every {@link #FEED_SHARE}th put on the RSS feed for ingest to poll.
+     */
     private void feed(Phase phase, ExecutorService pushers, Instant deadline) {
         int items = settings.itemsPerPhase();
         for (int i = 0; i < items; i++) {
             sleepUntil(phase.start.plus(fraction(settings.phaseLength(), (double) i / items)));
-            int index = i;
-            pushers.submit(() -> push(phase, phase.uri(index), phase.tag() + " Story " + index + " of the "
-                    + phase.scenario.label + " desk", "<p>Lawmakers met again on item " + index + ".</p>", deadline));
+            String uri = phase.uri(i);
+            String headline = phase.tag() + " Story " + i + " of the " + phase.scenario.label + " desk";
+            String body = "<p>Lawmakers met again on item " + i + ".</p>";
+            if (i % FEED_SHARE == FEED_SHARE - 1) {
+                rss.publish(phase, uri, headline, body);
+                phase.fed.add(uri);
+            } else {
+                pushers.submit(() -> push(phase, uri, headline, body, deadline));
+            }
         }
     }
 
@@ -280,7 +313,7 @@ final class Drill implements AutoCloseable {
             }
             case BROKER -> {
                 broker.stop();
-                sleep(BROKER_OUTAGE);
+                probeHomePage(phase, Instant.now().plus(BROKER_OUTAGE));
                 broker.start();
             }
             case POSTGRES -> {
@@ -304,6 +337,7 @@ final class Drill implements AutoCloseable {
                 phase.note("second instances ready after " + Phase.seconds(phase.injectedAt, Instant.now()));
                 sleep(fraction(settings.phaseLength(), 0.2));
                 for (ServiceProcess instance : joined) {
+                    liveness.retire(instance);
                     pipeline.stop(instance);
                 }
             }
@@ -327,9 +361,50 @@ final class Drill implements AutoCloseable {
     /** {@code kill -9} of the service's first instance, and a replacement on the same database and group. */
     private void replace(Phase phase, String service) throws Exception {
         ServiceProcess victim = instances(service).get(0);
+        liveness.retire(victim);
         pipeline.kill(victim);
         pipeline.start(service, environments.get(service));
         phase.note(service + " killed after " + phase.accepted.size() + " accepted pushes");
+    }
+
+    /** Public pages need no Kafka: publish's home page must answer 200 all through a broker outage. */
+    private void probeHomePage(Phase phase, Instant until) {
+        while (Instant.now().isBefore(until)) {
+            Instant next = Instant.now().plusSeconds(1);
+            Desk.Answer answer = desk.homePage(url(Pipeline.PUBLISH));
+            phase.publicPageProbes.incrementAndGet();
+            if (answer.status() != 200) {
+                phase.publicPageFailed((answer.status() < 0 ? "no answer" : "HTTP " + answer.status()) + " at "
+                        + offset(Instant.now()));
+            }
+            sleepUntil(next);
+        }
+    }
+
+    /**
+     * An edition due in {@link #SCHEDULE_LEAD}, composed and approved before the kill: waits until publish holds it
+     * as scheduled, then until just before it is due, so that the replacement has to publish it — once.
+     */
+    private void scheduleEdition(Phase phase) {
+        Instant publishAt = Instant.now().plus(SCHEDULE_LEAD);
+        composeEdition(phase, publishAt);
+        if (phase.editionId == null) {
+            return;
+        }
+        Instant killAt = publishAt.minusSeconds(1);
+        boolean held = false;
+        while (!held && Instant.now().isBefore(killAt)) {
+            try {
+                held = !store.rows(Pipeline.PUBLISH, "SELECT 1 FROM edition WHERE id = ?::uuid"
+                        + " AND status = 'SCHEDULED'", phase.editionId).isEmpty();
+            } catch (SQLException notNow) {
+                held = false;
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        sleepUntil(killAt);
+        phase.note(held ? "edition scheduled for " + offset(publishAt) + ", held by publish-service; killed 1 s"
+                + " before it was due" : "the edition had not reached publish-service when it was killed");
     }
 
     /** Waits for the edition's first email (the fan-out has begun) and says how many were out then. */
@@ -354,8 +429,8 @@ final class Drill implements AutoCloseable {
                 : pipeline.mail().messages(m -> phase.editionTitle.equals(m.subject())).size();
     }
 
-    /** The day's edition: the first approved story leads, the others are briefs. */
-    private void composeEdition(Phase phase) {
+    /** The day's edition: the first approved story leads, the others are briefs; at once or at {@code publishAt}. */
+    private void composeEdition(Phase phase, Instant publishAt) {
         List<String> stories = new ArrayList<>(phase.approved);
         if (stories.size() < 2) {
             phase.note("no edition: fewer than two approved stories");
@@ -369,7 +444,7 @@ final class Drill implements AutoCloseable {
             return;
         }
         String id = composed.body().get("id").asText();
-        Desk.Answer approved = retry(() -> desk.approveEdition(url(Pipeline.EDITORIAL), id));
+        Desk.Answer approved = retry(() -> desk.approveEdition(url(Pipeline.EDITORIAL), id, publishAt));
         if (!approved.ok()) {
             phase.note("approving the edition failed: HTTP " + approved.status() + " " + approved.body());
             return;
@@ -509,7 +584,7 @@ final class Drill implements AutoCloseable {
         }
         closed = true;
         Exception first = null;
-        for (AutoCloseable resource : new AutoCloseable[] {ledger, pipeline, webhooks, broker}) {
+        for (AutoCloseable resource : new AutoCloseable[] {ledger, pipeline, webhooks, rss, broker}) {
             try {
                 if (resource != null) {
                     resource.close();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One scenario's stretch of the run: the items pushed during it (tagged, so every stage can be reconciled against
@@ -19,6 +20,8 @@ final class Phase {
     final Map<String, Integer> accepted = new ConcurrentHashMap<>();
     /** Pushes refused for good (4xx), or never answered before the deadline (-1): uri → last status. */
     final Map<String, Integer> refused = new ConcurrentHashMap<>();
+    /** Items put on the harness's RSS feed for ingest to poll (their guid is their uri). */
+    final Set<String> fed = ConcurrentHashMap.newKeySet();
     /** Stories whose approval the API confirmed. */
     final Set<String> approved = ConcurrentHashMap.newKeySet();
     final List<String> notes = new ArrayList<>();
@@ -33,6 +36,12 @@ final class Phase {
     volatile Instant convergedAt;
     volatile Instant end;
     final List<String> unrecovered = new ArrayList<>();
+    final AtomicLong livenessProbes = new AtomicLong();
+    /** Liveness answers other than UP from instances that were running and not being killed or stopped. */
+    final List<String> livenessDown = new ArrayList<>();
+    final AtomicLong publicPageProbes = new AtomicLong();
+    /** Answers of publish's public home page, other than 200, while the broker was down. */
+    final List<String> publicPageFailures = new ArrayList<>();
 
     Phase(Scenario scenario, Instant start) {
         this.scenario = scenario;
@@ -62,6 +71,14 @@ final class Phase {
 
     synchronized void note(String note) {
         notes.add(note);
+    }
+
+    synchronized void livenessDown(String answer) {
+        livenessDown.add(answer);
+    }
+
+    synchronized void publicPageFailed(String answer) {
+        publicPageFailures.add(answer);
     }
 
     static String seconds(Instant from, Instant to) {

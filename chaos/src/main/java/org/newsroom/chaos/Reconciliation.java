@@ -21,6 +21,7 @@ import org.newsroom.testing.Pipeline;
  */
 final class Reconciliation {
     private static final String PUBLISHED = "news.publication.published.v1";
+    private static final String EDITION_PUBLISHED = "news.edition.published.v1";
 
     private final Store store;
     private final Ledger ledger;
@@ -38,7 +39,8 @@ final class Reconciliation {
 
     /** What one phase lost, did twice and dead-lettered, by stage; {@code lost} empty means converged. */
     record Tally(Map<String, Long> lost, Map<String, Long> duplicated, Map<String, Long> resent,
-            Map<String, Long> deadLettered, long validDeadLettered, Set<String> validReasons) {
+            Map<String, Long> deadLettered, long validDeadLettered, Set<String> validReasons,
+            long misorderedStories, long storiesOnWebhooks, long publishedStories) {
 
         long lost(String stage) {
             return lost.getOrDefault(stage, 0L);
@@ -60,11 +62,12 @@ final class Reconciliation {
 
         Map<String, String> items = new HashMap<>();
         for (String[] row : store.rows(Pipeline.INGEST,
-                "SELECT external_id, id::text FROM item WHERE source = ? AND external_id LIKE ?", Desk.PARTNER,
-                phase.uriPattern())) {
+                "SELECT external_id, id::text FROM item WHERE source IN (?, ?) AND external_id LIKE ?", Desk.PARTNER,
+                Desk.FEED, phase.uriPattern())) {
             items.put(row[0], row[1]);
         }
-        lost.put("items", phase.accepted.keySet().stream().filter(uri -> !items.containsKey(uri)).count());
+        lost.put("items", phase.accepted.keySet().stream().filter(uri -> !items.containsKey(uri)).count()
+                + phase.fed.stream().filter(uri -> !items.containsKey(uri)).count());
 
         Map<String, Long> storiesPerItem = new HashMap<>();
         for (String[] row : store.rows(Pipeline.EDITORIAL,
@@ -115,6 +118,9 @@ final class Reconciliation {
         duplicated.put("publication events", publishedIds.values().stream().mapToLong(ids -> ids.size() - 1).sum());
         resent.put("publication events", events.size()
                 - events.stream().map(Ledger.PublicationEvent::ceId).distinct().count());
+        if (phase.editionId != null) {
+            expectEdition(phase.editionId, lost, duplicated, events);
+        }
         expectEvent(lost, "correction event", phase.correctedStory, "news.publication.updated.v1",
                 publicationOfStory, events);
         expectEvent(lost, "retraction event", phase.killedStory, "news.publication.retracted.v1",
@@ -151,6 +157,8 @@ final class Reconciliation {
         lost.put("webhook calls", eventIds.stream().filter(id -> webhooks.calls(id) == 0).count());
         duplicated.put("webhook calls", eventIds.stream().mapToLong(id -> Math.max(0, webhooks.calls(id) - 1)).sum());
 
+        long misordered = webhooks.misordered(publicationOfStory.values());
+
         Map<String, Long> deadLettered = new TreeMap<>();
         long valid = 0;
         Set<String> validReasons = new TreeSet<>();
@@ -163,11 +171,26 @@ final class Reconciliation {
                 valid += letter.poison() ? 0 : 1;
             }
         }
-        return new Tally(lost, duplicated, resent, deadLettered, valid, validReasons);
+        return new Tally(lost, duplicated, resent, deadLettered, valid, validReasons, misordered,
+                webhooks.published(publicationOfStory.values()), publicationOfStory.size());
     }
 
     private static String firstLine(String text) {
         return text == null ? "(no reason)" : text.lines().findFirst().orElse("");
+    }
+
+    /**
+     * The edition published exactly once: its row in publish's database PUBLISHED, one
+     * {@code news.edition.published.v1} (by {@code ce_id}; a re-sent record with the same id is counted apart).
+     */
+    private void expectEdition(String editionId, Map<String, Long> lost, Map<String, Long> duplicated,
+            List<Ledger.PublicationEvent> events) throws SQLException {
+        List<String[]> rows = store.rows(Pipeline.PUBLISH, "SELECT status FROM edition WHERE id = ?::uuid", editionId);
+        lost.put("edition", rows.stream().anyMatch(row -> row[0].equals("PUBLISHED")) ? 0L : 1L);
+        long published = events.stream().filter(e -> EDITION_PUBLISHED.equals(e.type()) && editionId.equals(e.key()))
+                .map(Ledger.PublicationEvent::ceId).distinct().count();
+        lost.put("edition event", published == 0 ? 1L : 0L);
+        duplicated.put("edition event", Math.max(0, published - 1));
     }
 
     private static void expectEvent(Map<String, Long> lost, String stage, String story, String type,

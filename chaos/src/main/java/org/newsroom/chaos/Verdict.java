@@ -28,6 +28,8 @@ record Verdict(Drill.Settings settings, int readers, List<Outcome> outcomes, lon
         for (Outcome o : outcomes) {
             o.phase().notes.forEach(note -> out.append("- ").append(o.phase().scenario.label).append(": ")
                     .append(note).append('\n'));
+            o.checks().forEach(check -> out.append("- ").append(o.phase().scenario.label).append(": ")
+                    .append(check).append('\n'));
             o.failures().forEach(failure -> out.append("- **FAIL** ").append(o.phase().scenario.label).append(": ")
                     .append(failure).append('\n'));
         }
@@ -46,8 +48,9 @@ record Verdict(Drill.Settings settings, int readers, List<Outcome> outcomes, lon
 
                 Rewritten by every full run of the fault harness (`./newsroom chaos`, module `chaos/`): the packaged
                 services as separate JVMs on a Kafka broker and a PostgreSQL cluster of the harness's own, a partner
-                pushing items, a chief editor approving, correcting, killing and composing an edition, %d confirmed
-                readers and a webhook receiver — and one fault per phase. Every stage is then reconciled against the
+                pushing items and an outlet's RSS feed that ingest polls (one item in ten), a chief editor approving,
+                correcting, killing and composing an edition, %d confirmed readers and a webhook receiver — and one
+                fault per phase. Every stage is then reconciled against the
                 input. Do not edit by hand.
 
                 Re-run: `./newsroom chaos` (every scenario, 10,000 items). A subset, e.g. `./newsroom chaos kill poison
@@ -72,11 +75,14 @@ record Verdict(Drill.Settings settings, int readers, List<Outcome> outcomes, lon
                 %s
                 ## Guarantees, as measured
 
-                - Items: %d pushes accepted; lost: %d. Stories: lost %d, duplicated %d. Publications: lost %d,
-                  duplicated %d. Publication events: lost %d, duplicate events for one publication %d.
+                - Items: %d pushes accepted, %d polled from the feed; lost: %d. Stories: lost %d, duplicated %d.
+                  Publications: lost %d, duplicated %d. Publication events: lost %d, duplicate events for one
+                  publication %d.
                 - Valid events dead-lettered: %d (the dead-letter topics are for records that can never be processed).
-                - Services that did not recover without a manual step: %d.
-                - Emails sent twice over the run: %d, of which %d in the notify kill phase. Webhook calls repeated: %d.
+                - Services that did not recover without a manual step: %d. Liveness DOWN on a running instance the
+                  harness had not killed (`/q/health/live`, about once a second from each fault until reconciled): %d.
+                - Emails sent twice over the run: %d, of which %d in the notify kill phase. Webhook calls repeated: %d;
+                  stories whose update or retraction reached the partner before their publication: %d.
 
                 ## The one window where an email can go out twice
 
@@ -88,12 +94,15 @@ record Verdict(Drill.Settings settings, int readers, List<Outcome> outcomes, lon
                 after.cores(), ManagementFactory.getRuntimeMXBean().getSpecVersion(), before.loadAverage(),
                 after.loadAverage(), settings.itemsPerPhase(), settings.phaseLength().toSeconds(),
                 settings.approvalsPerPhase(), settings.sendRate(), settings.lease().toSeconds(), faults(), table(),
-                accepted, sum(o -> o.tally().lost("items")), sum(o -> o.tally().lost("stories")),
+                accepted, outcomes.stream().mapToLong(o -> o.phase().fed.size()).sum(),
+                sum(o -> o.tally().lost("items")), sum(o -> o.tally().lost("stories")),
                 sum(o -> o.tally().duplicated("stories")), sum(o -> o.tally().lost("publications")),
                 sum(o -> o.tally().duplicated("publications")), sum(o -> o.tally().lost("publication events")),
                 sum(o -> o.tally().duplicated("publication events")), sum(o -> o.tally().validDeadLettered()),
-                outcomes.stream().mapToLong(o -> o.phase().unrecovered.size()).sum(), duplicateEmails,
-                notifyKillDuplicates, sum(o -> o.tally().duplicated("webhook calls")), notifyKillDuplicates);
+                outcomes.stream().mapToLong(o -> o.phase().unrecovered.size()).sum(),
+                outcomes.stream().mapToLong(o -> o.phase().livenessDown.size()).sum(), duplicateEmails,
+                notifyKillDuplicates, sum(o -> o.tally().duplicated("webhook calls")),
+                sum(o -> o.tally().misorderedStories()), notifyKillDuplicates);
         Files.writeString(file, document, StandardCharsets.UTF_8);
     }
 
