@@ -48,12 +48,4 @@ class PublicationResourceTest {
                 .then().statusCode(200)
                 .body("size()", lessThanOrEqualTo(Integer.parseInt(limit)));
     }
-
-    @Test
-    void readinessCoversDatabaseAndKafka() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
-    }
 }
