@@ -8,12 +8,13 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.notify.WebhookAdmin.admin;
+import static org.newsroom.notify.WebhookAdmin.delete;
+import static org.newsroom.notify.WebhookAdmin.register;
 
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,6 @@ import org.newsroom.events.PublicationRetracted;
 import org.newsroom.events.PublicationUpdated;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
-import org.newsroom.testing.TestTokens;
 import org.newsroom.testing.TopicWatcher;
 
 /**
@@ -105,23 +105,6 @@ class WebhookDeliveryTest {
 
     private String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
-    }
-
-    private static RequestSpecification admin() {
-        return given().auth().oauth2(TestTokens.token("partner-admin", "admin"));
-    }
-
-    private static String register(String url, String eventTypesJson) {
-        return admin().contentType(ContentType.JSON)
-                .body("{\"url\":\"" + url + "\",\"eventTypes\":" + eventTypesJson + "}")
-                .when().post("/api/webhooks")
-                .then().statusCode(201).extract().path("id");
-    }
-
-    private static void delete(String... endpoints) {
-        for (String endpoint : endpoints) {
-            admin().when().delete("/api/webhooks/" + endpoint).then().statusCode(204);
-        }
     }
 
     /** @return the event id: the topic is shared with other tests, whose events reach these endpoints too */

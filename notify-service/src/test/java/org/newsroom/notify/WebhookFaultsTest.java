@@ -1,19 +1,19 @@
 package org.newsroom.notify;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.newsroom.notify.WebhookAdmin.admin;
+import static org.newsroom.notify.WebhookAdmin.delete;
+import static org.newsroom.notify.WebhookAdmin.register;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,7 +45,6 @@ import org.newsroom.events.PublicationRetracted;
 import org.newsroom.events.PublicationUpdated;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
-import org.newsroom.testing.TestTokens;
 
 /**
  * The webhook sender under faults, with only {@value TwoSlots#SLOTS} calls allowed in flight so that losing them
@@ -140,23 +139,6 @@ class WebhookFaultsTest {
 
     private String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
-    }
-
-    private static RequestSpecification admin() {
-        return given().auth().oauth2(TestTokens.token("partner-admin", "admin"));
-    }
-
-    private static String register(String url, String eventTypesJson) {
-        return admin().contentType(ContentType.JSON)
-                .body("{\"url\":\"" + url + "\",\"eventTypes\":" + eventTypesJson + "}")
-                .when().post("/api/webhooks")
-                .then().statusCode(201).extract().path("id");
-    }
-
-    private static void delete(String... endpoints) {
-        for (String endpoint : endpoints) {
-            admin().when().delete("/api/webhooks/" + endpoint).then().statusCode(204);
-        }
     }
 
     private void send(UUID key, Object payload) {
