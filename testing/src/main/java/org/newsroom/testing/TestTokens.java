@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 public final class TestTokens {
     public static final String ISSUER = "https://newsroom.local";
     public static final String PUBLIC_KEY_RESOURCE = "jwt/test-public.pem";
+    /** Each service accepts only tokens naming it; a test token names every service that takes tokens. */
+    public static final String AUDIENCES = "[\"newsroom-ingest\",\"newsroom-editorial\",\"newsroom-notify\"]";
 
     private TestTokens() {
     }
@@ -29,7 +31,7 @@ public final class TestTokens {
         String groups = Stream.of(roles).map(r -> "\"" + r + "\"").collect(Collectors.joining(",", "[", "]"));
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject
-                + "\",\"groups\":" + groups + ",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
+                + "\",\"groups\":" + groups + ",\"aud\":" + AUDIENCES + ",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64Url(claims.getBytes(StandardCharsets.UTF_8));
         return signingInput + "." + base64Url(sign(signingInput));
