@@ -34,6 +34,9 @@ public final class Pipeline implements AutoCloseable {
     private final MailSink mail;
     private final Backends backends;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+    /** Signs notify's email links; shared by its instances (a link mailed by one works on another). Packaged
+     * services run in the prod profile, which has no default for it. */
+    private final String notifyTokenSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
     /** Read by watchers on other threads while instances are started and killed. */
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> consumers = new HashMap<>();
@@ -111,6 +114,8 @@ public final class Pipeline implements AutoCloseable {
         env.put("NEWSROOM_DB_USER", backends.dbUser());
         env.put("NEWSROOM_DB_PASSWORD", backends.dbPassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", backends.bootstrapServers());
+        // Outside the dev and test profiles the services have no default issuer: name the one test tokens carry.
+        env.put("NEWSROOM_JWT_ISSUER", TestTokens.ISSUER);
         switch (service) {
             case EDITORIAL -> {
                 env.put("NEWSROOM_JWT_PUBLIC_KEY", publicKey.toUri().toString());
@@ -120,6 +125,7 @@ public final class Pipeline implements AutoCloseable {
             case NOTIFY -> {
                 env.put("NEWSROOM_SMTP_HOST", mail.host());
                 env.put("NEWSROOM_SMTP_PORT", String.valueOf(mail.port()));
+                env.put("NEWSROOM_NOTIFY_TOKEN_SECRET", notifyTokenSecret);
                 // Pipelines follow single stories to the reader's inbox: every section's stories are "breaking".
                 env.put("NEWSROOM_NOTIFY_BREAKING_SECTIONS", "*");
                 consumeFrom("PUBLICATIONS", service, env);
