@@ -112,8 +112,7 @@ final class ApiExamples {
 
     static final String FORBIDDEN = """
             {"type": "about:blank", "title": "Forbidden", "status": 403,
-             "detail": "Your role may not do this; it needs an editor's or a chief editor's token (approvals, \
-            rejections, corrections, kills: chief-editor)"}""";
+             "detail": "Your role may not do this; it needs one of the roles chief-editor"}""";
 
     static final String EDITION_BODY = """
             {"title": "The Daily Brief", "date": "2026-11-25", "leadStoryId": "3f6c1c9e-7d2a-4a57-9a52-1f3f0b8d2c11",
@@ -142,6 +141,18 @@ final class ApiExamples {
              "detail": "The edition breaks the desk's rules",
              "errors": [{"field": "briefs[0]", "message": "story 5d2b8f0e-1c3a-4e7b-9f6d-2a8c4e0b1d33 is NEW; an \
             edition holds only APPROVED or PUBLISHED stories"}]}""";
+
+    static final String EDITION_EMBARGOED = """
+            {"type": "about:blank", "title": "Conflict", "status": 409,
+             "detail": "The edition would be published at 2026-11-25T18:00:00Z, before story \
+            5d2b8f0e-1c3a-4e7b-9f6d-2a8c4e0b1d33 \\"Tariff talks stall\\" is embargoed until 2026-11-26T06:00:00Z. \
+            Approve it with {\\"publishAt\\": \\"2026-11-26T06:00:00Z\\"} or later, or take the story out",
+             "errors": [{"field": "briefs[0]", "message": "story 5d2b8f0e-1c3a-4e7b-9f6d-2a8c4e0b1d33 \\"Tariff talks \
+            stall\\" is embargoed until 2026-11-26T06:00:00Z"}],
+             "heldStories": [{"field": "briefs[0]", "storyId": "5d2b8f0e-1c3a-4e7b-9f6d-2a8c4e0b1d33",
+                              "headline": "Tariff talks stall", "holdUntil": "2026-11-26T06:00:00Z",
+                              "hold": "embargoed until"}],
+             "earliestPublishAt": "2026-11-26T06:00:00Z"}""";
 
     static final String LETTER = """
             {"name": "Ada", "email": "ada@example.org", "publicationId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
