@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.ManagementPort;
 import org.newsroom.testing.TestTokens;
 
 /** The desk's decisions are counted in /q/metrics once committed; a refused move is not counted. */
@@ -27,7 +28,8 @@ class MetricsTest {
     }
 
     private static double metric(String name, String labels) {
-        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = given().baseUri(ManagementPort.url()).when().get("/q/metrics")
+                .then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name + "{" + labels + "}") + " (\\S+)$").matcher(text);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }

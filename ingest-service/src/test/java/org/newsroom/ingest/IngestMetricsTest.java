@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
+import org.newsroom.testing.ManagementPort;
 /** The domain metrics at /q/metrics move with what ingestion does, per source. */
 @QuarkusTest
 class IngestMetricsTest {
@@ -90,7 +91,8 @@ class IngestMetricsTest {
     }
 
     private static String metrics() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return given().baseUri(ManagementPort.url()).when().get("/q/metrics")
+                .then().statusCode(200).extract().asString();
     }
 
     /** The value of the series that has all these labels (name="value"); 0 when it does not exist yet. */

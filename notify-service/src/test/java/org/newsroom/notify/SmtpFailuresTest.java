@@ -28,6 +28,7 @@ import org.newsroom.events.EventType;
 import org.newsroom.events.Topics;
 import org.newsroom.notify.domain.Subscriber;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.ManagementPort;
 import org.newsroom.testing.TopicWatcher;
 
 /**
@@ -110,7 +111,8 @@ class SmtpFailuresTest {
             assertEquals(2, deliveries.drain(r -> isFailureOf(r, edition), Duration.ofSeconds(2)).size());
         }
 
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(ManagementPort.url()).when().get("/q/metrics")
+                .then().statusCode(200).extract().asString();
         assertTrue(metric(metrics, "newsroom_notify_emails_total{outcome=\"sent\"") >= 2, metrics);
         assertTrue(metric(metrics, "newsroom_notify_emails_total{outcome=\"failed\"") >= 2, metrics);
         assertTrue(metric(metrics, "newsroom_notify_emails_total{outcome=\"retried\"") >= 4, metrics);

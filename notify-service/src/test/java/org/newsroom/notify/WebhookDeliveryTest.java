@@ -47,6 +47,7 @@ import org.newsroom.events.PublicationRetracted;
 import org.newsroom.events.PublicationUpdated;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.ManagementPort;
 import org.newsroom.testing.TopicWatcher;
 
 /**
@@ -171,7 +172,8 @@ class WebhookDeliveryTest {
         admin().queryParam("status", "LOST").when().get("/api/webhooks/" + endpoint + "/deliveries")
                 .then().statusCode(400).contentType("application/problem+json");
 
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(ManagementPort.url()).when().get("/q/metrics")
+                .then().statusCode(200).extract().asString();
         assertTrue(SmtpFailuresTest.metric(metrics, "newsroom_notify_webhook_deliveries_total{outcome=\"failed\"") >= 1,
                 metrics);
         assertTrue(SmtpFailuresTest.metric(metrics,

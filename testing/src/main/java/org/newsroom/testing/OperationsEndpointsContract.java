@@ -9,23 +9,38 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * What ops rely on in every service (docs/operations.md, k8s probes): liveness, readiness covering the database and
- * reporting the outbox (Kafka is reported there but never makes a service unready), Prometheus metrics and the OpenAPI document. A service's test extends this class, annotated {@code @QuarkusTest}.
+ * What ops rely on in every service (docs/operations.md, k8s probes), all on the management interface
+ * ({@link ManagementPort}): liveness, readiness covering the database and reporting the outbox (Kafka is reported there
+ * but never makes a service unready), Prometheus metrics and the OpenAPI document; and none of it on the public port.
+ * A service's test extends this class, annotated {@code @QuarkusTest}.
  */
 public abstract class OperationsEndpointsContract {
 
+    private static RequestSpecification management() {
+        return given().baseUri(ManagementPort.url());
+    }
+
     @Test
     void livenessIsUp() {
-        given().when().get("/q/health/live")
+        management().when().get("/q/health/live")
+                .then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void startupIsUp() {
+        management().when().get("/q/health/started")
                 .then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void readinessCoversTheDatabaseAndReportsTheOutboxWithoutDependingOnKafka() {
-        given().when().get("/q/health/ready")
+        management().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Outbox"))
@@ -35,7 +50,7 @@ public abstract class OperationsEndpointsContract {
 
     @Test
     void prometheusMetricsIncludeTheOutbox() {
-        given().when().get("/q/metrics")
+        management().when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("newsroom_outbox_backlog"))
                 .body(containsString("newsroom_outbox_oldest_unsent_age_seconds"))
@@ -45,7 +60,7 @@ public abstract class OperationsEndpointsContract {
     /** Lag is what a consumer's autoscaling (KEDA) and alerts watch; the Kafka client's own metric, via Micrometer. */
     @Test
     void prometheusMetricsIncludeConsumerLagWhereTheServiceConsumes() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().when().get("/q/metrics").then().statusCode(200).extract().asString();
         if (consumesKafka()) {
             assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_lag"), "consumer lag is exported");
         }
@@ -58,9 +73,16 @@ public abstract class OperationsEndpointsContract {
 
     @Test
     void openApiDocumentIsServed() {
-        given().queryParam("format", "json").when().get("/q/openapi")
+        management().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("openapi", notNullValue())
                 .body("paths", notNullValue());
+    }
+
+    /** The public port (the one the Service and compose publish) serves none of the operations endpoints. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/metrics", "/q/openapi", "/q/swagger-ui/", "/q/health/ready", "/q/health/live"})
+    void thePublicPortServesNoOperationsEndpoint(String path) {
+        given().when().get(path).then().statusCode(404);
     }
 }

@@ -14,13 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.newsroom.testing.ManagementPort;
 
 /** The OpenAPI document describes every endpoint with examples and its problem answers; Swagger UI is served. */
 @QuarkusTest
 class OpenApiTest {
 
     private static JsonPath openApi() {
-        return given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        return given().baseUri(ManagementPort.url()).when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -67,6 +69,7 @@ class OpenApiTest {
 
     @Test
     void swaggerUiIsServed() {
-        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+        given().baseUri(ManagementPort.url()).when().get("/q/swagger-ui/")
+                .then().statusCode(200).body(containsString("swagger"));
     }
 }

@@ -19,6 +19,7 @@ import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EditionLead;
 import org.newsroom.events.StoryApproved;
 import org.newsroom.publish.support.Stories;
+import org.newsroom.testing.ManagementPort;
 
 /** Publications published, updated, retracted and editions published are counted in /q/metrics. */
 @QuarkusTest
@@ -33,7 +34,8 @@ class PublishingCountersTest {
     }
 
     private static Map<String, Double> counters() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(ManagementPort.url()).when().get("/q/metrics")
+                .then().statusCode(200).extract().asString();
         return Map.of(COUNTERS.get(0), value(metrics, COUNTERS.get(0)), COUNTERS.get(1),
                 value(metrics, COUNTERS.get(1)), COUNTERS.get(2), value(metrics, COUNTERS.get(2)), COUNTERS.get(3),
                 value(metrics, COUNTERS.get(3)));
