@@ -72,7 +72,7 @@ final class LivenessWatch implements AutoCloseable {
     private CompletableFuture<Void> probe(ServiceProcess instance) {
         Instant at = Instant.now();
         phase.livenessProbes.incrementAndGet();
-        return http.sendAsync(HttpRequest.newBuilder(URI.create(instance.url() + "/q/health/live")).timeout(TIMEOUT)
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(instance.managementUrl() + "/q/health/live")).timeout(TIMEOUT)
                 .build(), HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
                     if (response != null && response.statusCode() == 200) {
                         up.add(instance);
@@ -89,7 +89,7 @@ final class LivenessWatch implements AutoCloseable {
         if (retired.contains(instance) || !instance.isAlive()) {
             return;
         }
-        phase.livenessDown(instance.name() + " (" + instance.url() + ") at " + at + ": " + answer);
+        phase.livenessDown(instance.name() + " (" + instance.managementUrl() + ") at " + at + ": " + answer);
     }
 
     private static String abbreviate(String text) {

@@ -127,7 +127,7 @@ class ScalingEndToEndTest {
     }
 
     private static int applied(ServiceProcess instance, String type) {
-        String metrics = given().baseUri(instance.url()).when().get("/q/metrics").then().statusCode(200)
+        String metrics = given().baseUri(instance.managementUrl()).when().get("/q/metrics").then().statusCode(200)
                 .extract().asString();
         Matcher line = APPLIED.matcher(metrics);
         while (line.find()) {

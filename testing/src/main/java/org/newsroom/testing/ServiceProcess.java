@@ -14,7 +14,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One service started from its packaged fast-jar, as ops would run it: a separate JVM configured by env. */
+/**
+ * One service started from its packaged fast-jar, as ops would run it: a separate JVM configured by env, with a public
+ * port and a management port (health, metrics) of its own, so several instances of one service run side by side.
+ */
 public final class ServiceProcess implements AutoCloseable {
     private static final int FIRST_PORT = 20000;
     private static final int PORT_RANGE = 12000;
@@ -23,12 +26,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
     }
@@ -45,6 +50,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
         }
         int port = freePort();
+        int managementPort = freePort();
         Path log = logs.resolve(name + "-" + instance + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder("java", heap(env), "-jar", jar.toString())
@@ -52,7 +58,8 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        return new ServiceProcess(name, port, builder.start(), log);
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        return new ServiceProcess(name, port, managementPort, builder.start(), log);
     }
 
     /** The file the service's console output goes to. */
@@ -60,8 +67,14 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The public port: the API and pages. */
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management interface: {@code /q/health/*}, {@code /q/metrics}, {@code /q/openapi}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public String name() {
@@ -75,7 +88,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** One probe of {@code /q/health/ready}: true when it answers 200 within two seconds. */
     public boolean ready() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode() == 200;
         } catch (IOException notAnswering) {
@@ -100,7 +113,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

@@ -52,7 +52,7 @@ public class FeedThroughput implements Scenario {
             ServiceProcess ingest = pipeline.start(Pipeline.INGEST,
                     Map.of("JAVA_MAX_HEAP", "512m", "NEWSROOM_FETCH_ALLOWED_HOSTS", "127.0.0.1"));
             pipeline.awaitReady();
-            IngestClient client = new IngestClient(ingest.url());
+            IngestClient client = new IngestClient(ingest);
             String run = UUID.randomUUID().toString().substring(0, 6);
             List<String> sources = new ArrayList<>();
             for (int f = 0; f < feeds; f++) {

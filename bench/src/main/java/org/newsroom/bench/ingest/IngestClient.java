@@ -12,16 +12,22 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.newsroom.testing.ServiceProcess;
 
-/** The ingest-service API as the benchmarks use it: sources, partner pushes, fetch-now and /q/metrics. */
+/**
+ * The ingest-service API as the benchmarks use it: sources, partner pushes, fetch-now, and /q/metrics from the
+ * management port.
+ */
 final class IngestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
+    private final String management;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    IngestClient(String base) {
-        this.base = base;
+    IngestClient(ServiceProcess ingest) {
+        this.base = ingest.url();
+        this.management = ingest.managementUrl();
     }
 
     JsonNode feed(String name, String url) throws IOException, InterruptedException {
@@ -55,7 +61,8 @@ final class IngestClient {
     }
 
     String metrics() throws IOException, InterruptedException {
-        return http.send(request("GET", "/q/metrics", null).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(HttpRequest.newBuilder(URI.create(management + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** A value of /q/metrics: the first line of {@code series} whose labels contain {@code label}. */

@@ -34,7 +34,7 @@ public class NearDuplicateLookup implements Scenario {
         try (Pipeline pipeline = Pipeline.create("bench_ingest_lookup")) {
             ServiceProcess ingest = pipeline.start(Pipeline.INGEST, Map.of("JAVA_MAX_HEAP", "512m"));
             pipeline.awaitReady();
-            IngestClient client = new IngestClient(ingest.url());
+            IngestClient client = new IngestClient(ingest);
             String run = UUID.randomUUID().toString().substring(0, 6);
             String seedWire = "seed-" + run;
             String seedKey = client.partner(seedWire);

@@ -86,7 +86,7 @@ public class EditionFanout implements Scenario {
                     + Pipeline.database(Pipeline.NOTIFY, PIPELINE);
             try (Connection db = DriverManager.getConnection(jdbc, Databases.user(), Databases.password())) {
                 seed(db, subscribers);
-                HeapSampler heap = new HeapSampler(notify.url() + "/q/metrics");
+                HeapSampler heap = new HeapSampler(notify.managementUrl() + "/q/metrics");
                 Thread sampler = new Thread(heap, "heap-sampler");
                 sampler.setDaemon(true);
                 sampler.start();
