@@ -12,10 +12,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EventCodec;
 
-/** An approved edition: scheduled until its time, then public at {@code /editions/{slug}}. */
+/**
+ * An approved edition: scheduled until its time and until every story in it is public, then public at
+ * {@code /editions/{slug}}.
+ */
 @Entity
 public class Edition extends PanacheEntityBase {
 
@@ -42,6 +48,16 @@ public class Edition extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** The lead's and the briefs' stories: none may be shown here before it is public on its own. */
+    @Column(name = "story_ids")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<UUID> storyIds;
+
+    public static List<UUID> storyIds(EditionApproved approval) {
+        return Stream.concat(Stream.of(approval.lead().storyId()),
+                approval.briefs().stream().map(brief -> brief.storyId())).distinct().toList();
+    }
 
     public EditionApproved content() {
         return EventCodec.decode(snapshot, EditionApproved.class);

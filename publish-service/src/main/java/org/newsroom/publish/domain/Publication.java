@@ -94,6 +94,14 @@ public class Publication extends PanacheEntityBase {
         return find("storyId", storyId).firstResultOptional();
     }
 
+    /**
+     * Whether every one of these stories has been public (an embargo ended; a later retraction does not undo that).
+     * A story this service has not seen approved counts as not public.
+     */
+    public static boolean allEverPublic(List<UUID> storyIds) {
+        return count("storyId in ?1 and publishedAt is not null", storyIds) == storyIds.size();
+    }
+
     /** Public publications, newest first. */
     @SuppressWarnings("unchecked")
     public static List<Publication> listPublic(PublicationFilter filter) {

@@ -7,7 +7,8 @@ import jakarta.inject.Inject;
 /**
  * Everything that becomes public at a set time: scheduled editions and embargoed stories. The times live in the
  * database, so the schedule survives restarts; each kind is claimed with {@code FOR UPDATE SKIP LOCKED} in its own
- * transaction, so with several replicas each is published once.
+ * transaction, so with several replicas each is published once. Stories go first: an edition waiting for a story
+ * whose embargo just ended goes out in the same run.
  */
 @ApplicationScoped
 public class PublishingSchedule {
@@ -21,7 +22,7 @@ public class PublishingSchedule {
     @Scheduled(every = "${newsroom.schedule-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publishDue() {
-        editions.publishDue();
         publications.releaseDue();
+        editions.publishDue();
     }
 }

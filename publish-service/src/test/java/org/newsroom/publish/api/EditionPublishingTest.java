@@ -24,6 +24,7 @@ import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
 import org.newsroom.events.Topics;
+import org.newsroom.publish.domain.Edition;
 import org.newsroom.publish.support.Stories;
 import org.newsroom.testing.CloudEventRecords;
 import org.newsroom.testing.TopicWatcher;
@@ -54,6 +55,14 @@ class EditionPublishingTest {
                 List.of("Geopolitics", "Markets"), publishAt, "chief@newsroom.local", Instant.now());
     }
 
+    /** Its stories are approved first: publish never shows an edition before every story in it is public. */
+    private static void approveStories(EditionApproved edition) {
+        try (Stories stories = new Stories()) {
+            Edition.storyIds(edition).forEach(id -> stories.send(id, Stories.approval(id, "Edition story " + id,
+                    List.of(), null)));
+        }
+    }
+
     private static void send(String eventId, EditionApproved edition) {
         RECORDS.send(Topics.EDITORIAL, edition.editionId().toString(), eventId, EventType.EDITION_APPROVED.type(),
                 EventCodec.encode(edition));
@@ -69,6 +78,7 @@ class EditionPublishingTest {
         EditionApproved edition = edition(null);
         String slug = edition.date().toString();
         try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS)) {
+            approveStories(edition);
             String eventId = UUID.randomUUID().toString();
             send(eventId, edition);
             send(eventId, edition);
@@ -106,6 +116,7 @@ class EditionPublishingTest {
         EditionApproved edition = edition(Instant.now().plusSeconds(15));
         String slug = edition.date().toString();
         try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS)) {
+            approveStories(edition);
             send(UUID.randomUUID().toString(), edition);
             await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
             given().when().get("/api/editions/" + slug).then().statusCode(404);

@@ -77,17 +77,19 @@ class HtmlValidityTest {
         String tag = Stories.tag();
         UUID storyId = UUID.randomUUID();
         UUID killedId = UUID.randomUUID();
+        UUID briefId = UUID.randomUUID();
         StoryApproved story = Stories.approval(storyId, "Valid page " + tag, List.of("Geopolitics"), null);
         LocalDate date = LocalDate.of(2050, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
         EditionApproved edition = new EditionApproved(UUID.randomUUID(), "Morning Briefing", date,
                 new EditionLead(storyId, story.headline(), story.summary(), story.byline(), story.attribution(),
                         story.editorsNote(), story.authorBio(), story.rights(), story.imageUrl(),
                         story.imageCaption(), story.imageCredit()),
-                List.of(new EditionBrief(1, UUID.randomUUID(), "Rates on hold", List.of("The bank waited."),
+                List.of(new EditionBrief(1, briefId, "Rates on hold", List.of("The bank waited."),
                         new Attribution("The Harbor Ledger", "https://example.org/ledger"))),
                 List.of("Geopolitics"), null, "chief@newsroom.local", Instant.now());
         try (Stories stories = new Stories()) {
             stories.send(storyId, story);
+            stories.send(briefId, Stories.approval(briefId, "Rates on hold " + tag, List.of(), null));
             stories.send(killedId, Stories.approval(killedId, "Killed page " + tag, List.of(), null));
             stories.send(edition.editionId(), edition);
             Stories.awaitApi("killed-page-" + tag, 200);

@@ -69,16 +69,18 @@ class PublicationContractTest {
         String tag = Stories.tag();
         UUID storyId = UUID.randomUUID();
         StoryApproved story = Stories.approval(storyId, "Contract check " + tag, List.of("Markets"), null);
+        UUID briefId = UUID.randomUUID();
         LocalDate date = LocalDate.of(2060, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
         EditionApproved edition = new EditionApproved(UUID.randomUUID(), "Contract Brief", date,
                 new EditionLead(storyId, story.headline(), story.summary(), story.byline(), story.attribution(),
                         story.editorsNote()),
-                List.of(new EditionBrief(1, UUID.randomUUID(), "Rates on hold", List.of("The bank waited."),
+                List.of(new EditionBrief(1, briefId, "Rates on hold", List.of("The bank waited."),
                         new Attribution("The Harbor Ledger", null))),
                 List.of("Markets"), null, "chief@newsroom.local", Instant.now());
 
         try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS); Stories stories = new Stories()) {
             stories.send(storyId, story);
+            stories.send(briefId, Stories.approval(briefId, "Contract brief " + tag, List.of(), null));
             Stories.awaitApi("contract-check-" + tag, 200);
             stories.send(edition.editionId(), edition);
             stories.send(storyId, Stories.correction(story, "Contract check corrected " + tag, "A fix."));
