@@ -25,6 +25,7 @@ import org.newsroom.ingest.domain.Ingestion;
 import org.newsroom.ingest.domain.NewItem;
 import org.newsroom.ingest.domain.Sanitizer;
 import org.newsroom.ingest.domain.Source;
+import org.newsroom.net.PublicHttp;
 
 /**
  * Fetches one feed source: conditional GET, parse, take the entries in (each in its own transaction), then record
@@ -72,7 +73,7 @@ public class FeedFetcher {
         Optional<Duration> retryAfter = Optional.empty();
         Optional<Duration> hint = Optional.empty();
         try {
-            FeedHttp.Answer answer = http.get(target.url(), etag, lastModified);
+            PublicHttp.Answer answer = http.get(target.url(), etag, lastModified);
             log.httpStatus = answer.status();
             if (answer.status() == 304) {
                 log.status = FetchLog.NOT_MODIFIED;
