@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates the Secrets the manifests reference but do not contain (secrets never live in the repo):
 #   newsroom-db-<role>  kubernetes.io/basic-auth, one per service role, random password
-#   newsroom-jwt        public.pem: the key that verifies bearer JWTs (editorial, notify's webhook API)
+#   newsroom-jwt        public.pem: the key that verifies bearer JWTs (ingest, editorial, notify)
 #   newsroom-notify     token-secret, suppression-secret: random, for notify-service
 #   newsroom-kafka-keda username, password (random), sasl, tls: KEDA's Kafka login (KafkaUser keda)
 #   newsroom-smtp       username, password of the SMTP relay: only when SMTP_USERNAME and SMTP_PASSWORD

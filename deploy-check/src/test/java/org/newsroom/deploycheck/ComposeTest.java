@@ -1,6 +1,7 @@
 package org.newsroom.deploycheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** docker-compose.yml against the services' own configuration. */
 class ComposeTest {
@@ -51,16 +54,19 @@ class ComposeTest {
     void eachServiceWaitsForItsBackingServicesAndChecksItsOwnReadiness(String name) {
         Compose.Service service = compose.service(name);
         int port = Repository.service(name).httpPort();
+        int management = Repository.service(name).managementPort();
 
         Set<String> needs = new TreeSet<>(Set.of("postgres", "kafka", "kafka-init"));
         if (name.equals("notify-service")) {
             needs.add("mailpit");
         }
         assertEquals(needs, service.dependsOn().keySet());
-        assertEquals(List.of(port), service.containerPorts(), "published port = quarkus.http.port");
+        assertEquals(List.of(port), service.containerPorts(), "published: quarkus.http.port only, not management");
         assertEquals(String.valueOf(port), service.environment().get("QUARKUS_HTTP_PORT"));
+        assertEquals(String.valueOf(management), service.environment().get("QUARKUS_MANAGEMENT_PORT"));
         String check = service.healthcheck().orElseThrow();
-        assertTrue(check.contains("/dev/tcp/127.0.0.1/" + port) && check.contains("/q/health/ready"), check);
+        assertTrue(check.contains("/dev/tcp/127.0.0.1/" + management + " ") && check.contains("/q/health/ready"),
+                "readiness is asked on the management port: " + check);
         assertTrue(service.volumes().contains("./" + name + "/target/quarkus-app:/app:ro"), "runs the packaged service");
         assertTrue(seconds(service.spec().get("stop_grace_period"))
                 > seconds(service.environment().get("QUARKUS_SHUTDOWN_TIMEOUT")), "stop grace covers the shutdown");
@@ -94,18 +100,7 @@ class ComposeTest {
 
     @Test
     void postgresCreatesTheFourDatabasesTheServicesUse() throws IOException {
-        Compose.Service postgres = compose.service("postgres");
-        String mount = postgres.volumes().stream().filter(v -> v.contains("/docker-entrypoint-initdb.d/")).findFirst()
-                .orElseThrow(() -> new AssertionError("no init script mounted"));
-        String script = mount.substring(0, mount.indexOf(':'));
-        assertEquals("./deploy/postgres/init-databases.sql", script);
-
-        Set<String> created = new TreeSet<>();
-        Matcher m = Pattern.compile("(?im)^\\s*CREATE DATABASE\\s+(\\w+)")
-                .matcher(Files.readString(Repository.ROOT.resolve(script)));
-        while (m.find()) {
-            created.add(m.group(1));
-        }
+        Set<String> created = new TreeSet<>(databaseOwners(initScript()).keySet());
         Set<String> used = new TreeSet<>();
         ServiceConfig.services().forEach(name -> {
             String database = compose.service(name).environment().get("NEWSROOM_DB_NAME");
@@ -114,6 +109,67 @@ class ComposeTest {
         });
         assertEquals(4, used.size(), "one database per service");
         assertEquals(used, created);
+    }
+
+    /**
+     * Each service logs in as a role of its own, which owns its database and nothing else and holds no special
+     * privilege; its password is the one the init script gives the role (both from the same compose variable).
+     */
+    @Test
+    void eachServiceConnectsAsItsOwnRoleNotTheSuperuser() throws IOException {
+        String script = initScript();
+        Map<String, String> owners = databaseOwners(script);
+        Map<String, String> postgres = compose.service("postgres").environment();
+        String superuser = postgres.getOrDefault("POSTGRES_USER", "postgres");
+        Set<String> users = new TreeSet<>();
+        ServiceConfig.services().forEach(name -> {
+            Map<String, String> env = compose.service(name).environment();
+            String user = env.get("NEWSROOM_DB_USER");
+            assertTrue(user != null && !user.equals(superuser) && !user.equals("postgres"),
+                    name + " logs in as " + user);
+            users.add(user);
+            assertEquals(user, owners.get(env.get("NEWSROOM_DB_NAME")), name + "'s role owns its database");
+
+            Matcher role = Pattern.compile("(?m)^CREATE ROLE " + user + " LOGIN PASSWORD :'(\\w+)';$").matcher(script);
+            assertTrue(role.find(), "a plain login role " + user + " (no SUPERUSER, CREATEDB, CREATEROLE)");
+            Matcher source = Pattern.compile("(?m)^\\\\getenv " + role.group(1) + " (\\w+)$").matcher(script);
+            assertTrue(source.find(), "the password of " + user + " comes from the environment");
+            assertEquals(postgres.get(source.group(1)), env.get("NEWSROOM_DB_PASSWORD"),
+                    name + " uses the password its role is created with");
+        });
+        assertEquals(4, users.size(), "one role per service");
+        assertEquals(4, owners.values().stream().distinct().count(), "each role owns one database");
+        assertTrue(script.matches("(?s).*REVOKE CONNECT, TEMPORARY ON DATABASE [a-z_, ]+\\s+FROM PUBLIC;.*"),
+                "only a database's owner connects to it");
+    }
+
+    /** Kafka, PostgreSQL and the mail sink are for this machine only: nothing else on its network reaches them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "kafka", "mailpit"})
+    void backingServicesListenOnLoopbackOnly(String name) {
+        List<String> ports = compose.service(name).spec().get("ports") instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList() : List.of();
+        assertFalse(ports.isEmpty(), name + " publishes ports");
+        ports.forEach(p -> assertTrue(p.startsWith("127.0.0.1:"), name + " binds " + p));
+    }
+
+    private static String initScript() throws IOException {
+        Compose.Service postgres = compose.service("postgres");
+        String mount = postgres.volumes().stream().filter(v -> v.contains("/docker-entrypoint-initdb.d/")).findFirst()
+                .orElseThrow(() -> new AssertionError("no init script mounted"));
+        String script = mount.substring(0, mount.indexOf(':'));
+        assertEquals("./deploy/postgres/init-databases.sql", script);
+        return Files.readString(Repository.ROOT.resolve(script));
+    }
+
+    /** database → owning role, from the init script's {@code CREATE DATABASE d OWNER r}. */
+    private static Map<String, String> databaseOwners(String script) {
+        Map<String, String> owners = new TreeMap<>();
+        Matcher m = Pattern.compile("(?im)^\\s*CREATE DATABASE\\s+(\\w+)(?:\\s+OWNER\\s+(\\w+))?").matcher(script);
+        while (m.find()) {
+            owners.put(m.group(1), m.group(2));
+        }
+        return owners;
     }
 
     @Test

@@ -77,6 +77,15 @@ final class ServiceConfig {
                 () -> new IllegalStateException(name + " sets no quarkus.http.port")));
     }
 
+    /** The management interface's port (health, metrics, OpenAPI), which it serves on nothing else. */
+    int managementPort() {
+        if (!"true".equals(property("quarkus.management.enabled").orElse("false"))) {
+            throw new IllegalStateException(name + " has no management interface (quarkus.management.enabled)");
+        }
+        return Integer.parseInt(property("quarkus.management.port").orElseThrow(
+                () -> new IllegalStateException(name + " sets no quarkus.management.port")));
+    }
+
     Set<String> propertyNames() {
         return properties.stringPropertyNames();
     }

@@ -97,13 +97,18 @@ class ServiceWiringTest {
     void portAndHealthProbesMatchTheService(String overlay, String service) {
         Manifests manifests = Repository.overlay(overlay);
         int port = Repository.service(service).httpPort();
+        int management = Repository.service(service).managementPort();
         Container container = container(manifests, service);
 
-        assertEquals(port, container.getPorts().get(0).getContainerPort());
-        assertEquals("http", container.getPorts().get(0).getName());
-        String configured = configMap(manifests, service).getData().get("QUARKUS_HTTP_PORT");
-        assertEquals(String.valueOf(port), configured, "QUARKUS_HTTP_PORT of " + service);
+        Map<String, Integer> ports = new HashMap<>();
+        container.getPorts().forEach(p -> ports.put(p.getName(), p.getContainerPort()));
+        assertEquals(Map.of("http", port, "management", management), ports, "container ports of " + service);
+        Map<String, String> data = configMap(manifests, service).getData();
+        assertEquals(String.valueOf(port), data.get("QUARKUS_HTTP_PORT"), "QUARKUS_HTTP_PORT of " + service);
+        assertEquals(String.valueOf(management), data.get("QUARKUS_MANAGEMENT_PORT"),
+                "QUARKUS_MANAGEMENT_PORT of " + service);
 
+        // Health is served on the management interface only: probes on the http port would get 404.
         assertProbe(container.getStartupProbe(), "/q/health/started", "startup");
         assertProbe(container.getLivenessProbe(), "/q/health/live", "liveness");
         assertProbe(container.getReadinessProbe(), "/q/health/ready", "readiness");
@@ -111,7 +116,23 @@ class ServiceWiringTest {
         Service svc = manifests.named(Service.class, service);
         assertTrue(labels(manifests, service).entrySet().containsAll(svc.getSpec().getSelector().entrySet()),
                 "Service " + service + " selects its pods");
+        assertEquals(1, svc.getSpec().getPorts().size(), "the Service exposes the http port only: " + service);
         assertEquals(new IntOrString("http"), svc.getSpec().getPorts().get(0).getTargetPort());
+        assertEquals(port, svc.getSpec().getPorts().get(0).getPort());
+    }
+
+    /** Prometheus finds the metrics on the pod's management port, since the Service does not carry it. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("overlaysAndServices")
+    void prometheusScrapesTheManagementPort(String overlay, String service) {
+        Manifests manifests = Repository.overlay(overlay);
+        Map<String, String> annotations = manifests.named(Deployment.class, service).getSpec().getTemplate()
+                .getMetadata().getAnnotations();
+        assertNotNull(annotations, "pod annotations of " + service);
+        assertEquals("true", annotations.get("prometheus.io/scrape"));
+        assertEquals(String.valueOf(Repository.service(service).managementPort()),
+                annotations.get("prometheus.io/port"));
+        assertEquals("/q/metrics", annotations.get("prometheus.io/path"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -326,7 +347,7 @@ class ServiceWiringTest {
     private static void assertProbe(Probe probe, String path, String which) {
         assertNotNull(probe, which + " probe");
         assertEquals(path, probe.getHttpGet().getPath(), which + " probe path");
-        assertEquals(new IntOrString("http"), probe.getHttpGet().getPort(), which + " probe port");
+        assertEquals(new IntOrString("management"), probe.getHttpGet().getPort(), which + " probe port");
     }
 
     /** Quarkus durations as written in our manifests: "20s", "1m", or ISO-8601. */
