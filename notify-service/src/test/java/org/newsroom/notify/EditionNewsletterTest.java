@@ -31,6 +31,7 @@ import org.newsroom.notify.domain.Newsletter;
 import org.newsroom.notify.domain.Subscriber;
 import org.newsroom.testing.CloudEventRecords;
 import org.newsroom.testing.MailSink;
+import org.newsroom.testing.TestTokens;
 
 /** news.edition.published.v1: the whole edition, mailed once per matching active reader. */
 @QuarkusTest
@@ -129,7 +130,7 @@ class EditionNewsletterTest {
         assertTrue(email.header("List-Unsubscribe").orElse("").contains("/api/subscriptions/unsubscribe?token="));
         assertEquals("List-Unsubscribe=One-Click", email.header("List-Unsubscribe-Post").orElse(null));
 
-        await().atMost(TIMEOUT).untilAsserted(() -> given()
+        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
                 .when().get("/api/editions/" + edition.editionId() + "/deliveries")
                 .then().statusCode(200)
                 .body("sent", equalTo((int) mailable))
@@ -180,8 +181,19 @@ class EditionNewsletterTest {
         }
     }
 
+    /** Who got which email is the newsroom's business: the statistics take the admin role. */
+    @Test
+    void deliveryStatisticsRequireTheAdminRole() {
+        for (String path : List.of("/api/editions/" + UUID.randomUUID() + "/deliveries",
+                "/api/publications/" + UUID.randomUUID() + "/deliveries")) {
+            given().when().get(path).then().statusCode(401);
+            given().auth().oauth2(TestTokens.token("an-editor", "editor")).when().get(path).then().statusCode(403);
+            WebhookAdmin.admin().when().get(path).then().statusCode(404);
+        }
+    }
+
     @Test
     void unknownEditionIsNotFound() {
-        given().when().get("/api/editions/" + UUID.randomUUID() + "/deliveries").then().statusCode(404);
+        WebhookAdmin.admin().when().get("/api/editions/" + UUID.randomUUID() + "/deliveries").then().statusCode(404);
     }
 }

@@ -54,7 +54,7 @@ class KilledStoryTest {
                             UUID.randomUUID(), "story-" + killed, "https://news.example/p/" + killed,
                             headline(killed), "The source withdrew the report.", 2, Instant.now())));
         }
-        await().atMost(TIMEOUT).untilAsserted(() -> given()
+        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
                 .when().get("/api/publications/" + killed + "/deliveries")
                 .then().statusCode(200).body("cancelled", equalTo(1)).body("pending", equalTo(0)));
 
@@ -68,7 +68,7 @@ class KilledStoryTest {
         });
         mail.await(MailSink.to(reader, headline(sentinel)), TIMEOUT);
         assertEquals(List.of(), mail.messages(MailSink.to(reader, headline(killed))));
-        given().when().get("/api/publications/" + killed + "/deliveries")
+        WebhookAdmin.admin().when().get("/api/publications/" + killed + "/deliveries")
                 .then().statusCode(200).body("cancelled", equalTo(1)).body("sent", equalTo(0));
     }
 

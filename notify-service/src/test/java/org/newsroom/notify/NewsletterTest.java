@@ -78,7 +78,7 @@ class NewsletterTest {
     }
 
     private static void assertSummary(PublicationPublished publication, long sent) {
-        await().atMost(TIMEOUT).untilAsserted(() -> given()
+        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
                 .when().get("/api/publications/" + publication.publicationId() + "/deliveries")
                 .then().statusCode(200)
                 .body("sent", equalTo((int) sent))
@@ -150,7 +150,7 @@ class NewsletterTest {
         publish(elections, UUID.randomUUID().toString());
 
         mail.await(MailSink.to(reader, elections.headline()), TIMEOUT);
-        await().atMost(TIMEOUT).untilAsserted(() -> given()
+        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
                 .when().get("/api/publications/" + culture.publicationId() + "/deliveries")
                 .then().statusCode(200).body("sent", equalTo(0)).body("pending", equalTo(0)));
         assertEquals(List.of(), mail.settle(MailSink.to(reader, culture.headline()), Duration.ofSeconds(2)));

@@ -2,9 +2,12 @@ package org.newsroom.notify;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,6 +15,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +49,9 @@ class ReaderControlTest {
 
     @Inject
     Tokens tokens;
+
+    @ConfigProperty(name = "newsroom.notify.token-secret")
+    String tokenSecret;
 
     private CloudEventRecords records;
 
@@ -95,8 +103,10 @@ class ReaderControlTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("expired"));
         // A subscription token is no confirmation token, and the other way round.
-        given().queryParam("token", tokens.subscription(subscriber.id, subscriber.email))
+        given().queryParam("token", tokens.subscription(subscriber.id, subscriber.email, subscriber.tokenVersion))
                 .when().get("/api/subscriptions/confirm").then().statusCode(404);
+        given().queryParam("token", tampered).when().post("/api/subscriptions/confirm").then().statusCode(404);
+        given().queryParam("token", expired).when().post("/api/subscriptions/confirm").then().statusCode(400);
         given().queryParam("token", token).when().get("/api/subscriptions/preferences").then().statusCode(404);
         assertEquals(Subscriber.Status.PENDING, subscriber(email).status);
     }
@@ -168,7 +178,7 @@ class ReaderControlTest {
         Subscriber subscriber = subscriber(email);
         assertEquals(List.of("economics", "eu-politics"), subscriber.topicList());
 
-        String token = tokens.subscription(subscriber.id, subscriber.email);
+        String token = tokens.subscription(subscriber.id, subscriber.email, subscriber.tokenVersion);
         given().queryParam("token", token).when().get("/api/subscriptions/preferences")
                 .then().statusCode(200).body("email", equalTo(email)).body("status", equalTo("ACTIVE"))
                 .body("topics", equalTo(List.of("economics", "eu-politics")));
@@ -179,6 +189,104 @@ class ReaderControlTest {
                 .when().put("/api/subscriptions/preferences")
                 .then().statusCode(400).contentType("application/problem+json");
         given().queryParam("token", token + "x").when().get("/api/subscriptions/preferences").then().statusCode(404);
+    }
+
+    /** Mail scanners open links: the preferences link shows forms, and only their POSTs change anything. */
+    @Test
+    void thePreferencesLinkOpensAPageAndOnlyItsFormsChangeAnything() {
+        String email = Readers.newAddress("prefs-page");
+        Readers.subscribe(email, "[\"economics\"]");
+        Readers.confirm(mail, email);
+        Subscriber before = subscriber(email);
+        String token = tokens.subscription(before.id, before.email, before.tokenVersion);
+
+        String page = given().queryParam("token", token).accept("text/html,application/xhtml+xml,*/*;q=0.8")
+                .when().get("/api/subscriptions/preferences")
+                .then().statusCode(200).contentType(ContentType.HTML).extract().asString();
+        for (String action : List.of("preferences", "revoke", "unsubscribe")) {
+            assertTrue(page.contains("<form method=\"post\" action=\"" + action + "?token=" + token + "\">"), page);
+        }
+        assertTrue(page.contains("value=\"economics\""), page);
+        assertFalse(page.contains("<script") || page.contains("style="), "works under a CSP without inline code");
+        Subscriber after = subscriber(email);
+        assertEquals(Subscriber.Status.ACTIVE, after.status);
+        assertEquals(List.of("economics"), after.topicList());
+        assertEquals(before.tokenVersion, after.tokenVersion);
+
+        // The topics form, as a browser submits it.
+        given().queryParam("token", token).accept("text/html").contentType(ContentType.URLENC)
+                .formParam("topics", "Markets, culture").when().post("/api/subscriptions/preferences")
+                .then().statusCode(200).contentType(ContentType.HTML).body(containsString("value=\"culture, markets\""));
+        assertEquals(List.of("culture", "markets"), subscriber(email).topicList());
+        given().queryParam("token", token).contentType(ContentType.URLENC).formParam("topics", "Not a topic!")
+                .when().post("/api/subscriptions/preferences")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("topics"));
+    }
+
+    /** "Sign out all links": every unsubscribe/preferences link mailed so far stops working, new ones work. */
+    @Test
+    void signingOutAllLinksRevokesEveryEarlierToken() {
+        String email = Readers.active(mail, "revoking");
+        Subscriber subscriber = subscriber(email);
+        String token = tokens.subscription(subscriber.id, subscriber.email, subscriber.tokenVersion);
+        String unversioned = unversionedToken(subscriber);
+        given().queryParam("token", unversioned).when().get("/api/subscriptions/preferences")
+                .then().statusCode(200).body("email", equalTo(email));
+
+        given().queryParam("token", token).when().post("/api/subscriptions/revoke")
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+
+        for (String old : List.of(token, unversioned)) {
+            given().queryParam("token", old).when().get("/api/subscriptions/preferences")
+                    .then().statusCode(410).contentType("application/problem+json");
+            given().queryParam("token", old).contentType(ContentType.URLENC).body("List-Unsubscribe=One-Click")
+                    .when().post("/api/subscriptions/unsubscribe").then().statusCode(410);
+            given().queryParam("token", old).accept("text/html").when().get("/api/subscriptions/unsubscribe")
+                    .then().statusCode(410);
+        }
+        assertEquals(Subscriber.Status.ACTIVE, subscriber(email).status, "a revoked link unsubscribed nobody");
+
+        // The next newsletter carries working links again.
+        PublicationPublished next = publish("After signing out " + UUID.randomUUID());
+        String fresh = subscriptionToken(email, next.headline());
+        given().queryParam("token", fresh).when().get("/api/subscriptions/preferences")
+                .then().statusCode(200).body("email", equalTo(email));
+    }
+
+    /** Links from before a reader left do not work for the subscription they start when they come back. */
+    @Test
+    void subscribingAgainAfterLeavingRevokesTheOldLinks() {
+        String email = Readers.active(mail, "returning");
+        Subscriber subscriber = subscriber(email);
+        String old = tokens.subscription(subscriber.id, subscriber.email, subscriber.tokenVersion);
+        given().queryParam("token", old).when().post("/api/subscriptions/unsubscribe")
+                .then().statusCode(200).body("status", equalTo("UNSUBSCRIBED"));
+
+        // Within the re-send interval no second email comes; the first link (it has not expired) confirms.
+        Readers.subscribe(email);
+        given().queryParam("token", Readers.confirmationToken(mail, email))
+                .when().post("/api/subscriptions/confirm").then().statusCode(200).body("status", equalTo("ACTIVE"));
+        given().queryParam("token", old).when().post("/api/subscriptions/unsubscribe").then().statusCode(410);
+        assertEquals(Subscriber.Status.ACTIVE, subscriber(email).status);
+    }
+
+    /** A token as mailed before token versions existed (purpose U, no version): it counts as version 0. */
+    private String unversionedToken(Subscriber subscriber) {
+        try {
+            byte[] claims = java.nio.ByteBuffer.allocate(17).put((byte) 'U')
+                    .putLong(subscriber.id.getMostSignificantBits()).putLong(subscriber.id.getLeastSignificantBits())
+                    .array();
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(tokenSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update(claims);
+            mac.update((byte) 0);
+            byte[] signature = mac.doFinal(subscriber.email.getBytes(StandardCharsets.UTF_8));
+            byte[] token = java.util.Arrays.copyOf(claims, claims.length + signature.length);
+            System.arraycopy(signature, 0, token, claims.length, signature.length);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -196,7 +304,7 @@ class ReaderControlTest {
                 .when().post("/api/suppressions").then().statusCode(400);
 
         PublicationPublished publication = publish("Not for the bounced " + UUID.randomUUID());
-        await().atMost(TIMEOUT).untilAsserted(() -> given()
+        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
                 .when().get("/api/publications/" + publication.publicationId() + "/deliveries")
                 .then().statusCode(200).body("suppressed", greaterThanOrEqualTo(1)).body("pending", equalTo(0)));
         assertEquals(List.of(), mail.settle(MailSink.to(bounced, publication.headline()), Duration.ofSeconds(1)));

@@ -63,7 +63,7 @@ class ResumeAfterCrashTest {
         List<Reader> unfinished = new ArrayList<>(leased);
         unfinished.addAll(notReached);
         unfinished.forEach(r -> mail.await(MailSink.to(r.email(), edition.title()), TIMEOUT));
-        await().atMost(TIMEOUT).untilAsserted(() -> given()
+        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
                 .when().get("/api/editions/" + edition.editionId() + "/deliveries")
                 .then().statusCode(200).body("sent", equalTo(9)).body("pending", equalTo(0))
                 .body("failed", equalTo(0)));
@@ -107,7 +107,7 @@ class ResumeAfterCrashTest {
         });
 
         readers.subList(2, 5).forEach(r -> mail.await(MailSink.to(r.email(), edition.title()), TIMEOUT));
-        await().atMost(TIMEOUT).untilAsserted(() -> given()
+        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
                 .when().get("/api/editions/" + edition.editionId() + "/deliveries")
                 .then().statusCode(200).body("sent", equalTo(5)).body("pending", equalTo(0)));
         readers.subList(0, 2).forEach(r -> assertEquals(List.of(),

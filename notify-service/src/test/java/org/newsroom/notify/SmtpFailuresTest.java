@@ -62,7 +62,7 @@ class SmtpFailuresTest {
             records.send(Topics.PUBLICATIONS, edition.editionId().toString(), UUID.randomUUID().toString(),
                     EventType.EDITION_PUBLISHED.type(), EventCodec.encode(edition));
 
-            await().atMost(TIMEOUT).untilAsserted(() -> given()
+            await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
                     .when().get("/api/editions/" + edition.editionId() + "/deliveries")
                     .then().statusCode(200)
                     .body("sent", equalTo(2)).body("failed", equalTo(2)).body("pending", equalTo(0)));

@@ -1,17 +1,21 @@
 package org.newsroom.notify;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.newsroom.notify.domain.Subscriber;
 import org.newsroom.testing.MailSink;
 
 @QuarkusTest
@@ -40,13 +44,13 @@ class SubscriptionResourceTest {
         assertEquals(76, token.length(), "purpose, subscriber id, expiry and HMAC-SHA256, base64url");
 
         given().queryParam("token", token)
-                .when().get("/api/subscriptions/confirm")
+                .when().post("/api/subscriptions/confirm")
                 .then().statusCode(200)
                 .body("status", equalTo("ACTIVE"))
                 .body("email", equalTo(email));
-        // Following the link twice is harmless.
+        // Pressing the button twice is harmless.
         given().queryParam("token", token)
-                .when().get("/api/subscriptions/confirm")
+                .when().post("/api/subscriptions/confirm")
                 .then().statusCode(200).body("status", equalTo("ACTIVE"));
 
         // The same address again: the same answer, and no second confirmation for an active reader.
@@ -56,6 +60,47 @@ class SubscriptionResourceTest {
                 .then().statusCode(202).extract().asString();
         assertEquals(first, again);
         assertEquals(1, mail.settle(MailSink.to(email, Readers.CONFIRMATION_SUBJECT), Duration.ofSeconds(2)).size());
+    }
+
+    /** Mail scanners open links: the confirmation link only shows a page, whose button (a form) POSTs. */
+    @Test
+    void openingTheConfirmationLinkConfirmsNothingUntilItsButtonIsPressed() {
+        String email = Readers.pending(mail, "scanned");
+        String token = Readers.confirmationToken(mail, email);
+
+        String page = given().queryParam("token", token).accept("text/html,application/xhtml+xml,*/*;q=0.8")
+                .when().get("/api/subscriptions/confirm")
+                .then().statusCode(200).contentType(ContentType.HTML)
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .extract().asString();
+        assertTrue(page.contains("<form method=\"post\" action=\"confirm?token=" + token + "\">"), page);
+        assertFalse(page.contains("<script") || page.contains("style="), "works under a CSP without inline code");
+        given().queryParam("token", token).when().get("/api/subscriptions/confirm").then().statusCode(200);
+        assertEquals(Subscriber.Status.PENDING, status(email), "opening the link twice confirmed nothing");
+
+        // The page's button: a browser's form POST, answered with a page.
+        given().queryParam("token", token).accept("text/html,*/*;q=0.8").contentType(ContentType.URLENC)
+                .when().post("/api/subscriptions/confirm")
+                .then().statusCode(200).contentType(ContentType.HTML)
+                .body(containsString("Subscription confirmed"));
+        assertEquals(Subscriber.Status.ACTIVE, status(email));
+    }
+
+    /** Anyone can sign a stranger up: nothing they typed may ride along with our link (no spam relay). */
+    @Test
+    void theConfirmationEmailCarriesNoNameTheSenderChose() {
+        String email = Readers.newAddress("stranger");
+        given().header("X-Forwarded-For", Readers.client()).contentType(ContentType.JSON)
+                .body("{\"email\":\"" + email + "\",\"name\":\"Win $$$ at http://evil.example/claim\"}")
+                .when().post("/api/subscriptions").then().statusCode(202);
+
+        String body = mail.await(MailSink.to(email, Readers.CONFIRMATION_SUBJECT), Duration.ofSeconds(20)).body();
+        assertFalse(body.contains("evil.example") || body.contains("Win $$$"), body);
+        assertTrue(body.startsWith("Hello,"), body);
+    }
+
+    private static Subscriber.Status status(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> Subscriber.findByEmail(email).orElseThrow().status);
     }
 
     @Test
@@ -76,7 +121,7 @@ class SubscriptionResourceTest {
                 .matcher(confirmations.get(1).body());
         assertTrue(link.find(), confirmations.get(1).body());
         given().queryParam("token", link.group(1))
-                .when().get("/api/subscriptions/confirm")
+                .when().post("/api/subscriptions/confirm")
                 .then().statusCode(200).body("status", equalTo("ACTIVE"));
     }
 
@@ -102,6 +147,14 @@ class SubscriptionResourceTest {
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
+        given().queryParam("token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+                .when().post("/api/subscriptions/confirm")
+                .then().statusCode(404).contentType("application/problem+json");
+        // Not a token at all: refused before it could reach a page.
+        given().queryParam("token", "<script>alert(1)</script>")
+                .when().get("/api/subscriptions/confirm")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("token"));
         given().when().get("/api/subscriptions/confirm")
                 .then().statusCode(400)
                 .contentType("application/problem+json")

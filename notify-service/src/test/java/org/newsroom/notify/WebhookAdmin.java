@@ -6,7 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.newsroom.testing.TestTokens;
 
-/** The partner admin of the webhook tests: registers and removes endpoints through the API. */
+/** The admin of the tests: registers and removes webhook endpoints (and reads delivery statistics). */
 final class WebhookAdmin {
     private WebhookAdmin() {
     }

@@ -34,8 +34,10 @@ public final class Pipeline implements AutoCloseable {
     private final MailSink mail;
     private final Backends backends;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    /** Signs notify's email links; shared by its instances (a link mailed by one works on another). Packaged
-     * services run in the prod profile, which has no default for it. */
+    /**
+     * Signs notify's email links, shared by its instances (a link one of them mails works on another); packaged
+     * services run in the prod profile, which has no default for it.
+     */
     private final String notifyTokenSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
     /** Read by watchers on other threads while instances are started and killed. */
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();

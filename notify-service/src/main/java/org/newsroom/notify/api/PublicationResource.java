@@ -1,5 +1,6 @@
 package org.newsroom.notify.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,8 +13,10 @@ import org.newsroom.notify.domain.Newsletter;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
 
+/** Delivery statistics (admin role): who got what is the newsroom's business, not the public's. */
 @Path("/api/publications")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
 public class PublicationResource {
 
     @Inject

@@ -14,7 +14,7 @@ import java.util.Locale;
 public record SubscriptionRequest(
         @NotBlank @Email @Size(max = 320) String email,
         @Size(max = 200) String name,
-        @Size(max = 20) List<@NotBlank @Pattern(regexp = Topics.PATTERN) String> topics) {
+        @Size(max = Topics.MAX) List<@NotBlank @Pattern(regexp = Topics.PATTERN) String> topics) {
 
     public SubscriptionRequest {
         email = email == null ? null : email.strip().toLowerCase(Locale.ROOT);

@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -14,25 +16,32 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.newsroom.notify.domain.Subscriber;
 import org.newsroom.notify.domain.Subscriptions;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
+import org.newsroom.web.ClientRateLimiter;
 
 @Path("/api/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SubscriptionResource {
+    /** Signed tokens are base64url; anything else is refused before it reaches a page. */
+    private static final String TOKEN = "[A-Za-z0-9_-]+";
 
     @Inject
     Subscriptions subscriptions;
 
     @Inject
-    SignupRateLimiter rateLimiter;
+    ClientRateLimiter signups;
 
     @Context
     RoutingContext routing;
+
+    @Context
+    HttpHeaders headers;
 
     /**
      * Always 202 PENDING, whether the address is new, pending, active or suppressed, so the API does not tell who
@@ -43,21 +52,34 @@ public class SubscriptionResource {
     public Response subscribe(@Valid @NotNull SubscriptionRequest request) {
         String client = routing.request().remoteAddress() == null ? "unknown"
                 : routing.request().remoteAddress().hostAddress();
-        if (!rateLimiter.tryAcquire(client)) {
+        long retryAfter = signups.acquire(client);
+        if (retryAfter > 0) {
             throw new ProblemException(Problem.of(429, "Too Many Requests",
-                    "Too many sign-ups from this address; try again later")
-                    .with("retryAfter", rateLimiter.retryAfterSeconds(client)));
+                    "Too many sign-ups from this address; try again later").with("retryAfter", retryAfter));
         }
         subscriptions.subscribe(request.email(), request.name(), request.topics());
         return Response.accepted(SubscriptionStatus.PENDING).build();
     }
 
-    /** The double opt-in link of the confirmation email: 404 for a forged token, 400 for an expired one. */
+    /**
+     * The double opt-in link of the confirmation email: a page whose button POSTs the confirmation. Opening it
+     * changes nothing (mail scanners follow links). 404 for a forged token, 400 for an expired one.
+     */
     @GET
     @Path("confirm")
-    public SubscriptionStatus confirm(@QueryParam("token") @NotBlank @Size(max = 128) String token) {
+    @Produces(MediaType.TEXT_HTML)
+    public Response confirmPage(@QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token) {
+        return ReaderPages.confirm(subscriptions.byConfirmationToken(token), token);
+    }
+
+    /** Confirms (idempotent): JSON, or a page for a browser's form. 404 for a forged token, 400 for an expired one. */
+    @POST
+    @Path("confirm")
+    @Consumes(MediaType.WILDCARD)
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
+    public Response confirm(@QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token) {
         Subscriber subscriber = subscriptions.confirm(token);
-        return new SubscriptionStatus(subscriber.status.name(), subscriber.email);
+        return ReaderPages.wanted(headers) ? ReaderPages.confirmed(subscriber) : status(subscriber);
     }
 
     /**
@@ -67,9 +89,10 @@ public class SubscriptionResource {
     @POST
     @Path("unsubscribe")
     @Consumes(MediaType.WILDCARD)
-    public SubscriptionStatus unsubscribe(@QueryParam("token") @NotBlank @Size(max = 128) String token) {
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
+    public Response unsubscribe(@QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token) {
         Subscriber subscriber = subscriptions.unsubscribe(token);
-        return new SubscriptionStatus(subscriber.status.name(), subscriber.email);
+        return ReaderPages.wanted(headers) ? ReaderPages.unsubscribed(subscriber) : status(subscriber);
     }
 
     /**
@@ -79,29 +102,59 @@ public class SubscriptionResource {
     @GET
     @Path("unsubscribe")
     @Produces(MediaType.TEXT_HTML)
-    public String unsubscribePage(@QueryParam("token") @NotBlank @Size(max = 128) String token) {
+    public Response unsubscribePage(
+            @QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token) {
         subscriptions.preferences(token);
-        return """
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8"><title>Unsubscribe</title></head>
-                <body><form method="post" action="unsubscribe?token=%s">
-                <input type="hidden" name="List-Unsubscribe" value="One-Click">
-                <p>Stop receiving the newsletter at this address?</p>
-                <button type="submit">Unsubscribe</button></form></body></html>
-                """.formatted(token);
+        return ReaderPages.unsubscribe(token);
     }
 
+    /** The preferences link of every email: a page with forms (browsers), or the subscription as JSON. */
     @GET
     @Path("preferences")
-    public Preferences preferences(@QueryParam("token") @NotBlank @Size(max = 128) String token) {
-        return Preferences.of(subscriptions.preferences(token));
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
+    public Response preferences(@QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token) {
+        Subscriber subscriber = subscriptions.preferences(token);
+        return ReaderPages.wanted(headers) ? ReaderPages.preferences(subscriber, token)
+                : Response.ok(Preferences.of(subscriber), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @PUT
     @Path("preferences")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Preferences changePreferences(@QueryParam("token") @NotBlank @Size(max = 128) String token,
+    public Preferences changePreferences(
+            @QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token,
             @Valid @NotNull PreferencesRequest request) {
         return Preferences.of(subscriptions.changeTopics(token, request.topics()));
+    }
+
+    /** The topics form of the preferences page: comma-separated topics, empty for everything. */
+    @POST
+    @Path("preferences")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
+    public Response changePreferencesForm(
+            @QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token,
+            @FormParam("topics") @Size(max = 1000) String topics) {
+        Subscriber subscriber = subscriptions.changeTopics(token, Topics.parse(topics));
+        return ReaderPages.wanted(headers) ? ReaderPages.preferences(subscriber, token)
+                : Response.ok(Preferences.of(subscriber), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * "Sign out all links": every unsubscribe and preferences link mailed to this reader so far, this one included,
+     * answers 410 from now on; the next email carries new ones.
+     */
+    @POST
+    @Path("revoke")
+    @Consumes(MediaType.WILDCARD)
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
+    public Response revokeLinks(@QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token) {
+        Subscriber subscriber = subscriptions.revokeLinks(token);
+        return ReaderPages.wanted(headers) ? ReaderPages.revoked() : status(subscriber);
+    }
+
+    private static Response status(Subscriber subscriber) {
+        return Response.ok(new SubscriptionStatus(subscriber.status.name(), subscriber.email),
+                MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -1,14 +1,31 @@
 package org.newsroom.notify.api;
 
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.newsroom.problem.Problem;
+import org.newsroom.problem.ProblemException;
 
 /** Topic (section) names readers choose: lower-case words with dashes, e.g. {@code economics}, {@code eu-politics}. */
 final class Topics {
     static final String PATTERN = "[a-z0-9][a-z0-9-]{0,39}";
+    static final int MAX = 20;
 
     private Topics() {
+    }
+
+    /** The topics field of the preferences form: comma-separated; 400 naming the field for an invalid one. */
+    static List<String> parse(String commaSeparated) {
+        List<String> topics = normalize(commaSeparated == null ? List.of()
+                : Arrays.stream(commaSeparated.split(",")).filter(t -> !t.isBlank()).toList());
+        if (topics.size() > MAX || !topics.stream().allMatch(t -> t.matches(PATTERN))) {
+            String reason = "at most " + MAX + " topics, each lower-case letters, digits and dashes";
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "Invalid topics: " + reason)
+                    .withErrors(List.of(new Problem.FieldError("topics", reason))));
+        }
+        return topics;
     }
 
     static List<String> normalize(List<String> topics) {

@@ -6,7 +6,6 @@ import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
@@ -75,15 +74,15 @@ public class DeliveryMail {
     }
 
     private String unsubscribeLink(DeliverySender.Claimed due) {
-        return base() + "/api/subscriptions/unsubscribe?token=" + token(due.subscriberId(), due.email());
+        return base() + "/api/subscriptions/unsubscribe?token=" + token(due);
     }
 
     private String preferencesLink(DeliverySender.Claimed due) {
-        return base() + "/api/subscriptions/preferences?token=" + token(due.subscriberId(), due.email());
+        return base() + "/api/subscriptions/preferences?token=" + token(due);
     }
 
-    private String token(UUID subscriberId, String email) {
-        return tokens.subscription(subscriberId, email);
+    private String token(DeliverySender.Claimed due) {
+        return tokens.subscription(due.subscriberId(), due.email(), due.tokenVersion());
     }
 
     private String base() {

@@ -113,6 +113,9 @@ public class DeliverySender {
 
         String email();
 
+        /** The subscriber's token version, for the unsubscribe and preferences links of the email. */
+        int tokenVersion();
+
         boolean mailable();
 
         /** The trace the publication or edition arrived in, continued by the send and its outcome event. */
@@ -120,7 +123,8 @@ public class DeliverySender {
     }
 
     /** A claimed publication delivery with everything its email needs. */
-    record Due(UUID id, UUID subscriberId, UUID publicationId, int attempts, String email, String headline,
+    record Due(UUID id, UUID subscriberId, UUID publicationId, int attempts, String email, int tokenVersion,
+            String headline,
             String summary, String url, String outlet, String outletUrl, boolean mailable, String traceparent,
             UUID leaseToken) implements Claimed {
         @Override
@@ -130,7 +134,8 @@ public class DeliverySender {
     }
 
     /** A claimed edition delivery; {@code data} is the edition event's JSON. */
-    record EditionDue(UUID id, UUID subscriberId, UUID editionId, int attempts, String email, String data,
+    record EditionDue(UUID id, UUID subscriberId, UUID editionId, int attempts, String email, int tokenVersion,
+            String data,
             boolean mailable, String traceparent, UUID leaseToken) implements Claimed {
         @Override
         public UUID subjectId() {
@@ -195,8 +200,8 @@ public class DeliverySender {
                                WHERE status = 'PENDING' AND next_attempt_at <= now() AND publication_id IS NOT NULL
                                ORDER BY next_attempt_at LIMIT ?1 FOR UPDATE SKIP LOCKED)
                   AND s.id = d.subscriber_id AND p.publication_id = d.publication_id
-                RETURNING d.id, d.subscriber_id, d.publication_id, d.attempts, s.email, p.headline, p.summary,
-                          p.url, p.outlet, p.outlet_url,
+                RETURNING d.id, d.subscriber_id, d.publication_id, d.attempts, s.email, s.token_version,
+                          p.headline, p.summary, p.url, p.outlet, p.outlet_url,
                           s.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email),
                           p.traceparent""")
                 .setParameter(1, batchSize)
@@ -204,8 +209,8 @@ public class DeliverySender {
                 .setParameter(3, token)
                 .getResultList();
         return rows.stream().map(r -> new Due((UUID) r[0], (UUID) r[1], (UUID) r[2], ((Number) r[3]).intValue(),
-                (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9],
-                (Boolean) r[10], (String) r[11], token)).toList();
+                (String) r[4], ((Number) r[5]).intValue(), (String) r[6], (String) r[7], (String) r[8],
+                (String) r[9], (String) r[10], (Boolean) r[11], (String) r[12], token)).toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -218,7 +223,7 @@ public class DeliverySender {
                                WHERE status = 'PENDING' AND next_attempt_at <= now() AND edition_id IS NOT NULL
                                ORDER BY next_attempt_at LIMIT ?1 FOR UPDATE SKIP LOCKED)
                   AND s.id = d.subscriber_id AND e.edition_id = d.edition_id
-                RETURNING d.id, d.subscriber_id, d.edition_id, d.attempts, s.email, e.data,
+                RETURNING d.id, d.subscriber_id, d.edition_id, d.attempts, s.email, s.token_version, e.data,
                           s.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email),
                           e.traceparent""")
                 .setParameter(1, batchSize)
@@ -226,8 +231,8 @@ public class DeliverySender {
                 .setParameter(3, token)
                 .getResultList();
         return rows.stream().map(r -> new EditionDue((UUID) r[0], (UUID) r[1], (UUID) r[2],
-                ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (Boolean) r[6], (String) r[7], token))
-                .toList();
+                ((Number) r[3]).intValue(), (String) r[4], ((Number) r[5]).intValue(), (String) r[6],
+                (Boolean) r[7], (String) r[8], token)).toList();
     }
 
     /** Runs on a sender thread, which waits while {@link MailTransport} talks to the server. */

@@ -51,6 +51,15 @@ public class Subscriber extends PanacheEntityBase {
     @Column(name = "confirmation_sent_at")
     public Instant confirmationSentAt;
 
+    /** In every subscription token; raising it revokes every link mailed so far. */
+    @Column(name = "token_version")
+    public int tokenVersion;
+
+    /** Every unsubscribe and preferences link mailed so far stops working; the next email carries new ones. */
+    public void revokeLinks() {
+        tokenVersion++;
+    }
+
     public List<String> topicList() {
         return topics == null || topics.isBlank() ? List.of() : Arrays.asList(topics.split(","));
     }

@@ -41,7 +41,8 @@ public class Subscriptions {
     /**
      * Records the address (once, even under concurrent requests) and, while it is not confirmed, (re-)sends a
      * confirmation email once this transaction has committed. A suppressed address gets nothing; an active reader's
-     * topics are not changed here (that takes the token of their emails).
+     * topics are not changed here (that takes the token of their emails). A reader who left and comes back gets new
+     * links: those of the emails before they left are revoked.
      */
     @Transactional
     public void subscribe(String email, String name, List<String> topics) {
@@ -60,6 +61,9 @@ public class Subscriptions {
         if (subscriber.status == Subscriber.Status.ACTIVE || suppressions.isSuppressed(address)) {
             return;
         }
+        if (subscriber.status == Subscriber.Status.UNSUBSCRIBED) {
+            subscriber.revokeLinks();
+        }
         subscriber.status = Subscriber.Status.PENDING;
         subscriber.topics = Subscriber.joinTopics(topics);
         if (name != null && !name.isBlank()) {
@@ -70,24 +74,34 @@ public class Subscriptions {
             return;
         }
         subscriber.confirmationSentAt = now;
-        confirmationMail.sendAfterCommit(subscriber.email, subscriber.name,
-                tokens.confirmation(subscriber.id, subscriber.email));
+        confirmationMail.sendAfterCommit(subscriber.email, tokens.confirmation(subscriber.id, subscriber.email));
+    }
+
+    /**
+     * What the confirmation page shows before its button is pressed: nothing changes (mail scanners open links).
+     *
+     * @return the subscriber the token belongs to; 404 for a forged token, 400 for an expired one
+     */
+    @Transactional
+    public Subscriber byConfirmationToken(String token) {
+        Subscriber subscriber = tokens.claimedSubscriber(token, true)
+                .flatMap(id -> Subscriber.<Subscriber>findByIdOptional(id))
+                .orElseThrow(Subscriptions::unknownToken);
+        Tokens.Verdict verdict = tokens.verify(token, true, subscriber);
+        if (verdict instanceof Tokens.Verdict.Expired) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST,
+                    "This confirmation link has expired: subscribe again to get a new one"));
+        }
+        if (!(verdict instanceof Tokens.Verdict.Valid)) {
+            throw unknownToken();
+        }
+        return subscriber;
     }
 
     /** @return the subscriber the token belongs to, now ACTIVE; 404 for a forged token, 400 for an expired one */
     @Transactional
     public Subscriber confirm(String token) {
-        Subscriber subscriber = tokens.claimedSubscriber(token, true)
-                .flatMap(id -> Subscriber.<Subscriber>findByIdOptional(id))
-                .orElseThrow(Subscriptions::unknownToken);
-        Tokens.Verdict verdict = tokens.verify(token, true, subscriber.email);
-        if (verdict instanceof Tokens.Verdict.Invalid) {
-            throw unknownToken();
-        }
-        if (verdict instanceof Tokens.Verdict.Expired) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST,
-                    "This confirmation link has expired: subscribe again to get a new one"));
-        }
+        Subscriber subscriber = byConfirmationToken(token);
         if (subscriber.status != Subscriber.Status.ACTIVE) {
             subscriber.status = Subscriber.Status.ACTIVE;
             subscriber.confirmedAt = Instant.now();
@@ -107,6 +121,7 @@ public class Subscriptions {
         return subscriber;
     }
 
+    /** Reads the subscription a token belongs to; changes nothing. */
     @Transactional
     public Subscriber preferences(String token) {
         return bySubscriptionToken(token);
@@ -119,16 +134,27 @@ public class Subscriptions {
         return subscriber;
     }
 
-    /** The token of every newsletter email to this reader. */
-    public String subscriptionToken(Subscriber subscriber) {
-        return tokens.subscription(subscriber.id, subscriber.email);
+    /**
+     * "Sign out every link": this token and every other unsubscribe/preferences link mailed so far stop working
+     * (410), e.g. after a newsletter was forwarded. The next email carries working links again.
+     */
+    @Transactional
+    public Subscriber revokeLinks(String token) {
+        Subscriber subscriber = bySubscriptionToken(token);
+        subscriber.revokeLinks();
+        return subscriber;
     }
 
     private Subscriber bySubscriptionToken(String token) {
         Subscriber subscriber = tokens.claimedSubscriber(token, false)
                 .flatMap(id -> Subscriber.<Subscriber>findByIdOptional(id))
                 .orElseThrow(Subscriptions::unknownToken);
-        if (!(tokens.verify(token, false, subscriber.email) instanceof Tokens.Verdict.Valid)) {
+        Tokens.Verdict verdict = tokens.verify(token, false, subscriber);
+        if (verdict instanceof Tokens.Verdict.Revoked) {
+            throw new ProblemException(Problem.of(Response.Status.GONE,
+                    "This link was revoked: use the one in your latest newsletter email"));
+        }
+        if (!(verdict instanceof Tokens.Verdict.Valid)) {
             throw unknownToken();
         }
         return subscriber;

@@ -1,5 +1,6 @@
 package org.newsroom.notify.domain;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,40 +20,38 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Signed tokens for the links in emails (DESIGN §5): nothing is stored, an HMAC-SHA256 under
- * {@code newsroom.notify.token-secret} makes them unforgeable. Base64url without padding, so they go into a URL as
- * they are ({@code [A-Za-z0-9_-]+}).
+ * Signed tokens for the links in emails (DESIGN §5): an HMAC-SHA256 under {@code newsroom.notify.token-secret}
+ * makes them unforgeable. Base64url without padding, so they go into a URL as they are ({@code [A-Za-z0-9_-]+}).
  *
  * <ul>
  * <li>confirmation: purpose {@code C}, subscriber id, expiry; the MAC also covers the address.</li>
- * <li>subscription (unsubscribe and preferences): purpose {@code U}, subscriber id; the MAC covers the address, so a
- * token made for one address is worthless for any other. It does not expire: RFC 8058 links in old emails must
- * keep working.</li>
+ * <li>subscription (unsubscribe and preferences): purpose {@code S}, subscriber id, the subscriber's token version;
+ * the MAC covers the address, so a token made for one address is worthless for any other. It does not expire
+ * (RFC 8058 links in old emails must keep working) but is revoked when the subscriber's token version moves on.
+ * Tokens of purpose {@code U}, mailed before versions existed, carry none and count as version 0.</li>
  * </ul>
  */
 @ApplicationScoped
 public class Tokens {
     private static final Logger LOG = Logger.getLogger(Tokens.class);
-    /** The value in application.properties when NEWSROOM_NOTIFY_TOKEN_SECRET is not set: never for production. */
-    public static final String DEV_SECRET = "dev-only-insecure-notify-token-secret-set-NEWSROOM_NOTIFY_TOKEN_SECRET";
     private static final byte CONFIRM = 'C';
-    private static final byte SUBSCRIPTION = 'U';
+    private static final byte SUBSCRIPTION = 'S';
+    private static final byte UNVERSIONED_SUBSCRIPTION = 'U';
     private static final int MAC_BYTES = 32;
 
     @ConfigProperty(name = "newsroom.notify.token-secret")
-    String secret;
+    Optional<String> configuredSecret;
 
     @ConfigProperty(name = "newsroom.notify.confirm-token-ttl", defaultValue = "72h")
     Duration confirmTtl;
 
     Clock clock = Clock.systemUTC();
 
+    private volatile String secret;
+
     void checkSecret(@Observes StartupEvent startup) {
-        if (secret.length() < 32) {
-            throw new IllegalStateException("newsroom.notify.token-secret (NEWSROOM_NOTIFY_TOKEN_SECRET) must be at "
-                    + "least 32 characters");
-        }
-        if (DEV_SECRET.equals(secret)) {
+        secret();
+        if (TokenSecret.DEV_SECRET.equals(secret)) {
             LOG.warn("newsroom.notify.token-secret is the built-in DEV-ONLY default: confirmation and unsubscribe "
                     + "links can be forged by anyone who reads the source. Set NEWSROOM_NOTIFY_TOKEN_SECRET.");
         }
@@ -66,8 +65,16 @@ public class Tokens {
         record Expired(UUID subscriberId) implements Verdict {
         }
 
+        /** Genuine, but of a token version the subscriber has left behind. */
+        record Revoked(UUID subscriberId) implements Verdict {
+        }
+
         record Invalid() implements Verdict {
         }
+    }
+
+    /** What a token says before its MAC is checked. */
+    private record Claims(byte[] bytes, UUID subscriberId, long expiryOrVersion) {
     }
 
     public String confirmation(UUID subscriberId, String email) {
@@ -75,64 +82,78 @@ public class Tokens {
     }
 
     public String confirmation(UUID subscriberId, String email, Instant expiresAt) {
-        long expiry = expiresAt.getEpochSecond();
         ByteBuffer claims = ByteBuffer.allocate(1 + 16 + 8).put(CONFIRM).putLong(subscriberId.getMostSignificantBits())
-                .putLong(subscriberId.getLeastSignificantBits()).putLong(expiry);
+                .putLong(subscriberId.getLeastSignificantBits()).putLong(expiresAt.getEpochSecond());
         return sign(claims.array(), email);
     }
 
-    public String subscription(UUID subscriberId, String email) {
-        ByteBuffer claims = ByteBuffer.allocate(1 + 16).put(SUBSCRIPTION)
-                .putLong(subscriberId.getMostSignificantBits()).putLong(subscriberId.getLeastSignificantBits());
+    /** The unsubscribe and preferences token of this subscriber's emails, valid until its version moves on. */
+    public String subscription(UUID subscriberId, String email, int tokenVersion) {
+        ByteBuffer claims = ByteBuffer.allocate(1 + 16 + 4).put(SUBSCRIPTION)
+                .putLong(subscriberId.getMostSignificantBits()).putLong(subscriberId.getLeastSignificantBits())
+                .putInt(tokenVersion);
         return sign(claims.array(), email);
     }
 
     /** The subscriber a token claims to be for; only {@link #verify} says whether it really is. */
     public Optional<UUID> claimedSubscriber(String token, boolean confirmation) {
-        return claims(token, confirmation ? CONFIRM : SUBSCRIPTION).map(c -> {
-            ByteBuffer buffer = ByteBuffer.wrap(c);
-            buffer.get();
-            return new UUID(buffer.getLong(), buffer.getLong());
-        });
+        return claims(token, confirmation).map(Claims::subscriberId);
     }
 
-    /** Checks the MAC against the address the subscriber has, then the expiry of a confirmation. */
-    public Verdict verify(String token, boolean confirmation, String email) {
-        byte purpose = confirmation ? CONFIRM : SUBSCRIPTION;
-        Optional<byte[]> claims = claims(token, purpose);
-        if (claims.isEmpty()) {
+    /**
+     * Checks the MAC against the address the subscriber has, then the expiry of a confirmation or the version of a
+     * subscription token.
+     */
+    public Verdict verify(String token, boolean confirmation, Subscriber subscriber) {
+        Optional<Claims> parsed = claims(token, confirmation);
+        if (parsed.isEmpty() || !parsed.get().subscriberId().equals(subscriber.id)) {
             return new Verdict.Invalid();
         }
+        Claims claims = parsed.get();
         byte[] raw = Base64.getUrlDecoder().decode(token);
-        byte[] expected = mac(claims.get(), email);
         byte[] presented = new byte[MAC_BYTES];
-        System.arraycopy(raw, claims.get().length, presented, 0, MAC_BYTES);
-        if (!MessageDigest.isEqual(expected, presented)) {
+        System.arraycopy(raw, claims.bytes().length, presented, 0, MAC_BYTES);
+        if (!MessageDigest.isEqual(mac(claims.bytes(), subscriber.email), presented)) {
             return new Verdict.Invalid();
         }
-        ByteBuffer buffer = ByteBuffer.wrap(claims.get());
-        buffer.get();
-        UUID id = new UUID(buffer.getLong(), buffer.getLong());
-        if (confirmation && Instant.ofEpochSecond(buffer.getLong()).isBefore(clock.instant())) {
-            return new Verdict.Expired(id);
+        UUID id = claims.subscriberId();
+        if (confirmation) {
+            return Instant.ofEpochSecond(claims.expiryOrVersion()).isBefore(clock.instant())
+                    ? new Verdict.Expired(id) : new Verdict.Valid(id);
         }
-        return new Verdict.Valid(id);
+        return claims.expiryOrVersion() == subscriber.tokenVersion ? new Verdict.Valid(id) : new Verdict.Revoked(id);
     }
 
-    private Optional<byte[]> claims(String token, byte purpose) {
-        int claimBytes = purpose == CONFIRM ? 25 : 17;
+    private static Optional<Claims> claims(String token, boolean confirmation) {
         byte[] raw;
         try {
             raw = Base64.getUrlDecoder().decode(token == null ? "" : token);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (raw.length != claimBytes + MAC_BYTES || raw[0] != purpose) {
+        if (raw.length == 0) {
             return Optional.empty();
         }
-        byte[] claims = new byte[claimBytes];
-        System.arraycopy(raw, 0, claims, 0, claimBytes);
-        return Optional.of(claims);
+        byte purpose = raw[0];
+        int claimBytes;
+        if (confirmation) {
+            claimBytes = purpose == CONFIRM ? 25 : -1;
+        } else {
+            claimBytes = purpose == SUBSCRIPTION ? 21 : purpose == UNVERSIONED_SUBSCRIPTION ? 17 : -1;
+        }
+        if (claimBytes < 0 || raw.length != claimBytes + MAC_BYTES) {
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[claimBytes];
+        System.arraycopy(raw, 0, bytes, 0, claimBytes);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 1, claimBytes - 1);
+        UUID id = new UUID(buffer.getLong(), buffer.getLong());
+        long rest = switch (purpose) {
+            case CONFIRM -> buffer.getLong();
+            case SUBSCRIPTION -> buffer.getInt();
+            default -> 0;
+        };
+        return Optional.of(new Claims(bytes, id, rest));
     }
 
     private String sign(byte[] claims, String email) {
@@ -146,7 +167,7 @@ public class Tokens {
     private byte[] mac(byte[] claims, String email) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             mac.update(claims);
             mac.update((byte) 0);
             mac.update(email.getBytes(StandardCharsets.UTF_8));
@@ -154,5 +175,12 @@ public class Tokens {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private String secret() {
+        if (secret == null) {
+            secret = TokenSecret.vet(configuredSecret, LaunchMode.current().isDevOrTest());
+        }
+        return secret;
     }
 }

@@ -42,7 +42,7 @@ class DeliveryMailTest {
     void footerCarriesUnsubscribePreferencesLettersAndGradeLinksInTextAndHtml() {
         EditionPublished edition = edition();
         Mail mail = mails.compose(new DeliverySender.EditionDue(UUID.randomUUID(), UUID.randomUUID(),
-                edition.editionId(), 0, "reader@example.org", EventCodec.encode(edition), true, null,
+                edition.editionId(), 0, "reader@example.org", 0, EventCodec.encode(edition), true, null,
                 UUID.randomUUID()));
 
         String text = mail.getText();
@@ -88,7 +88,7 @@ class DeliveryMailTest {
         EditionPublished edition = new EditionPublished(id, "https://news.example/editions/2026-11-26",
                 "The Daily Brief", LocalDate.of(2026, 11, 26), lead, List.of(), List.of(), Instant.now());
         return mails.compose(new DeliverySender.EditionDue(UUID.randomUUID(), UUID.randomUUID(), id, 0,
-                "reader@example.org", EventCodec.encode(edition), true, null, UUID.randomUUID()));
+                "reader@example.org", 0, EventCodec.encode(edition), true, null, UUID.randomUUID()));
     }
 
     @Test

@@ -1,0 +1,23 @@
+package org.newsroom.notify.api;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsroom.web.ClientRateLimiter;
+
+/**
+ * Sign-ups per client address: at most {@code newsroom.notify.signup-limit} per {@code signup-window}, in memory and
+ * per instance. Enough to stop a script mail-bombing strangers through the confirmation email.
+ */
+public class SignupLimit {
+    /** Addresses tracked at most; beyond, the least recently seen is forgotten (a flood cannot grow the heap). */
+    private static final int MAX_CLIENTS = 100_000;
+
+    @Produces
+    @Singleton
+    ClientRateLimiter signups(@ConfigProperty(name = "newsroom.notify.signup-limit") int limit,
+            @ConfigProperty(name = "newsroom.notify.signup-window") Duration window) {
+        return new ClientRateLimiter(limit, window, MAX_CLIENTS);
+    }
+}
