@@ -96,7 +96,7 @@ final class Desk {
                 Duration.ofSeconds(10));
     }
 
-    /** Double opt-in, as a reader does it: subscribe, open the confirmation email, follow its link. */
+    /** Double opt-in, as a reader does it: subscribe, open the confirmation email, press the button its link shows. */
     void subscribe(String notify, MailSink mail, String reader) {
         require(post(notify + "/api/subscriptions", null, "{\"email\":\"" + reader + "\",\"name\":\"Chaos Reader\"}"),
                 "subscribing " + reader);
@@ -105,8 +105,8 @@ final class Desk {
         if (!token.find()) {
             throw new IllegalStateException("no confirm link in the confirmation email to " + reader);
         }
-        require(send(request(notify + "/api/subscriptions/confirm?token=" + token.group(1)).GET(),
-                Duration.ofSeconds(10)), "confirming " + reader);
+        require(send(request(notify + "/api/subscriptions/confirm?token=" + token.group(1))
+                .POST(HttpRequest.BodyPublishers.noBody()), Duration.ofSeconds(10)), "confirming " + reader);
     }
 
     /** Registers the receiver for every publish event type. */

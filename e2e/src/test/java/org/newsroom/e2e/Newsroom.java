@@ -21,7 +21,7 @@ final class Newsroom {
     private Newsroom() {
     }
 
-    /** Double opt-in, as a reader does it: subscribe, open the confirmation email, follow its link. */
+    /** Double opt-in, as a reader does it: subscribe, open the confirmation email, press the button its link shows. */
     static void subscribe(ServiceProcess notify, MailSink mail, String reader) {
         given().baseUri(notify.url()).contentType(ContentType.JSON)
                 .body("{\"email\":\"" + reader + "\",\"name\":\"E2E Reader\"}")
@@ -30,7 +30,7 @@ final class Newsroom {
         Matcher token = CONFIRM_TOKEN.matcher(confirmation.body());
         assertTrue(token.find(), "the confirmation email carries a confirm link");
         given().baseUri(notify.url()).queryParam("token", token.group(1))
-                .when().get("/api/subscriptions/confirm").then().statusCode(200);
+                .when().post("/api/subscriptions/confirm").then().statusCode(200);
     }
 
     static void pushItem(ServiceProcess ingest, String headline) {
