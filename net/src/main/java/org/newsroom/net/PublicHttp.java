@@ -146,7 +146,7 @@ public final class PublicHttp implements Closeable {
             guard.resolve(url.getHost());
             return Optional.empty();
         } catch (RefusedAddressException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(RefusedAddressException.REASON);
         } catch (UnknownHostException e) {
             return Optional.of("unknown host " + url.getHost());
         }

@@ -7,7 +7,9 @@ import java.net.UnknownHostException;
  * it ends up in fetch logs and delivery statuses that people other than the operator may read.
  */
 public final class RefusedAddressException extends UnknownHostException {
-    public static final String MESSAGE = "refused: internal address";
+    /** Why, for a caller that says "refused" itself (a problem body on registration). */
+    public static final String REASON = "internal address";
+    public static final String MESSAGE = "refused: " + REASON;
 
     RefusedAddressException() {
         super(MESSAGE);
