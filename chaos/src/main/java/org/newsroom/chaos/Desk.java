@@ -20,8 +20,8 @@ import org.newsroom.testing.TestTokens;
 
 /**
  * What the people around the pipeline do through its APIs: an operator registers a partner and a webhook, the
- * partner pushes items, a chief editor approves, corrects, kills and composes the edition, readers sign up. Each
- * call is one attempt; {@link Answer#status()} is -1 when nothing answered (the caller decides whether to retry).
+ * partner pushes items, a chief editor approves, corrects, kills and composes the edition (each on the copy just
+ * read, its ETag in If-Match), readers sign up. Each call is one attempt; {@link Answer#status()} is -1 when nothing answered (the caller decides whether to retry).
  */
 final class Desk {
     static final String PARTNER = "chaos-wire";
@@ -61,16 +61,16 @@ final class Desk {
     }
 
     Answer approve(String editorial, String storyId) {
-        return post(editorial + "/api/stories/" + storyId + "/approve", CHIEF_EDITOR, "");
+        return afterReading(editorial + "/api/stories/" + storyId, "approve", "");
     }
 
     Answer correct(String editorial, String storyId) {
-        return post(editorial + "/api/stories/" + storyId + "/correct", CHIEF_EDITOR,
+        return afterReading(editorial + "/api/stories/" + storyId, "correct",
                 "{\"note\":\"An earlier version misstated the date of the vote.\"}");
     }
 
     Answer kill(String editorial, String storyId) {
-        return post(editorial + "/api/stories/" + storyId + "/kill", CHIEF_EDITOR,
+        return afterReading(editorial + "/api/stories/" + storyId, "kill",
                 "{\"reason\":\"The report was withdrawn by its source.\"}");
     }
 
@@ -87,7 +87,7 @@ final class Desk {
     /** Approves the edition for publication at once, or at {@code publishAt} when it is not null. */
     Answer approveEdition(String editorial, String editionId, Instant publishAt) {
         String body = publishAt == null ? "{}" : "{\"publishAt\":\"" + publishAt + "\"}";
-        return post(editorial + "/api/editions/" + editionId + "/approve", CHIEF_EDITOR, body);
+        return afterReading(editorial + "/api/editions/" + editionId, "approve", body);
     }
 
     /** The public home page, as a reader's browser asks for it. */
@@ -112,6 +112,25 @@ final class Desk {
     /** Registers the receiver for every publish event type. */
     void registerWebhook(String notify, String url) {
         require(post(notify + "/api/webhooks", ADMIN, "{\"url\":\"" + url + "\"}"), "registering the webhook");
+    }
+
+    /**
+     * A chief editor's move on what they just read: editorial requires the ETag read in If-Match. Read again once
+     * if the resource changed in between (412), as an editor reloads; a failed read is the answer.
+     */
+    private Answer afterReading(String resource, String action, String json) {
+        Answer answer = null;
+        for (int attempt = 0; attempt < 2 && (answer == null || answer.status() == 412); attempt++) {
+            Answer read = send(request(resource).header("Authorization", "Bearer " + CHIEF_EDITOR).GET(),
+                    Duration.ofSeconds(15));
+            if (!read.ok() || read.body() == null || !read.body().hasNonNull("etag")) {
+                return read;
+            }
+            answer = send(request(resource + "/" + action).header("Authorization", "Bearer " + CHIEF_EDITOR)
+                    .header("If-Match", read.body().get("etag").asText())
+                    .POST(HttpRequest.BodyPublishers.ofString(json)), Duration.ofSeconds(15));
+        }
+        return answer;
     }
 
     private Answer post(String url, String token, String json) {

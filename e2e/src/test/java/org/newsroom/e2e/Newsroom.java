@@ -52,9 +52,12 @@ final class Newsroom {
         approve(editorial, storyId, null);
     }
 
+    /** Approves the story as the chief editor just read it: editorial requires that ETag in If-Match. */
     static void approve(ServiceProcess editorial, String storyId, String traceparent) {
+        String etag = given().baseUri(editorial.url()).auth().oauth2(CHIEF_EDITOR)
+                .when().get("/api/stories/" + storyId).then().statusCode(200).extract().header("ETag");
         given().baseUri(editorial.url()).auth().oauth2(CHIEF_EDITOR).headers(traceHeaders(traceparent))
-                .when().post("/api/stories/" + storyId + "/approve").then().statusCode(200);
+                .header("If-Match", etag).when().post("/api/stories/" + storyId + "/approve").then().statusCode(200);
     }
 
     private static Map<String, String> traceHeaders(String traceparent) {
