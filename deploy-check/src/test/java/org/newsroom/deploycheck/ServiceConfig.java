@@ -25,6 +25,9 @@ final class ServiceConfig {
     /** {@code ${NAME}} or {@code ${NAME:default}} inside a property value. */
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
     private static final Pattern ARTIFACT_ID = Pattern.compile("<artifactId>(quarkus-[^<]+)</artifactId>");
+    /** A dependency on one of this repository's modules, e.g. {@code newsroom-web} in directory {@code web}. */
+    private static final Pattern OWN_MODULE = Pattern.compile("<artifactId>newsroom-([a-z]+)</artifactId>");
+    private static final String MODULE_DEFAULTS = "src/main/resources/META-INF/microprofile-config.properties";
 
     /** An incoming Kafka channel: where it reads, as which group, and where its poison records go. */
     record Incoming(String channel, String topic, String groupId, String autoOffsetReset, String deadLetterTopic) {
@@ -40,9 +43,24 @@ final class ServiceConfig {
         this.extensions = extensions;
     }
 
-    /** Reads {@code ROOT/NAME/…}; the extensions come from the service's pom and service-parent's. */
+    /**
+     * Reads {@code ROOT/NAME/…}; the extensions come from the service's pom and service-parent's. The defaults of
+     * the repository's own modules it depends on ({@code META-INF/microprofile-config.properties}, e.g. web's
+     * trusted proxies) count too, below its application.properties, as Quarkus ranks them.
+     */
     static ServiceConfig load(Path root, String name) throws IOException {
         Properties all = new Properties();
+        for (Path pom : List.of(root.resolve(name).resolve("pom.xml"), root.resolve("service-parent/pom.xml"))) {
+            Matcher m = OWN_MODULE.matcher(Files.readString(pom));
+            while (m.find()) {
+                Path defaults = root.resolve(m.group(1)).resolve(MODULE_DEFAULTS);
+                if (Files.exists(defaults)) {
+                    try (Reader in = Files.newBufferedReader(defaults)) {
+                        all.load(in);
+                    }
+                }
+            }
+        }
         try (Reader in = Files.newBufferedReader(root.resolve(name).resolve("src/main/resources/application.properties"))) {
             all.load(in);
         }
