@@ -3,6 +3,7 @@ package org.newsroom.ingest;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.ingest.Callers.ops;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -14,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-
 import org.newsroom.testing.ManagementPort;
+
 /** The domain metrics at /q/metrics move with what ingestion does, per source. */
 @QuarkusTest
 class IngestMetricsTest {
@@ -51,11 +52,11 @@ class IngestMetricsTest {
         assertTrue(metrics.contains("newsroom_ingest_cluster_lookup_seconds{quantile=\"0.99\""), "p99 published");
 
         String feed = "feed-" + UUID.randomUUID().toString().substring(0, 8);
-        String feedId = given().contentType(ContentType.JSON)
+        String feedId = ops().contentType(ContentType.JSON)
                 .body("{\"name\":\"%s\",\"url\":\"http://127.0.0.1:9/nothing.xml\",\"enabled\":false}".formatted(feed))
                 .when().post("/api/sources").then().statusCode(201).extract().path("id");
-        given().when().post("/api/sources/" + feedId + "/fetch").then().statusCode(200);
-        given().when().post("/api/sources/" + feedId + "/fetch").then().statusCode(200);
+        ops().when().post("/api/sources/" + feedId + "/fetch").then().statusCode(200);
+        ops().when().post("/api/sources/" + feedId + "/fetch").then().statusCode(200);
         assertEquals(2, value("newsroom_ingest_fetch_failures_total", source(feed)));
     }
 
@@ -78,7 +79,7 @@ class IngestMetricsTest {
     }
 
     private static void push(String partner, String uri, String headline, String body, int status) {
-        String key = KEYS.computeIfAbsent(partner, p -> given().contentType(ContentType.JSON)
+        String key = KEYS.computeIfAbsent(partner, p -> ops().contentType(ContentType.JSON)
                 .body("{\"name\":\"%s\",\"kind\":\"partner\"}".formatted(p))
                 .when().post("/api/sources").then().statusCode(201).extract().path("apiKey"));
         given().contentType(ContentType.JSON).header("X-Api-Key", key)

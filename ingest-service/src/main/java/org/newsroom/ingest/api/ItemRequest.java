@@ -8,7 +8,8 @@ import org.hibernate.validator.constraints.URL;
 import org.newsroom.ingest.domain.NewItem;
 
 /**
- * An item pushed by a partner or a tool. {@code externalId} defaults to the URL, {@code outlet} to the source. The
+ * An item pushed by hand or by a tool, under a {@code source} name of its own (never a registered source's; partners
+ * push through {@link PartnerResource}). {@code externalId} defaults to the URL, {@code outlet} to the source. The
  * summary's limit is checked by {@link ItemResource}: too large is a 413, not a 400 like the other fields.
  */
 public record ItemRequest(

@@ -1,5 +1,6 @@
 package org.newsroom.ingest.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -9,8 +10,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.validation.constraints.Max;
@@ -25,26 +28,39 @@ import java.util.UUID;
 import org.newsroom.ingest.domain.Ingestion;
 import org.newsroom.ingest.domain.Item;
 import org.newsroom.ingest.domain.ItemLimits;
+import org.newsroom.ingest.domain.RegisteredSourceException;
+import org.newsroom.ingest.domain.Source;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
 
+/** Items for the desk; pushing one by hand takes any desk or ops token, but never speaks for a registered source. */
 @Path("/api/items")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.EDITOR, Roles.CHIEF_EDITOR, Roles.INGEST_ADMIN })
 public class ItemResource {
 
     @Inject
     Ingestion ingestion;
 
-    /** 201 for a new item; 200 with the stored item when the source already sent it (no second event). */
+    /**
+     * 201 for a new item; 200 with the stored item when the source already sent it (no second event). 403 when
+     * {@code source} names a registered source (feed or partner), whose items come only through its own channel.
+     */
     @POST
-    public Response push(@Valid @NotNull ItemRequest request) {
+    public Response push(@Valid @NotNull ItemRequest request, @Context SecurityContext caller) {
         if (request.summary() != null && request.summary().length() > ItemLimits.SUMMARY_CHARS) {
             throw SourceResource.tooLarge("summary", "must be at most %,d characters".formatted(ItemLimits.SUMMARY_CHARS));
         }
         Ingestion.Intake intake;
         try {
-            intake = ingestion.ingest(request.toNewItem());
+            intake = ingestion.ingestManual(request.toNewItem(), caller.getUserPrincipal().getName());
+        } catch (RegisteredSourceException e) {
+            throw new ProblemException(Problem.of(Response.Status.FORBIDDEN, "Source " + e.source() + " is a registered "
+                    + e.kind() + ": its items come only through its " + (Source.PARTNER.equals(e.kind())
+                            ? "partner push (/api/partners/" + e.source() + "/items, with its key)" : "feed"))
+                    .withErrors(List.of(new Problem.FieldError("source",
+                            "must not name a registered source; use a name of your own for items pushed by hand"))));
         } catch (IllegalArgumentException e) {
             throw SourceResource.unprocessable("headline", "nothing is left of the headline once sanitized");
         }

@@ -17,7 +17,9 @@ public record ItemResponse(UUID id, String source, String externalId, String url
     public record Image(String url, String caption, String credit) {
     }
 
-    public record Version(int version, String headline, String contentHash, Instant recordedAt) {
+    /** {@code pushedBy}: who pushed the version by hand (POST /api/items); absent for feed and partner items. */
+    public record Version(int version, String headline, String contentHash, Instant recordedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String pushedBy) {
     }
 
     static ItemResponse of(Item item) {
@@ -26,7 +28,7 @@ public record ItemResponse(UUID id, String source, String externalId, String url
 
     static ItemResponse withVersions(Item item) {
         return of(item, ItemVersion.of(item.id).stream()
-                .map(v -> new Version(v.version, v.headline, v.contentHash, v.recordedAt)).toList());
+                .map(v -> new Version(v.version, v.headline, v.contentHash, v.recordedAt, v.pushedBy)).toList());
     }
 
     private static ItemResponse of(Item item, List<Version> versions) {

@@ -2,7 +2,9 @@ package org.newsroom.ingest.api;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,27 +20,40 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.ingest.domain.FetchLog;
+import org.newsroom.ingest.domain.ManualFetches;
 import org.newsroom.ingest.domain.PartnerKeys;
 import org.newsroom.ingest.domain.Source;
 import org.newsroom.ingest.feed.FeedFetcher;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
 
-/** Sources: feeds polled on a schedule (and fetched on demand) and partners that push. */
+/** Sources: feeds polled on a schedule (and fetched on demand) and partners that push. Operations only. */
 @Path("/api/sources")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.INGEST_ADMIN)
 public class SourceResource {
 
     @Inject
     FeedFetcher fetcher;
+
+    @Inject
+    ManualFetches manualFetches;
+
+    /** How long a partner's previous key keeps working after a rotation. */
+    @ConfigProperty(name = "newsroom.ingest.partner-key-grace")
+    Duration partnerKeyGrace;
 
     /** Sources by name, keyset-paged: {@code after} is the last name of the previous page. */
     @GET
@@ -113,15 +128,43 @@ public class SourceResource {
         return Response.noContent().build();
     }
 
-    /** Fetch a feed now, whatever its schedule; answers the fetch log entry. */
+    /**
+     * Fetch a feed now, whatever its schedule; answers the fetch log entry. At most one manual fetch per source per
+     * {@code newsroom.fetch.manual-min-interval}: a second one is 429 with Retry-After.
+     */
     @POST
     @Path("{id}/fetch")
-    public FetchLogResponse fetchNow(@PathParam("id") UUID id) {
+    public Response fetchNow(@PathParam("id") UUID id) {
         Source source = find(id);
         if (!source.isFeed()) {
             throw new ProblemException(Problem.of(Response.Status.CONFLICT, "Source " + source.name + " is a partner: it pushes, it is not fetched"));
         }
-        return FetchLogResponse.of(fetcher.fetch(id));
+        Optional<Duration> wait = manualFetches.claim(id);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            return Response.fromResponse(Problem.of(429, "Too Many Requests",
+                    "Source " + source.name + " was fetched on demand moments ago; try again in " + seconds + " s")
+                    .toResponse()).header(HttpHeaders.RETRY_AFTER, seconds).build();
+        }
+        return Response.ok(FetchLogResponse.of(fetcher.fetch(id))).build();
+    }
+
+    /**
+     * Rotates a partner's API key: the answer carries the new key, once; the previous key keeps working until
+     * {@code previousKeyValidUntil} ({@code newsroom.ingest.partner-key-grace}), so the partner can switch without
+     * a gap. Rotating again within that time ends the older key at once.
+     */
+    @POST
+    @Path("{id}/keys")
+    @Transactional
+    public PartnerKeyResponse rotateKey(@PathParam("id") UUID id) {
+        Source source = Source.<Source>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No source " + id)));
+        if (source.isFeed()) {
+            throw new ProblemException(Problem.of(Response.Status.CONFLICT, "Source " + source.name + " is a feed: it has no API key"));
+        }
+        String key = source.rotateKey(Instant.now(), partnerKeyGrace);
+        return new PartnerKeyResponse(source.id, source.name, key, source.previousKeyExpiresAt);
     }
 
     @GET

@@ -40,6 +40,27 @@ public class Ingestion {
     /** @throws ItemTooLargeException when the sanitized body would make the item's event too large to relay */
     @Transactional
     public Intake ingest(NewItem raw) {
+        return take(raw, null);
+    }
+
+    /**
+     * An item pushed by hand by {@code pushedBy} (a token's subject), recorded on its version. Never in the name of
+     * a registered source, feed or partner: their items come only through their own channel (the feed, the
+     * partner's key), so that nobody can add to or overwrite them.
+     *
+     * @throws RegisteredSourceException when the item names a registered source
+     * @throws ItemTooLargeException when the sanitized body would make the item's event too large to relay
+     */
+    @Transactional
+    public Intake ingestManual(NewItem raw, String pushedBy) {
+        Optional<Source> registered = Source.findByName(raw.source());
+        if (registered.isPresent()) {
+            throw new RegisteredSourceException(registered.get().name, registered.get().kind);
+        }
+        return take(raw, pushedBy);
+    }
+
+    private Intake take(NewItem raw, String pushedBy) {
         NewItem incoming = normalize(raw);
         if (incoming.headline() == null) {
             throw new IllegalArgumentException("an item needs a headline");
@@ -58,7 +79,7 @@ public class Ingestion {
             item.version++;
             item.updatedAt = Instant.now();
             item.withdrawnAt = null;
-            ItemVersion.snapshot(item).persist();
+            ItemVersion.snapshot(item, pushedBy).persist();
             Item.flush();
             clusters.fingerprint(item).ifPresent(fingerprint -> clusters.index(item, fingerprint));
             events.updated(item);
@@ -76,7 +97,7 @@ public class Ingestion {
         Optional<UUID> cluster = fingerprint.flatMap(f -> clusters.nearDuplicateOf(item.id, f));
         item.clusterId = cluster.orElse(item.id);
         item.persist();
-        ItemVersion.snapshot(item).persist();
+        ItemVersion.snapshot(item, pushedBy).persist();
         Item.flush();
         fingerprint.ifPresent(f -> clusters.index(item, f));
         events.ingested(item);

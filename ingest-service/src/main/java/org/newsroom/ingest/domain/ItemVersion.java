@@ -57,11 +57,15 @@ public class ItemVersion extends PanacheEntityBase {
     @Column(name = "recorded_at")
     public Instant recordedAt;
 
+    /** The token subject that pushed this version by hand (POST /api/items); null for feed and partner items. */
+    @Column(name = "pushed_by")
+    public String pushedBy;
+
     public static List<ItemVersion> of(UUID itemId) {
         return list("itemId", Sort.ascending("version"), itemId);
     }
 
-    static ItemVersion snapshot(Item item) {
+    static ItemVersion snapshot(Item item, String pushedBy) {
         ItemVersion v = new ItemVersion();
         v.itemId = item.id;
         v.version = item.version;
@@ -72,6 +76,7 @@ public class ItemVersion extends PanacheEntityBase {
         v.bodyHtml = item.bodyHtml;
         v.url = item.url;
         v.recordedAt = item.updatedAt != null ? item.updatedAt : item.ingestedAt;
+        v.pushedBy = pushedBy;
         return v;
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,17 @@ public class Source extends PanacheEntityBase {
     @Column(name = "api_key_hash")
     public String apiKeyHash;
 
+    /** The key replaced by the last rotation, valid until {@link #previousKeyExpiresAt}. */
+    @Column(name = "previous_api_key_hash")
+    public String previousApiKeyHash;
+
+    @Column(name = "previous_key_expires_at")
+    public Instant previousKeyExpiresAt;
+
+    /** When the last manual fetch was let through ({@link ManualFetches}). */
+    @Column(name = "manual_fetch_at")
+    public Instant manualFetchAt;
+
     public String etag;
 
     @Column(name = "last_modified")
@@ -86,6 +98,25 @@ public class Source extends PanacheEntityBase {
 
     public boolean isFeed() {
         return FEED.equals(kind);
+    }
+
+    /** The current key, or the previous one during its grace period after a rotation. */
+    public boolean acceptsKey(String key, Instant now) {
+        return PartnerKeys.matches(key, apiKeyHash) || previousKeyExpiresAt != null && now.isBefore(previousKeyExpiresAt)
+                && PartnerKeys.matches(key, previousApiKeyHash);
+    }
+
+    /**
+     * A new key, returned once: the current one stays valid for {@code grace}, so that the partner can switch without
+     * a gap. A key that was already the previous one stops working at once (one rotation pending at a time).
+     */
+    public String rotateKey(Instant now, Duration grace) {
+        String key = PartnerKeys.newKey();
+        previousApiKeyHash = apiKeyHash;
+        previousKeyExpiresAt = now.plus(grace);
+        apiKeyHash = PartnerKeys.hash(key);
+        updatedAt = now;
+        return key;
     }
 
     public static Optional<Source> findByName(String name) {

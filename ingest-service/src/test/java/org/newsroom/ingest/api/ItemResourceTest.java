@@ -1,11 +1,11 @@
 package org.newsroom.ingest.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.newsroom.ingest.Callers.editor;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -33,7 +33,7 @@ class ItemResourceTest {
     void pushedItemIsStoredAndAnnouncedOnce() {
         String externalId = UUID.randomUUID().toString();
         try (TopicWatcher items = TopicWatcher.open(Topics.ITEMS)) {
-            String id = given().contentType(ContentType.JSON).body(item(externalId, "Tariff talks stall"))
+            String id = editor().contentType(ContentType.JSON).body(item(externalId, "Tariff talks stall"))
                     .when().post("/api/items")
                     .then().statusCode(201)
                     .header("Location", notNullValue())
@@ -48,20 +48,20 @@ class ItemResourceTest {
             assertEquals(UUID.fromString(id), event.itemId());
             assertEquals("The Harbor Ledger", event.attribution().outlet());
 
-            given().contentType(ContentType.JSON).body(item(externalId, "Tariff talks stall"))
+            editor().contentType(ContentType.JSON).body(item(externalId, "Tariff talks stall"))
                     .when().post("/api/items")
                     .then().statusCode(200).body("id", equalTo(id));
             assertEquals(1, items.drain(r -> id.equals(r.key()), Duration.ofSeconds(3)).size(),
                     "a duplicate push must not announce the item again");
 
-            given().when().get("/api/items/" + id)
+            editor().when().get("/api/items/" + id)
                     .then().statusCode(200).body("externalId", equalTo(externalId));
         }
     }
 
     @Test
     void invalidItemIsRefusedWithAProblemNamingTheFields() {
-        given().contentType(ContentType.JSON)
+        editor().contentType(ContentType.JSON)
                 .body("{\"source\":\"Wire Desk\",\"url\":\"not a url\",\"headline\":\" \"}")
                 .when().post("/api/items")
                 .then().statusCode(400)
@@ -72,7 +72,7 @@ class ItemResourceTest {
 
     @Test
     void malformedJsonIsRefusedWithAProblem() {
-        given().contentType(ContentType.JSON).body("{\"source\":")
+        editor().contentType(ContentType.JSON).body("{\"source\":")
                 .when().post("/api/items")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -81,9 +81,9 @@ class ItemResourceTest {
 
     @Test
     void clusterFilterTakesAClusterIdOnly() {
-        given().queryParam("cluster", UUID.randomUUID().toString()).when().get("/api/items")
+        editor().queryParam("cluster", UUID.randomUUID().toString()).when().get("/api/items")
                 .then().statusCode(200).body("items", hasSize(0));
-        given().queryParam("cluster", "fed-story").when().get("/api/items")
+        editor().queryParam("cluster", "fed-story").when().get("/api/items")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("cluster"));
@@ -91,7 +91,7 @@ class ItemResourceTest {
 
     @Test
     void unknownItemIsNotFound() {
-        given().when().get("/api/items/" + UUID.randomUUID())
+        editor().when().get("/api/items/" + UUID.randomUUID())
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));

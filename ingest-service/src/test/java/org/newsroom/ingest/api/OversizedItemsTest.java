@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.ingest.Callers.editor;
+import static org.newsroom.ingest.Callers.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +39,7 @@ class OversizedItemsTest {
     @BeforeEach
     void partner() {
         partner = "partner-" + UUID.randomUUID().toString().substring(0, 8);
-        key = given().contentType(ContentType.JSON)
+        key = ops().contentType(ContentType.JSON)
                 .body("{\"name\":\"%s\",\"kind\":\"partner\"}".formatted(partner))
                 .when().post("/api/sources").then().statusCode(201).extract().path("apiKey");
     }
@@ -111,7 +113,7 @@ class OversizedItemsTest {
     @Test
     void aLongSummaryPushedToItemsIsRefusedNamingTheField() {
         String externalId = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON)
+        editor().contentType(ContentType.JSON)
                 .body(JSON.valueToTree(Map.of("source", "wire-desk", "externalId", externalId,
                         "url", "https://example.org/long", "headline", "Long",
                         "summary", "s".repeat(ItemLimits.SUMMARY_CHARS + 1))).toString())

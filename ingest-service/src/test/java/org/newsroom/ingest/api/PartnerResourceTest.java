@@ -1,12 +1,13 @@
 package org.newsroom.ingest.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.newsroom.ingest.Callers.ops;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -32,7 +33,7 @@ class PartnerResourceTest {
     @BeforeEach
     void partner() {
         partner = "partner-" + UUID.randomUUID().toString().substring(0, 8);
-        JsonPath created = given().contentType(ContentType.JSON)
+        JsonPath created = ops().contentType(ContentType.JSON)
                 .body("{\"name\":\"%s\",\"kind\":\"partner\",\"attributionName\":\"Global Wire\",\"attributionUrl\":\"https://wire.example\",\"defaultSections\":[\"Geoeconomics\",\"Markets\"]}".formatted(partner))
                 .when().post("/api/sources").then().statusCode(201).extract().jsonPath();
         key = created.getString("apiKey");

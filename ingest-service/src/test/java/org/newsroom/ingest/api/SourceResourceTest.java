@@ -1,12 +1,12 @@
 package org.newsroom.ingest.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.newsroom.ingest.Callers.ops;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -23,7 +23,7 @@ class SourceResourceTest {
     @Test
     void feedSourceCrud() {
         String name = name();
-        String id = given().contentType(ContentType.JSON).body("""
+        String id = ops().contentType(ContentType.JSON).body("""
                 {"name":"%s","url":"https://feeds.example.org/world.xml","format":"rss","pollIntervalSeconds":300,
                  "defaultSections":["Geopolitics","Markets"],"attributionName":"BBC","attributionUrl":"https://www.bbc.co.uk",
                  "enabled":false}""".formatted(name))
@@ -37,11 +37,11 @@ class SourceResourceTest {
                 .body("apiKey", nullValue())
                 .extract().path("id");
 
-        given().when().get("/api/sources/" + id).then().statusCode(200)
+        ops().when().get("/api/sources/" + id).then().statusCode(200)
                 .body("name", equalTo(name)).body("pollIntervalSeconds", equalTo(300)).body("enabled", equalTo(false));
-        given().when().get("/api/sources").then().statusCode(200).body("name", hasItem(name));
+        ops().when().get("/api/sources").then().statusCode(200).body("name", hasItem(name));
 
-        given().contentType(ContentType.JSON).body("""
+        ops().contentType(ContentType.JSON).body("""
                 {"name":"%s","url":"https://feeds.example.org/world2.xml","pollIntervalSeconds":600,"enabled":false,
                  "identity":"link"}""".formatted(name))
                 .when().put("/api/sources/" + id)
@@ -50,23 +50,23 @@ class SourceResourceTest {
                 .body("identity", equalTo("link"))
                 .body("format", equalTo("auto"));
 
-        given().contentType(ContentType.JSON).body("{\"name\":\"%s\",\"url\":\"https://x.example.org/f\"}".formatted(name))
+        ops().contentType(ContentType.JSON).body("{\"name\":\"%s\",\"url\":\"https://x.example.org/f\"}".formatted(name))
                 .when().post("/api/sources")
                 .then().statusCode(409).contentType("application/problem+json");
 
-        given().when().delete("/api/sources/" + id).then().statusCode(204);
-        given().when().get("/api/sources/" + id).then().statusCode(404).contentType("application/problem+json");
+        ops().when().delete("/api/sources/" + id).then().statusCode(204);
+        ops().when().get("/api/sources/" + id).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void invalidSourcesAreRefusedWithProblemsNamingTheField() {
-        given().contentType(ContentType.JSON)
+        ops().contentType(ContentType.JSON)
                 .body("{\"name\":\"Bad Name\",\"url\":\"ftp://x\",\"format\":\"html\",\"pollIntervalSeconds\":5}")
                 .when().post("/api/sources")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("name", "url", "format", "pollIntervalSeconds"));
 
-        given().contentType(ContentType.JSON).body("{\"name\":\"%s\"}".formatted(name()))
+        ops().contentType(ContentType.JSON).body("{\"name\":\"%s\"}".formatted(name()))
                 .when().post("/api/sources")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("url"));
@@ -74,14 +74,14 @@ class SourceResourceTest {
 
     @Test
     void partnerSourceGetsItsApiKeyOnceAndIsNotFetched() {
-        String id = given().contentType(ContentType.JSON).body("{\"name\":\"%s\",\"kind\":\"partner\",\"attributionName\":\"AP\"}".formatted(name()))
+        String id = ops().contentType(ContentType.JSON).body("{\"name\":\"%s\",\"kind\":\"partner\",\"attributionName\":\"AP\"}".formatted(name()))
                 .when().post("/api/sources")
                 .then().statusCode(201)
                 .body("kind", equalTo("partner"))
                 .body("apiKey", startsWith("nrk_"))
                 .extract().path("id");
-        given().when().get("/api/sources/" + id).then().statusCode(200).body("apiKey", nullValue());
-        given().when().post("/api/sources/" + id + "/fetch").then().statusCode(409);
-        given().when().post("/api/sources/" + UUID.randomUUID() + "/fetch").then().statusCode(404);
+        ops().when().get("/api/sources/" + id).then().statusCode(200).body("apiKey", nullValue());
+        ops().when().post("/api/sources/" + id + "/fetch").then().statusCode(409);
+        ops().when().post("/api/sources/" + UUID.randomUUID() + "/fetch").then().statusCode(404);
     }
 }

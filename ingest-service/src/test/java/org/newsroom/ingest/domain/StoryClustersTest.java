@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.newsroom.ingest.Callers.editor;
+import static org.newsroom.ingest.Callers.ops;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -53,13 +55,13 @@ class StoryClustersTest {
     @Test
     void reportsOfOneEventFromTwoSourcesShareACluster() {
         String partner = "wire-a-" + UUID.randomUUID().toString().substring(0, 8);
-        String key = given().contentType(ContentType.JSON)
+        String key = ops().contentType(ContentType.JSON)
                 .body("{\"name\":\"%s\",\"kind\":\"partner\",\"defaultSections\":[\"Economy\"]}".formatted(partner))
                 .when().post("/api/sources").then().statusCode(201).extract().path("apiKey");
         List<WireStories.Story> feedStories = new ArrayList<>(SAME_EVENTS);
         feedStories.addAll(OTHER_EVENTS);
         server.on("/wire-b.xml", ex -> FixtureServer.send(ex, 200, "application/rss+xml", rss(feedStories, "").getBytes()));
-        String feedId = given().contentType(ContentType.JSON)
+        String feedId = ops().contentType(ContentType.JSON)
                 .body("{\"name\":\"wire-b-%s\",\"url\":\"%s\",\"enabled\":false,\"defaultSections\":[\"Markets\"]}"
                         .formatted(UUID.randomUUID().toString().substring(0, 8), server.url("/wire-b.xml")))
                 .when().post("/api/sources").then().statusCode(201).extract().path("id");
@@ -69,7 +71,7 @@ class StoryClustersTest {
                 given().contentType(ContentType.JSON).header("X-Api-Key", key).body(ninjs(story))
                         .when().post("/api/partners/" + partner + "/items").then().statusCode(201);
             }
-            given().when().post("/api/sources/" + feedId + "/fetch").then().statusCode(200).body("itemsNew", equalTo(8));
+            ops().when().post("/api/sources/" + feedId + "/fetch").then().statusCode(200).body("itemsNew", equalTo(8));
 
             Map<String, ItemIngested> byHeadline = new HashMap<>();
             items.awaitCount(r -> "news.item.ingested.v1".equals(TopicWatcher.header(r, "ce_type"))
@@ -91,14 +93,14 @@ class StoryClustersTest {
             assertEquals(List.of("markets", "central banks"), fedB.sections());
             assertEquals(List.of("economy", "trade"), fed.sections());
 
-            given().when().get("/api/items/" + fedB.itemId()).then().statusCode(200)
+            editor().when().get("/api/items/" + fedB.itemId()).then().statusCode(200)
                     .body("clusterId", equalTo(fed.itemId().toString()));
-            given().queryParam("cluster", fed.itemId().toString()).when().get("/api/items").then().statusCode(200)
+            editor().queryParam("cluster", fed.itemId().toString()).when().get("/api/items").then().statusCode(200)
                     .body("items.id", containsInAnyOrder(fed.itemId().toString(), fedB.itemId().toString()));
 
             server.on("/wire-b.xml", ex -> FixtureServer.send(ex, 200, "application/rss+xml",
                     rss(feedStories, " Markets priced in the decision.").getBytes()));
-            given().when().post("/api/sources/" + feedId + "/fetch").then().statusCode(200).body("itemsUpdated", equalTo(8));
+            ops().when().post("/api/sources/" + feedId + "/fetch").then().statusCode(200).body("itemsUpdated", equalTo(8));
             ConsumerRecord<String, String> update = items.await(r -> fedB.itemId().toString().equals(r.key())
                     && "news.item.updated.v1".equals(TopicWatcher.header(r, "ce_type")), Duration.ofSeconds(20));
             ItemUpdated updated = EventCodec.decode(update.value(), ItemUpdated.class);
@@ -163,7 +165,7 @@ class StoryClustersTest {
     }
 
     private static String partner(String name) {
-        return given().contentType(ContentType.JSON).body("{\"name\":\"%s\",\"kind\":\"partner\"}".formatted(name))
+        return ops().contentType(ContentType.JSON).body("{\"name\":\"%s\",\"kind\":\"partner\"}".formatted(name))
                 .when().post("/api/sources").then().statusCode(201).extract().path("apiKey");
     }
 

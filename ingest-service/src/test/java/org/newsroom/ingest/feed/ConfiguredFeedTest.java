@@ -1,10 +1,10 @@
 package org.newsroom.ingest.feed;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.newsroom.ingest.Callers.ops;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -43,7 +43,7 @@ class ConfiguredFeedTest {
 
     @Test
     void theConfiguredFeedIsRegisteredAsASourceAndPolled() {
-        List<Map<String, Object>> sources = given().when().get("/api/sources").then().statusCode(200)
+        List<Map<String, Object>> sources = ops().when().get("/api/sources").then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.name == 'configured-feed' }");
         assertEquals(1, sources.size());
         String id = (String) sources.get(0).get("id");
@@ -51,7 +51,7 @@ class ConfiguredFeedTest {
         assertEquals(60, source.getInt("pollIntervalSeconds"));
         assertEquals(true, source.getBoolean("enabled"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().when().get("/api/sources/" + id + "/fetches").then().statusCode(200)
+                ops().when().get("/api/sources/" + id + "/fetches").then().statusCode(200)
                         .body("size()", greaterThanOrEqualTo(1)).body("[-1].status", equalTo("ok")));
         assertEquals("Grain corridor reopens", Item.findBySourceAndExternalId("configured-feed", "RUN-1").orElseThrow().headline);
     }

@@ -1,6 +1,5 @@
 package org.newsroom.ingest.feed;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.ingest.Callers.ops;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,18 +38,18 @@ class FeedFetchTest {
 
     static String createSource(String url, boolean enabled, String extra) {
         String name = "feed-" + UUID.randomUUID().toString().substring(0, 8);
-        return given().contentType(ContentType.JSON)
+        return ops().contentType(ContentType.JSON)
                 .body("{\"name\":\"%s\",\"url\":\"%s\",\"pollIntervalSeconds\":60,\"enabled\":%s%s}"
                         .formatted(name, url, enabled, extra))
                 .when().post("/api/sources").then().statusCode(201).extract().path("id");
     }
 
     static JsonPath fetch(String sourceId) {
-        return given().when().post("/api/sources/" + sourceId + "/fetch").then().statusCode(200).extract().jsonPath();
+        return ops().when().post("/api/sources/" + sourceId + "/fetch").then().statusCode(200).extract().jsonPath();
     }
 
     static JsonPath source(String sourceId) {
-        return given().when().get("/api/sources/" + sourceId).then().statusCode(200).extract().jsonPath();
+        return ops().when().get("/api/sources/" + sourceId).then().statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -76,7 +76,7 @@ class FeedFetchTest {
             assertEquals("Grain corridor reopens", event.headline());
             assertEquals(1, items.drain(r -> grain.id.toString().equals(r.key()), Duration.ofSeconds(2)).size());
         }
-        given().when().get("/api/sources/" + id + "/fetches").then().statusCode(200)
+        ops().when().get("/api/sources/" + id + "/fetches").then().statusCode(200)
                 .body("size()", equalTo(2)).body("[0].itemsUnchanged", equalTo(2)).body("[1].itemsNew", equalTo(2));
         JsonPath health = source(id);
         assertEquals(0, health.getInt("health.consecutiveFailures"));
@@ -236,7 +236,7 @@ class FeedFetchTest {
         server.file("/feed.xml", "rss2-basic.xml", "application/rss+xml");
         String id = createSource(server.url("/feed.xml"), true, "");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().when().get("/api/sources/" + id + "/fetches").then().statusCode(200)
+                ops().when().get("/api/sources/" + id + "/fetches").then().statusCode(200)
                         .body("size()", greaterThanOrEqualTo(1)).body("[0].status", equalTo("ok")));
         JsonPath s = source(id);
         assertTrue(Instant.parse(s.getString("health.nextFetchAt")).isAfter(Instant.now().plusSeconds(30)));
@@ -248,7 +248,7 @@ class FeedFetchTest {
                 "<html><body>hello</body></html>".getBytes(StandardCharsets.UTF_8)));
         JsonPath result = fetch(createSource(server.url("/page.html"), false, ""));
         assertEquals("failed", result.getString("status"));
-        given().when().get("/api/sources/" + result.getString("sourceId")).then()
+        ops().when().get("/api/sources/" + result.getString("sourceId")).then()
                 .body("health.lastError", notNullValue()).body("health.lastError", containsString("feed"));
     }
 

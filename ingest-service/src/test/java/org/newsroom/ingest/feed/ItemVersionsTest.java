@@ -1,12 +1,12 @@
 package org.newsroom.ingest.feed;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.ingest.Callers.editor;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -100,12 +100,12 @@ class ItemVersionsTest {
             assertEquals("<p>Ships resume sailing, escorted.</p>", updated.bodyHtml());
             assertEquals("The Harbor Ledger", updated.attribution().outlet());
 
-            given().when().get("/api/items/" + id).then().statusCode(200)
+            editor().when().get("/api/items/" + id).then().statusCode(200)
                     .body("version", equalTo(2))
                     .body("canonicalUrl", equalTo("https://example.org/grain"))
                     .body("versions.version", equalTo(List.of(1, 2)))
                     .body("bodyText", equalTo("Ships resume sailing, escorted."));
-            List<String> hashes = given().when().get("/api/items/" + id).then().extract().path("versions.contentHash");
+            List<String> hashes = editor().when().get("/api/items/" + id).then().extract().path("versions.contentHash");
             assertNotEquals(hashes.get(0), hashes.get(1));
         }
     }
@@ -116,18 +116,18 @@ class ItemVersionsTest {
         String sourceId = FeedFetchTest.createSource(server.url("/feed.xml"), false, "");
         String name = FeedFetchTest.source(sourceId).getString("name");
         FeedFetchTest.fetch(sourceId);
-        JsonPath page1 = given().queryParam("source", name).queryParam("limit", 1).when().get("/api/items")
+        JsonPath page1 = editor().queryParam("source", name).queryParam("limit", 1).when().get("/api/items")
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(1, page1.getList("items").size());
         String next = page1.getString("next");
-        JsonPath page2 = given().queryParam("source", name).queryParam("limit", 1).queryParam("after", next)
+        JsonPath page2 = editor().queryParam("source", name).queryParam("limit", 1).queryParam("after", next)
                 .when().get("/api/items").then().statusCode(200).extract().jsonPath();
         assertEquals(1, page2.getList("items").size());
         assertNotEquals(page1.getString("items[0].id"), page2.getString("items[0].id"));
-        given().queryParam("source", name).queryParam("limit", 1).queryParam("after", page2.getString("next"))
+        editor().queryParam("source", name).queryParam("limit", 1).queryParam("after", page2.getString("next"))
                 .when().get("/api/items").then().statusCode(200)
                 .body("items.size()", equalTo(0)).body("next", nullValue());
-        given().queryParam("after", java.util.UUID.randomUUID().toString()).when().get("/api/items")
+        editor().queryParam("after", java.util.UUID.randomUUID().toString()).when().get("/api/items")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("after"));
     }
 }

@@ -1,11 +1,11 @@
 package org.newsroom.ingest.feed;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.ingest.Callers.ops;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.quarkus.test.junit.QuarkusTest;
@@ -98,15 +98,15 @@ class SlowFeedsTest {
             assertTrue(Instant.parse(otherFetch.getString("startedAt")).isBefore(slowEnded),
                     "the other feed was fetched while the slow one dripped");
         } finally {
-            given().delete("/api/sources/" + slow).then().statusCode(204);
-            given().delete("/api/sources/" + other).then().statusCode(204);
+            ops().delete("/api/sources/" + slow).then().statusCode(204);
+            ops().delete("/api/sources/" + other).then().statusCode(204);
         }
     }
 
     private static JsonPath lastFetch(String sourceId, String status) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().when().get("/api/sources/" + sourceId + "/fetches").then().statusCode(200)
+                ops().when().get("/api/sources/" + sourceId + "/fetches").then().statusCode(200)
                         .body("size()", greaterThanOrEqualTo(1)).body("[0].status", equalTo(status)));
-        return given().when().get("/api/sources/" + sourceId + "/fetches").then().extract().jsonPath().setRootPath("[0]");
+        return ops().when().get("/api/sources/" + sourceId + "/fetches").then().extract().jsonPath().setRootPath("[0]");
     }
 }
