@@ -40,8 +40,9 @@ public class DeliveryMail {
         EditionMail.paragraphs(due.summary()).forEach(p -> text.append(p).append("\n\n"));
         text.append("Read on: ").append(due.url()).append("\n\n");
         text.append("— ").append(due.outlet());
-        if (due.outletUrl() != null && !due.outletUrl().isBlank()) {
-            text.append(' ').append(due.outletUrl());
+        String outletLink = EditionMail.webLink(due.outletUrl());
+        if (outletLink != null) {
+            text.append(' ').append(outletLink);
         }
         text.append('\n');
         String unsubscribe = unsubscribeLink(due);
@@ -65,9 +66,11 @@ public class DeliveryMail {
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
+    /** @return null when there is nothing to link to (no grade URL, and the edition's own is not http(s)) */
     String gradeLink(EditionPublished edition) {
         if (gradeUrl.isEmpty() || gradeUrl.get().isBlank()) {
-            return edition.url() + "#grade";
+            String page = EditionMail.webLink(edition.url());
+            return page == null ? null : page + "#grade";
         }
         String base = gradeUrl.get().strip();
         return base + (base.contains("?") ? "&" : "?") + "edition=" + edition.editionId();

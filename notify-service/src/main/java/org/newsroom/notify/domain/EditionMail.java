@@ -26,8 +26,8 @@ public record EditionMail(String title, String url, Lead lead, List<Brief> brief
     @TemplateData
     public record Image(String url, String alt, String caption, String credit) {
         static Image of(EditionLead lead) {
-            String url = blankToNull(lead.imageUrl());
-            if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
+            String url = webLink(lead.imageUrl());
+            if (url == null) {
                 return null;
             }
             String caption = blankToNull(lead.imageCaption());
@@ -40,18 +40,29 @@ public record EditionMail(String title, String url, Lead lead, List<Brief> brief
     public record Brief(int number, String headline, List<String> paragraphs, String outlet, String outletUrl) {
     }
 
+    /**
+     * Every field is text, escaped by the templates (no story HTML is rendered into an email, so markup in an event
+     * shows as inert text); links are kept only over http(s), so a {@code javascript:} URL never becomes one.
+     */
     static EditionMail of(EditionPublished edition, Footer footer) {
         EditionLead lead = edition.lead();
         Lead leadView = new Lead(lead.headline(), blankToNull(lead.byline()), blankToNull(lead.editorsNote()),
                 Image.of(lead), paragraphs(lead.summary()), lead.attribution().outlet(),
-                blankToNull(lead.attribution().url()), blankToNull(lead.authorBio()), blankToNull(lead.rights()));
+                webLink(lead.attribution().url()), blankToNull(lead.authorBio()), blankToNull(lead.rights()));
         List<Brief> briefs = edition.briefs().stream()
                 .sorted(Comparator.comparing(EditionBrief::number))
                 .map(b -> new Brief(b.number(), b.headline(),
                         b.paragraphs().stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList(),
-                        b.attribution().outlet(), blankToNull(b.attribution().url())))
+                        b.attribution().outlet(), webLink(b.attribution().url())))
                 .toList();
-        return new EditionMail(edition.title(), edition.url(), leadView, briefs, footer);
+        return new EditionMail(edition.title(), webLink(edition.url()), leadView, briefs, footer);
+    }
+
+    /** The URL when it is http(s), else null (rendered as no link at all). */
+    static String webLink(String url) {
+        String link = blankToNull(url);
+        String scheme = link == null ? "" : link.toLowerCase(java.util.Locale.ROOT);
+        return scheme.startsWith("https://") || scheme.startsWith("http://") ? link : null;
     }
 
     /** Paragraphs are separated by blank lines, as in publication summaries. */

@@ -91,6 +91,35 @@ class DeliveryMailTest {
                 "reader@example.org", 0, EventCodec.encode(edition), true, null, UUID.randomUUID()));
     }
 
+    /** Events may come from elsewhere than our own pipeline: markup in them never becomes markup or a link. */
+    @Test
+    void hostileMarkupAndLinksInAnEventStayInertText() {
+        String hostile = "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">x</a>";
+        EditionLead lead = new EditionLead(UUID.randomUUID(), "<script>alert(4)</script>", hostile, null,
+                new Attribution("Outlet", "javascript:alert(5)"), null);
+        UUID id = UUID.randomUUID();
+        EditionPublished edition = new EditionPublished(id, "javascript:alert(6)", "The Daily Brief",
+                LocalDate.of(2026, 11, 27), lead, List.of(new org.newsroom.events.EditionBrief(1, UUID.randomUUID(),
+                        "Brief", List.of(hostile), new Attribution("Wire", "javascript:alert(7)"))), List.of(),
+                Instant.now());
+        Mail mail = mails.compose(new DeliverySender.EditionDue(UUID.randomUUID(), UUID.randomUUID(), id, 0,
+                "reader@example.org", 0, EventCodec.encode(edition), true, null, UUID.randomUUID()));
+
+        String html = mail.getHtml();
+        assertFalse(html.contains("<script"), html);
+        assertFalse(html.contains("<img src=x") || html.contains("<img src=\"x\""), html);
+        assertFalse(html.contains("href=\"javascript:"), html);
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text: " + html);
+        assertFalse(mail.getText().contains("Read on: javascript:") || mail.getText().contains("Wire javascript:"),
+                mail.getText());
+
+        Mail alert = mails.compose(new DeliverySender.Due(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 0,
+                "reader@example.org", 0, "Headline", hostile, "https://news.example/p/1", "Outlet",
+                "javascript:alert(8)", true, null, UUID.randomUUID()));
+        assertEquals(null, alert.getHtml(), "a breaking alert is plain text");
+        assertFalse(alert.getText().contains("javascript:alert(8)"), alert.getText());
+    }
+
     @Test
     void aConfiguredGradeUrlNamesTheEdition() {
         DeliveryMail configured = new DeliveryMail();
