@@ -31,6 +31,7 @@ final class Desk {
     private static final Pattern CONFIRM_TOKEN = Pattern.compile("confirm\\?token=([A-Za-z0-9_-]+)");
     private static final String CHIEF_EDITOR = TestTokens.token("chaos-chief", "chief-editor");
     private static final String ADMIN = TestTokens.token("chaos-ops", "admin");
+    private static final String INGEST_ADMIN = TestTokens.token("chaos-ops", "ingest-admin");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -42,7 +43,7 @@ final class Desk {
 
     /** Registers the partner source; returns its API key (shown only now). */
     String createPartner(String ingest) {
-        Answer answer = post(ingest + "/api/sources", null, """
+        Answer answer = post(ingest + "/api/sources", INGEST_ADMIN, """
                 {"name":"%s","kind":"partner","attributionName":"Chaos Wire","attributionUrl":"https://wire.example",
                  "defaultSections":["Politics"]}""".formatted(PARTNER));
         require(answer, "creating the partner source");

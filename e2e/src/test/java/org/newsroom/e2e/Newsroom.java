@@ -17,6 +17,7 @@ import org.newsroom.testing.TestTokens;
 final class Newsroom {
     private static final Pattern CONFIRM_TOKEN = Pattern.compile("confirm\\?token=([A-Za-z0-9_-]+)");
     private static final String CHIEF_EDITOR = TestTokens.token("chris", "chief-editor");
+    private static final String EDITOR = TestTokens.token("eddie", "editor");
 
     private Newsroom() {
     }
@@ -39,7 +40,8 @@ final class Newsroom {
 
     /** @param traceparent the W3C trace context the push continues, or null to start none */
     static void pushItem(ServiceProcess ingest, String headline, String traceparent) {
-        given().baseUri(ingest.url()).contentType(ContentType.JSON).headers(traceHeaders(traceparent))
+        given().baseUri(ingest.url()).auth().oauth2(EDITOR).contentType(ContentType.JSON)
+                .headers(traceHeaders(traceparent))
                 .body("""
                         {"source":"wire-desk","externalId":"%s","url":"https://example.org/%s",
                          "headline":"%s","summary":"Premiums fell for the first time this year.",

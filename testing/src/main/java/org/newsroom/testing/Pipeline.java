@@ -132,8 +132,8 @@ public final class Pipeline implements AutoCloseable {
                 env.put("NEWSROOM_NOTIFY_BREAKING_SECTIONS", "*");
                 consumeFrom("PUBLICATIONS", service, env);
             }
+            case INGEST -> env.put("NEWSROOM_JWT_PUBLIC_KEY", publicKey.toUri().toString()); // consumes nothing
             default -> {
-                // ingest consumes nothing
             }
         }
         env.putAll(extraEnv);

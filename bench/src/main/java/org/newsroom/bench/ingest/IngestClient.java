@@ -13,13 +13,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.newsroom.testing.ServiceProcess;
+import org.newsroom.testing.TestTokens;
 
 /**
  * The ingest-service API as the benchmarks use it: sources, partner pushes, fetch-now, and /q/metrics from the
- * management port.
+ * management port. Sources and items are called as operations (an ingest-admin token), pushes with the partner's key.
  */
 final class IngestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OPS = TestTokens.token("bench-ops", "ingest-admin");
 
     private final String base;
     private final String management;
@@ -77,7 +79,8 @@ final class IngestClient {
     }
 
     private JsonNode send(String method, String path, JsonNode body, int expected) throws IOException, InterruptedException {
-        return answer(http.send(request(method, path, body).build(), HttpResponse.BodyHandlers.ofString()), expected);
+        return answer(http.send(request(method, path, body).header("Authorization", "Bearer " + OPS).build(),
+                HttpResponse.BodyHandlers.ofString()), expected);
     }
 
     private HttpRequest.Builder request(String method, String path, JsonNode body) throws IOException {
