@@ -8,10 +8,12 @@ import org.newsroom.publish.domain.Article;
 import org.newsroom.publish.domain.PublicUrls;
 import org.newsroom.publish.domain.Publication;
 import org.newsroom.publish.domain.PublicationVersion;
+import org.newsroom.web.StoryHtml;
 
 /**
  * A public publication, current version. {@code updatedAt} and {@code correctionNote} are null until a correction;
- * {@code versions} (oldest first) only on the single-publication answer.
+ * {@code versions} (oldest first) only on the single-publication answer. {@code bodyHtml} passes the story-HTML
+ * allow-list on the way out too, for rows stored before publish sanitized on intake.
  */
 public record PublicationResponse(UUID id, UUID storyId, String slug, String url, String headline, String summary,
         String byline, String dateline, String outlet, String outletUrl, String editorsNote, List<String> sections,
@@ -37,7 +39,8 @@ public record PublicationResponse(UUID id, UUID storyId, String slug, String url
     private static PublicationResponse of(Publication p, PublicUrls urls, List<Version> versions) {
         Article a = p.article;
         return new PublicationResponse(p.id, p.storyId, p.slug, urls.story(p.slug), a.headline, a.summary, a.byline,
-                a.dateline, a.outlet, a.outletUrl, a.editorsNote, a.sections, a.bodyHtml, a.imageUrl, a.imageCaption,
+                a.dateline, a.outlet, a.outletUrl, a.editorsNote, a.sections,
+                a.bodyHtml == null ? null : StoryHtml.sanitize(a.bodyHtml), a.imageUrl, a.imageCaption,
                 a.imageCredit, a.rights, a.authorBio, p.version, p.publishedAt, p.updatedAt, p.correctionNote,
                 versions);
     }

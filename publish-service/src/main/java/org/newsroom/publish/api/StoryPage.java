@@ -24,10 +24,12 @@ import org.newsroom.publish.domain.Article;
 import org.newsroom.publish.domain.PublicUrls;
 import org.newsroom.publish.domain.Publication;
 import org.newsroom.publish.domain.Sections;
+import org.newsroom.web.StoryHtml;
 
 /**
  * The public HTML page of a publication, or its retraction notice. Qute escapes every value (templates ending in
- * .html) except the body, which ingest sanitized with an allow-list before it was stored anywhere.
+ * .html) except the body, which goes through the story-HTML allow-list once more as it is rendered: a row stored
+ * before publish sanitized on intake must not reach a reader unsanitized either.
  */
 @Path("/stories")
 @Produces(MediaType.TEXT_HTML)
@@ -100,7 +102,7 @@ public class StoryPage {
                 readable(p.publishedAt), machine(p.updatedAt),
                 p.updatedAt == null ? null : readable(p.updatedAt), blankToNull(p.correctionNote),
                 blankToNull(a.editorsNote), image(a.imageUrl, a.imageCaption, a.imageCredit, a.headline),
-                blankToNull(a.bodyHtml), a.outlet, httpLink(a.outletUrl),
+                blankToNull(StoryHtml.sanitize(a.bodyHtml)), a.outlet, httpLink(a.outletUrl),
                 blankToNull(a.authorBio), blankToNull(a.rights), feedback + "/api/feedback/grades",
                 feedback + "/api/feedback/letters", urls.story(p.slug) + "#feedback", GRADES);
     }

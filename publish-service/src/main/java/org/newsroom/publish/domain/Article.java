@@ -6,6 +6,7 @@ import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.newsroom.events.StoryCopy;
+import org.newsroom.web.StoryHtml;
 
 /** What readers read of one version of a publication, as editorial approved or corrected it. */
 @Embeddable
@@ -28,7 +29,10 @@ public class Article {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> sections;
 
-    /** Sanitized by ingest with an allow-list before it ever reached editorial: rendered as is. */
+    /**
+     * Sanitized by ingest before it reached editorial, and again here with the same allow-list as it comes in: an
+     * event on the topic may not have come through ingest, and the API, the events and partners' webhooks carry it.
+     */
     @Column(name = "body_html")
     public String bodyHtml;
 
@@ -57,7 +61,7 @@ public class Article {
         article.outletUrl = story.attribution().url();
         article.editorsNote = story.editorsNote();
         article.sections = sections(story.sections());
-        article.bodyHtml = story.bodyHtml();
+        article.bodyHtml = story.bodyHtml() == null ? null : StoryHtml.sanitize(story.bodyHtml());
         article.dateline = story.dateline();
         article.imageUrl = story.imageUrl();
         article.imageCaption = story.imageCaption();
