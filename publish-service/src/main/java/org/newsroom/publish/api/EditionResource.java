@@ -19,7 +19,7 @@ import org.newsroom.problem.ProblemException;
 import org.newsroom.publish.domain.Edition;
 import org.newsroom.publish.domain.PublicUrls;
 
-/** Published editions as JSON, newest first; scheduled ones stay invisible until their time. */
+/** Published editions as JSON, newest first; scheduled or held ones (a story in them not yet public) stay invisible. */
 @Path("/api/editions")
 @Produces(MediaType.APPLICATION_JSON)
 public class EditionResource {
