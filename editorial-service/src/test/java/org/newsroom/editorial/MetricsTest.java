@@ -48,14 +48,15 @@ class MetricsTest {
 
         UUID approved = StoryFixtures.newStory(RECORDS, "Counted approval " + UUID.randomUUID());
         UUID rejected = StoryFixtures.newStory(RECORDS, "Counted rejection " + UUID.randomUUID());
-        given().auth().oauth2(CHIEF).when().post("/api/stories/" + approved + "/approve").then().statusCode(200);
-        given().auth().oauth2(CHIEF).when().post("/api/stories/" + approved + "/approve").then().statusCode(409);
+        StoryFixtures.approve(CHIEF, approved).statusCode(200);
+        StoryFixtures.approve(CHIEF, approved).statusCode(409);
         given().auth().oauth2(EDITOR).when().post("/api/stories/" + rejected + "/submit").then().statusCode(200);
         given().auth().oauth2(CHIEF).when().post("/api/stories/" + rejected + "/reject").then().statusCode(200);
         String edition = given().auth().oauth2(EDITOR).contentType(ContentType.JSON)
                 .body("{\"title\": \"Counted\", \"date\": \"2026-11-25\", \"leadStoryId\": \"" + approved + "\"}")
                 .when().post("/api/editions").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(CHIEF).when().post("/api/editions/" + edition + "/approve").then().statusCode(200);
+        given().auth().oauth2(CHIEF).header("If-Match", "\"0\"").when().post("/api/editions/" + edition + "/approve")
+                .then().statusCode(200);
 
         // Other producers' items may arrive meanwhile on the shared topic: at least these two were received.
         assertTrue(transitions("none", "NEW") >= received + 2, "stories received");

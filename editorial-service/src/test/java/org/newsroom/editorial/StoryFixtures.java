@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,5 +67,17 @@ public final class StoryFixtures {
     public static String etag(String token, UUID id) {
         return given().auth().oauth2(token).when().get("/api/stories/" + id)
                 .then().statusCode(200).extract().header("ETag");
+    }
+
+    /** Approves the story as the chief editor read it just now (its current ETag in If-Match), at once. */
+    public static ValidatableResponse approve(String token, UUID id) {
+        return given().auth().oauth2(token).header("If-Match", etag(token, id))
+                .when().post("/api/stories/" + id + "/approve").then();
+    }
+
+    /** A workflow move with a JSON body (correct, kill, approve with publishAt) of the story as read just now. */
+    public static ValidatableResponse move(String token, UUID id, String action, String json) {
+        return given().auth().oauth2(token).header("If-Match", etag(token, id)).contentType(ContentType.JSON)
+                .body(json).when().post("/api/stories/" + id + "/" + action).then();
     }
 }

@@ -145,7 +145,11 @@ public class EditionResource {
     @Transactional
     @Operation(summary = "Approve the edition (chief editor)", description = "Freezes it and announces "
             + "news.edition.approved.v1 with a self-contained snapshot (lead and briefs with their texts and "
-            + "attributions). Optional `publishAt` (in the future) schedules its publication.")
+            + "attributions). Optional `publishAt` (in the future) schedules its publication. Requires If-Match "
+            + "with the ETag of the edition read (428 without, 412 when it changed since), so what is approved is "
+            + "what was read. Refused (409, naming each story and `earliestPublishAt`) when the edition's time "
+            + "(`publishAt`, else now) is before a story's embargo or scheduled time: the edition page, newsletter "
+            + "and webhooks would carry it early.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StoryResource.Approval.class),
             examples = @ExampleObject(name = "scheduled", value = "{\"publishAt\": \"2026-11-26T06:00:00Z\"}")))
@@ -154,14 +158,20 @@ public class EditionResource {
                     schema = @Schema(implementation = EditionResponse.class)))
     @APIResponse(ref = "invalidFields")
     @APIResponse(ref = "editionNotFound")
-    @APIResponse(ref = "editionApproved")
+    @APIResponse(responseCode = "409", description = "Approved already, or a story would be published before its "
+            + "embargo or scheduled time (`heldStories`, `earliestPublishAt`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "embargoed", value = ApiExamples.EDITION_EMBARGOED),
+                            @ExampleObject(name = "approved", value = ApiExamples.EDITION_APPROVED) }))
     @APIResponse(ref = "stale")
     @APIResponse(ref = "editionRules")
+    @APIResponse(ref = "preconditionRequired")
     @APIResponse(ref = "unauthorized")
     @APIResponse(ref = "forbidden")
     public Response approve(@Parameter(description = "The edition id") @PathParam("id") UUID id,
-            @Parameter(description = "Optional: the ETag read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            String body) {
+            @Parameter(description = "The ETag read", example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH)
+            String ifMatch, String body) {
+        long expected = ETags.required(ifMatch);
         Instant publishAt = null;
         if (body != null && !body.isBlank()) {
             JsonNode value = StoryFields.object(body).get("publishAt");
@@ -176,7 +186,7 @@ public class EditionResource {
                 }
             }
         }
-        return ok(desk.approve(id, ETags.optional(ifMatch), publishAt, actor()));
+        return ok(desk.approve(id, expected, publishAt, actor()));
     }
 
     /** The fields of an edition, as documented; read as a full body or a merge patch. */

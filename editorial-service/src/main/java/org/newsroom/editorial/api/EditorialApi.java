@@ -105,7 +105,9 @@ import org.newsroom.problem.Problem;
                                         examples = @ExampleObject(name = "too large",
                                                 value = ApiExamples.EVENT_TOO_LARGE))),
                         @APIResponse(name = "tooMany", responseCode = "429",
-                                description = "Too much feedback from one address; retry after retryAfterSeconds",
+                                description = "Too much feedback from one address, or too many grades of one "
+                                        + "publication from it today; retry after Retry-After (also "
+                                        + "retryAfterSeconds)",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE,
                                         schema = @Schema(implementation = Problem.class),
                                         examples = @ExampleObject(name = "too many", value = ApiExamples.TOO_MANY))) }))

@@ -25,6 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -51,11 +52,13 @@ import org.newsroom.editorial.domain.Cursor;
 import org.newsroom.editorial.domain.Limits;
 import org.newsroom.editorial.feedback.Grade;
 import org.newsroom.editorial.feedback.Letter;
-import org.newsroom.editorial.feedback.RateLimiter;
 import org.newsroom.problem.Problem;
-import org.newsroom.problem.ProblemException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Reader feedback: public (no token), validated and rate-limited per client address; letters go to an inbox. */
+/**
+ * Reader feedback: public (no token), validated and rate-limited per client address (grades also per publication);
+ * letters go to an inbox.
+ */
 @Path("/api")
 @Tag(name = "Reader feedback", description = "Grades and letters from readers (public), the editors' inbox")
 @Produces(MediaType.APPLICATION_JSON)
@@ -118,7 +121,7 @@ public class FeedbackResource {
     }
 
     @Inject
-    RateLimiter limiter;
+    FeedbackLimits limits;
 
     @Inject
     Validator validator;
@@ -136,7 +139,8 @@ public class FeedbackResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Grade a publication 1–5", description = "Public (no token). Rate-limited per client "
-            + "address (429 with retryAfterSeconds). Answers the publication's grade count and average.")
+            + "address, and to a few grades of one publication per client a day (429 with Retry-After and "
+            + "retryAfterSeconds). Answers the publication's grade count and average.")
     @SecurityRequirements
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = GradeRequest.class),
@@ -150,6 +154,11 @@ public class FeedbackResource {
     @APIResponse(ref = "tooMany")
     public Response grade(@NotNull @Valid GradeRequest body) {
         String client = admit();
+        long retryAfter = limits.grade(body.publicationId(), client);
+        if (retryAfter > 0) {
+            throw new TooMuchFeedback("You graded this publication often enough today; try again in " + retryAfter
+                    + " s", retryAfter);
+        }
         Grade grade = new Grade();
         grade.publicationId = body.publicationId();
         grade.grade = body.grade().shortValue();
@@ -296,14 +305,34 @@ public class FeedbackResource {
         return Optional.of(Response.seeOther(URI.create(returnTo)).build());
     }
 
+    /**
+     * The client's address (the peer's, or X-Forwarded-For's when the peer is a trusted proxy: Quarkus resolves it),
+     * admitted if it has feedback budget left.
+     */
     private String admit() {
         String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        long retryAfter = limiter.acquire(client);
+        long retryAfter = limits.feedback(client);
         if (retryAfter > 0) {
-            throw new ProblemException(Problem.of(429, "Too Many Requests",
-                    "Too much feedback from your address; try again in " + retryAfter + " s")
-                    .with("retryAfterSeconds", retryAfter));
+            throw new TooMuchFeedback("Too much feedback from your address; try again in " + retryAfter + " s",
+                    retryAfter);
         }
         return client;
+    }
+
+    /** A refusal for now: the client may come back after {@code retryAfter} seconds. */
+    static final class TooMuchFeedback extends RuntimeException {
+        private final long retryAfter;
+
+        TooMuchFeedback(String message, long retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response tooMuch(TooMuchFeedback e) {
+        return Response.fromResponse(Problem.of(429, "Too Many Requests", e.getMessage())
+                .with("retryAfterSeconds", e.retryAfter).toResponse())
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfter).build();
     }
 }

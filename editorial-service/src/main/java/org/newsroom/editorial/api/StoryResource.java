@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -35,6 +36,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -57,9 +59,10 @@ import org.newsroom.editorial.domain.UnknownStoryException;
 import org.newsroom.problem.Problem;
 
 /**
- * The editors' API over stories. Every story representation carries an {@code ETag} (its version); an edit must
- * send it back in {@code If-Match} (428 without, 412 when stale). Workflow moves accept {@code If-Match} too and
- * are refused with 409 (and the allowed moves) when the story's status does not allow them.
+ * The editors' API over stories. Every story representation carries an {@code ETag} (its version); an edit, an
+ * approval, a correction and a kill must send it back in {@code If-Match} (428 without, 412 when stale), so that
+ * nobody publishes copy that changed since they read it. Submit, reject and make-primary accept {@code If-Match}.
+ * Moves the story's status does not allow are refused with 409 (and the allowed moves).
  */
 @Path("/api/stories")
 @Tag(name = "Stories", description = "The editors' queue, editing and the workflow (bearer token: editor or chief-editor)")
@@ -82,7 +85,8 @@ public class StoryResource {
             + "`q` is a PostgreSQL full-text search (web-search syntax) over headline, summary and editor's note; "
             + "`from`/`to` bound the creation time (ISO date or instant, `to` exclusive). `cluster` lists one "
             + "cluster; `primaryOnly=true` collapses each cluster into its primary (see `alternateCount`); "
-            + "`flag=killProposed` is the chief editor's list of published stories their source withdrew.")
+            + "`flag=killProposed` is the chief editor's list of published stories their source withdrew; "
+            + "`flag=sourceUpdatePending` lists approved or published stories with a source update waiting.")
     @APIResponse(responseCode = "200", description = "One page of stories",
             headers = @Header(name = NEXT_CURSOR, description = "The `after` of the next page; absent on the last"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -103,8 +107,8 @@ public class StoryResource {
             @Parameter(description = "A cluster id: its stories only") @QueryParam("cluster") String cluster,
             @Parameter(description = "Only each cluster's primary (and stories in no cluster)", example = "true")
             @QueryParam("primaryOnly") @DefaultValue("false") boolean primaryOnly,
-            @Parameter(description = "Stories needing attention: sourceChanged, killProposed, withdrawn (repeatable "
-                    + "or comma-separated; all must hold)", example = "killProposed")
+            @Parameter(description = "Stories needing attention: sourceChanged, sourceUpdatePending, killProposed, "
+                    + "withdrawn (repeatable or comma-separated; all must hold)", example = "killProposed")
             @QueryParam("flag") List<String> flag,
             @Parameter(description = "Full text (web-search syntax)", example = "rates -mortgage")
             @QueryParam("q") String text,
@@ -258,7 +262,8 @@ public class StoryResource {
             + "APPROVED, at once or scheduled at `publishAt`. A story under embargo (`embargoedUntil` in the "
             + "future) is approved only with a `publishAt` at or after the embargo (409 otherwise). Announces "
             + "news.story.approved.v1 with the full copy; its `embargoedUntil` is the later of the embargo and "
-            + "`publishAt`, and publish-service holds the publication until then.")
+            + "`publishAt`, and publish-service holds the publication until then. Requires If-Match with the "
+            + "ETag read (428 without, 412 when the story changed since), so what is approved is what was read.")
     @RequestBody(required = false, description = "Optional: when to publish",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Approval.class),
                     examples = @ExampleObject(name = "scheduled", value = "{\"publishAt\": \"2026-11-26T06:00:00Z\"}")))
@@ -276,13 +281,15 @@ public class StoryResource {
     @APIResponse(ref = "eventTooLarge")
     @APIResponse(ref = "storyNotFound")
     @APIResponse(ref = "stale")
+    @APIResponse(ref = "preconditionRequired")
     @APIResponse(ref = "unauthorized")
     @APIResponse(ref = "forbidden")
     public Response approve(@Parameter(description = "The story id") @PathParam("id") UUID id,
-            @Parameter(description = "Optional: the ETag read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            String body) {
+            @Parameter(description = "The ETag read", example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH)
+            String ifMatch, String body) {
+        long expected = ETags.required(ifMatch);
         Instant publishAt = body == null || body.isBlank() ? null : publishAt(StoryFields.object(body));
-        return ok(desk.approve(id, ETags.optional(ifMatch), publishAt, actor()));
+        return ok(desk.approve(id, expected, publishAt, actor()));
     }
 
     @POST
@@ -314,7 +321,8 @@ public class StoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct a published story (chief editor)", description = "PUBLISHED or CORRECTED → "
             + "CORRECTED. Body: `note` (what was corrected, shown to readers, required) and any editable fields "
-            + "to change. Announces news.story.corrected.v1 with the full corrected copy.")
+            + "to change. Announces news.story.corrected.v1 with the full corrected copy. Requires If-Match with "
+            + "the ETag read (428 without, 412 when the story changed since).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "correction", value = ApiExamples.CORRECTION)))
     @APIResponse(ref = "moved")
@@ -324,15 +332,17 @@ public class StoryResource {
     @APIResponse(ref = "storyNotFound")
     @APIResponse(ref = "conflict")
     @APIResponse(ref = "stale")
+    @APIResponse(ref = "preconditionRequired")
     @APIResponse(ref = "unauthorized")
     @APIResponse(ref = "forbidden")
     public Response correct(@Parameter(description = "The story id") @PathParam("id") UUID id,
-            @Parameter(description = "Optional: the ETag read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            String body) {
+            @Parameter(description = "The ETag read", example = "\"5\"") @HeaderParam(HttpHeaders.IF_MATCH)
+            String ifMatch, String body) {
+        long expected = ETags.required(ifMatch);
         ObjectNode json = StoryFields.object(body);
         String note = requiredText(json, "note");
         Map<String, Object> values = StoryFields.parse(json, Set.of("note"));
-        return ok(desk.correct(id, ETags.optional(ifMatch), actor(), note, values));
+        return ok(desk.correct(id, expected, actor(), note, values));
     }
 
     @POST
@@ -340,7 +350,8 @@ public class StoryResource {
     @RolesAllowed(Roles.CHIEF_EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Retract a published story (chief editor)", description = "PUBLISHED or CORRECTED → "
-            + "KILLED, with a reason (required). Announces news.story.killed.v1.")
+            + "KILLED, with a reason (required). Announces news.story.killed.v1. Requires If-Match with the ETag "
+            + "read (428 without, 412 when the story changed since).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reason.class),
             examples = @ExampleObject(name = "kill", value = "{\"reason\": \"The report was withdrawn by its source.\"}")))
     @APIResponse(ref = "moved")
@@ -349,13 +360,56 @@ public class StoryResource {
     @APIResponse(ref = "storyNotFound")
     @APIResponse(ref = "conflict")
     @APIResponse(ref = "stale")
+    @APIResponse(ref = "preconditionRequired")
     @APIResponse(ref = "unauthorized")
     @APIResponse(ref = "forbidden")
     public Response kill(@Parameter(description = "The story id") @PathParam("id") UUID id,
-            @Parameter(description = "Optional: the ETag read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            String body) {
+            @Parameter(description = "The ETag read", example = "\"5\"") @HeaderParam(HttpHeaders.IF_MATCH)
+            String ifMatch, String body) {
+        long expected = ETags.required(ifMatch);
         String reason = requiredText(StoryFields.object(body), "reason");
-        return ok(desk.kill(id, ETags.optional(ifMatch), actor(), reason));
+        return ok(desk.kill(id, expected, actor(), reason));
+    }
+
+    @POST
+    @Path("{id}/source-update")
+    @Operation(summary = "Apply the source update held since approval", description = "A source update of an "
+            + "APPROVED (or later) story is held, not applied (`sourceUpdatePending`, `pendingSourceUpdate` shows "
+            + "what it changes, `flag=sourceUpdatePending` lists them). Applying it takes the source's body, photo, "
+            + "rights and copy; the edited copy follows unless an editor edited it (then `sourceChanged`). A "
+            + "published story shows it to readers with its next correction. Requires If-Match with the ETag read; "
+            + "409 when no update is waiting. Audited as SOURCE_APPLIED with the diff.")
+    @APIResponse(ref = "moved")
+    @APIResponse(ref = "storyNotFound")
+    @APIResponse(responseCode = "409", description = "No source update is waiting",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(ref = "stale")
+    @APIResponse(ref = "preconditionRequired")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response applySourceUpdate(@Parameter(description = "The story id") @PathParam("id") UUID id,
+            @Parameter(description = "The ETag read", example = "\"4\"") @HeaderParam(HttpHeaders.IF_MATCH)
+            String ifMatch) {
+        return ok(desk.applySourceUpdate(id, ETags.required(ifMatch), actor()));
+    }
+
+    @DELETE
+    @Path("{id}/source-update")
+    @Operation(summary = "Discard the source update held since approval", description = "The story keeps its "
+            + "copy; the update's version counts as seen. Requires If-Match with the ETag read; 409 when no update "
+            + "is waiting. Audited as SOURCE_DISCARDED with the diff that was not applied.")
+    @APIResponse(ref = "moved")
+    @APIResponse(ref = "storyNotFound")
+    @APIResponse(responseCode = "409", description = "No source update is waiting",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(ref = "stale")
+    @APIResponse(ref = "preconditionRequired")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response discardSourceUpdate(@Parameter(description = "The story id") @PathParam("id") UUID id,
+            @Parameter(description = "The ETag read", example = "\"4\"") @HeaderParam(HttpHeaders.IF_MATCH)
+            String ifMatch) {
+        return ok(desk.discardSourceUpdate(id, ETags.required(ifMatch), actor()));
     }
 
     /** The body of an approval, as documented. */
@@ -408,8 +462,8 @@ public class StoryResource {
                 try {
                     flags.add(StoryQuery.Flag.named(name.strip()));
                 } catch (IllegalArgumentException e) {
-                    errors.add(new Problem.FieldError("flag", "unknown flag " + name.strip()
-                            + "; one of sourceChanged, killProposed, withdrawn"));
+                    errors.add(new Problem.FieldError("flag", "unknown flag " + name.strip() + "; one of "
+                            + Stream.of(StoryQuery.Flag.values()).map(StoryQuery.Flag::field).toList()));
                 }
             }
         }

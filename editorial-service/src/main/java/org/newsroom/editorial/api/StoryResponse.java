@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.newsroom.editorial.domain.Cluster;
+import org.newsroom.editorial.domain.HeldSourceUpdate;
 import org.newsroom.editorial.domain.Story;
 import org.newsroom.editorial.domain.StoryStatus;
 import org.newsroom.editorial.domain.StoryTransition;
@@ -61,6 +62,11 @@ public record StoryResponse(
         SourceCopy sourceCopy,
         @Schema(description = "The source changed after an editor edited the copy; the history has the diff")
         boolean sourceChanged,
+        @Schema(description = "The source updated the story after its approval: the update is held, not applied, "
+                + "until an editor applies or discards it (POST or DELETE source-update)")
+        boolean sourceUpdatePending,
+        @Schema(description = "The held source update and what applying it would change (single-story reads only)")
+        PendingSourceUpdate pendingSourceUpdate,
         Integer sourceVersion,
         @Schema(description = "The source's embargo: no publication before it", example = "2026-11-26T06:00:00Z")
         Instant embargoedUntil,
@@ -81,6 +87,12 @@ public record StoryResponse(
             String url) {
     }
 
+    /** A source update held since the story's approval: its version, when it came, and its diff to the story. */
+    public record PendingSourceUpdate(@Schema(example = "3") Integer sourceVersion, Instant receivedAt,
+            @Schema(description = "Field by field, {\"from\": the story's, \"to\": the update's}")
+            Map<String, Object> changes) {
+    }
+
     /** Another story of the same cluster. */
     public record Alternate(UUID id, @Schema(example = "Rates unchanged, bank says") String headline,
             @Schema(example = "global-wire") String source, @Schema(example = "Global Wire") String outlet,
@@ -90,13 +102,14 @@ public record StoryResponse(
     /** After a write: with its cluster's primary and size. */
     static StoryResponse of(Story story) {
         Cluster cluster = Cluster.of(story);
-        return cluster == null ? of(story, null, null, null, null)
-                : of(story, new Cluster.Summary(cluster.primary().id, cluster.members().size()), null, null, null);
+        return cluster == null ? of(story, null, null, null, null, null)
+                : of(story, new Cluster.Summary(cluster.primary().id, cluster.members().size()), null, null, null,
+                        null);
     }
 
     /** On a queue page, whose cluster summaries were read at once. */
     static StoryResponse of(Story story, Map<UUID, Cluster.Summary> clusters) {
-        return of(story, story.clusterId == null ? null : clusters.get(story.clusterId), null, null, null);
+        return of(story, story.clusterId == null ? null : clusters.get(story.clusterId), null, null, null, null);
     }
 
     /** A single-story read: with its alternates, the readers' grades of its publication and the audit trail. */
@@ -107,12 +120,15 @@ public record StoryResponse(
         List<Alternate> alternates = cluster == null ? List.of() : cluster.alternatesOf(story).stream()
                 .map(s -> new Alternate(s.id, s.headline, s.source, s.outlet, s.status, cluster.isPrimary(s)))
                 .toList();
+        HeldSourceUpdate held = HeldSourceUpdate.of(story);
         return of(story, summary, alternates, Grade.of(story.publicationId),
-                StoryTransition.history(story.id).stream().map(HistoryEntry::of).toList());
+                StoryTransition.history(story.id).stream().map(HistoryEntry::of).toList(),
+                held == null ? null : new PendingSourceUpdate(held.sourceVersion, held.receivedAt,
+                        held.changes(story)));
     }
 
     private static StoryResponse of(Story story, Cluster.Summary cluster, List<Alternate> alternates,
-            Grade.Summary grades, List<HistoryEntry> history) {
+            Grade.Summary grades, List<HistoryEntry> history, PendingSourceUpdate pending) {
         return new StoryResponse(story.id, story.itemId, story.source, story.url, story.headline, story.summary,
                 StoryFields.paragraphs(story.summary), story.byline, story.outlet, story.outletUrl, story.editorsNote,
                 story.sectionList(), story.dateline, story.authorBio, story.bodyHtml, story.imageUrl,
@@ -122,7 +138,7 @@ public record StoryResponse(
                 story.publishedAt, story.publicationId, story.publicationUrl, story.correctionNote, story.killReason,
                 new SourceCopy(story.sourceHeadline, story.sourceSummary, story.sourceByline, story.sourceOutlet,
                         story.sourceOutletUrl, story.url),
-                story.sourceChanged, story.sourceVersion, story.embargoedUntil, story.withdrawnAt,
+                story.sourceChanged, story.sourceUpdatePending, pending, story.sourceVersion, story.embargoedUntil, story.withdrawnAt,
                 story.withdrawnReason, story.killProposed, story.clusterId,
                 cluster == null || cluster.primaryId().equals(story.id), cluster == null ? 0 : cluster.size() - 1,
                 alternates, grades, history);

@@ -8,6 +8,7 @@ import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newsroom.editorial.domain.DeskRuleException;
 import org.newsroom.editorial.domain.EditionApprovedException;
+import org.newsroom.editorial.domain.EditionEmbargoException;
 import org.newsroom.editorial.domain.EditionRuleException;
 import org.newsroom.editorial.domain.EmbargoException;
 import org.newsroom.editorial.domain.EventTooLargeException;
@@ -83,6 +84,19 @@ public class WorkflowProblems {
     public Response embargoed(EmbargoException e) {
         return Problem.of(Response.Status.CONFLICT, e.getMessage())
                 .with("embargoedUntil", e.embargoedUntil().toString())
+                .toResponse();
+    }
+
+    /**
+     * The refusal names each story still held at the edition's time (where it is placed, its id, headline and hold)
+     * and the earliest time the edition may be scheduled for.
+     */
+    @ServerExceptionMapper
+    public Response editionEmbargoed(EditionEmbargoException e) {
+        return Problem.of(Response.Status.CONFLICT, e.getMessage())
+                .withErrors(e.held().stream().map(h -> new Problem.FieldError(h.field(), h.describe())).toList())
+                .with("heldStories", e.held())
+                .with("earliestPublishAt", e.earliestPublishAt().toString())
                 .toResponse();
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.newsroom.editorial.messaging.StoryEvents;
 import java.util.LinkedHashMap;
 import java.util.Objects;
+import org.newsroom.events.EventCodec;
 import org.newsroom.events.ItemIngested;
 import org.newsroom.events.ItemUpdated;
 import org.newsroom.events.ItemWithdrawn;
@@ -20,8 +21,9 @@ import org.newsroom.events.PublicationPublished;
  * (who, when, field diff, from/to status, reason) in the same transaction as the change and its event.
  *
  * <p>Writes name the version they were based on ({@code expectedVersion}, from the client's {@code If-Match}); a
- * stale one is refused with {@link StaleStoryException} and nothing is written. {@code null} means the caller made
- * no such claim (workflow moves, which the state machine guards by itself).
+ * stale one is refused with {@link StaleStoryException} and nothing is written. Edits, approvals, corrections and
+ * kills always name one (what goes public is what was read); {@code null} means the caller made no such claim
+ * (submit, reject, make-primary, which the state machine guards by itself).
  */
 @ApplicationScoped
 public class Desk {
@@ -69,9 +71,12 @@ public class Desk {
     }
 
     /**
-     * The source updated the item. An older version than the one held is ignored. The source copy always follows;
-     * the edited copy follows too unless an editor edited it (or it is approved or later): then it is kept and the
-     * story is flagged {@code sourceChanged}, with the source diff in the history.
+     * The source updated the item. An older version than the one held is ignored. Until a chief editor approved the
+     * story, its source copy, body, photo and rights follow the source, and so does the edited copy unless an editor
+     * edited it (then it is kept and the story is flagged {@code sourceChanged}). Once approved, nothing of its copy
+     * changes: the update is held for an editor to apply or discard ({@code sourceUpdatePending}), so that a source
+     * (or whoever can push as one) cannot change what was approved or published behind the editors' back.
+     * Embargo and cluster always follow: they restrict and group, they are not copy.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sourceUpdated(ItemUpdated item) {
@@ -84,22 +89,11 @@ public class Desk {
                     item.clusterId(), item.sections()));
             return;
         }
-        if (item.version() != null && story.sourceVersion != null && item.version() <= story.sourceVersion) {
+        HeldSourceUpdate held = HeldSourceUpdate.of(story);
+        Integer latest = held == null ? story.sourceVersion : held.sourceVersion;
+        if (item.version() != null && latest != null && item.version() <= latest) {
             return;
         }
-        Map<String, Object> diff = new LinkedHashMap<>();
-        story.sourceHeadline = changed(diff, "headline", story.sourceHeadline, item.headline());
-        story.sourceSummary = changed(diff, "summary", story.sourceSummary, item.summary());
-        story.sourceByline = changed(diff, "byline", story.sourceByline, item.byline());
-        story.sourceOutlet = changed(diff, "outlet", story.sourceOutlet, item.attribution().outlet());
-        story.sourceOutletUrl = changed(diff, "outletUrl", story.sourceOutletUrl, item.attribution().url());
-        story.url = changed(diff, "url", story.url, item.url());
-        // Body, photo and rights are the source's alone (editors do not edit them): they always follow it.
-        story.bodyHtml = changed(diff, "bodyHtml", story.bodyHtml, item.bodyHtml());
-        story.imageUrl = changed(diff, "imageUrl", story.imageUrl, item.imageUrl());
-        story.imageCaption = changed(diff, "imageCaption", story.imageCaption, item.imageCaption());
-        story.imageCredit = changed(diff, "imageCredit", story.imageCredit, item.imageCredit());
-        story.rights = changed(diff, "rights", story.rights, item.rights());
         if (item.clusterId() != null) {
             if (!item.clusterId().equals(story.clusterId)) {
                 // Chosen to lead the old cluster, not the new one.
@@ -107,25 +101,108 @@ public class Desk {
             }
             story.clusterId = item.clusterId();
         }
-        story.sourceVersion = item.version();
         story.embargoedUntil = item.embargoedUntil();
-        if (diff.isEmpty()) {
+        if (story.status.editable()) {
+            story.sourceVersion = item.version();
+            Map<String, Object> diff = SourceFields.of(story).diff(SourceFields.of(item));
+            if (!diff.isEmpty()) {
+                String action = take(story, item) ? "SOURCE_UPDATE" : "SOURCE_CHANGED";
+                touch(story, INGEST);
+                StoryTransition.record(story, story.status, action, INGEST, story.updatedAt, diff, null);
+            }
             return;
         }
-        String action;
-        if (!story.edited && story.status.editable()) {
-            story.headline = story.sourceHeadline;
-            story.summary = story.sourceSummary;
-            story.byline = story.sourceByline;
-            story.outlet = story.sourceOutlet;
-            story.outletUrl = story.sourceOutletUrl;
-            action = "SOURCE_UPDATE";
-        } else {
-            story.sourceChanged = true;
-            action = "SOURCE_CHANGED";
+        hold(story, held, item);
+    }
+
+    /** An update of an approved (or later) story waits for an editor; a newer one replaces one still waiting. */
+    private static void hold(Story story, HeldSourceUpdate held, ItemUpdated item) {
+        Map<String, Object> diff = SourceFields.of(story).diff(SourceFields.of(item));
+        if (diff.isEmpty()) {
+            story.sourceVersion = item.version();
+            if (held != null) {
+                // The source is back to the copy the story holds: nothing is left to apply.
+                held.delete();
+                story.sourceUpdatePending = false;
+                touch(story, INGEST);
+                StoryTransition.record(story, story.status, "SOURCE_UPDATE", INGEST, story.updatedAt, null,
+                        "The source is back to the story's copy; the held update is dropped");
+            }
+            return;
         }
+        if (held == null) {
+            held = new HeldSourceUpdate();
+            held.storyId = story.id;
+        }
+        held.sourceVersion = item.version();
+        held.payload = EventCodec.encode(item);
+        held.receivedAt = Instant.now();
+        held.persist();
+        story.sourceUpdatePending = true;
         touch(story, INGEST);
-        StoryTransition.record(story, story.status, action, INGEST, story.updatedAt, diff, null);
+        StoryTransition.record(story, story.status, "SOURCE_HELD", INGEST, story.updatedAt, diff, "The story is "
+                + story.status + ": the update waits for an editor to apply or discard it");
+    }
+
+    /**
+     * Takes the source's fields; the edited copy follows unless an editor edited it (then the story is flagged
+     * {@code sourceChanged}). Answers whether the edited copy followed.
+     */
+    private static boolean take(Story story, ItemUpdated item) {
+        SourceFields.of(item).copyTo(story);
+        if (story.edited) {
+            story.sourceChanged = true;
+            return false;
+        }
+        story.headline = story.sourceHeadline;
+        story.summary = story.sourceSummary;
+        story.byline = story.sourceByline;
+        story.outlet = story.sourceOutlet;
+        story.outletUrl = story.sourceOutletUrl;
+        return true;
+    }
+
+    /**
+     * An editor applies the held source update: body, photo, rights and the source copy change, and the edited copy
+     * follows as it would have before approval. A published story shows it with its next correction.
+     */
+    @Transactional
+    public Story applySourceUpdate(UUID id, long expectedVersion, String editor) {
+        Story story = current(id, expectedVersion);
+        HeldSourceUpdate held = requireHeld(story);
+        Map<String, Object> diff = held.changes(story);
+        take(story, held.item());
+        settle(story, held);
+        touch(story, editor);
+        StoryTransition.record(story, story.status, "SOURCE_APPLIED", editor, story.updatedAt, diff, null);
+        return flushed(story);
+    }
+
+    /** An editor discards the held source update; the story keeps its copy. */
+    @Transactional
+    public Story discardSourceUpdate(UUID id, long expectedVersion, String editor) {
+        Story story = current(id, expectedVersion);
+        HeldSourceUpdate held = requireHeld(story);
+        Map<String, Object> diff = held.changes(story);
+        settle(story, held);
+        touch(story, editor);
+        StoryTransition.record(story, story.status, "SOURCE_DISCARDED", editor, story.updatedAt, diff, null);
+        return flushed(story);
+    }
+
+    private static HeldSourceUpdate requireHeld(Story story) {
+        HeldSourceUpdate held = HeldSourceUpdate.of(story);
+        if (held == null) {
+            throw new DeskRuleException("Story " + story.id + " has no source update waiting");
+        }
+        return held;
+    }
+
+    /** Its version counts as seen either way, so the same update delivered again is not held again. */
+    private static void settle(Story story, HeldSourceUpdate held) {
+        story.sourceVersion = held.sourceVersion;
+        story.sourceUpdatePending = false;
+        held.delete();
     }
 
     /** The source withdrew the item: the story is flagged; a published one gets a kill proposed to the chief editor. */
@@ -200,7 +277,7 @@ public class Desk {
      * approved only when scheduled at or after its embargo; the announced hold time is the later of the two.
      */
     @Transactional
-    public Story approve(UUID id, Long expectedVersion, Instant publishAt, String chiefEditor) {
+    public Story approve(UUID id, long expectedVersion, Instant publishAt, String chiefEditor) {
         Story story = current(id, expectedVersion);
         if (story.status.canMoveTo(StoryStatus.APPROVED)) {
             if (story.withdrawnAt != null) {
@@ -237,7 +314,7 @@ public class Desk {
 
     /** A new version of a published story: the corrected fields (maybe none) and the note readers are shown. */
     @Transactional
-    public Story correct(UUID id, Long expectedVersion, String chiefEditor, String note, Map<String, Object> values) {
+    public Story correct(UUID id, long expectedVersion, String chiefEditor, String note, Map<String, Object> values) {
         Story story = current(id, expectedVersion);
         StoryStatus from = move(story, StoryStatus.CORRECTED);
         Map<String, Object> diff = story.apply(values);
@@ -249,7 +326,7 @@ public class Desk {
     }
 
     @Transactional
-    public Story kill(UUID id, Long expectedVersion, String chiefEditor, String reason) {
+    public Story kill(UUID id, long expectedVersion, String chiefEditor, String reason) {
         Story story = current(id, expectedVersion);
         StoryStatus from = move(story, StoryStatus.KILLED);
         story.killProposed = false;

@@ -58,12 +58,14 @@ public class EditionDesk {
     }
 
     @Transactional
-    public Edition approve(UUID id, Long expectedVersion, Instant publishAt, String chiefEditor) {
+    public Edition approve(UUID id, long expectedVersion, Instant publishAt, String chiefEditor) {
         Edition edition = current(id, expectedVersion);
         if (edition.status != Edition.Status.DRAFT) {
             throw new EditionApprovedException(edition);
         }
-        check(edition.id, draft(edition), chiefEditor);
+        EditionDraft draft = draft(edition);
+        check(edition.id, draft, chiefEditor);
+        requireHoldsLifted(draft, publishAt == null ? Instant.now() : publishAt);
         edition.status = Edition.Status.APPROVED;
         edition.approvedAt = edition.updatedAt = Instant.now();
         edition.approvedBy = edition.updatedBy = chiefEditor;
@@ -115,6 +117,32 @@ public class EditionDesk {
         Limits.requireSendable(EditionSnapshot.of(editionId, draft, null, approver, Instant.now()));
     }
 
+    /**
+     * An edition goes out whole at its time (page, newsletter, webhooks), so none of its stories may still be held
+     * then: not before its embargo, nor before the time a chief editor scheduled it for. Checked at approval only:
+     * a draft may hold tomorrow's embargoed story for tomorrow's edition.
+     */
+    private static void requireHoldsLifted(EditionDraft draft, Instant editionTime) {
+        List<EditionEmbargoException.HeldStory> held = new ArrayList<>();
+        heldAt("leadStory", draft.leadStory(), editionTime, held);
+        for (int i = 0; i < draft.briefs().size(); i++) {
+            heldAt("briefs[" + i + "]", draft.briefs().get(i), editionTime, held);
+        }
+        if (!held.isEmpty()) {
+            throw new EditionEmbargoException(editionTime, held);
+        }
+    }
+
+    private static void heldAt(String field, UUID id, Instant editionTime,
+            List<EditionEmbargoException.HeldStory> held) {
+        Story story = Story.findById(id);
+        Instant until = story.holdUntil();
+        if (until != null && editionTime.isBefore(until)) {
+            held.add(new EditionEmbargoException.HeldStory(field, story.id, story.headline, until,
+                    until.equals(story.embargoedUntil) ? "embargoed until" : "scheduled for"));
+        }
+    }
+
     private static void checkStory(String field, UUID id, List<EditionRuleException.Violation> violations) {
         Story story = Story.findById(id);
         if (story == null) {
@@ -125,12 +153,12 @@ public class EditionDesk {
         }
     }
 
-    private static Edition current(UUID id, Long expectedVersion) {
+    private static Edition current(UUID id, long expectedVersion) {
         Edition edition = Edition.findById(id);
         if (edition == null) {
             throw new UnknownEditionException(id);
         }
-        if (expectedVersion != null && edition.version != expectedVersion) {
+        if (edition.version != expectedVersion) {
             throw new StaleStoryException(expectedVersion, edition.version);
         }
         return edition;

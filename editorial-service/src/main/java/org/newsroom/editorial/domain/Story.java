@@ -118,6 +118,10 @@ public class Story extends PanacheEntityBase {
     @Column(name = "source_changed")
     public boolean sourceChanged;
 
+    /** The source updated the story after its approval; the update is held ({@link HeldSourceUpdate}). */
+    @Column(name = "source_update_pending")
+    public boolean sourceUpdatePending;
+
     @Column(name = "embargoed_until")
     public Instant embargoedUntil;
 

@@ -21,6 +21,7 @@ public record StoryQuery(Set<StoryStatus> statuses, String section, String sourc
     /** What needs a chief editor's or an editor's attention, by the story field that shows it. */
     public enum Flag {
         SOURCE_CHANGED("sourceChanged", "s.source_changed"),
+        SOURCE_UPDATE_PENDING("sourceUpdatePending", "s.source_update_pending"),
         KILL_PROPOSED("killProposed", "s.kill_proposed"),
         WITHDRAWN("withdrawn", "s.withdrawn_at IS NOT NULL");
 

@@ -43,7 +43,10 @@ public class StoryTransition extends PanacheEntityBase {
 
     public Instant at;
 
-    /** What was done: RECEIVE, SOURCE_UPDATE, EDIT, MAKE_PRIMARY, SUBMIT, APPROVE, REJECT, PUBLISH, CORRECT, KILL. */
+    /**
+     * What was done: RECEIVE, SOURCE_UPDATE, SOURCE_CHANGED, SOURCE_HELD, SOURCE_APPLIED, SOURCE_DISCARDED, WITHDRAW,
+     * EDIT, MAKE_PRIMARY, SUBMIT, APPROVE, REJECT, PUBLISH, CORRECT, KILL.
+     */
     public String action;
 
     @JdbcTypeCode(SqlTypes.JSON)

@@ -39,7 +39,7 @@ class EditionTest {
 
     private static UUID approvedStory(String headline) {
         UUID id = StoryFixtures.newStory(RECORDS, headline + " " + UUID.randomUUID());
-        given().auth().oauth2(CHIEF).when().post("/api/stories/" + id + "/approve").then().statusCode(200);
+        StoryFixtures.approve(CHIEF, id).statusCode(200);
         return id;
     }
 
@@ -50,7 +50,7 @@ class EditionTest {
         given().auth().oauth2(EDITOR).contentType(ContentType.JSON).header("If-Match", StoryFixtures.etag(EDITOR, id))
                 .body("{\"authorBio\": \"Jane Doe covers trade for Global Wire.\"}")
                 .when().patch("/api/stories/" + id).then().statusCode(200);
-        given().auth().oauth2(CHIEF).when().post("/api/stories/" + id + "/approve").then().statusCode(200);
+        StoryFixtures.approve(CHIEF, id).statusCode(200);
         return id;
     }
 
@@ -96,9 +96,16 @@ class EditionTest {
         patch(id, "\"0\"", "{\"title\": \"Stale\"}").statusCode(412).contentType("application/problem+json");
 
         given().auth().oauth2(EDITOR).when().post("/api/editions/" + id + "/approve").then().statusCode(403);
-        given().auth().oauth2(CHIEF).contentType(ContentType.JSON).body("{\"publishAt\": \"2020-01-01T00:00:00Z\"}")
+        given().auth().oauth2(CHIEF).header("If-Match", etag).contentType(ContentType.JSON)
+                .body("{\"publishAt\": \"2020-01-01T00:00:00Z\"}")
                 .when().post("/api/editions/" + id + "/approve").then().statusCode(400)
                 .body("errors.field", contains("publishAt"));
+        // Approve what you saw: without the ETag read, or with the one before the reorder, nothing is approved.
+        given().auth().oauth2(CHIEF).when().post("/api/editions/" + id + "/approve").then().statusCode(428)
+                .contentType("application/problem+json");
+        given().auth().oauth2(CHIEF).header("If-Match", "\"0\"").when().post("/api/editions/" + id + "/approve")
+                .then().statusCode(412).contentType("application/problem+json").body("currentETag", equalTo(etag));
+        given().auth().oauth2(EDITOR).when().get("/api/editions/" + id).then().body("status", equalTo("DRAFT"));
         try (TopicWatcher editorial = TopicWatcher.open(Topics.EDITORIAL)) {
             given().auth().oauth2(CHIEF).header("If-Match", etag).contentType(ContentType.JSON)
                     .body("{\"publishAt\": \"2999-01-01T06:00:00Z\"}")
@@ -132,7 +139,8 @@ class EditionTest {
         }
 
         patch(id, "\"2\"", "{\"title\": \"After approval\"}").statusCode(409);
-        given().auth().oauth2(CHIEF).when().post("/api/editions/" + id + "/approve").then().statusCode(409);
+        given().auth().oauth2(CHIEF).header("If-Match", "\"2\"").when().post("/api/editions/" + id + "/approve")
+                .then().statusCode(409);
         given().auth().oauth2(EDITOR).when().get("/api/editions/" + id).then().statusCode(200)
                 .header("ETag", equalTo("\"2\"")).body("title", equalTo("The Daily Brief"));
     }

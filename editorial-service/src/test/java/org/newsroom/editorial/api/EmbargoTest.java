@@ -43,7 +43,7 @@ class EmbargoTest {
     }
 
     private static ValidatableResponse approve(UUID id, String body) {
-        var request = given().auth().oauth2(CHIEF);
+        var request = given().auth().oauth2(CHIEF).header("If-Match", StoryFixtures.etag(CHIEF, id));
         if (body != null) {
             request = request.contentType(ContentType.JSON).body(body);
         }

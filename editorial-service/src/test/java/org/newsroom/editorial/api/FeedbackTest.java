@@ -2,10 +2,14 @@ package org.newsroom.editorial.api;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,6 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.newsroom.editorial.StoryFixtures;
+import org.newsroom.editorial.domain.Limits;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.PublicationPublished;
@@ -25,7 +30,7 @@ import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
 import org.newsroom.testing.TestTokens;
 
-/** Public reader feedback: grades and letters, validated and rate-limited per client address. */
+/** Public reader feedback: grades and letters, validated and rate-limited per client address and publication. */
 @QuarkusTest
 class FeedbackTest {
     private static final CloudEventRecords RECORDS = new CloudEventRecords();
@@ -37,6 +42,9 @@ class FeedbackTest {
         RECORDS.close();
     }
 
+    /** As a browser posts a form of a UTF-8 page (REST Assured's default is ISO-8859-1, which has no €). */
+    private static final String UTF8_FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+
     private static String client() {
         return "10.9." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
     }
@@ -44,7 +52,7 @@ class FeedbackTest {
     @Test
     void gradesOfAPublicationShowOnItsStory() {
         UUID id = StoryFixtures.newStory(RECORDS, "Graded " + UUID.randomUUID());
-        given().auth().oauth2(CHIEF).when().post("/api/stories/" + id + "/approve").then().statusCode(200);
+        StoryFixtures.approve(CHIEF, id).statusCode(200);
         PublicationPublished publication = new PublicationPublished(UUID.randomUUID(), id, "s", "https://x.example/s",
                 "h", null, null, new Attribution("o", null), 1, Instant.now());
         RECORDS.send(Topics.PUBLICATIONS, publication.publicationId().toString(), "news.publication.published.v1",
@@ -124,17 +132,26 @@ class FeedbackTest {
                 .body("[0].text", equalTo(text)).body("[0].publicationId", equalTo(publication.toString()));
     }
 
-    /** A browser posts the letter form; a letter of the documented maximum must fit the server's form limits. */
+    /**
+     * A browser posts the letter form; a letter of the documented maximum (Limits.LETTER characters, here of up to
+     * three bytes each in UTF-8) must fit the server's form limits and be stored whole; one more character is a
+     * problem naming the field.
+     */
     @Test
     void aLongLetterByFormIsAcceptedUpToTheMaximumAndRefusedAbove() {
         String client = client();
-        String text = "Dear editor, " + UUID.randomUUID() + " " + "é".repeat(4_000 - 50);
-        given().header("X-Forwarded-For", client)
+        String opening = "Dear editor, " + UUID.randomUUID() + " ";
+        String text = opening + "€é".repeat((Limits.LETTER - opening.length()) / 2) + "€".repeat(
+                (Limits.LETTER - opening.length()) % 2);
+        assertEquals(Limits.LETTER, text.length());
+        given().header("X-Forwarded-For", client).contentType(UTF8_FORM)
                 .formParam("name", "Ada").formParam("email", "ada@example.org").formParam("text", text)
                 .when().post("/api/feedback/letters").then().statusCode(201).body("text", equalTo(text));
+        given().auth().oauth2(EDITOR).when().get("/api/letters?limit=1").then().statusCode(200)
+                .body("[0].text", equalTo(text));
 
-        given().header("X-Forwarded-For", client)
-                .formParam("name", "Ada").formParam("email", "ada@example.org").formParam("text", "é".repeat(5_001))
+        given().header("X-Forwarded-For", client).contentType(UTF8_FORM)
+                .formParam("name", "Ada").formParam("email", "ada@example.org").formParam("text", "€".repeat(5_001))
                 .when().post("/api/feedback/letters").then().statusCode(413).contentType("application/problem+json")
                 .body("errors.field", contains("text"));
         given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
@@ -166,17 +183,44 @@ class FeedbackTest {
                 .contentType("application/problem+json").body("errors.field", contains("after"));
     }
 
+    private static String grade(UUID publication) {
+        return "{\"publicationId\": \"" + publication + "\", \"grade\": 3}";
+    }
+
     @Test
     void aFloodFromOneAddressIsRefusedWith429() {
         String client = client();
-        String body = "{\"publicationId\": \"" + UUID.randomUUID() + "\", \"grade\": 3}";
         for (int i = 0; i < 20; i++) {
-            given().header("X-Forwarded-For", client).contentType(ContentType.JSON).body(body)
+            given().header("X-Forwarded-For", client).contentType(ContentType.JSON).body(grade(UUID.randomUUID()))
                     .when().post("/api/feedback/grades").then().statusCode(201);
         }
-        given().header("X-Forwarded-For", client).contentType(ContentType.JSON).body(body)
-                .when().post("/api/feedback/grades").then().statusCode(429).contentType("application/problem+json");
-        given().header("X-Forwarded-For", client()).contentType(ContentType.JSON).body(body)
+        given().header("X-Forwarded-For", client).contentType(ContentType.JSON).body(grade(UUID.randomUUID()))
+                .when().post("/api/feedback/grades").then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", value -> Integer.parseInt(value), allOf(greaterThan(0), lessThanOrEqualTo(60)))
+                .body("retryAfterSeconds", allOf(greaterThan(0), lessThanOrEqualTo(60)));
+        given().header("X-Forwarded-For", client()).contentType(ContentType.JSON).body(grade(UUID.randomUUID()))
                 .when().post("/api/feedback/grades").then().statusCode(201);
+    }
+
+    /** One client grades one publication a few times a day at most; other publications and clients are not held. */
+    @Test
+    void gradesAreLimitedPerPublicationAndClient() {
+        String client = client();
+        UUID publication = UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", client).contentType(ContentType.JSON).body(grade(publication))
+                    .when().post("/api/feedback/grades").then().statusCode(201).body("count", equalTo(i + 1));
+        }
+        given().header("X-Forwarded-For", client).formParam("publicationId", publication.toString())
+                .formParam("grade", "1").when().post("/api/feedback/grades").then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", value -> Integer.parseInt(value),
+                        allOf(greaterThan(60), lessThanOrEqualTo(86_400)))
+                .body("detail", containsString("this publication"));
+        given().header("X-Forwarded-For", client).contentType(ContentType.JSON).body(grade(UUID.randomUUID()))
+                .when().post("/api/feedback/grades").then().statusCode(201);
+        // The refused grade was not counted: a new client's is the fourth.
+        given().header("X-Forwarded-For", client()).contentType(ContentType.JSON).body(grade(publication))
+                .when().post("/api/feedback/grades").then().statusCode(201).body("count", equalTo(4));
     }
 }

@@ -62,7 +62,7 @@ class LimitsTest {
 
     private static UUID approved(String summary) {
         UUID id = story(summary, null);
-        given().auth().oauth2(CHIEF).when().post("/api/stories/" + id + "/approve").then().statusCode(200);
+        StoryFixtures.approve(CHIEF, id).statusCode(200);
         return id;
     }
 
@@ -103,7 +103,7 @@ class LimitsTest {
                 euros(Limits.DATELINE), euros(Limits.AUTHOR_BIO), sections), 200);
 
         try (TopicWatcher editorial = TopicWatcher.open(Topics.EDITORIAL)) {
-            given().auth().oauth2(CHIEF).when().post("/api/stories/" + id + "/approve").then().statusCode(200);
+            StoryFixtures.approve(CHIEF, id).statusCode(200);
             ConsumerRecord<String, String> approved = editorial.await(r -> id.toString().equals(r.key())
                     && "news.story.approved.v1".equals(TopicWatcher.header(r, "ce_type")), Duration.ofSeconds(60));
             int bytes = approved.value().getBytes(StandardCharsets.UTF_8).length;
@@ -115,7 +115,7 @@ class LimitsTest {
     void anApprovalWhoseEventWouldNotFitIsRefusedAndChangesNothing() {
         // 930,000 bytes of body: a record ingest could still send, but not with the story's copy added.
         UUID id = story("One.", euros(310_000));
-        given().auth().oauth2(CHIEF).when().post("/api/stories/" + id + "/approve").then().statusCode(422)
+        StoryFixtures.approve(CHIEF, id).statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("news.story.approved.v1"))
                 .body("errors.field", contains("bodyHtml"));
@@ -149,11 +149,14 @@ class LimitsTest {
                 EventCodec.encode(published));
         await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(given().auth().oauth2(EDITOR)
                 .when().get("/api/stories/" + lead).then().extract().path("status")));
-        given().auth().oauth2(CHIEF).contentType(ContentType.JSON)
-                .body("{\"note\": \"About the author added.\", \"authorBio\": \"" + euros(Limits.AUTHOR_BIO) + "\"}")
-                .when().post("/api/stories/" + lead + "/correct").then().statusCode(200);
+        StoryFixtures.move(CHIEF, lead, "correct",
+                "{\"note\": \"About the author added.\", \"authorBio\": \"" + euros(Limits.AUTHOR_BIO) + "\"}")
+                .statusCode(200);
 
-        given().auth().oauth2(CHIEF).when().post("/api/editions/" + id + "/approve").then().statusCode(422)
+        String editionETag = given().auth().oauth2(CHIEF).when().get("/api/editions/" + id).then().extract()
+                .header("ETag");
+        given().auth().oauth2(CHIEF).header("If-Match", editionETag).when().post("/api/editions/" + id + "/approve")
+                .then().statusCode(422)
                 .body("detail", containsString("news.edition.approved.v1"));
         given().auth().oauth2(EDITOR).when().get("/api/editions/" + id).then().body("status", equalTo("DRAFT"));
     }

@@ -56,6 +56,12 @@ class OpenApiTest {
                 + ".embargoed.value").contains("embargoedUntil"));
         assertTrue(doc.getString(approve + ".responses.'400'.content.'application/problem+json'.examples"
                 + ".past.value").contains("publishAt"));
+        for (String move : List.of("approve", "correct", "kill")) {
+            assertTrue(doc.getString("paths.'/api/stories/{id}/" + move + "'.post.responses.'428'.'$ref'")
+                    .endsWith("/preconditionRequired"), move + " documents its 428");
+        }
+        assertTrue(doc.getString("paths.'/api/editions/{id}/approve'.post.responses.'409'.content"
+                + ".'application/problem+json'.examples.embargoed.value").contains("earliestPublishAt"));
         assertTrue(doc.getString("components.responses.stale.content.'application/problem+json'.examples.stale.value")
                 .contains("currentETag"));
         assertTrue(doc.getString("paths.'/api/stories/{id}'.patch.responses.'412'.'$ref'").endsWith("/stale"));

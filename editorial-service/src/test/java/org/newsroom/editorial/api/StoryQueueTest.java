@@ -87,7 +87,7 @@ class StoryQueueTest {
         list("assignee=omar-" + word).then().body("id", contains(second.toString()));
         list("section=Markets-" + word).then().body("id", contains(second.toString()));
 
-        given().auth().oauth2(CHIEF).when().post("/api/stories/" + first + "/approve").then().statusCode(200);
+        StoryFixtures.approve(CHIEF, first).statusCode(200);
         list("q=" + word + "&status=APPROVED").then().body("id", contains(first.toString()));
         list("q=" + word + "&status=NEW,IN_REVIEW").then().body("id", contains(second.toString()));
         list("q=" + word + "&status=NEW&status=APPROVED").then().body("size()", equalTo(2));

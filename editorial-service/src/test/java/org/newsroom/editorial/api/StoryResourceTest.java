@@ -4,13 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,9 +49,7 @@ class StoryResourceTest {
     void chiefEditorApprovesAndTheApprovalIsAnnounced() {
         UUID id = newStory("Ceasefire talks resume " + UUID.randomUUID());
         try (TopicWatcher editorial = TopicWatcher.open(Topics.EDITORIAL)) {
-            given().auth().oauth2(CHIEF)
-                    .when().post("/api/stories/" + id + "/approve")
-                    .then().statusCode(200)
+            StoryFixtures.approve(CHIEF, id).statusCode(200)
                     .body("status", equalTo("APPROVED"))
                     .body("approvedBy", equalTo("chris"));
 
@@ -63,13 +64,30 @@ class StoryResourceTest {
         assertEquals(1L, QuarkusTransaction.requiringNew().call(
                 () -> StoryTransition.count("storyId = ?1 and actor = ?2", id, "chris")), "the approval is audited");
 
-        given().auth().oauth2(CHIEF)
-                .when().post("/api/stories/" + id + "/approve")
-                .then().statusCode(409)
+        StoryFixtures.approve(CHIEF, id).statusCode(409)
                 .contentType("application/problem+json")
                 // A publish-service on the same broker may already have confirmed the approval.
                 .body("currentStatus", anyOf(equalTo("APPROVED"), equalTo("PUBLISHED")))
                 .body("allowedTransitions", not(hasItem("APPROVED")));
+    }
+
+    /** Approve what you saw: without the ETag read nothing is approved, nor with one older than the copy. */
+    @Test
+    void approvalNeedsTheETagOfTheCopyRead() {
+        UUID id = newStory("Tariff truce " + UUID.randomUUID());
+        given().auth().oauth2(CHIEF).when().post("/api/stories/" + id + "/approve").then().statusCode(428)
+                .contentType("application/problem+json").body("detail", containsString("If-Match"));
+        String read = StoryFixtures.etag(CHIEF, id);
+        given().auth().oauth2(EDITOR).contentType(ContentType.JSON).header("If-Match", read)
+                .body("{\"headline\": \"Tariff truce collapses\"}").when().patch("/api/stories/" + id)
+                .then().statusCode(200);
+        given().auth().oauth2(CHIEF).header("If-Match", read).when().post("/api/stories/" + id + "/approve").then()
+                .statusCode(412).contentType("application/problem+json")
+                .body("currentETag", equalTo(StoryFixtures.etag(CHIEF, id)));
+        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then()
+                .body("status", equalTo("NEW")).body("approvedBy", nullValue());
+
+        StoryFixtures.approve(CHIEF, id).statusCode(200).body("headline", equalTo("Tariff truce collapses"));
     }
 
     @Test
@@ -91,7 +109,8 @@ class StoryResourceTest {
 
     @Test
     void badRequestsGetProblems() {
-        given().auth().oauth2(CHIEF).when().post("/api/stories/" + UUID.randomUUID() + "/approve")
+        given().auth().oauth2(CHIEF).header("If-Match", "\"0\"").when()
+                .post("/api/stories/" + UUID.randomUUID() + "/approve")
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(EDITOR).when().get("/api/stories?limit=0")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -16,6 +16,7 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -44,8 +45,13 @@ class WorkflowTest {
         RECORDS.close();
     }
 
+    /** A move of the story as read just now (its current ETag in If-Match; none for a story that does not exist). */
     private static ValidatableResponse move(String token, UUID id, String action, String body) {
         var request = given().auth().oauth2(token);
+        String etag = given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then().extract().header("ETag");
+        if (etag != null) {
+            request = request.header("If-Match", etag);
+        }
         if (body != null) {
             request = request.contentType(ContentType.JSON).body(body);
         }
@@ -163,6 +169,32 @@ class WorkflowTest {
                 .body("[3].changes.headline.to", equalTo("Pipeline deal signed in Baku"))
                 .body("[3].reason", equalTo("An earlier version misnamed the city."))
                 .body("[4].fromStatus", equalTo("CORRECTED"));
+    }
+
+    /** A correction or a kill of a copy that changed since it was read (or without saying which) changes nothing. */
+    @Test
+    void correctionAndKillNeedTheETagOfTheCopyRead() {
+        UUID id = StoryFixtures.newStory(RECORDS, "Grain corridor reopens " + UUID.randomUUID());
+        move(CHIEF, id, "approve", null).statusCode(200);
+        RECORDS.send(Topics.PUBLICATIONS, UUID.randomUUID().toString(), PUBLISHED,
+                EventCodec.encode(publication(id)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(status(id)));
+        String read = StoryFixtures.etag(CHIEF, id);
+
+        Map<String, String> bodies = Map.of("correct", "{\"note\": \"n\"}", "kill", "{\"reason\": \"r\"}");
+        bodies.forEach((action, body) -> given().auth().oauth2(CHIEF).contentType(ContentType.JSON).body(body)
+                .when().post("/api/stories/" + id + "/" + action).then().statusCode(428)
+                .contentType("application/problem+json"));
+        move(CHIEF, id, "correct", "{\"note\": \"An earlier version misnamed the port.\"}").statusCode(200);
+        bodies.forEach((action, body) -> given().auth().oauth2(CHIEF).header("If-Match", read)
+                .contentType(ContentType.JSON).body(body).when().post("/api/stories/" + id + "/" + action)
+                .then().statusCode(412).contentType("application/problem+json")
+                .body("currentETag", equalTo(StoryFixtures.etag(CHIEF, id))));
+        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then()
+                .body("status", equalTo("CORRECTED"))
+                .body("correctionNote", equalTo("An earlier version misnamed the port."));
+        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id + "/history").then()
+                .body("action", contains("RECEIVE", "APPROVE", "PUBLISH", "CORRECT"));
     }
 
     @Test

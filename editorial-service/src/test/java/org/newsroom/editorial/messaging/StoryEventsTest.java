@@ -67,7 +67,7 @@ class StoryEventsTest {
                 .body("[1].changes.authorBio.to", equalTo("Jane Doe covers trade."));
 
         try (TopicWatcher editorial = TopicWatcher.open(Topics.EDITORIAL)) {
-            given().auth().oauth2(CHIEF).when().post("/api/stories/" + id + "/approve").then().statusCode(200);
+            StoryFixtures.approve(CHIEF, id).statusCode(200);
             StoryApproved approved = event(editorial, id, "news.story.approved.v1", StoryApproved.class);
             assertEquals(item.itemId(), approved.itemId());
             assertEquals("Why it matters: the talks set tariffs for a year.", approved.editorsNote());
@@ -90,9 +90,8 @@ class StoryEventsTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(given().auth().oauth2(EDITOR)
                     .when().get("/api/stories/" + id).then().extract().path("status")));
 
-            given().auth().oauth2(CHIEF).contentType(ContentType.JSON)
-                    .body("{\"note\": \"The dateline was wrong.\", \"dateline\": \"BRUSSELS\"}")
-                    .when().post("/api/stories/" + id + "/correct").then().statusCode(200);
+            StoryFixtures.move(CHIEF, id, "correct", "{\"note\": \"The dateline was wrong.\", \"dateline\": \"BRUSSELS\"}")
+                    .statusCode(200);
             StoryCorrected corrected = event(editorial, id, "news.story.corrected.v1", StoryCorrected.class);
             assertEquals("BRUSSELS", corrected.dateline());
             assertEquals("The dateline was wrong.", corrected.correctionNote());
