@@ -1,20 +1,21 @@
 package org.newsroom.notify.domain;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.InetAddress;
+import java.io.IOException;
 import java.net.URI;
-import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.newsroom.net.InternalAddresses;
+import org.newsroom.net.PublicHttp;
 
 /**
- * SSRF guard for webhook URLs (DESIGN §5): http(s) only, and no loopback, private, link-local, unique-local,
- * multicast or wildcard address unless its host is allow-listed in {@code newsroom.notify.webhooks.allowed-hosts}.
- * Checked when an endpoint is registered and again before every call (DNS may have changed); redirects are never
- * followed.
+ * The webhooks' SSRF guard: net's {@link PublicHttp} with notify's allow-list
+ * ({@code newsroom.notify.webhooks.allowed-hosts}), one deadline per call ({@code timeout}) and no redirects. A URL
+ * is checked when its endpoint is registered, and every call vets the addresses it connects to again (pinned: the
+ * host is resolved once per connection, so a changed DNS answer cannot slip in between check and call).
  */
 @ApplicationScoped
 public class UrlGuard {
@@ -22,35 +23,46 @@ public class UrlGuard {
     @ConfigProperty(name = "newsroom.notify.webhooks.allowed-hosts")
     Optional<List<String>> allowedHosts;
 
-    /** @return why the URL may not be called, or empty when it may */
+    /** The whole call, connecting included, until the response body ended. */
+    @ConfigProperty(name = "newsroom.notify.webhooks.timeout", defaultValue = "10s")
+    Duration timeout;
+
+    @ConfigProperty(name = "newsroom.notify.webhooks.max-in-flight", defaultValue = "200")
+    int maxInFlight;
+
+    private PublicHttp http;
+
+    @PostConstruct
+    void start() {
+        int connections = Math.max(1, maxInFlight);
+        http = PublicHttp.builder()
+                .allowedHosts(allowedHosts.orElse(List.of()))
+                .deadline(timeout)
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .maxRedirects(0)
+                // Every call may go to one host: the in-flight limit, not the pool, is what bounds them.
+                .maxConnections(connections, connections)
+                .userAgent("newsroom-notify-webhooks")
+                .build();
+    }
+
+    @PreDestroy
+    void stop() throws IOException {
+        http.close();
+    }
+
+    /** @return why the URL may not be called (never the address it resolves to), or empty when it may */
     public Optional<String> refusal(String url) {
-        URI uri;
         try {
-            uri = URI.create(url);
+            return http.refusal(URI.create(url));
         } catch (IllegalArgumentException e) {
             return Optional.of("not a URL");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("only http and https URLs are allowed");
-        }
-        String host = uri.getHost();
-        if (host == null || host.isBlank() || uri.getUserInfo() != null) {
-            return Optional.of("the URL needs a host and no user info");
-        }
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (allowedHosts.orElse(List.of()).stream().anyMatch(bare::equalsIgnoreCase)) {
-            return Optional.empty();
-        }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(bare)) {
-                if (InternalAddresses.isInternal(address)) {
-                    return Optional.of(host + " resolves to a non-public address");
-                }
-            }
-        } catch (UnknownHostException e) {
-            return Optional.of("unknown host " + host);
-        }
-        return Optional.empty();
+    }
+
+    /** The client every webhook call goes through. */
+    PublicHttp http() {
+        return http;
     }
 }

@@ -9,17 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -27,8 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -81,16 +77,11 @@ public class WebhookSender {
     @ConfigProperty(name = "newsroom.notify.webhooks.max-retry-delay", defaultValue = "6h")
     Duration maxRetryDelay;
 
-    /** The whole call, connecting included, until the response body ended. */
-    @ConfigProperty(name = "newsroom.notify.webhooks.timeout", defaultValue = "10s")
-    Duration timeout;
-
     @ConfigProperty(name = "newsroom.notify.lease", defaultValue = "5m")
     Duration lease;
 
-    private volatile HttpClient client;
     private Semaphore inFlight;
-    /** Runs the client and records outcomes: the JDK's timeout thread, shared by the JVM, must not wait on SQL. */
+    /** Runs the calls and records their outcomes, off the scheduler's thread. */
     private ExecutorService calls;
 
     record Due(UUID id, UUID endpointId, String eventId, UUID subjectId, String body, int attempts, String url,
@@ -190,45 +181,35 @@ public class WebhookSender {
                 ((Number) r[5]).intValue(), (String) r[6], (String) r[7], (String) r[8])).toList();
     }
 
-    /** Never completes exceptionally: a call that got no answer is an outcome with an error. */
+    /**
+     * Never completes exceptionally: a call that got no answer is an outcome with an error. The call runs on its own
+     * thread, through {@link UrlGuard}'s client, which vets the addresses it connects to and aborts it at the deadline.
+     */
     CompletableFuture<Outcome> call(Due due) {
         Instant start = Instant.now();
-        Optional<String> refusal = urlGuard.refusal(due.url());
-        if (refusal.isPresent()) {
-            return CompletableFuture.completedFuture(outcome(start, null, "refused by the SSRF guard: "
-                    + refusal.get()));
-        }
-        String timestamp = String.valueOf(start.getEpochSecond());
-        HttpRequest request;
+        URI url;
         try {
-            request = HttpRequest.newBuilder(URI.create(due.url()))
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "newsroom-notify-webhooks")
-                    .header("webhook-id", due.eventId())
-                    .header("webhook-timestamp", timestamp)
-                    .header("webhook-signature", sign(due.secret(), due.eventId(), timestamp, due.body()))
-                    .POST(HttpRequest.BodyPublishers.ofString(due.body(), StandardCharsets.UTF_8))
-                    .build();
+            url = URI.create(due.url());
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(outcome(start, null, "bad URL: " + e.getMessage()));
         }
-        CompletableFuture<HttpResponse<Void>> exchange = client().sendAsync(request,
-                HttpResponse.BodyHandlers.discarding());
-        // One deadline for the whole call: the request timeout alone stops at the response headers, so an endpoint
-        // that answers 200 and then drips its body would hold the slot for as long as it likes.
-        return exchange.thenApply(response -> outcome(start, response.statusCode(), null))
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionally(e -> {
-                    exchange.cancel(true);
-                    return outcome(start, null, describe(unwrapped(e)));
-                });
+        String timestamp = String.valueOf(start.getEpochSecond());
+        Map<String, String> headers = Map.of(
+                "webhook-id", due.eventId(),
+                "webhook-timestamp", timestamp,
+                "webhook-signature", sign(due.secret(), due.eventId(), timestamp, due.body()));
+        byte[] body = due.body().getBytes(StandardCharsets.UTF_8);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return outcome(start, urlGuard.http().post(url, headers, "application/json", body).status(), null);
+            } catch (IOException | RuntimeException e) {
+                return outcome(start, null, describe(e));
+            }
+        }, calls);
     }
 
-    private Throwable unwrapped(Throwable e) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        return cause instanceof TimeoutException
-                ? new TimeoutException("no complete answer within " + timeout.toMillis() + " ms")
-                : cause;
+    private static Throwable unwrapped(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     private static Outcome outcome(Instant start, Integer statusCode, String error) {
@@ -311,21 +292,6 @@ public class WebhookSender {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private HttpClient client() {
-        if (client == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = HttpClient.newBuilder()
-                            .executor(calls)
-                            .connectTimeout(timeout)
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .build();
-                }
-            }
-        }
-        return client;
     }
 
     private static String describe(Throwable e) {
