@@ -15,9 +15,9 @@ import org.newsroom.outbox.Inbox;
 
 /**
  * Turns {@code news.items} events into stories (ingested), keeps their source copy current (updated; held for an
- * editor once the story is approved) and flags withdrawn ones. The offset is committed only after the effect committed. A poison
- * record goes to {@code news.items.dlq} at once; a database outage is waited out, other failures are retried
- * (see Inbox).
+ * editor once the story is approved) and flags withdrawn ones. The offset is committed only after the effect
+ * committed. A poison record goes to {@code news.items.dlq} at once; a database outage is waited out, other failures
+ * are retried (see Inbox).
  */
 @ApplicationScoped
 public class ItemConsumer {
