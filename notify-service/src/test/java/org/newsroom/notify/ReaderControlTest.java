@@ -216,7 +216,8 @@ class ReaderControlTest {
         // The topics form, as a browser submits it.
         given().queryParam("token", token).accept("text/html").contentType(ContentType.URLENC)
                 .formParam("topics", "Markets, culture").when().post("/api/subscriptions/preferences")
-                .then().statusCode(200).contentType(ContentType.HTML).body(containsString("value=\"culture, markets\""));
+                .then().statusCode(200).contentType(ContentType.HTML)
+                .body(containsString("value=\"culture, markets\""));
         assertEquals(List.of("culture", "markets"), subscriber(email).topicList());
         given().queryParam("token", token).contentType(ContentType.URLENC).formParam("topics", "Not a topic!")
                 .when().post("/api/subscriptions/preferences")

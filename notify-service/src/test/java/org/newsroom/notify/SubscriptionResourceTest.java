@@ -106,8 +106,9 @@ class SubscriptionResourceTest {
     @Test
     void pendingAddressSubscribingAgainGetsAWorkingLinkAgain() {
         String email = Readers.newAddress("twice");
-        long start = System.nanoTime();
         Readers.subscribe(email);
+        // Timed from the answer: the first email's send time was recorded before it (a loaded machine is slow).
+        long start = System.nanoTime();
         Readers.confirmationToken(mail, email);
         // Submitted again at once: no second email within the re-send interval (3s in tests): no mail-bombing.
         Readers.subscribe(email);

@@ -17,7 +17,8 @@ public class AdminKeyCheck {
 
     void check(@Observes StartupEvent startup) {
         if (UNCONFIGURED.equals(location)) {
-            LOG.warn("NEWSROOM_JWT_PUBLIC_KEY is not set: the admin API (/api/webhooks, delivery statistics) refuses every token (401)");
+            LOG.warn("NEWSROOM_JWT_PUBLIC_KEY is not set: the admin API (/api/webhooks, delivery statistics) "
+                    + "refuses every token (401)");
         }
     }
 }

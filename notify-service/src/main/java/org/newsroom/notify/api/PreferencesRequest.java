@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** The topics a reader wants from now on; an empty list means everything. */
-public record PreferencesRequest(@NotNull @Size(max = Topics.MAX) List<@NotBlank @Pattern(regexp = Topics.PATTERN) String> topics) {
+public record PreferencesRequest(
+        @NotNull @Size(max = Topics.MAX) List<@NotBlank @Pattern(regexp = Topics.PATTERN) String> topics) {
 
     public PreferencesRequest {
         topics = topics == null ? null : Topics.normalize(topics);

@@ -3,6 +3,7 @@ package org.newsroom.notify.api;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.newsroom.notify.domain.Subscriber;
 
 /**
@@ -54,7 +55,8 @@ final class ReaderPages {
     }
 
     static Response unsubscribed(Subscriber subscriber) {
-        return page("Unsubscribed", "<p>%s will receive no more newsletters.</p>\n".formatted(escape(subscriber.email)));
+        return page("Unsubscribed",
+                "<p>%s will receive no more newsletters.</p>\n".formatted(escape(subscriber.email)));
     }
 
     /** Topics, "sign out every link" and unsubscribe: each its own form, each a POST. */
@@ -72,7 +74,7 @@ final class ReaderPages {
                 <form method="post" action="unsubscribe?token=%s">
                 <input type="hidden" name="List-Unsubscribe" value="One-Click">
                 <button type="submit">Unsubscribe</button></form>
-                """.formatted(escape(subscriber.email), subscriber.status.name().toLowerCase(java.util.Locale.ROOT),
+                """.formatted(escape(subscriber.email), subscriber.status.name().toLowerCase(Locale.ROOT),
                 token, escape(String.join(", ", subscriber.topicList())), token, token));
     }
 

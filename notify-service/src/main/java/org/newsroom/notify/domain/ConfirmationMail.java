@@ -44,7 +44,8 @@ public class ConfirmationMail {
         return Mail.withText(email, "Confirm your newsletter subscription", """
                 Hello,
 
-                please confirm that you want to receive the newsletter at this address:
+                please confirm that you want to receive the newsletter at this address: open this link and press
+                "Confirm".
 
                 %s
 

@@ -94,7 +94,8 @@ class DeliveryMailTest {
     /** Events may come from elsewhere than our own pipeline: markup in them never becomes markup or a link. */
     @Test
     void hostileMarkupAndLinksInAnEventStayInertText() {
-        String hostile = "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">x</a>";
+        String hostile = "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)> "
+                + "<a href=\"javascript:alert(3)\">x</a>";
         EditionLead lead = new EditionLead(UUID.randomUUID(), "<script>alert(4)</script>", hostile, null,
                 new Attribution("Outlet", "javascript:alert(5)"), null);
         UUID id = UUID.randomUUID();
