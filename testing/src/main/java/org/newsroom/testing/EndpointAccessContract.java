@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * Every door is locked unless it is meant to be open: each operation in the service's own OpenAPI document (read from
  * the management interface) answers an anonymous call with 401, and a caller whose token carries none of the
  * endpoint's roles with 403 — except the operations on the service's documented public list (README, "Security"),
- * those any signed-in caller may use, and those that take a key of their own (which no bearer token opens). The lists are checked against the document too, so they cannot name an
+ * those any signed-in caller may use, and those that take a key of their own (which no bearer token opens). Every
+ * answer, refusals included, carries the shared security headers (module web). The lists are checked against the document too, so they cannot name an
  * endpoint that no longer exists. A service's test extends this class, annotated {@code @QuarkusTest}.
  */
 public abstract class EndpointAccessContract {
@@ -54,6 +55,21 @@ public abstract class EndpointAccessContract {
             }
         }
         assertTrue(open.isEmpty(), "answered an anonymous call without 401: " + open);
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        List<String> bare = new ArrayList<>();
+        for (String operation : operations()) {
+            Response response = call(given(), operation);
+            String policy = response.header("Content-Security-Policy");
+            if (policy == null || !policy.contains("default-src 'self'") || !policy.contains("frame-ancestors 'none'")
+                    || !"nosniff".equals(response.header("X-Content-Type-Options"))
+                    || response.header("Referrer-Policy") == null) {
+                bare.add(operation + " → " + response.statusCode());
+            }
+        }
+        assertTrue(bare.isEmpty(), "answered without the security headers: " + bare);
     }
 
     @Test
