@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.newsroom.ingest.messaging.ItemEvents;
 
 /**
  * Takes items in from any channel: normalizes and sanitizes them, stores the new ones (version 1) and announces

@@ -1,4 +1,4 @@
-package org.newsroom.ingest.messaging;
+package org.newsroom.ingest.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,10 +8,12 @@ import org.newsroom.events.Attribution;
 import org.newsroom.events.ItemIngested;
 import org.newsroom.events.ItemUpdated;
 import org.newsroom.events.ItemWithdrawn;
-import org.newsroom.ingest.domain.Item;
 import org.newsroom.outbox.Outbox;
 
-/** Announces item changes on {@code news.items}, through the outbox, keyed by item id. */
+/**
+ * Announces item changes on {@code news.items}, through the outbox, keyed by item id. It lives with the domain that
+ * calls it: {@code messaging} holds only inbound consumers (ingest has none).
+ */
 @ApplicationScoped
 public class ItemEvents {
 
