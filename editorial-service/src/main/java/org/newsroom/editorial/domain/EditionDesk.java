@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.newsroom.editorial.messaging.EditionEvents;
 import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EventCodec;
 

@@ -1,4 +1,4 @@
-package org.newsroom.editorial.messaging;
+package org.newsroom.editorial.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.newsroom.editorial.messaging;
+package org.newsroom.editorial.domain;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;

@@ -1,9 +1,7 @@
-package org.newsroom.editorial.messaging;
+package org.newsroom.editorial.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.newsroom.editorial.domain.Limits;
-import org.newsroom.editorial.domain.Story;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.StoryApproved;
 import org.newsroom.events.StoryCorrected;
