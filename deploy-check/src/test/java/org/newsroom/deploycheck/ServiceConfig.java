@@ -28,6 +28,8 @@ final class ServiceConfig {
     /** A dependency on one of this repository's modules, e.g. {@code newsroom-web} in directory {@code web}. */
     private static final Pattern OWN_MODULE = Pattern.compile("<artifactId>newsroom-([a-z]+)</artifactId>");
     private static final String MODULE_DEFAULTS = "src/main/resources/META-INF/microprofile-config.properties";
+    /** {@code ${some.property}}: a dotted name is another property (an environment variable has no dot). */
+    private static final Pattern PROPERTY_REFERENCE = Pattern.compile("\\$\\{([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)}");
 
     /** An incoming Kafka channel: where it reads, as which group, and where its poison records go. */
     record Incoming(String channel, String topic, String groupId, String autoOffsetReset, String deadLetterTopic) {
@@ -45,8 +47,9 @@ final class ServiceConfig {
 
     /**
      * Reads {@code ROOT/NAME/…}; the extensions come from the service's pom and service-parent's. The defaults of
-     * the repository's own modules it depends on ({@code META-INF/microprofile-config.properties}, e.g. web's
-     * trusted proxies) count too, below its application.properties, as Quarkus ranks them.
+     * the repository's own modules it depends on ({@code META-INF/microprofile-config.properties}: config's shared
+     * settings, web's trusted proxies) count too, below its application.properties, as Quarkus ranks them. A
+     * reference to another property, as in {@code ${NEWSROOM_DB_NAME:${newsroom.database}}}, is replaced by its value.
      */
     static ServiceConfig load(Path root, String name) throws IOException {
         Properties all = new Properties();
@@ -66,7 +69,7 @@ final class ServiceConfig {
         }
         Properties deployed = new Properties();
         all.stringPropertyNames().stream().filter(k -> !k.startsWith("%"))
-                .forEach(k -> deployed.setProperty(k, all.getProperty(k)));
+                .forEach(k -> deployed.setProperty(k, resolved(all.getProperty(k), all)));
         Set<String> extensions = new TreeSet<>();
         extensions.add("quarkus-core");
         for (Path pom : List.of(root.resolve(name).resolve("pom.xml"), root.resolve("service-parent/pom.xml"))) {
@@ -76,6 +79,11 @@ final class ServiceConfig {
             }
         }
         return new ServiceConfig(name, deployed, extensions);
+    }
+
+    private static String resolved(String value, Properties all) {
+        return PROPERTY_REFERENCE.matcher(value).replaceAll(m -> Matcher.quoteReplacement(all.getProperty(m.group(1),
+                m.group())));
     }
 
     String name() {
