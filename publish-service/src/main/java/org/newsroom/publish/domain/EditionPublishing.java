@@ -10,7 +10,6 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EventCodec;
-import org.newsroom.publish.messaging.EditionEvents;
 
 /**
  * Publishes approved editions: at once, or at their {@code publishAt}, and never before every story in them is

@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 import org.newsroom.events.StoryApproved;
 import org.newsroom.events.StoryCorrected;
 import org.newsroom.events.StoryKilled;
-import org.newsroom.publish.messaging.PublicationEvents;
 
 /**
  * A publication's life: approved stories become publications (held until their embargo ends), corrections become

@@ -1,4 +1,4 @@
-package org.newsroom.publish.messaging;
+package org.newsroom.publish.domain;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.newsroom.publish.messaging;
+package org.newsroom.publish.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,9 +7,6 @@ import org.newsroom.events.PublicationPublished;
 import org.newsroom.events.PublicationRetracted;
 import org.newsroom.events.PublicationUpdated;
 import org.newsroom.outbox.Outbox;
-import org.newsroom.publish.domain.Article;
-import org.newsroom.publish.domain.PublicUrls;
-import org.newsroom.publish.domain.Publication;
 
 /**
  * Announces publications on {@code news.publications}, through the outbox, keyed by publication id so that a

@@ -1,12 +1,10 @@
-package org.newsroom.publish.messaging;
+package org.newsroom.publish.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.outbox.Outbox;
-import org.newsroom.publish.domain.Edition;
-import org.newsroom.publish.domain.PublicUrls;
 
 /** Announces published editions on {@code news.publications}, through the outbox, keyed by edition id. */
 @ApplicationScoped

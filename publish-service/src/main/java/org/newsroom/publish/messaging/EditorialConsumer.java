@@ -22,7 +22,7 @@ import org.newsroom.publish.domain.Publishing;
  * failures are retried first (see Inbox).
  */
 @ApplicationScoped
-public class EditorialEvents {
+public class EditorialConsumer {
 
     @Inject
     Inbox inbox;
