@@ -28,8 +28,6 @@ import java.util.UUID;
 import org.newsroom.ingest.domain.Ingestion;
 import org.newsroom.ingest.domain.Item;
 import org.newsroom.ingest.domain.ItemLimits;
-import org.newsroom.ingest.domain.RegisteredSourceException;
-import org.newsroom.ingest.domain.Source;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
 
@@ -45,25 +43,15 @@ public class ItemResource {
 
     /**
      * 201 for a new item; 200 with the stored item when the source already sent it (no second event). 403 when
-     * {@code source} names a registered source (feed or partner), whose items come only through its own channel.
+     * {@code source} names a registered source (feed or partner), whose items come only through its own channel;
+     * 422 when nothing is left of the headline once sanitized ({@link IngestProblems}).
      */
     @POST
     public Response push(@Valid @NotNull ItemRequest request, @Context SecurityContext caller) {
         if (request.summary() != null && request.summary().length() > ItemLimits.SUMMARY_CHARS) {
-            throw SourceResource.tooLarge("summary", "must be at most %,d characters".formatted(ItemLimits.SUMMARY_CHARS));
+            throw IngestProblems.tooLarge("summary", "must be at most %,d characters".formatted(ItemLimits.SUMMARY_CHARS));
         }
-        Ingestion.Intake intake;
-        try {
-            intake = ingestion.ingestManual(request.toNewItem(), caller.getUserPrincipal().getName());
-        } catch (RegisteredSourceException e) {
-            throw new ProblemException(Problem.of(Response.Status.FORBIDDEN, "Source " + e.source() + " is a registered "
-                    + e.kind() + ": its items come only through its " + (Source.PARTNER.equals(e.kind())
-                            ? "partner push (/api/partners/" + e.source() + "/items, with its key)" : "feed"))
-                    .withErrors(List.of(new Problem.FieldError("source",
-                            "must not name a registered source; use a name of your own for items pushed by hand"))));
-        } catch (IllegalArgumentException e) {
-            throw SourceResource.unprocessable("headline", "nothing is left of the headline once sanitized");
-        }
+        Ingestion.Intake intake = ingestion.ingestManual(request.toNewItem(), caller.getUserPrincipal().getName());
         ItemResponse body = ItemResponse.of(intake.item());
         if (!intake.created()) {
             return Response.ok(body).build();

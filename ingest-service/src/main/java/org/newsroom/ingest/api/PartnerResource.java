@@ -23,6 +23,7 @@ import org.newsroom.ingest.domain.Ingestion;
 import org.newsroom.ingest.domain.Item;
 import org.newsroom.ingest.domain.ItemLimits;
 import org.newsroom.ingest.domain.ItemTooLargeException;
+import org.newsroom.ingest.domain.MissingHeadlineException;
 import org.newsroom.ingest.domain.NewItem;
 import org.newsroom.ingest.domain.Source;
 import org.newsroom.problem.Problem;
@@ -67,9 +68,9 @@ public class PartnerResource {
         try {
             intake = ingestion.ingest(item);
         } catch (ItemTooLargeException e) {
-            throw SourceResource.tooLarge(n.bodyField, e.reason());
-        } catch (IllegalArgumentException e) {
-            throw unprocessable("headlines", "nothing is left of the headline once sanitized");
+            throw IngestProblems.tooLarge(n.bodyField, e.reason());
+        } catch (MissingHeadlineException e) {
+            throw IngestProblems.unprocessable("headlines", IngestProblems.EMPTY_HEADLINE);
         }
         ItemResponse answer = ItemResponse.of(intake.item());
         return intake.created()
@@ -181,7 +182,7 @@ public class PartnerResource {
 
         private static void requireAtMost(String value, int chars, String field) {
             if (value != null && value.length() > chars) {
-                throw SourceResource.tooLarge(field, "must be at most %,d characters".formatted(chars));
+                throw IngestProblems.tooLarge(field, "must be at most %,d characters".formatted(chars));
             }
         }
 
@@ -238,12 +239,11 @@ public class PartnerResource {
         }
     }
 
-    static ProblemException badRequest(String field, String message) {
-        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "The item has invalid fields")
-                .withErrors(List.of(new Problem.FieldError(field, message))));
+    private static ProblemException badRequest(String field, String message) {
+        return IngestProblems.badRequest(field, message);
     }
 
-    static ProblemException unprocessable(String field, String message) {
-        return SourceResource.unprocessable(field, message);
+    private static ProblemException unprocessable(String field, String message) {
+        return IngestProblems.unprocessable(field, message);
     }
 }

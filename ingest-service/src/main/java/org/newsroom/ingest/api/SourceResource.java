@@ -102,7 +102,7 @@ public class SourceResource {
     public SourceResponse update(@PathParam("id") UUID id, @Valid @NotNull SourceRequest request) {
         Source source = find(id);
         if (request.kind() != null && !request.kind().equals(source.kind)) {
-            throw unprocessable("kind", "cannot change the kind of a source");
+            throw IngestProblems.unprocessable("kind", "cannot change the kind of a source");
         }
         check(new SourceRequest(request.name(), source.kind, request.url(), request.format(),
                 request.pollIntervalSeconds(), request.defaultSections(), request.attributionName(),
@@ -159,7 +159,7 @@ public class SourceResource {
     @Transactional
     public PartnerKeyResponse rotateKey(@PathParam("id") UUID id) {
         Source source = Source.<Source>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No source " + id)));
+                .orElseThrow(() -> IngestProblems.notFound(id));
         if (source.isFeed()) {
             throw new ProblemException(Problem.of(Response.Status.CONFLICT, "Source " + source.name + " is a feed: it has no API key"));
         }
@@ -190,7 +190,7 @@ public class SourceResource {
 
     private static void check(SourceRequest request) {
         if ("feed".equals(request.kindOrDefault()) && (request.url() == null || request.url().isBlank())) {
-            throw unprocessable("url", "a feed source needs the URL of its feed");
+            throw IngestProblems.unprocessable("url", "a feed source needs the URL of its feed");
         }
     }
 
@@ -200,20 +200,10 @@ public class SourceResource {
 
     private static Source find(UUID id) {
         return Source.<Source>findByIdOptional(id)
-                .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No source " + id)));
+                .orElseThrow(() -> IngestProblems.notFound(id));
     }
 
     private static ProblemException conflict(String name) {
         return new ProblemException(Problem.of(Response.Status.CONFLICT, "A source named " + name + " exists already"));
-    }
-
-    static ProblemException unprocessable(String field, String message) {
-        return new ProblemException(Problem.of(422, "Unprocessable Content", "The request cannot be applied")
-                .withErrors(List.of(new Problem.FieldError(field, message))));
-    }
-
-    static ProblemException tooLarge(String field, String message) {
-        return new ProblemException(Problem.of(413, "Content Too Large", "The item is larger than newsroom takes")
-                .withErrors(List.of(new Problem.FieldError(field, message))));
     }
 }

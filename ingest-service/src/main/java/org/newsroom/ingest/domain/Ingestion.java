@@ -36,7 +36,10 @@ public class Ingestion {
         }
     }
 
-    /** @throws ItemTooLargeException when the sanitized body would make the item's event too large to relay */
+    /**
+     * @throws MissingHeadlineException when nothing is left of the headline once sanitized
+     * @throws ItemTooLargeException when the sanitized body would make the item's event too large to relay
+     */
     @Transactional
     public Intake ingest(NewItem raw) {
         return take(raw, null);
@@ -48,6 +51,7 @@ public class Ingestion {
      * partner's key), so that nobody can add to or overwrite them.
      *
      * @throws RegisteredSourceException when the item names a registered source
+     * @throws MissingHeadlineException when nothing is left of the headline once sanitized
      * @throws ItemTooLargeException when the sanitized body would make the item's event too large to relay
      */
     @Transactional
@@ -62,7 +66,7 @@ public class Ingestion {
     private Intake take(NewItem raw, String pushedBy) {
         NewItem incoming = normalize(raw);
         if (incoming.headline() == null) {
-            throw new IllegalArgumentException("an item needs a headline");
+            throw new MissingHeadlineException();
         }
         ItemLimits.requireRelayableBody(incoming);
         String canonical = CanonicalUrl.of(incoming.url());

@@ -22,9 +22,11 @@ import org.newsroom.ingest.domain.FetchLog;
 import org.newsroom.ingest.domain.IngestMetrics;
 import org.newsroom.ingest.domain.ItemTooLargeException;
 import org.newsroom.ingest.domain.Ingestion;
+import org.newsroom.ingest.domain.MissingHeadlineException;
 import org.newsroom.ingest.domain.NewItem;
 import org.newsroom.ingest.domain.Sanitizer;
 import org.newsroom.ingest.domain.Source;
+import org.newsroom.ingest.domain.UnknownFeedException;
 import org.newsroom.net.PublicHttp;
 
 /**
@@ -50,6 +52,7 @@ public class FeedFetcher {
             List<String> sections) {
     }
 
+    /** @throws UnknownFeedException when the source is gone, or is a partner (partners push, they are not fetched) */
     public FetchLog fetch(UUID sourceId) {
         Target target = QuarkusTransaction.requiringNew().call(() -> {
             Source s = Source.findById(sourceId);
@@ -61,7 +64,7 @@ public class FeedFetcher {
                     s.attributionUrl, s.consecutiveFailures, List.copyOf(s.defaultSections));
         });
         if (target == null) {
-            throw new IllegalArgumentException("No feed source " + sourceId);
+            throw new UnknownFeedException(sourceId);
         }
         Instant started = Instant.now();
         FetchLog log = new FetchLog();
@@ -81,6 +84,10 @@ public class FeedFetcher {
             } else if (answer.status() >= 200 && answer.status() < 300) {
                 FeedParser.ParsedFeed feed = FeedParser.parse(answer.body(), target.format(), answer.finalUri());
                 for (FeedParser.Entry entry : feed.entries()) {
+                    if (entry.link() == null || entry.title() == null) {
+                        skip(log, target, entry, "entry without link or title");
+                        continue;
+                    }
                     try {
                         switch (ingestion.ingest(toNewItem(target, feed, entry)).outcome()) {
                             case NEW -> log.itemsNew++;
@@ -92,10 +99,8 @@ public class FeedFetcher {
                         // were the whole article. The entry's link still leads to it, and the fetch log says why.
                         LOG.warnf("Skipped %s of %s: %s", entry.link(), target.name(), e.getMessage());
                         log.skipped(entry.link(), e.getMessage());
-                    } catch (IllegalArgumentException e) {
-                        LOG.debugf("Skipped an entry of %s: %s", target.name(), e.getMessage());
-                        log.skipped(Objects.toString(entry.link(), Objects.toString(entry.guid(), "an entry")),
-                                e.getMessage());
+                    } catch (MissingHeadlineException e) {
+                        skip(log, target, entry, e.getMessage());
                     }
                 }
                 log.status = FetchLog.OK;
@@ -150,10 +155,14 @@ public class FeedFetcher {
         return log;
     }
 
+    /** An entry the desk could not use (no link, no headline): left out quietly, but counted in the fetch log. */
+    private static void skip(FetchLog log, Target target, FeedParser.Entry entry, String reason) {
+        LOG.debugf("Skipped an entry of %s: %s", target.name(), reason);
+        log.skipped(Objects.toString(entry.link(), Objects.toString(entry.guid(), "an entry")), reason);
+    }
+
+    /** The entry as an item of its source; the caller has checked that it has a link and a title. */
     private static NewItem toNewItem(Target target, FeedParser.ParsedFeed feed, FeedParser.Entry entry) {
-        if (entry.link() == null || entry.title() == null) {
-            throw new IllegalArgumentException("entry without link or title");
-        }
         String outlet = target.attributionName() != null ? target.attributionName() : feed.title();
         String outletUrl = target.attributionName() != null ? target.attributionUrl() : feed.link();
         String summary = entry.summaryHtml();

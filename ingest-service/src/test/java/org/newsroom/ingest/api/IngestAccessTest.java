@@ -196,13 +196,18 @@ class IngestAccessTest {
         String externalId = UUID.randomUUID().toString();
         editor().contentType(ContentType.JSON).body(manualItem(partnerB, externalId))
                 .when().post("/api/items").then().statusCode(403).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("source")).body("detail", containsString("partner push"));
+                .body("errors[0].field", equalTo("source")).body("detail", containsString("partner push"))
+                .body("detail", equalTo("Source " + partnerB + " is a registered partner: its items come only through"
+                        + " its partner push (/api/partners/" + partnerB + "/items, with its key)"))
+                .body("errors[0].message", equalTo(
+                        "must not name a registered source; use a name of your own for items pushed by hand"));
         String feed = "feed-" + UUID.randomUUID().toString().substring(0, 8);
         ops().contentType(ContentType.JSON)
                 .body("{\"name\":\"%s\",\"url\":\"https://example.org/feed.xml\",\"enabled\":false}".formatted(feed))
                 .when().post("/api/sources").then().statusCode(201);
         ops().contentType(ContentType.JSON).body(manualItem(feed, externalId))
-                .when().post("/api/items").then().statusCode(403).body("errors[0].field", equalTo("source"));
+                .when().post("/api/items").then().statusCode(403).body("errors[0].field", equalTo("source"))
+                .body("detail", equalTo("Source " + feed + " is a registered feed: its items come only through its feed"));
 
         // Sentinel: the partner's own item goes through, and it is the only one under its name.
         push(partnerB, keyB, ninjs("urn:b:" + externalId, "B's own")).statusCode(201);

@@ -10,6 +10,7 @@ import static org.newsroom.ingest.Callers.editor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,27 @@ class ItemResourceTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("errors.field", hasItems("source", "url", "headline"));
+    }
+
+    @Test
+    void aHeadlineThatSanitizesToNothingIs422NamingIt() {
+        String source = "desk-" + UUID.randomUUID().toString().substring(0, 8);
+        editor().contentType(ContentType.JSON)
+                .body("{\"source\":\"%s\",\"url\":\"https://example.org/empty\",\"headline\":\"<b> </b>\"}"
+                        .formatted(source))
+                .when().post("/api/items")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Unprocessable Content"))
+                .body("detail", equalTo("The request cannot be applied"))
+                .body("errors.field", equalTo(List.of("headline")))
+                .body("errors[0].message", equalTo("nothing is left of the headline once sanitized"));
+        editor().contentType(ContentType.JSON)
+                .body("{\"source\":\"%s\",\"url\":\"https://example.org/named\",\"headline\":\"<b>Named</b>\"}"
+                        .formatted(source))
+                .when().post("/api/items").then().statusCode(201);
+        editor().queryParam("source", source).when().get("/api/items")
+                .then().statusCode(200).body("items.headline", equalTo(List.of("Named")));
     }
 
     @Test

@@ -141,6 +141,11 @@ class PartnerResourceTest {
         given().contentType(ContentType.JSON).header("X-Api-Key", key).body("{\"uri\":\"urn:x:2\"}")
                 .when().post("/api/partners/" + partner + "/items")
                 .then().statusCode(422).body("errors[0].field", equalTo("headlines"));
+        given().contentType(ContentType.JSON).header("X-Api-Key", key).body("{\"uri\":\"urn:x:2b\",\"headline\":\"<i> </i>\"}")
+                .when().post("/api/partners/" + partner + "/items")
+                .then().statusCode(422).body("detail", equalTo("The request cannot be applied"))
+                .body("errors[0].field", equalTo("headlines"))
+                .body("errors[0].message", equalTo("nothing is left of the headline once sanitized"));
         given().contentType(ContentType.JSON).header("X-Api-Key", key).body("{\"uri\":\"urn:x:3\",\"headline\":\"h\",\"pubStatus\":\"gone\"}")
                 .when().post("/api/partners/" + partner + "/items")
                 .then().statusCode(422).body("errors[0].field", equalTo("pubStatus"));

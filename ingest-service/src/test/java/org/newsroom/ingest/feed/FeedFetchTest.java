@@ -295,4 +295,26 @@ class FeedFetchTest {
         assertTrue(Item.findBySourceAndExternalId(name, "book").isEmpty());
         assertTrue(Item.findBySourceAndExternalId(name, "short").isPresent());
     }
+
+    @Test
+    void entriesWithoutLinkOrHeadlineAreSkippedWithTheirReasonAndTheOthersTakenIn() {
+        String feed = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Sloppy</title><link>https://sloppy.example/</link><description>d</description>
+                <item><title><![CDATA[<b> </b>]]></title><link>https://sloppy.example/blank</link><guid>blank</guid>
+                <description>Text under a headline of markup only.</description></item>
+                <item><title>No link</title><guid isPermaLink="false">nolink</guid><description>Text.</description></item>
+                <item><title>Good piece</title><link>https://sloppy.example/good</link><guid>good</guid>
+                <description>Good text.</description></item></channel></rss>""";
+        server.on("/sloppy.xml", ex -> FixtureServer.send(ex, 200, "application/rss+xml", feed.getBytes(StandardCharsets.UTF_8)));
+        String id = createSource(server.url("/sloppy.xml"), false, "");
+        JsonPath result = fetch(id);
+        assertEquals("ok", result.getString("status"));
+        assertEquals(1, result.getInt("itemsNew"));
+        assertEquals(2, result.getInt("itemsSkipped"));
+        assertEquals("https://sloppy.example/blank: an item needs a headline", result.getString("skipReason"));
+        String name = source(id).getString("name");
+        assertTrue(Item.findBySourceAndExternalId(name, "blank").isEmpty());
+        assertTrue(Item.findBySourceAndExternalId(name, "good").isPresent());
+    }
 }
