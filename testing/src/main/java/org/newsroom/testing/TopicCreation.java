@@ -10,11 +10,14 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates a topic as the launcher would (6 partitions), so a test does not depend on which ran first. */
-final class Topics {
+/**
+ * Creates a topic in the real broker as the launcher would (6 partitions), so a test does not depend on which ran
+ * first: the pipeline's topics (listed in {@code org.newsroom.events.Topics}) and a test's own alike.
+ */
+final class TopicCreation {
     private static final int PARTITIONS = 6;
 
-    private Topics() {
+    private TopicCreation() {
     }
 
     static void ensure(String topic) {
