@@ -40,6 +40,7 @@ import org.newsroom.editorial.domain.EditionDesk;
 import org.newsroom.editorial.domain.EditionDraft;
 import org.newsroom.editorial.domain.Limits;
 import org.newsroom.editorial.domain.UnknownEditionException;
+import org.newsroom.problem.FieldProblems;
 import org.newsroom.problem.Problem;
 
 /**
@@ -179,10 +180,10 @@ public class EditionResource {
                 try {
                     publishAt = Instant.parse(value.asText());
                 } catch (DateTimeParseException e) {
-                    throw StoryFields.invalid(List.of(new Problem.FieldError("publishAt", "must be an ISO instant")));
+                    throw FieldProblems.invalid("publishAt", "must be an ISO instant");
                 }
                 if (publishAt.isBefore(Instant.now())) {
-                    throw StoryFields.invalid(List.of(new Problem.FieldError("publishAt", "must be in the future")));
+                    throw FieldProblems.invalid("publishAt", "must be in the future");
                 }
             }
         }
@@ -291,7 +292,7 @@ public class EditionResource {
             }
         }
         if (!errors.isEmpty()) {
-            throw StoryFields.invalid(errors);
+            throw FieldProblems.invalid(errors);
         }
         return new EditionDraft(title, date, lead, leadNote, briefs, sections);
     }

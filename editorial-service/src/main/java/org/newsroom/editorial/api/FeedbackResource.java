@@ -48,10 +48,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.newsroom.editorial.domain.Cursor;
 import org.newsroom.editorial.domain.Limits;
 import org.newsroom.editorial.feedback.Grade;
 import org.newsroom.editorial.feedback.Letter;
+import org.newsroom.problem.FieldProblems;
+import org.newsroom.problem.KeysetPages;
+import org.newsroom.problem.PageCursor;
 import org.newsroom.problem.Problem;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -250,7 +252,7 @@ public class FeedbackResource {
             + "Keyset pages: when more letters remain, the X-Next-Cursor header (and a Link rel=next) gives the "
             + "`after` of the next page.")
     @APIResponse(responseCode = "200", description = "One page of letters",
-            headers = @Header(name = StoryResource.NEXT_CURSOR, description = "The `after` of the next page"),
+            headers = @Header(name = KeysetPages.NEXT_CURSOR, description = "The `after` of the next page"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = LetterResponse.class),
                     examples = @ExampleObject(name = "inbox", value = ApiExamples.INBOX)))
@@ -261,28 +263,19 @@ public class FeedbackResource {
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
             @Parameter(description = "The X-Next-Cursor of the previous page") @QueryParam("after") String after,
             @Context UriInfo uri) {
-        Cursor cursor = null;
-        if (after != null && !after.isBlank()) {
-            try {
-                cursor = Cursor.decode(after.strip());
-            } catch (IllegalArgumentException e) {
-                throw StoryFields.invalid(List.of(new Problem.FieldError("after", "is not a cursor from X-Next-Cursor")));
-            }
-        }
-        List<Letter> letters = Letter.inbox(cursor, limit);
-        Response.ResponseBuilder response = Response.ok(letters.stream().limit(limit).map(LetterResponse::of).toList());
+        List<Letter> letters = Letter.inbox(PageCursor.fromQuery(after), limit);
+        PageCursor next = null;
         if (letters.size() > limit) {
             Letter last = letters.get(limit - 1);
-            String next = new Cursor(last.createdAt, last.id).encode();
-            response.header(StoryResource.NEXT_CURSOR, next)
-                    .link(uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
+            next = PageCursor.of(last.createdAt, last.id);
         }
-        return response.build();
+        return KeysetPages.withNext(Response.ok(letters.stream().limit(limit).map(LetterResponse::of).toList()), next,
+                uri).build();
     }
 
     /**
      * A form is checked by the rules of the JSON request it stands for, so the two cannot drift apart. Values that
-     * are only too long get a 413, like an editor's (see {@link StoryFields#tooLarge}).
+     * are only too long get a 413, like an editor's (see {@link FieldProblems#tooLarge}).
      */
     private <T> T valid(T request) {
         Set<ConstraintViolation<T>> violations = validator.validate(request);
@@ -290,7 +283,7 @@ public class FeedbackResource {
             return request;
         }
         if (violations.stream().allMatch(v -> v.getConstraintDescriptor().getAnnotation() instanceof Size)) {
-            throw StoryFields.tooLarge(violations.stream()
+            throw FieldProblems.tooLarge(violations.stream()
                     .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
                     .sorted(Comparator.comparing(Problem.FieldError::field)).toList());
         }

@@ -14,13 +14,14 @@ import java.util.Map;
 import java.util.Set;
 import org.newsroom.editorial.domain.Limits;
 import org.newsroom.editorial.domain.Story;
+import org.newsroom.problem.FieldProblems;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
 
 /**
  * Reads and validates the editable fields of a story from a JSON merge patch (RFC 7396): a field left out is not
  * changed, {@code null} clears an optional field. Every invalid field is reported at once (400 with {@code errors};
- * 413 when the only fault is length, see {@link Limits}).
+ * 413 when the only fault is length, see {@link Limits} and {@link FieldProblems}).
  */
 final class StoryFields {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,27 +50,10 @@ final class StoryFields {
         StoryFields fields = new StoryFields();
         body.fields().forEachRemaining(e -> fields.read(e.getKey(), e.getValue(), others));
         if (!fields.errors.isEmpty()) {
-            throw fields.oversized == fields.errors.size() ? tooLarge(fields.errors) : invalid(fields.errors);
+            throw fields.oversized == fields.errors.size() ? FieldProblems.tooLarge(fields.errors)
+                    : FieldProblems.invalid(fields.errors);
         }
         return fields.values;
-    }
-
-    static ProblemException invalid(List<Problem.FieldError> errors) {
-        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "The request has invalid fields")
-                .withErrors(errors));
-    }
-
-    /**
-     * Well-formed fields longer than their documented limit: a status of its own, so a client can tell "shorten
-     * it" from "fix it". Mixed with other faults the answer stays a 400 listing them all.
-     */
-    static ProblemException tooLarge(List<Problem.FieldError> errors) {
-        return new ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                "The request has fields above their limits").withErrors(errors));
-    }
-
-    static Problem.FieldError tooLong(String field, int max) {
-        return new Problem.FieldError(field, "must be at most " + max + " characters");
     }
 
     private void read(String name, JsonNode value, Set<String> others) {
@@ -151,7 +135,7 @@ final class StoryFields {
     }
 
     private void oversize(String name, int max) {
-        errors.add(tooLong(name, max));
+        errors.add(FieldProblems.tooLong(name, max));
         oversized++;
     }
 

@@ -48,7 +48,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroom.editorial.domain.Cluster;
-import org.newsroom.editorial.domain.Cursor;
 import org.newsroom.editorial.domain.Desk;
 import org.newsroom.editorial.domain.Limits;
 import org.newsroom.editorial.domain.Story;
@@ -56,7 +55,11 @@ import org.newsroom.editorial.domain.StoryQuery;
 import org.newsroom.editorial.domain.StoryStatus;
 import org.newsroom.editorial.domain.StoryTransition;
 import org.newsroom.editorial.domain.UnknownStoryException;
+import org.newsroom.problem.FieldProblems;
+import org.newsroom.problem.KeysetPages;
+import org.newsroom.problem.PageCursor;
 import org.newsroom.problem.Problem;
+import org.newsroom.problem.ProblemException;
 
 /**
  * The editors' API over stories. Every story representation carries an {@code ETag} (its version); an edit, an
@@ -69,8 +72,6 @@ import org.newsroom.problem.Problem;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.EDITOR, Roles.CHIEF_EDITOR })
 public class StoryResource {
-    static final String NEXT_CURSOR = "X-Next-Cursor";
-
     @Inject
     Desk desk;
 
@@ -88,7 +89,7 @@ public class StoryResource {
             + "`flag=killProposed` is the chief editor's list of published stories their source withdrew; "
             + "`flag=sourceUpdatePending` lists approved or published stories with a source update waiting.")
     @APIResponse(responseCode = "200", description = "One page of stories",
-            headers = @Header(name = NEXT_CURSOR, description = "The `after` of the next page; absent on the last"),
+            headers = @Header(name = KeysetPages.NEXT_CURSOR, description = "The `after` of the next page; absent on the last"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = StoryResponse.class),
                     examples = @ExampleObject(name = "page", value = ApiExamples.STORY_PAGE)))
@@ -127,33 +128,20 @@ public class StoryResource {
         Instant toTime = time("to", to, errors);
         UUID clusterId = clusterId(cluster, errors);
         Set<StoryQuery.Flag> flags = flags(flag, errors);
-        Cursor cursor = null;
-        if (blankToNull(after) != null) {
-            try {
-                cursor = Cursor.decode(after.strip());
-            } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("after", "is not a cursor from X-Next-Cursor"));
-            }
-        }
+        PageCursor cursor = cursor(after, errors);
         if (!order.equals("newest") && !order.equals("oldest")) {
             errors.add(new Problem.FieldError("order", "must be newest or oldest"));
         }
         if (!errors.isEmpty()) {
-            throw StoryFields.invalid(errors);
+            throw FieldProblems.invalid(errors);
         }
         StoryQuery.Page page = new StoryQuery(statuses, blankToNull(section), blankToNull(source),
                 blankToNull(assignee), blankToNull(text), clusterId, primaryOnly, flags, fromTime, toTime, cursor,
                 order.equals("oldest"), limit).run();
         Map<UUID, Cluster.Summary> clusters = Cluster.summaries(page.stories().stream()
                 .map(s -> s.clusterId).filter(Objects::nonNull).collect(Collectors.toSet()));
-        Response.ResponseBuilder response = Response.ok(page.stories().stream()
-                .map(story -> StoryResponse.of(story, clusters)).toList());
-        if (page.next() != null) {
-            String next = page.next().encode();
-            response.header(NEXT_CURSOR, next)
-                    .link(uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
-        }
-        return response.build();
+        return KeysetPages.withNext(Response.ok(page.stories().stream()
+                .map(story -> StoryResponse.of(story, clusters)).toList()), page.next(), uri).build();
     }
 
     @GET
@@ -443,11 +431,10 @@ public class StoryResource {
         try {
             publishAt = Instant.parse(value.asText());
         } catch (DateTimeParseException e) {
-            throw StoryFields.invalid(List.of(new Problem.FieldError("publishAt",
-                    "must be an ISO instant such as 2026-11-26T06:00:00Z")));
+            throw FieldProblems.invalid("publishAt", "must be an ISO instant such as 2026-11-26T06:00:00Z");
         }
         if (!publishAt.isAfter(Instant.now())) {
-            throw StoryFields.invalid(List.of(new Problem.FieldError("publishAt", "must be in the future")));
+            throw FieldProblems.invalid("publishAt", "must be in the future");
         }
         return publishAt;
     }
@@ -468,6 +455,20 @@ public class StoryResource {
             }
         }
         return flags;
+    }
+
+    /** A cursor that is not one, or not of this list (its key not a time), is one more field error. */
+    private static PageCursor cursor(String after, List<Problem.FieldError> errors) {
+        try {
+            PageCursor cursor = PageCursor.fromQuery(after);
+            if (cursor != null) {
+                cursor.instantKey();
+            }
+            return cursor;
+        } catch (ProblemException e) {
+            errors.addAll(e.problem().errors());
+            return null;
+        }
     }
 
     private static UUID clusterId(String cluster, List<Problem.FieldError> errors) {
@@ -494,7 +495,7 @@ public class StoryResource {
     private static String requiredText(ObjectNode json, String field) {
         String text = optionalText(json, field);
         if (text == null) {
-            throw StoryFields.invalid(List.of(new Problem.FieldError(field, "must not be blank")));
+            throw FieldProblems.invalid(field, "must not be blank");
         }
         return text;
     }
@@ -505,11 +506,10 @@ public class StoryResource {
             return null;
         }
         if (!value.isTextual()) {
-            throw StoryFields.invalid(List.of(new Problem.FieldError(field, "must be text of at most "
-                    + Limits.REASON + " characters")));
+            throw FieldProblems.invalid(field, "must be text of at most " + Limits.REASON + " characters");
         }
         if (value.asText().strip().length() > Limits.REASON) {
-            throw StoryFields.tooLarge(List.of(StoryFields.tooLong(field, Limits.REASON)));
+            throw FieldProblems.tooLarge(List.of(FieldProblems.tooLong(field, Limits.REASON)));
         }
         return blankToNull(value.asText());
     }

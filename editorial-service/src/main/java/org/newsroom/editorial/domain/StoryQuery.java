@@ -8,15 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.newsroom.problem.PageCursor;
 
 /**
  * The editors' queue: stories matching the filters, in a stable order (newest first by default, or oldest first;
- * ties broken by id), one keyset page at a time; with {@code primaryOnly}, a cluster shows only as its primary. The cursor is the (createdAt, id) of the last story of the previous page, so a deep page costs what the
- * first does (index range scan) and a story arriving meanwhile neither repeats nor skips one.
+ * ties broken by id), one keyset page at a time; with {@code primaryOnly}, a cluster shows only as its primary. The
+ * cursor is the (createdAt, id) of the last story of the previous page, so a deep page costs what the first does
+ * (index range scan) and a story arriving meanwhile neither repeats nor skips one.
  */
 public record StoryQuery(Set<StoryStatus> statuses, String section, String source, String assignee, String text,
-        UUID cluster, boolean primaryOnly, Set<Flag> flags, Instant from, Instant to, Cursor after, boolean oldestFirst,
-        int limit) {
+        UUID cluster, boolean primaryOnly, Set<Flag> flags, Instant from, Instant to, PageCursor after,
+        boolean oldestFirst, int limit) {
 
     /** What needs a chief editor's or an editor's attention, by the story field that shows it. */
     public enum Flag {
@@ -49,7 +51,7 @@ public record StoryQuery(Set<StoryStatus> statuses, String section, String sourc
     }
 
     /** One page, and the cursor of the next one (null on the last page). */
-    public record Page(List<Story> stories, Cursor next) {
+    public record Page(List<Story> stories, PageCursor next) {
     }
 
     public Page run() {
@@ -99,7 +101,7 @@ public record StoryQuery(Set<StoryStatus> statuses, String section, String sourc
         if (after != null) {
             sql.append(oldestFirst ? " AND (s.created_at, s.id) > (:afterAt, :afterId)"
                     : " AND (s.created_at, s.id) < (:afterAt, :afterId)");
-            params.put("afterAt", after.createdAt());
+            params.put("afterAt", after.instantKey());
             params.put("afterId", after.id());
         }
         sql.append(oldestFirst ? " ORDER BY s.created_at, s.id" : " ORDER BY s.created_at DESC, s.id DESC");
@@ -110,11 +112,11 @@ public record StoryQuery(Set<StoryStatus> statuses, String section, String sourc
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Story> rows = new ArrayList<>(query.getResultList());
-        Cursor next = null;
+        PageCursor next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
             Story last = rows.get(limit - 1);
-            next = new Cursor(last.createdAt, last.id);
+            next = PageCursor.of(last.createdAt, last.id);
         }
         return new Page(rows, next);
     }

@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.newsroom.editorial.domain.Cursor;
+import org.newsroom.problem.PageCursor;
 
 /** A letter to the editor, waiting in the editors' inbox. */
 @Entity
@@ -31,10 +31,10 @@ public class Letter extends PanacheEntityBase {
     public Instant createdAt;
 
     /** One page of the inbox, newest first, after the cursor (if any); one more than asked tells there is a next. */
-    public static List<Letter> inbox(Cursor after, int limit) {
+    public static List<Letter> inbox(PageCursor after, int limit) {
         var query = after == null ? Letter.<Letter>find("order by createdAt desc, id desc")
                 : Letter.<Letter>find("createdAt < ?1 or (createdAt = ?1 and id < ?2) order by createdAt desc, id desc",
-                        after.createdAt(), after.id());
+                        after.instantKey(), after.id());
         return query.page(0, limit + 1).list();
     }
 }

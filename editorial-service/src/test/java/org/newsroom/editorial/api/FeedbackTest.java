@@ -176,7 +176,7 @@ class FeedbackTest {
         Response first = given().auth().oauth2(EDITOR).when().get("/api/letters?limit=2");
         first.then().statusCode(200).body("text", contains(texts.get(2), texts.get(1)))
                 .header("Link", containsString("rel=\"next\""));
-        String next = first.header(StoryResource.NEXT_CURSOR);
+        String next = first.header("X-Next-Cursor");
         given().auth().oauth2(EDITOR).when().get("/api/letters?limit=2&after=" + next).then().statusCode(200)
                 .body("[0].text", equalTo(texts.get(0)));
         given().auth().oauth2(EDITOR).when().get("/api/letters?after=nonsense").then().statusCode(400)

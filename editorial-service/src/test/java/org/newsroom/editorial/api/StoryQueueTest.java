@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +53,10 @@ class StoryQueueTest {
         list("source=" + source + "&after=not-a-cursor").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", contains("after"));
         list("order=random").then().statusCode(400).body("errors.field", contains("order"));
+        String notATime = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("yesterday|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        list("after=" + notATime + "&order=random").then().statusCode(400)
+                .body("errors.field", contains("after", "order"));
     }
 
     private static List<String> walk(String query) {
@@ -61,7 +67,7 @@ class StoryQueueTest {
             Response page = list(query + "&limit=2" + (after == null ? "" : "&after=" + after));
             page.then().statusCode(200);
             seen.addAll(page.jsonPath().getList("id"));
-            after = page.header(StoryResource.NEXT_CURSOR);
+            after = page.header("X-Next-Cursor");
             if (after != null) {
                 assertNotNull(page.header("Link"));
             }
@@ -97,7 +103,7 @@ class StoryQueueTest {
 
         list("status=FROZEN").then().statusCode(400).body("errors.field", contains("status"));
         list("from=yesterday").then().statusCode(400).body("errors.field", contains("from"));
-        list("q=" + word).then().header(StoryResource.NEXT_CURSOR, nullValue());
+        list("q=" + word).then().header("X-Next-Cursor", nullValue());
     }
 
     @Test
