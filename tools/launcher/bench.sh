@@ -1,0 +1,19 @@
+# shellcheck shell=bash
+# ./newsroom bench SCENARIO [ARGS]: benchmarks start their own instances of the packaged services (databases
+# newsroom_<service>_bench) on the same broker, so they never disturb a running stack's data.
+
+cmd_bench() {
+  [[ $# -ge 1 ]] || die "usage: ./newsroom bench <scenario> [args] (scenarios: docs/benchmarks.md)"
+  trap stop_kafka_started_here EXIT
+  mkdir -p "$LOGS" "$PIDS" "$DATA"
+  ensure_postgres
+  use_throwaway_kafka
+  ensure_kafka
+  export KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP"
+  export NEWSROOM_DB_HOST="$DB_HOST" NEWSROOM_DB_PORT="$DB_PORT" NEWSROOM_DB_USER="$DB_USER" \
+    NEWSROOM_DB_PASSWORD="$DB_PASSWORD"
+  info "packaging the services and the bench module"
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests install) || die "build failed"
+  info "running scenario $1"
+  (cd "$ROOT" && ./mvnw -B -q -pl bench exec:java -Dexec.args="$*")
+}
