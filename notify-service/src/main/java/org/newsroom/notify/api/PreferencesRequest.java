@@ -8,9 +8,9 @@ import java.util.List;
 
 /** The topics a reader wants from now on; an empty list means everything. */
 public record PreferencesRequest(
-        @NotNull @Size(max = Topics.MAX) List<@NotBlank @Pattern(regexp = Topics.PATTERN) String> topics) {
+        @NotNull @Size(max = Interests.MAX) List<@NotBlank @Pattern(regexp = Interests.PATTERN) String> topics) {
 
     public PreferencesRequest {
-        topics = topics == null ? null : Topics.normalize(topics);
+        topics = topics == null ? null : Interests.normalize(topics);
     }
 }

@@ -14,11 +14,11 @@ import java.util.Locale;
 public record SubscriptionRequest(
         @NotBlank @Email @Size(max = 320) String email,
         @Size(max = 200) String name,
-        @Size(max = Topics.MAX) List<@NotBlank @Pattern(regexp = Topics.PATTERN) String> topics) {
+        @Size(max = Interests.MAX) List<@NotBlank @Pattern(regexp = Interests.PATTERN) String> topics) {
 
     public SubscriptionRequest {
         email = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
         name = name == null || name.isBlank() ? null : name.strip();
-        topics = Topics.normalize(topics);
+        topics = Interests.normalize(topics);
     }
 }

@@ -135,7 +135,7 @@ public class SubscriptionResource {
     public Response changePreferencesForm(
             @QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token,
             @FormParam("topics") @Size(max = 1000) String topics) {
-        Subscriber subscriber = subscriptions.changeTopics(token, Topics.parse(topics));
+        Subscriber subscriber = subscriptions.changeTopics(token, Interests.parse(topics));
         return ReaderPages.wanted(headers) ? ReaderPages.preferences(subscriber, token)
                 : Response.ok(Preferences.of(subscriber), MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.newsroom.notify.messaging.DeliveryEvents;
 import org.newsroom.outbox.TraceContext;
 
 /**

@@ -20,8 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Signed tokens for the links in emails (DESIGN §5): an HMAC-SHA256 under {@code newsroom.notify.token-secret}
- * makes them unforgeable. Base64url without padding, so they go into a URL as they are ({@code [A-Za-z0-9_-]+}).
+ * Signed tokens for the links in emails (see auth in docs/architecture.md): an HMAC-SHA256 under
+ * {@code newsroom.notify.token-secret} makes them unforgeable. Base64url without padding, so they go into a URL as
+ * they are ({@code [A-Za-z0-9_-]+}).
  *
  * <ul>
  * <li>confirmation: purpose {@code C}, subscriber id, expiry; the MAC also covers the address.</li>

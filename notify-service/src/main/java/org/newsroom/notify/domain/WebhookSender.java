@@ -30,7 +30,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.newsroom.events.EventType;
-import org.newsroom.notify.messaging.DeliveryEvents;
 
 /**
  * Calls webhook endpoints with due deliveries, signed the Standard Webhooks way.

@@ -23,7 +23,7 @@ import org.newsroom.outbox.Inbox;
  * outage is waited out, other failures are retried first (see Inbox).
  */
 @ApplicationScoped
-public class PublicationEvents {
+public class PublicationConsumer {
 
     @Inject
     Inbox inbox;

@@ -8,12 +8,15 @@ import java.util.Objects;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
 
-/** Topic (section) names readers choose: lower-case words with dashes, e.g. {@code economics}, {@code eu-politics}. */
-final class Topics {
+/**
+ * A reader's interests: the topics (sections) they choose in the API's {@code topics} field, lower-case words with
+ * dashes, e.g. {@code economics}, {@code eu-politics}. Not Kafka topics (those are {@code org.newsroom.events.Topics}).
+ */
+final class Interests {
     static final String PATTERN = "[a-z0-9][a-z0-9-]{0,39}";
     static final int MAX = 20;
 
-    private Topics() {
+    private Interests() {
     }
 
     /** The topics field of the preferences form: comma-separated; 400 naming the field for an invalid one. */

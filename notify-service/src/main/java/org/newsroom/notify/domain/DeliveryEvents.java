@@ -1,4 +1,4 @@
-package org.newsroom.notify.messaging;
+package org.newsroom.notify.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
