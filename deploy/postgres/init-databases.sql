@@ -1,4 +1,5 @@
--- Creates one login role per service and the database it owns (DESIGN.md §2: each service owns its own database):
+-- Creates one login role per service and the database it owns (docs/architecture.md, "1. Services and what each
+-- owns": each service owns its own database):
 -- a service logs in as its role, which can create tables in its own database only, never as the superuser.
 -- Run once by the postgres image on an empty data directory (/docker-entrypoint-initdb.d), with psql: the
 -- passwords come from the container's environment (docker-compose.yml); an unset one stops the script.

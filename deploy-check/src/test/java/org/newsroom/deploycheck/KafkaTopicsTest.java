@@ -14,13 +14,14 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.newsroom.events.Topics;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The topics of DESIGN §3 and their dead-letter topics, as KafkaTopic resources. */
+/**
+ * The topics of {@link Topics} (docs/architecture.md, "2. Topics and events") and their dead-letter topics, as
+ * KafkaTopic resources of every overlay: the pipeline topics with 6 partitions each.
+ */
 class KafkaTopicsTest {
-
-    /** DESIGN §3: the four pipeline topics, 6 partitions each; every one has a {@code .dlq}. */
-    private static final Set<String> PIPELINE = Set.of("news.items", "news.editorial", "news.publications", "news.deliveries");
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
@@ -28,10 +29,8 @@ class KafkaTopicsTest {
         Map<String, KafkaTopic> topics = Repository.overlay(overlay).all(KafkaTopic.class).stream()
                 .collect(Collectors.toMap(t -> t.getSpec().getTopicName(), t -> t));
 
-        Set<String> expected = new TreeSet<>(PIPELINE);
-        PIPELINE.forEach(t -> expected.add(t + ".dlq"));
-        assertEquals(expected, new TreeSet<>(topics.keySet()));
-        PIPELINE.forEach(t -> assertEquals(6, topics.get(t).getSpec().getPartitions(), t));
+        assertEquals(new TreeSet<>(Topics.ALL), new TreeSet<>(topics.keySet()));
+        Topics.PIPELINE.forEach(t -> assertEquals(6, topics.get(t).getSpec().getPartitions(), t));
         topics.values().forEach(t -> assertTrue(t.getSpec().getConfig().containsKey("retention.ms"),
                 t.getSpec().getTopicName() + " sets its retention"));
     }
