@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.validation.constraints.Max;
@@ -25,9 +26,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.newsroom.ingest.domain.Ingestion;
 import org.newsroom.ingest.domain.Item;
 import org.newsroom.ingest.domain.ItemLimits;
+import org.newsroom.problem.KeysetPages;
+import org.newsroom.problem.PageCursor;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
 
@@ -59,17 +67,19 @@ public class ItemResource {
         return Response.created(URI.create("/api/items/" + body.id())).entity(body).build();
     }
 
-    public record ItemPage(List<ItemResponse> items, UUID next) {
-    }
-
     /**
-     * Items in the order they were ingested, keyset-paged: {@code after} is the last id of the previous page (the
-     * answer's {@code next}); {@code source} filters by source, {@code cluster} gives the reports of one story.
+     * Items in the order they were ingested, keyset-paged like every list ({@link KeysetPages}): a full page names
+     * the next in {@code X-Next-Cursor} and {@code Link rel=next}, given back as {@code after}. {@code source}
+     * filters by source, {@code cluster} gives the reports of one story.
      */
     @GET
-    public ItemPage list(@QueryParam("source") String source, @QueryParam("cluster") String cluster,
-            @QueryParam("after") UUID after,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+    @APIResponse(responseCode = "200", description = "One page of items; a full page names the next",
+            headers = {@Header(name = KeysetPages.NEXT_CURSOR, description = "pass as ?after= for the next page"),
+                @Header(name = "Link", description = "the next page's URL, rel=\"next\"")},
+            content = @Content(schema = @Schema(implementation = ItemResponse.class, type = SchemaType.ARRAY)))
+    public Response list(@QueryParam("source") String source, @QueryParam("cluster") String cluster,
+            @QueryParam(PageCursor.PARAMETER) String after,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit, @Context UriInfo uri) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (source != null && !source.isBlank()) {
@@ -80,18 +90,17 @@ public class ItemResource {
             query.append(" and clusterId = :cluster");
             params.put("cluster", clusterId(cluster));
         }
-        if (after != null) {
-            Item last = Item.<Item>findByIdOptional(after).orElseThrow(() -> new ProblemException(
-                    Problem.of(Response.Status.BAD_REQUEST, "No item " + after + " to page after")
-                            .withErrors(List.of(new Problem.FieldError("after", "unknown item id")))));
+        PageCursor cursor = PageCursor.fromQuery(after);
+        if (cursor != null) {
             query.append(" and (ingestedAt > :at or (ingestedAt = :at and id > :id))");
-            params.put("at", last.ingestedAt);
-            params.put("id", last.id);
+            params.put("at", cursor.instantKey());
+            params.put("id", cursor.id());
         }
         List<Item> items = Item.<Item>find(query.toString(), Sort.by("ingestedAt").and("id"), params)
                 .page(Page.ofSize(limit)).list();
-        UUID next = items.size() == limit ? items.get(items.size() - 1).id : null;
-        return new ItemPage(items.stream().map(ItemResponse::of).toList(), next);
+        Item last = items.size() == limit ? items.get(items.size() - 1) : null;
+        return KeysetPages.withNext(Response.ok(items.stream().map(ItemResponse::of).toList()),
+                last == null ? null : PageCursor.of(last.ingestedAt, last.id), uri).build();
     }
 
     private static UUID clusterId(String cluster) {

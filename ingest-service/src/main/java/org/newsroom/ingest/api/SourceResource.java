@@ -20,9 +20,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,12 +32,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.ingest.domain.FetchLog;
 import org.newsroom.ingest.domain.ManualFetches;
 import org.newsroom.ingest.domain.PartnerKeys;
 import org.newsroom.ingest.domain.Source;
 import org.newsroom.ingest.feed.FeedFetcher;
+import org.newsroom.problem.KeysetPages;
+import org.newsroom.problem.PageCursor;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
 
@@ -55,14 +64,25 @@ public class SourceResource {
     @ConfigProperty(name = "newsroom.ingest.partner-key-grace")
     Duration partnerKeyGrace;
 
-    /** Sources by name, keyset-paged: {@code after} is the last name of the previous page. */
+    /**
+     * Sources by name, keyset-paged like every list ({@link KeysetPages}): a full page names the next in
+     * {@code X-Next-Cursor} and {@code Link rel=next}, given back as {@code after}.
+     */
     @GET
-    public List<SourceResponse> list(@QueryParam("after") String after,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        List<Source> sources = after == null
-                ? Source.find("order by name").page(Page.ofSize(limit)).list()
-                : Source.find("name > ?1", Sort.by("name"), after).page(Page.ofSize(limit)).list();
-        return sources.stream().map(s -> SourceResponse.of(s, null)).toList();
+    @APIResponse(responseCode = "200", description = "One page of sources; a full page names the next",
+            headers = {@Header(name = KeysetPages.NEXT_CURSOR, description = "pass as ?after= for the next page"),
+                @Header(name = "Link", description = "the next page's URL, rel=\"next\"")},
+            content = @Content(schema = @Schema(implementation = SourceResponse.class, type = SchemaType.ARRAY)))
+    public Response list(@QueryParam(PageCursor.PARAMETER) String after,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit, @Context UriInfo uri) {
+        PageCursor cursor = PageCursor.fromQuery(after);
+        List<Source> sources = cursor == null
+                ? Source.<Source>findAll(Sort.by("name").and("id")).page(Page.ofSize(limit)).list()
+                : Source.<Source>find("name > ?1 or (name = ?1 and id > ?2)", Sort.by("name").and("id"),
+                        cursor.key(), cursor.id()).page(Page.ofSize(limit)).list();
+        Source last = sources.size() == limit ? sources.get(sources.size() - 1) : null;
+        return KeysetPages.withNext(Response.ok(sources.stream().map(s -> SourceResponse.of(s, null)).toList()),
+                last == null ? null : new PageCursor(last.name, last.id), uri).build();
     }
 
     @POST

@@ -89,7 +89,7 @@ class ItemResourceTest {
                         .formatted(source))
                 .when().post("/api/items").then().statusCode(201);
         editor().queryParam("source", source).when().get("/api/items")
-                .then().statusCode(200).body("items.headline", equalTo(List.of("Named")));
+                .then().statusCode(200).body("headline", equalTo(List.of("Named")));
     }
 
     @Test
@@ -104,7 +104,7 @@ class ItemResourceTest {
     @Test
     void clusterFilterTakesAClusterIdOnly() {
         editor().queryParam("cluster", UUID.randomUUID().toString()).when().get("/api/items")
-                .then().statusCode(200).body("items", hasSize(0));
+                .then().statusCode(200).body("$", hasSize(0));
         editor().queryParam("cluster", "fed-story").when().get("/api/items")
                 .then().statusCode(400)
                 .contentType("application/problem+json")

@@ -96,7 +96,7 @@ class StoryClustersTest {
             editor().when().get("/api/items/" + fedB.itemId()).then().statusCode(200)
                     .body("clusterId", equalTo(fed.itemId().toString()));
             editor().queryParam("cluster", fed.itemId().toString()).when().get("/api/items").then().statusCode(200)
-                    .body("items.id", containsInAnyOrder(fed.itemId().toString(), fedB.itemId().toString()));
+                    .body("id", containsInAnyOrder(fed.itemId().toString(), fedB.itemId().toString()));
 
             server.on("/wire-b.xml", ex -> FixtureServer.send(ex, 200, "application/rss+xml",
                     rss(feedStories, " Markets priced in the decision.").getBytes()));

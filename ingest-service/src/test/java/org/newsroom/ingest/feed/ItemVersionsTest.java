@@ -1,17 +1,22 @@
 package org.newsroom.ingest.feed;
 
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.newsroom.ingest.Callers.editor;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +27,8 @@ import org.newsroom.events.ItemIngested;
 import org.newsroom.events.ItemUpdated;
 import org.newsroom.events.Topics;
 import org.newsroom.ingest.domain.Item;
+import org.newsroom.problem.KeysetPages;
+import org.newsroom.problem.PageCursor;
 import org.newsroom.testing.TopicWatcher;
 
 @QuarkusTest
@@ -116,18 +123,31 @@ class ItemVersionsTest {
         String sourceId = FeedFetchTest.createSource(server.url("/feed.xml"), false, "");
         String name = FeedFetchTest.source(sourceId).getString("name");
         FeedFetchTest.fetch(sourceId);
-        JsonPath page1 = editor().queryParam("source", name).queryParam("limit", 1).when().get("/api/items")
-                .then().statusCode(200).extract().jsonPath();
-        assertEquals(1, page1.getList("items").size());
-        String next = page1.getString("next");
-        JsonPath page2 = editor().queryParam("source", name).queryParam("limit", 1).queryParam("after", next)
-                .when().get("/api/items").then().statusCode(200).extract().jsonPath();
-        assertEquals(1, page2.getList("items").size());
-        assertNotEquals(page1.getString("items[0].id"), page2.getString("items[0].id"));
-        editor().queryParam("source", name).queryParam("limit", 1).queryParam("after", page2.getString("next"))
+        List<String> all = editor().queryParam("source", name).when().get("/api/items")
+                .then().statusCode(200).header(KeysetPages.NEXT_CURSOR, nullValue()).extract().path("id");
+        assertEquals(2, all.size());
+
+        ExtractableResponse<Response> page1 = editor().queryParam("source", name).queryParam("limit", 1)
+                .when().get("/api/items").then().statusCode(200).extract();
+        String next = page1.header(KeysetPages.NEXT_CURSOR);
+        assertNotNull(next, "a full page names the next");
+        assertTrue(page1.header("Link").contains("after=" + next) && page1.header("Link").endsWith("rel=\"next\""),
+                page1.header("Link"));
+        ExtractableResponse<Response> page2 = editor().queryParam("source", name).queryParam("limit", 1)
+                .queryParam("after", next).when().get("/api/items").then().statusCode(200).extract();
+        List<String> seen = new ArrayList<>(page1.path("id"));
+        seen.addAll(page2.path("id"));
+        assertEquals(all, seen, "two pages of one cover both items, in order, none twice");
+        editor().queryParam("source", name).queryParam("limit", 1)
+                .queryParam("after", page2.header(KeysetPages.NEXT_CURSOR))
                 .when().get("/api/items").then().statusCode(200)
-                .body("items.size()", equalTo(0)).body("next", nullValue());
-        editor().queryParam("after", java.util.UUID.randomUUID().toString()).when().get("/api/items")
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("after"));
+                .body("$", empty()).header(KeysetPages.NEXT_CURSOR, nullValue()).header("Link", nullValue());
+
+        for (String bad : List.of(java.util.UUID.randomUUID().toString(), "not-a-cursor",
+                new PageCursor("yesterday", java.util.UUID.randomUUID()).encode())) {
+            editor().queryParam("after", bad).when().get("/api/items")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("after"));
+        }
     }
 }
