@@ -12,16 +12,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A typo in any manifest fails the build: each case takes a real base manifest, shows that it reads
- * as written, then misspells one field and expects the read to fail naming that field.
+ * A typo in any manifest fails the build: each case takes a real base manifest (or component patch), shows that it
+ * reads as written, then misspells one field and expects the read to fail naming that field. The component's JSON
+ * patches are held to the same models where they land: in the rendered overlays.
  */
 class StrictParsingTest {
 
     @ParameterizedTest(name = "{0}: {1} -> {2}")
     @CsvSource({
         // fabric8 core/apps model (unknown fields would land in additionalProperties without StrictMapper)
-        "editorial-service/deployment.yaml, '          livenessProbe:', '          livenesProbe:', livenesProbe",
-        "editorial-service/deployment.yaml, '      terminationGracePeriodSeconds:', '      terminationGracePeriod:', terminationGracePeriod",
+        "editorial-service/deployment.yaml, '          envFrom:', '          envFrum:', envFrum",
+        "editorial-service/deployment.yaml, '  selector:', '  selecter:', selecter",
+        // the shared part of every service's Deployment (k8s/components/service), read as the Deployment it patches
+        "../components/service/pod.yaml, '      terminationGracePeriodSeconds:', '      terminationGracePeriod:', terminationGracePeriod",
         "ingest-service/configmap.yaml, 'data:', 'datas:', datas",
         "ingest-service/pdb.yaml, '  maxUnavailable:', '  maxUnavailible:', maxUnavailible",
         "ingest-service/hpa.yaml, '  minReplicas:', '  minReplica:', minReplica",
