@@ -14,8 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import org.newsroom.problem.Problem;
-import org.newsroom.problem.ProblemException;
+import org.newsroom.problem.FieldProblems;
 import org.newsroom.publish.domain.Archive;
 import org.newsroom.publish.domain.Edition;
 import org.newsroom.publish.domain.PublicUrls;
@@ -66,8 +65,7 @@ public class ArchivePage {
         try {
             return LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "The request has invalid fields")
-                    .withErrors(List.of(new Problem.FieldError("date", "must be a date like 2026-11-25"))));
+            throw FieldProblems.invalid("date", "must be a date like 2026-11-25");
         }
     }
 }

@@ -10,20 +10,21 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.newsroom.problem.FieldProblems;
+import org.newsroom.problem.KeysetPages;
+import org.newsroom.problem.PageCursor;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
 import org.newsroom.publish.domain.PublicUrls;
@@ -37,21 +38,21 @@ import org.newsroom.publish.domain.Sections;
 public class PublicationResource {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
-    static final String NEXT_CURSOR = "X-Next-Cursor";
 
     @Inject
     PublicUrls urls;
 
     @GET
     @APIResponse(responseCode = "200", description = "Newest first; a full page carries the next page's cursor",
-            headers = @Header(name = NEXT_CURSOR, description = "pass as ?after= for the next page"),
+            headers = {@Header(name = KeysetPages.NEXT_CURSOR, description = "pass as ?after= for the next page"),
+                @Header(name = "Link", description = "the next page's URL, rel=\"next\"")},
             content = @Content(schema = @Schema(implementation = PublicationResponse.class, type = SchemaType.ARRAY)))
     public Response list(@QueryParam("limit") String limit,
             @Parameter(description = "a section name or its slug, e.g. Markets") @QueryParam("section") String section,
             @Parameter(description = "ISO instant or date (UTC): published at or after it") @QueryParam("since")
             String since,
             @Parameter(description = "the X-Next-Cursor of the previous page") @QueryParam("after") String after,
-            @Context Request request) {
+            @Context Request request, @Context UriInfo uri) {
         PublicationFilter filter = new PublicationFilter(section == null || section.isBlank() ? null
                 : Sections.key(section), since(since), after(after), limit(limit));
         List<Publication> page = Publication.listPublic(filter);
@@ -60,8 +61,7 @@ public class PublicationResource {
         return Freshness.respond(request, filter + Teaser.version(page), lastModified, () -> {
             Response.ResponseBuilder response = Response.ok(page.stream().map(p -> PublicationResponse.of(p, urls))
                     .toList());
-            return page.size() < filter.limit() ? response
-                    : response.header(NEXT_CURSOR, cursor(page.get(page.size() - 1)));
+            return KeysetPages.withNext(response, page.size() < filter.limit() ? null : next(page), uri);
         });
     }
 
@@ -87,22 +87,14 @@ public class PublicationResource {
         throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No publication " + slug));
     }
 
-    private static String cursor(Publication last) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((last.publishedAt + "|" + last.id).getBytes(StandardCharsets.UTF_8));
+    private static PageCursor next(List<Publication> page) {
+        Publication last = page.get(page.size() - 1);
+        return PageCursor.of(last.publishedAt, last.id);
     }
 
-    private static PublicationFilter.Position after(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8)
-                    .split("\\|", 2);
-            return new PublicationFilter.Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-        } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
-            throw invalid("after", "must be the X-Next-Cursor of a previous page");
-        }
+    private static PublicationFilter.Position after(String after) {
+        PageCursor cursor = PageCursor.fromQuery(after);
+        return cursor == null ? null : new PublicationFilter.Position(cursor.instantKey(), cursor.id());
     }
 
     private static Instant since(String raw) {
@@ -114,7 +106,8 @@ public class PublicationResource {
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw invalid("since", "must be an ISO date (2026-11-25) or instant (2026-11-25T06:00:00Z)");
+            throw FieldProblems.invalid("since",
+                    "must be an ISO date (2026-11-25) or instant (2026-11-25T06:00:00Z)");
         }
     }
 
@@ -131,11 +124,6 @@ public class PublicationResource {
         } catch (NumberFormatException e) {
             // refused below, like an out-of-range number
         }
-        throw invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "The request has invalid fields")
-                .withErrors(List.of(new Problem.FieldError(field, message))));
+        throw FieldProblems.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 }

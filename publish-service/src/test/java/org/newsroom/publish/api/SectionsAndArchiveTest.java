@@ -32,6 +32,7 @@ import org.newsroom.events.Attribution;
 import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EditionBrief;
 import org.newsroom.events.EditionLead;
+import org.newsroom.problem.KeysetPages;
 import org.newsroom.publish.support.Stories;
 
 /** Section pages and feeds, the archive, the editions feed and the API's section, since and keyset filters. */
@@ -149,13 +150,18 @@ class SectionsAndArchiveTest {
 
         var page1 = given().when().get("/api/publications?section=" + KEY + "&limit=1").then().statusCode(200)
                 .body("slug", equalTo(List.of(second))).extract();
-        String cursor = page1.header(PublicationResource.NEXT_CURSOR);
+        String cursor = page1.header(KeysetPages.NEXT_CURSOR);
         assertNotNull(cursor);
+        String link = page1.header("Link");
+        assertTrue(link != null && link.endsWith(">; rel=\"next\"") && link.contains("after=" + cursor), link);
+        given().when().get(link.substring(1, link.indexOf('>'))).then().statusCode(200)
+                .body("slug", equalTo(List.of(first)));
         var page2 = given().when().get("/api/publications?section=" + KEY + "&limit=1&after=" + cursor)
                 .then().statusCode(200).body("slug", equalTo(List.of(first))).extract();
-        String last = page2.header(PublicationResource.NEXT_CURSOR);
+        String last = page2.header(KeysetPages.NEXT_CURSOR);
         given().when().get("/api/publications?section=" + KEY + "&limit=1&after=" + last).then().statusCode(200)
-                .body("size()", equalTo(0)).header(PublicationResource.NEXT_CURSOR, (String) null);
+                .body("size()", equalTo(0)).header(KeysetPages.NEXT_CURSOR, (String) null)
+                .header("Link", (String) null);
 
         given().when().get("/api/publications?since=last-week").then().statusCode(400)
                 .body("errors[0].field", equalTo("since"));
