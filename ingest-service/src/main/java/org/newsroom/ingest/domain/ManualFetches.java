@@ -12,6 +12,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * At most one manual fetch of a source per {@code newsroom.fetch.manual-min-interval}: a fetch on demand is
  * synchronous and hits someone else's server, so it must not be repeatable at will. The slot is claimed by one
  * conditional UPDATE, so that concurrent requests (on any replica) cannot both get it.
+ *
+ * <p>This is not web's {@code ClientRateLimiter}, newsroom's limiter of clients: that one counts a caller's requests
+ * in memory, per replica, while this guards the feed's server, whoever asks and whichever replica answers, so its
+ * slot lives with the source in the database.
  */
 @ApplicationScoped
 public class ManualFetches {

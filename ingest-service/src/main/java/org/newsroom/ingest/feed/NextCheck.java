@@ -6,20 +6,25 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.newsroom.net.Backoff;
 
 /**
  * When to look at a feed again. After a success: the poll interval, or later if the server (Cache-Control max-age,
- * Expires) or the feed (RSS ttl) asks for it. After a failure: exponential backoff with jitter, or later if the
- * server says Retry-After. Every wait is capped, so a feed is never parked forever and recovers by itself.
+ * Expires) or the feed (RSS ttl) asks for it. After a failure: exponential backoff with jitter (net's {@link Backoff},
+ * newsroom's one backoff), or later if the server says Retry-After. Every wait is capped, so a feed is never parked
+ * forever and recovers by itself.
  */
 public final class NextCheck {
     /** No server hint makes us wait longer than this. */
     public static final Duration MAX_HINT = Duration.ofHours(24);
     /** Backoff grows up to this. */
     public static final Duration MAX_BACKOFF = Duration.ofHours(6);
+    /** Backoff starts from the poll interval, but never below this: a failing server gets a breather. */
+    static final Duration MIN_BACKOFF = Duration.ofSeconds(30);
+    /** "Equal jitter": between half and all of the backoff, so that feeds failing together spread out. */
+    static final double JITTER = 0.5;
 
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d+)");
 
@@ -36,15 +41,8 @@ public final class NextCheck {
 
     /** {@code failures} counts this one: 1 after the first failure. */
     public static Instant afterFailure(Instant now, Duration interval, int failures, Optional<Duration> retryAfter) {
-        Duration base = interval.compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30) : interval;
-        Duration backoff = base;
-        for (int i = 1; i < failures && backoff.compareTo(MAX_BACKOFF) < 0; i++) {
-            backoff = backoff.multipliedBy(2);
-        }
-        backoff = min(backoff, MAX_BACKOFF);
-        // "Equal jitter": between half and all of the backoff, so that feeds failing together spread out.
-        long half = backoff.toMillis() / 2;
-        Duration wait = Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+        Duration base = min(max(interval, MIN_BACKOFF), MAX_BACKOFF);
+        Duration wait = new Backoff(base, MAX_BACKOFF, JITTER).delay(failures);
         if (retryAfter.isPresent() && retryAfter.get().compareTo(wait) > 0) {
             wait = min(retryAfter.get(), MAX_HINT);
         }

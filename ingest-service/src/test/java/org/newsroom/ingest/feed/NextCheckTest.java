@@ -38,6 +38,18 @@ class NextCheckTest {
     }
 
     @Test
+    void backoffStartsFromThePollIntervalButWithinItsBounds() {
+        Duration afterAShortInterval = Duration.between(NOW, NextCheck.afterFailure(NOW, Duration.ofSeconds(5), 1,
+                Optional.empty()));
+        assertTrue(afterAShortInterval.compareTo(Duration.ofSeconds(15)) >= 0
+                && afterAShortInterval.compareTo(Duration.ofSeconds(30)) <= 0, afterAShortInterval.toString());
+        Duration afterAWeeklyFeed = Duration.between(NOW, NextCheck.afterFailure(NOW, Duration.ofDays(7), 1,
+                Optional.empty()));
+        assertTrue(afterAWeeklyFeed.compareTo(NextCheck.MAX_BACKOFF.dividedBy(2)) >= 0
+                && afterAWeeklyFeed.compareTo(NextCheck.MAX_BACKOFF) <= 0, afterAWeeklyFeed.toString());
+    }
+
+    @Test
     void retryAfterInSecondsOrAsADate() {
         assertEquals(Optional.of(Duration.ofSeconds(120)), NextCheck.retryAfter(NOW, Optional.of("120")));
         assertEquals(Optional.of(Duration.ofMinutes(30)), NextCheck.retryAfter(NOW, Optional.of("Tue, 24 Nov 2026 08:30:00 GMT")));
