@@ -32,8 +32,8 @@ import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
 import org.newsroom.events.PublicationPublished;
 import org.newsroom.events.Topics;
-import org.newsroom.notify.domain.Subscriber;
-import org.newsroom.notify.domain.Tokens;
+import org.newsroom.notify.subscription.Subscriber;
+import org.newsroom.notify.subscription.Tokens;
 import org.newsroom.testing.CloudEventRecords;
 import org.newsroom.testing.MailSink;
 

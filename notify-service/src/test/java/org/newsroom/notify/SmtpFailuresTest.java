@@ -26,7 +26,7 @@ import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
 import org.newsroom.events.Topics;
-import org.newsroom.notify.domain.Subscriber;
+import org.newsroom.notify.subscription.Subscriber;
 import org.newsroom.testing.CloudEventRecords;
 import org.newsroom.testing.ManagementPort;
 import org.newsroom.testing.TopicWatcher;

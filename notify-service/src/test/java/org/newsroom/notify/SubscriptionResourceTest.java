@@ -15,7 +15,7 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.newsroom.notify.domain.Subscriber;
+import org.newsroom.notify.subscription.Subscriber;
 import org.newsroom.testing.MailSink;
 
 @QuarkusTest

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.newsroom.notify.domain.Newsletter;
+import org.newsroom.notify.newsletter.Newsletter;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
 

@@ -1,7 +1,7 @@
 package org.newsroom.notify.api;
 
 import java.util.List;
-import org.newsroom.notify.domain.Subscriber;
+import org.newsroom.notify.subscription.Subscriber;
 
 /** What the holder of a subscription token sees of it. */
 public record Preferences(String email, String status, List<String> topics) {

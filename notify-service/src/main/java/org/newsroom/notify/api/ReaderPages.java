@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
-import org.newsroom.notify.domain.Subscriber;
+import org.newsroom.notify.subscription.Subscriber;
 
 /**
  * The pages behind the links in emails. Opening a link (GET) only shows a page; its buttons are plain HTML forms

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.newsroom.notify.domain.Suppressions;
+import org.newsroom.notify.subscription.Suppressions;
 
 /** A mail provider reporting a hard bounce or a complaint. */
 public record SuppressionRequest(

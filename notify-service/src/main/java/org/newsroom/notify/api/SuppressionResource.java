@@ -16,7 +16,7 @@ import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.newsroom.notify.domain.Suppressions;
+import org.newsroom.notify.subscription.Suppressions;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
 

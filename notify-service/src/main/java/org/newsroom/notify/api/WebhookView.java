@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.newsroom.notify.domain.WebhookEndpoint;
+import org.newsroom.notify.webhook.WebhookEndpoint;
 
 /** An endpoint as admins see it; the secret only in the answer to its creation. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -15,6 +15,10 @@ import org.newsroom.outbox.Outbox;
  */
 @ApplicationScoped
 public class DeliveryEvents {
+    /** The channel of the newsletter's emails: breaking alerts and editions. */
+    public static final String EMAIL = "email";
+    /** The channel of partners' webhook calls; its recipient is the endpoint. */
+    public static final String WEBHOOK = "webhook";
 
     @Inject
     Outbox outbox;

@@ -10,8 +10,8 @@ import org.newsroom.events.EditionPublished;
 import org.newsroom.events.PublicationPublished;
 import org.newsroom.events.PublicationRetracted;
 import org.newsroom.events.PublicationUpdated;
-import org.newsroom.notify.domain.Newsletter;
-import org.newsroom.notify.domain.Webhooks;
+import org.newsroom.notify.newsletter.Newsletter;
+import org.newsroom.notify.webhook.Webhooks;
 import org.newsroom.outbox.EventHandlers;
 import org.newsroom.outbox.Inbox;
 

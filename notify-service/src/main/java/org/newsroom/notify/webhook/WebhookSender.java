@@ -1,9 +1,8 @@
-package org.newsroom.notify.domain;
+package org.newsroom.notify.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,6 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.newsroom.events.EventType;
+import org.newsroom.notify.domain.DeliveryEvents;
 
 /**
  * Calls webhook endpoints with due deliveries, signed the Standard Webhooks way.
@@ -47,7 +47,6 @@ import org.newsroom.events.EventType;
 @ApplicationScoped
 public class WebhookSender {
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
-    static final String CHANNEL = "webhook";
 
     @Inject
     EntityManager entityManager;
@@ -107,10 +106,8 @@ public class WebhookSender {
         calls.shutdownNow();
     }
 
-    @Scheduled(every = "${newsroom.notify.webhooks.send-interval:1s}", identity = "webhook-sender",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void sendDue() {
+    /** Claims due deliveries into the free in-flight slots and fires their calls, until a batch comes back short. */
+    public void sendDue() {
         int claimed;
         do {
             int slots = Math.min(batchSize, inFlight.availablePermits());
@@ -253,8 +250,8 @@ public class WebhookSender {
                     .setParameter(6, delay.toMillis())
                     .executeUpdate();
             if (giveUp && updated == 1) {
-                events.failed(due.id(), due.subjectId(), due.edition(), due.endpointId(), CHANNEL, error, attempts,
-                        Instant.now());
+                events.failed(due.id(), due.subjectId(), due.edition(), due.endpointId(), DeliveryEvents.WEBHOOK,
+                        error, attempts, Instant.now());
             }
             if (gone) {
                 entityManager.createNativeQuery("""

@@ -1,4 +1,4 @@
-package org.newsroom.notify.domain;
+package org.newsroom.notify.subscription;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -66,6 +67,11 @@ public class Subscriber extends PanacheEntityBase {
 
     public static String joinTopics(Collection<String> topics) {
         return topics == null ? "" : String.join(",", topics.stream().distinct().sorted().toList());
+    }
+
+    /** Addresses are stored, compared and suppressed trimmed and lower-cased. */
+    static String normalizeEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Subscriber> findByEmail(String email) {

@@ -1,4 +1,4 @@
-package org.newsroom.notify.domain;
+package org.newsroom.notify.newsletter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,7 +41,7 @@ class DeliveryMailTest {
     @Test
     void footerCarriesUnsubscribePreferencesLettersAndGradeLinksInTextAndHtml() {
         EditionPublished edition = edition();
-        Mail mail = mails.compose(new DeliverySender.EditionDue(UUID.randomUUID(), UUID.randomUUID(),
+        Mail mail = mails.compose(new ClaimedDelivery.EditionDue(UUID.randomUUID(), UUID.randomUUID(),
                 edition.editionId(), 0, "reader@example.org", 0, EventCodec.encode(edition), true, null,
                 UUID.randomUUID()));
 
@@ -87,7 +87,7 @@ class DeliveryMailTest {
         UUID id = UUID.randomUUID();
         EditionPublished edition = new EditionPublished(id, "https://news.example/editions/2026-11-26",
                 "The Daily Brief", LocalDate.of(2026, 11, 26), lead, List.of(), List.of(), Instant.now());
-        return mails.compose(new DeliverySender.EditionDue(UUID.randomUUID(), UUID.randomUUID(), id, 0,
+        return mails.compose(new ClaimedDelivery.EditionDue(UUID.randomUUID(), UUID.randomUUID(), id, 0,
                 "reader@example.org", 0, EventCodec.encode(edition), true, null, UUID.randomUUID()));
     }
 
@@ -103,7 +103,7 @@ class DeliveryMailTest {
                 LocalDate.of(2026, 11, 27), lead, List.of(new org.newsroom.events.EditionBrief(1, UUID.randomUUID(),
                         "Brief", List.of(hostile), new Attribution("Wire", "javascript:alert(7)"))), List.of(),
                 Instant.now());
-        Mail mail = mails.compose(new DeliverySender.EditionDue(UUID.randomUUID(), UUID.randomUUID(), id, 0,
+        Mail mail = mails.compose(new ClaimedDelivery.EditionDue(UUID.randomUUID(), UUID.randomUUID(), id, 0,
                 "reader@example.org", 0, EventCodec.encode(edition), true, null, UUID.randomUUID()));
 
         String html = mail.getHtml();
@@ -114,7 +114,7 @@ class DeliveryMailTest {
         assertFalse(mail.getText().contains("Read on: javascript:") || mail.getText().contains("Wire javascript:"),
                 mail.getText());
 
-        Mail alert = mails.compose(new DeliverySender.Due(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 0,
+        Mail alert = mails.compose(new ClaimedDelivery.Due(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 0,
                 "reader@example.org", 0, "Headline", hostile, "https://news.example/p/1", "Outlet",
                 "javascript:alert(8)", true, null, UUID.randomUUID()));
         assertEquals(null, alert.getHtml(), "a breaking alert is plain text");

@@ -1,4 +1,4 @@
-package org.newsroom.notify.domain;
+package org.newsroom.notify.newsletter;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +24,6 @@ import org.newsroom.outbox.TraceContext;
  */
 @ApplicationScoped
 public class Newsletter {
-
-    public static final String CHANNEL = "email";
 
     @Inject
     EntityManager entityManager;

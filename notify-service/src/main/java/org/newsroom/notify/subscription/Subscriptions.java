@@ -1,18 +1,14 @@
-package org.newsroom.notify.domain;
+package org.newsroom.notify.subscription;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.newsroom.problem.Problem;
-import org.newsroom.problem.ProblemException;
 
 /**
  * Double opt-in: a subscription starts PENDING and a confirmation email carries a signed, expiring token; following
@@ -46,7 +42,7 @@ public class Subscriptions {
      */
     @Transactional
     public void subscribe(String email, String name, List<String> topics) {
-        String address = normalize(email);
+        String address = Subscriber.normalizeEmail(email);
         entityManager.createNativeQuery("""
                 INSERT INTO subscriber (id, email, name, status, topics, created_at)
                 VALUES (?1, ?2, ?3, 'PENDING', ?4, ?5)
@@ -80,25 +76,30 @@ public class Subscriptions {
     /**
      * What the confirmation page shows before its button is pressed: nothing changes (mail scanners open links).
      *
-     * @return the subscriber the token belongs to; 404 for a forged token, 400 for an expired one
+     * @return the subscriber the token belongs to
+     * @throws UnknownTokenException for a forged token
+     * @throws ExpiredConfirmationException for a genuine one followed too late
      */
     @Transactional
     public Subscriber byConfirmationToken(String token) {
         Subscriber subscriber = tokens.claimedSubscriber(token, true)
                 .flatMap(id -> Subscriber.<Subscriber>findByIdOptional(id))
-                .orElseThrow(Subscriptions::unknownToken);
+                .orElseThrow(UnknownTokenException::new);
         Tokens.Verdict verdict = tokens.verify(token, true, subscriber);
         if (verdict instanceof Tokens.Verdict.Expired) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST,
-                    "This confirmation link has expired: subscribe again to get a new one"));
+            throw new ExpiredConfirmationException();
         }
         if (!(verdict instanceof Tokens.Verdict.Valid)) {
-            throw unknownToken();
+            throw new UnknownTokenException();
         }
         return subscriber;
     }
 
-    /** @return the subscriber the token belongs to, now ACTIVE; 404 for a forged token, 400 for an expired one */
+    /**
+     * @return the subscriber the token belongs to, now ACTIVE
+     * @throws UnknownTokenException for a forged token
+     * @throws ExpiredConfirmationException for a genuine one followed too late
+     */
     @Transactional
     public Subscriber confirm(String token) {
         Subscriber subscriber = byConfirmationToken(token);
@@ -136,7 +137,8 @@ public class Subscriptions {
 
     /**
      * "Sign out every link": this token and every other unsubscribe/preferences link mailed so far stop working
-     * (410), e.g. after a newsletter was forwarded. The next email carries working links again.
+     * ({@link RevokedLinkException}), e.g. after a newsletter was forwarded. The next email carries working links
+     * again.
      */
     @Transactional
     public Subscriber revokeLinks(String token) {
@@ -148,23 +150,14 @@ public class Subscriptions {
     private Subscriber bySubscriptionToken(String token) {
         Subscriber subscriber = tokens.claimedSubscriber(token, false)
                 .flatMap(id -> Subscriber.<Subscriber>findByIdOptional(id))
-                .orElseThrow(Subscriptions::unknownToken);
+                .orElseThrow(UnknownTokenException::new);
         Tokens.Verdict verdict = tokens.verify(token, false, subscriber);
         if (verdict instanceof Tokens.Verdict.Revoked) {
-            throw new ProblemException(Problem.of(Response.Status.GONE,
-                    "This link was revoked: use the one in your latest newsletter email"));
+            throw new RevokedLinkException();
         }
         if (!(verdict instanceof Tokens.Verdict.Valid)) {
-            throw unknownToken();
+            throw new UnknownTokenException();
         }
         return subscriber;
-    }
-
-    private static ProblemException unknownToken() {
-        return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No subscription with this token"));
-    }
-
-    static String normalize(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,4 +1,4 @@
-package org.newsroom.notify.domain;
+package org.newsroom.notify.newsletter;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +24,7 @@ import org.newsroom.events.EditionLead;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
 import org.newsroom.notify.MailSinkResource;
+import org.newsroom.notify.subscription.Subscriber;
 import org.newsroom.testing.MailSink;
 
 /**
@@ -70,7 +71,7 @@ class DeliveryLeaseTest {
         // The first has claimed them all once its first email is out; only then may the second claim.
         await().atMost(TIMEOUT).until(() -> readers.stream()
                 .anyMatch(reader -> !mail.messages(MailSink.to(reader, edition.title())).isEmpty()));
-        List<DeliverySender.EditionDue> claimedAgain = await().atMost(TIMEOUT)
+        List<ClaimedDelivery.EditionDue> claimedAgain = await().atMost(TIMEOUT)
                 .until(() -> QuarkusTransaction.requiringNew().call(sender::claimEditions), rows -> !rows.isEmpty());
         claimedAgain.forEach(sender::send);
         first.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);

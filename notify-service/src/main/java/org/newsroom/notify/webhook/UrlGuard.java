@@ -1,4 +1,4 @@
-package org.newsroom.notify.domain;
+package org.newsroom.notify.webhook;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

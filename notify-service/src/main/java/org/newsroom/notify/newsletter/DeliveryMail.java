@@ -1,4 +1,4 @@
-package org.newsroom.notify.domain;
+package org.newsroom.notify.newsletter;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.qute.Location;
@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
+import org.newsroom.notify.subscription.Tokens;
 
 /** The emails readers get: a breaking alert about one publication, or the whole edition (Qute text and HTML). */
 @ApplicationScoped
@@ -35,7 +36,7 @@ public class DeliveryMail {
     @ConfigProperty(name = "newsroom.notify.grade-url")
     Optional<String> gradeUrl;
 
-    Mail compose(DeliverySender.Due due) {
+    Mail compose(ClaimedDelivery.Due due) {
         StringBuilder text = new StringBuilder();
         EditionMail.paragraphs(due.summary()).forEach(p -> text.append(p).append("\n\n"));
         text.append("Read on: ").append(due.url()).append("\n\n");
@@ -51,7 +52,7 @@ public class DeliveryMail {
         return unsubscribable(Mail.withText(due.email(), due.headline(), text.toString()), unsubscribe);
     }
 
-    Mail compose(DeliverySender.EditionDue due) {
+    Mail compose(ClaimedDelivery.EditionDue due) {
         EditionPublished edition = EventCodec.decode(due.data(), EditionPublished.class);
         String unsubscribe = unsubscribeLink(due);
         EditionMail view = EditionMail.of(edition, new EditionMail.Footer(unsubscribe, preferencesLink(due),
@@ -76,15 +77,15 @@ public class DeliveryMail {
         return base + (base.contains("?") ? "&" : "?") + "edition=" + edition.editionId();
     }
 
-    private String unsubscribeLink(DeliverySender.Claimed due) {
+    private String unsubscribeLink(ClaimedDelivery due) {
         return base() + "/api/subscriptions/unsubscribe?token=" + token(due);
     }
 
-    private String preferencesLink(DeliverySender.Claimed due) {
+    private String preferencesLink(ClaimedDelivery due) {
         return base() + "/api/subscriptions/preferences?token=" + token(due);
     }
 
-    private String token(DeliverySender.Claimed due) {
+    private String token(ClaimedDelivery due) {
         return tokens.subscription(due.subscriberId(), due.email(), due.tokenVersion());
     }
 

@@ -1,4 +1,4 @@
-package org.newsroom.notify.domain;
+package org.newsroom.notify.subscription;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +23,7 @@ public class Suppressions {
         return entityManager.createNativeQuery("""
                 INSERT INTO suppression (email, reason, detail, created_at) VALUES (?1, ?2, ?3, ?4)
                 ON CONFLICT (email) DO NOTHING""")
-                .setParameter(1, Subscriptions.normalize(email))
+                .setParameter(1, Subscriber.normalizeEmail(email))
                 .setParameter(2, reason.name())
                 .setParameter(3, detail)
                 .setParameter(4, Instant.now())
@@ -33,6 +33,6 @@ public class Suppressions {
     @Transactional
     public boolean isSuppressed(String email) {
         return !entityManager.createNativeQuery("SELECT 1 FROM suppression WHERE email = ?1")
-                .setParameter(1, Subscriptions.normalize(email)).getResultList().isEmpty();
+                .setParameter(1, Subscriber.normalizeEmail(email)).getResultList().isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package org.newsroom.notify.domain;
+package org.newsroom.notify.subscription;
 
 import io.quarkus.mailer.Mail;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.newsroom.notify.domain.MailTransport;
 import org.newsroom.outbox.AfterCommit;
 
 /**

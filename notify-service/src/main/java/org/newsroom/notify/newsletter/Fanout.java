@@ -1,7 +1,6 @@
-package org.newsroom.notify.domain;
+package org.newsroom.notify.newsletter;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsroom.notify.domain.DeliveryEvents;
 
 /**
  * Writes the delivery rows of an edition or breaking publication, one keyset page of subscribers at a time, each
@@ -63,10 +63,8 @@ public class Fanout {
                 .executeUpdate();
     }
 
-    @Scheduled(every = "${newsroom.notify.fanout-interval:1s}", identity = "fanout",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void fanOutDue() {
+    /** Writes pages of delivery rows until no fan-out is left unfinished. */
+    public void fanOutDue() {
         while (QuarkusTransaction.requiringNew().call(this::nextPage)) {
             // one page per transaction, until no fan-out is left unfinished
         }
@@ -88,7 +86,7 @@ public class Fanout {
                 .setParameter(2, (String) due.get(0)[2])
                 .setParameter(3, (UUID) due.get(0)[3])
                 .setParameter(4, pageSize)
-                .setParameter(5, Newsletter.CHANNEL)
+                .setParameter(5, DeliveryEvents.EMAIL)
                 .getSingleResult();
         long size = ((Number) page[0]).longValue();
         entityManager.createNativeQuery("""

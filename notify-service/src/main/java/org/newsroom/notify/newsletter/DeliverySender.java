@@ -1,11 +1,10 @@
-package org.newsroom.notify.domain;
+package org.newsroom.notify.newsletter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Scope;
 import io.quarkus.mailer.Mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.newsroom.notify.domain.DeliveryEvents;
+import org.newsroom.notify.domain.MailTransport;
 import org.newsroom.outbox.TraceContext;
 
 /**
@@ -92,56 +93,6 @@ public class DeliverySender {
     private ExecutorService senders;
     private SendRate rate;
 
-    /** A claimed delivery: of a publication or of an edition. */
-    sealed interface Claimed permits Due, EditionDue {
-        UUID id();
-
-        /** The token of the claim that leased the row; a later claim of the row replaces it. */
-        UUID leaseToken();
-
-        UUID subscriberId();
-
-        /** The publication or edition the email is about. */
-        UUID subjectId();
-
-        default boolean edition() {
-            return this instanceof EditionDue;
-        }
-
-        int attempts();
-
-        String email();
-
-        /** The subscriber's token version, for the unsubscribe and preferences links of the email. */
-        int tokenVersion();
-
-        boolean mailable();
-
-        /** The trace the publication or edition arrived in, continued by the send and its outcome event. */
-        String traceparent();
-    }
-
-    /** A claimed publication delivery with everything its email needs. */
-    record Due(UUID id, UUID subscriberId, UUID publicationId, int attempts, String email, int tokenVersion,
-            String headline,
-            String summary, String url, String outlet, String outletUrl, boolean mailable, String traceparent,
-            UUID leaseToken) implements Claimed {
-        @Override
-        public UUID subjectId() {
-            return publicationId;
-        }
-    }
-
-    /** A claimed edition delivery; {@code data} is the edition event's JSON. */
-    record EditionDue(UUID id, UUID subscriberId, UUID editionId, int attempts, String email, int tokenVersion,
-            String data,
-            boolean mailable, String traceparent, UUID leaseToken) implements Claimed {
-        @Override
-        public UUID subjectId() {
-            return editionId;
-        }
-    }
-
     @PostConstruct
     void start() {
         senders = Executors.newFixedThreadPool(Math.max(1, concurrency), send -> {
@@ -156,16 +107,14 @@ public class DeliverySender {
         senders.shutdownNow();
     }
 
-    @Scheduled(every = "${newsroom.notify.send-interval:1s}", identity = "delivery-sender",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void sendDue() {
-        List<Due> batch;
-        List<EditionDue> editions;
+    /** Claims and sends due deliveries, batch after batch, until a batch comes back short. */
+    public void sendDue() {
+        List<ClaimedDelivery.Due> batch;
+        List<ClaimedDelivery.EditionDue> editions;
         do {
             batch = QuarkusTransaction.requiringNew().call(this::claim);
             editions = QuarkusTransaction.requiringNew().call(this::claimEditions);
-            List<Claimed> claimed = new ArrayList<>(batch);
+            List<ClaimedDelivery> claimed = new ArrayList<>(batch);
             claimed.addAll(editions);
             if (!sendAll(claimed)) {
                 return;
@@ -174,7 +123,7 @@ public class DeliverySender {
     }
 
     /** @return false when interrupted (shutting down): what was not sent stays claimed until its lease ends */
-    private boolean sendAll(List<Claimed> claimed) {
+    private boolean sendAll(List<ClaimedDelivery> claimed) {
         List<Future<?>> sends = claimed.stream().<Future<?>>map(due -> senders.submit(() -> send(due))).toList();
         for (Future<?> send : sends) {
             try {
@@ -190,7 +139,7 @@ public class DeliverySender {
     }
 
     @SuppressWarnings("unchecked")
-    List<Due> claim() {
+    List<ClaimedDelivery.Due> claim() {
         UUID token = UUID.randomUUID();
         List<Object[]> rows = entityManager.createNativeQuery("""
                 UPDATE delivery d SET next_attempt_at = now() + (?2 * interval '1 millisecond'), lease_token = ?3
@@ -207,13 +156,13 @@ public class DeliverySender {
                 .setParameter(2, lease.toMillis())
                 .setParameter(3, token)
                 .getResultList();
-        return rows.stream().map(r -> new Due((UUID) r[0], (UUID) r[1], (UUID) r[2], ((Number) r[3]).intValue(),
-                (String) r[4], ((Number) r[5]).intValue(), (String) r[6], (String) r[7], (String) r[8],
-                (String) r[9], (String) r[10], (Boolean) r[11], (String) r[12], token)).toList();
+        return rows.stream().map(r -> new ClaimedDelivery.Due((UUID) r[0], (UUID) r[1], (UUID) r[2],
+                ((Number) r[3]).intValue(), (String) r[4], ((Number) r[5]).intValue(), (String) r[6], (String) r[7],
+                (String) r[8], (String) r[9], (String) r[10], (Boolean) r[11], (String) r[12], token)).toList();
     }
 
     @SuppressWarnings("unchecked")
-    List<EditionDue> claimEditions() {
+    List<ClaimedDelivery.EditionDue> claimEditions() {
         UUID token = UUID.randomUUID();
         List<Object[]> rows = entityManager.createNativeQuery("""
                 UPDATE delivery d SET next_attempt_at = now() + (?2 * interval '1 millisecond'), lease_token = ?3
@@ -229,25 +178,26 @@ public class DeliverySender {
                 .setParameter(2, lease.toMillis())
                 .setParameter(3, token)
                 .getResultList();
-        return rows.stream().map(r -> new EditionDue((UUID) r[0], (UUID) r[1], (UUID) r[2],
+        return rows.stream().map(r -> new ClaimedDelivery.EditionDue((UUID) r[0], (UUID) r[1], (UUID) r[2],
                 ((Number) r[3]).intValue(), (String) r[4], ((Number) r[5]).intValue(), (String) r[6],
                 (Boolean) r[7], (String) r[8], token)).toList();
     }
 
     /** Runs on a sender thread, which waits while {@link MailTransport} talks to the server. */
-    void send(Claimed due) {
-        try (Scope trace = traceContext.resume(due.traceparent(), "deliver " + Newsletter.CHANNEL)) {
+    void send(ClaimedDelivery due) {
+        try (Scope trace = traceContext.resume(due.traceparent(), "deliver " + DeliveryEvents.EMAIL)) {
             attempt(due);
         }
     }
 
-    private void attempt(Claimed due) {
+    private void attempt(ClaimedDelivery due) {
         if (!due.mailable()) {
             suppressed(due);
             return;
         }
         try {
-            Mail mail = due instanceof EditionDue edition ? mails.compose(edition) : mails.compose((Due) due);
+            Mail mail = due instanceof ClaimedDelivery.EditionDue edition ? mails.compose(edition)
+                    : mails.compose((ClaimedDelivery.Due) due);
             rate.acquire();
             if (!renewLease(due)) {
                 LOG.debugf("Delivery %s is no longer this claim's (claimed again or cancelled); not sent", due.id());
@@ -271,7 +221,7 @@ public class DeliverySender {
      * outlast one send ({@code quarkus.mailer.timeout}, far below {@code lease}), so no other claim can take the row
      * while this one is mailing it.
      */
-    private boolean renewLease(Claimed due) {
+    private boolean renewLease(ClaimedDelivery due) {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
                 UPDATE delivery SET next_attempt_at = now() + (?3 * interval '1 millisecond')
                 WHERE id = ?1 AND lease_token = ?2 AND status = 'PENDING'""")
@@ -281,7 +231,7 @@ public class DeliverySender {
                 .executeUpdate() == 1);
     }
 
-    private void suppressed(Claimed due) {
+    private void suppressed(ClaimedDelivery due) {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "UPDATE delivery SET status = 'SUPPRESSED' WHERE id = ?1 AND status = 'PENDING'")
                 .setParameter(1, due.id()).executeUpdate());
@@ -292,7 +242,7 @@ public class DeliverySender {
      * The server said 250: from here until this commit the email is out but the row still PENDING, the one window in
      * which a crash (or a failed commit) lets the row be claimed and mailed again once its lease runs out.
      */
-    private void sent(Claimed due) {
+    private void sent(ClaimedDelivery due) {
         Instant sentAt = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
             int updated = entityManager.createNativeQuery("""
@@ -302,14 +252,14 @@ public class DeliverySender {
                     .setParameter(2, sentAt)
                     .executeUpdate();
             if (updated == 1) {
-                events.sent(due.id(), due.subjectId(), due.edition(), due.subscriberId(), Newsletter.CHANNEL,
+                events.sent(due.id(), due.subjectId(), due.edition(), due.subscriberId(), DeliveryEvents.EMAIL,
                         sentAt);
             }
         });
         count("sent");
     }
 
-    private void failed(Claimed due, SmtpFailure failure) {
+    private void failed(ClaimedDelivery due, SmtpFailure failure) {
         int attempts = due.attempts() + 1;
         boolean giveUp = !failure.retryable() || attempts >= maxAttempts;
         Duration delay = backoff(attempts);
@@ -327,7 +277,7 @@ public class DeliverySender {
                     .setParameter(5, delay.toMillis())
                     .executeUpdate();
             if (giveUp && updated == 1) {
-                events.failed(due.id(), due.subjectId(), due.edition(), due.subscriberId(), Newsletter.CHANNEL,
+                events.failed(due.id(), due.subjectId(), due.edition(), due.subscriberId(), DeliveryEvents.EMAIL,
                         failure.reason(), attempts, Instant.now());
             }
         });

@@ -1,4 +1,4 @@
-package org.newsroom.notify.domain;
+package org.newsroom.notify.subscription;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.newsroom.notify.domain;
+package org.newsroom.notify.webhook;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package org.newsroom.notify.domain;
+package org.newsroom.notify.newsletter;
 
 import io.quarkus.qute.TemplateData;
 import java.util.Arrays;
