@@ -22,6 +22,9 @@ import org.newsroom.testing.CloudEventRecords;
 public final class StoryFixtures {
     /** news.items, unless NEWSROOM_TEST_ITEMS_TOPIC moves the run to its own topic (see application.properties). */
     public static final String ITEMS = System.getenv().getOrDefault("NEWSROOM_TEST_ITEMS_TOPIC", Topics.ITEMS);
+    /** news.publications, unless NEWSROOM_TEST_PUBLICATIONS_TOPIC moves the run to its own topic (ditto). */
+    public static final String PUBLICATIONS = System.getenv().getOrDefault("NEWSROOM_TEST_PUBLICATIONS_TOPIC",
+            Topics.PUBLICATIONS);
 
     private StoryFixtures() {
     }

@@ -26,7 +26,6 @@ import org.newsroom.editorial.domain.Limits;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.PublicationPublished;
-import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
 import org.newsroom.testing.TestTokens;
 
@@ -55,7 +54,7 @@ class FeedbackTest {
         StoryFixtures.approve(CHIEF, id).statusCode(200);
         PublicationPublished publication = new PublicationPublished(UUID.randomUUID(), id, "s", "https://x.example/s",
                 "h", null, null, new Attribution("o", null), 1, Instant.now());
-        RECORDS.send(Topics.PUBLICATIONS, publication.publicationId().toString(), "news.publication.published.v1",
+        RECORDS.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(), "news.publication.published.v1",
                 EventCodec.encode(publication));
         await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(given().auth().oauth2(EDITOR)
                 .when().get("/api/stories/" + id).then().extract().path("status")));

@@ -145,7 +145,7 @@ class LimitsTest {
                 .when().post("/api/editions").then().statusCode(201).extract().path("id");
         PublicationPublished published = new PublicationPublished(UUID.randomUUID(), lead, "lead",
                 "https://news.example/s/lead", "Lead", null, null, new Attribution("o", null), 1, Instant.now());
-        RECORDS.send(Topics.PUBLICATIONS, published.publicationId().toString(), "news.publication.published.v1",
+        RECORDS.send(StoryFixtures.PUBLICATIONS, published.publicationId().toString(), "news.publication.published.v1",
                 EventCodec.encode(published));
         await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(given().auth().oauth2(EDITOR)
                 .when().get("/api/stories/" + lead).then().extract().path("status")));

@@ -122,9 +122,9 @@ class WorkflowTest {
         PublicationPublished publication = publication(id);
         String eventId = UUID.randomUUID().toString();
         String json = EventCodec.encode(publication);
-        RECORDS.send(Topics.PUBLICATIONS, publication.publicationId().toString(), eventId, PUBLISHED, json);
-        RECORDS.send(Topics.PUBLICATIONS, publication.publicationId().toString(), eventId, PUBLISHED, json);
-        RECORDS.send(Topics.PUBLICATIONS, publication.publicationId().toString(), PUBLISHED, json);
+        RECORDS.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(), eventId, PUBLISHED, json);
+        RECORDS.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(), eventId, PUBLISHED, json);
+        RECORDS.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(), PUBLISHED, json);
         await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(status(id)));
         // A publish-service on the same broker may confirm the approval first; either confirmation moves it once.
         given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then()
@@ -176,7 +176,7 @@ class WorkflowTest {
     void correctionAndKillNeedTheETagOfTheCopyRead() {
         UUID id = StoryFixtures.newStory(RECORDS, "Grain corridor reopens " + UUID.randomUUID());
         move(CHIEF, id, "approve", null).statusCode(200);
-        RECORDS.send(Topics.PUBLICATIONS, UUID.randomUUID().toString(), PUBLISHED,
+        RECORDS.send(StoryFixtures.PUBLICATIONS, UUID.randomUUID().toString(), PUBLISHED,
                 EventCodec.encode(publication(id)));
         await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(status(id)));
         String read = StoryFixtures.etag(CHIEF, id);
@@ -201,17 +201,17 @@ class WorkflowTest {
     void publicationsOfOtherStoriesAndPoisonRecordsDoNotStopTheConsumer() {
         UUID id = StoryFixtures.newStory(RECORDS, "Port strike ends " + UUID.randomUUID());
         String key = UUID.randomUUID().toString();
-        try (TopicWatcher dlq = TopicWatcher.open(Topics.deadLetter(Topics.PUBLICATIONS))) {
-            RECORDS.send(Topics.PUBLICATIONS, key, PUBLISHED, "{not json");
+        try (TopicWatcher dlq = TopicWatcher.open(Topics.deadLetter(StoryFixtures.PUBLICATIONS))) {
+            RECORDS.send(StoryFixtures.PUBLICATIONS, key, PUBLISHED, "{not json");
             ConsumerRecord<String, String> dead = dlq.await(r -> key.equals(r.key()), Duration.ofSeconds(60));
             assertNotNull(TopicWatcher.header(dead, "dead-letter-reason"));
         }
         // A publication of a story that is not APPROVED (here: NEW) or unknown changes nothing.
-        RECORDS.send(Topics.PUBLICATIONS, key, PUBLISHED, EventCodec.encode(publication(id)));
-        RECORDS.send(Topics.PUBLICATIONS, key, PUBLISHED, EventCodec.encode(publication(UUID.randomUUID())));
+        RECORDS.send(StoryFixtures.PUBLICATIONS, key, PUBLISHED, EventCodec.encode(publication(id)));
+        RECORDS.send(StoryFixtures.PUBLICATIONS, key, PUBLISHED, EventCodec.encode(publication(UUID.randomUUID())));
         UUID approved = StoryFixtures.newStory(RECORDS, "Port strike talks " + UUID.randomUUID());
         move(CHIEF, approved, "approve", null).statusCode(200);
-        RECORDS.send(Topics.PUBLICATIONS, key, PUBLISHED, EventCodec.encode(publication(approved)));
+        RECORDS.send(StoryFixtures.PUBLICATIONS, key, PUBLISHED, EventCodec.encode(publication(approved)));
         await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(status(approved)));
         assertEquals("NEW", status(id));
         assertEquals(List.of("RECEIVE"), given().auth().oauth2(EDITOR).when().get("/api/stories/" + id + "/history")

@@ -85,7 +85,7 @@ class StoryEventsTest {
             PublicationPublished publication = new PublicationPublished(UUID.randomUUID(), id, "tariffs",
                     "https://news.example/s/tariffs", approved.headline(), approved.summary(), null,
                     approved.attribution(), 1, Instant.now());
-            RECORDS.send(Topics.PUBLICATIONS, publication.publicationId().toString(),
+            RECORDS.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(),
                     "news.publication.published.v1", EventCodec.encode(publication));
             await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(given().auth().oauth2(EDITOR)
                     .when().get("/api/stories/" + id).then().extract().path("status")));

@@ -60,7 +60,7 @@ class SourceChangesTest {
     private static void publish(UUID id) {
         PublicationPublished publication = new PublicationPublished(UUID.randomUUID(), id, "s", "https://x.example/s",
                 "h", null, null, new Attribution("o", null), 1, Instant.now());
-        RECORDS.send(Topics.PUBLICATIONS, publication.publicationId().toString(), "news.publication.published.v1",
+        RECORDS.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(), "news.publication.published.v1",
                 EventCodec.encode(publication));
         await().atMost(Duration.ofSeconds(60)).until(() -> field(id, "status").equals("PUBLISHED"));
     }
