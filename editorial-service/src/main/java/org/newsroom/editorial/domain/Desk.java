@@ -63,7 +63,7 @@ public class Desk {
             story.createdAt = story.updatedAt = Instant.now();
             story.updatedBy = INGEST;
             story.persist();
-            StoryTransition.record(story, null, "RECEIVE", INGEST, story.createdAt, null, null);
+            StoryTransition.record(story, null, StoryAction.RECEIVE, INGEST, story.createdAt, null, null);
             moves.fire(new StoryMoved(null, StoryStatus.NEW));
             return story;
         });
@@ -105,7 +105,7 @@ public class Desk {
             story.sourceVersion = item.version();
             Map<String, Object> diff = SourceFields.of(story).diff(SourceFields.of(item));
             if (!diff.isEmpty()) {
-                String action = take(story, item) ? "SOURCE_UPDATE" : "SOURCE_CHANGED";
+                StoryAction action = take(story, item) ? StoryAction.SOURCE_UPDATE : StoryAction.SOURCE_CHANGED;
                 touch(story, INGEST);
                 StoryTransition.record(story, story.status, action, INGEST, story.updatedAt, diff, null);
             }
@@ -124,7 +124,7 @@ public class Desk {
                 held.delete();
                 story.sourceUpdatePending = false;
                 touch(story, INGEST);
-                StoryTransition.record(story, story.status, "SOURCE_UPDATE", INGEST, story.updatedAt, null,
+                StoryTransition.record(story, story.status, StoryAction.SOURCE_UPDATE, INGEST, story.updatedAt, null,
                         "The source is back to the story's copy; the held update is dropped");
             }
             return;
@@ -139,8 +139,8 @@ public class Desk {
         held.persist();
         story.sourceUpdatePending = true;
         touch(story, INGEST);
-        StoryTransition.record(story, story.status, "SOURCE_HELD", INGEST, story.updatedAt, diff, "The story is "
-                + story.status + ": the update waits for an editor to apply or discard it");
+        StoryTransition.record(story, story.status, StoryAction.SOURCE_HELD, INGEST, story.updatedAt, diff,
+                "The story is " + story.status + ": the update waits for an editor to apply or discard it");
     }
 
     /**
@@ -173,7 +173,7 @@ public class Desk {
         take(story, held.item());
         settle(story, held);
         touch(story, editor);
-        StoryTransition.record(story, story.status, "SOURCE_APPLIED", editor, story.updatedAt, diff, null);
+        StoryTransition.record(story, story.status, StoryAction.SOURCE_APPLIED, editor, story.updatedAt, diff, null);
         return flushed(story);
     }
 
@@ -185,7 +185,7 @@ public class Desk {
         Map<String, Object> diff = held.changes(story);
         settle(story, held);
         touch(story, editor);
-        StoryTransition.record(story, story.status, "SOURCE_DISCARDED", editor, story.updatedAt, diff, null);
+        StoryTransition.record(story, story.status, StoryAction.SOURCE_DISCARDED, editor, story.updatedAt, diff, null);
         return flushed(story);
     }
 
@@ -212,7 +212,8 @@ public class Desk {
             story.withdrawnReason = item.reason();
             story.killProposed = story.status == StoryStatus.PUBLISHED || story.status == StoryStatus.CORRECTED;
             touch(story, INGEST);
-            StoryTransition.record(story, story.status, "WITHDRAW", INGEST, story.updatedAt, null, item.reason());
+            StoryTransition.record(story, story.status, StoryAction.WITHDRAW, INGEST, story.updatedAt, null,
+                    item.reason());
         });
     }
 
@@ -238,7 +239,7 @@ public class Desk {
             // The editor worked from a version that showed the source change (If-Match): it is acknowledged.
             story.sourceChanged = false;
             touch(story, editor);
-            StoryTransition.record(story, story.status, "EDIT", editor, story.updatedAt, diff, null);
+            StoryTransition.record(story, story.status, StoryAction.EDIT, editor, story.updatedAt, diff, null);
         }
         return flushed(story);
     }
@@ -258,7 +259,7 @@ public class Desk {
         changed(diff, "clusterPrimary", cluster.primary().id.toString(), story.id.toString());
         touch(story, editor);
         story.primaryChosenAt = story.updatedAt;
-        StoryTransition.record(story, story.status, "MAKE_PRIMARY", editor, story.updatedAt, diff, null);
+        StoryTransition.record(story, story.status, StoryAction.MAKE_PRIMARY, editor, story.updatedAt, diff, null);
         return flushed(story);
     }
 
@@ -267,7 +268,7 @@ public class Desk {
         Story story = current(id, expectedVersion);
         StoryStatus from = move(story, StoryStatus.IN_REVIEW);
         touch(story, editor);
-        StoryTransition.record(story, from, "SUBMIT", editor, story.updatedAt, null, null);
+        StoryTransition.record(story, from, StoryAction.SUBMIT, editor, story.updatedAt, null, null);
         return flushed(story);
     }
 
@@ -297,7 +298,7 @@ public class Desk {
         if (publishAt != null) {
             changed(scheduled, "publishAt", null, publishAt.toString());
         }
-        StoryTransition.record(story, from, "APPROVE", chiefEditor, story.approvedAt, scheduled, null);
+        StoryTransition.record(story, from, StoryAction.APPROVE, chiefEditor, story.approvedAt, scheduled, null);
         events.approved(story);
         return flushed(story);
     }
@@ -307,7 +308,7 @@ public class Desk {
         Story story = current(id, expectedVersion);
         StoryStatus from = move(story, StoryStatus.REJECTED);
         touch(story, chiefEditor);
-        StoryTransition.record(story, from, "REJECT", chiefEditor, story.updatedAt, null, reason);
+        StoryTransition.record(story, from, StoryAction.REJECT, chiefEditor, story.updatedAt, null, reason);
         return flushed(story);
     }
 
@@ -319,7 +320,7 @@ public class Desk {
         Map<String, Object> diff = story.apply(values);
         touch(story, chiefEditor);
         story.correctionNote = note;
-        StoryTransition.record(story, from, "CORRECT", chiefEditor, story.updatedAt, diff, note);
+        StoryTransition.record(story, from, StoryAction.CORRECT, chiefEditor, story.updatedAt, diff, note);
         events.corrected(story);
         return flushed(story);
     }
@@ -331,7 +332,7 @@ public class Desk {
         story.killProposed = false;
         touch(story, chiefEditor);
         story.killReason = reason;
-        StoryTransition.record(story, from, "KILL", chiefEditor, story.updatedAt, null, reason);
+        StoryTransition.record(story, from, StoryAction.KILL, chiefEditor, story.updatedAt, null, reason);
         events.killed(story);
         return flushed(story);
     }
@@ -353,7 +354,7 @@ public class Desk {
                     story.publishedAt = publication.publishedAt();
                     story.publicationId = publication.publicationId();
                     story.publicationUrl = publication.url();
-                    StoryTransition.record(story, from, "PUBLISH", PUBLISH, story.updatedAt, null, null);
+                    StoryTransition.record(story, from, StoryAction.PUBLISH, PUBLISH, story.updatedAt, null, null);
                 });
     }
 

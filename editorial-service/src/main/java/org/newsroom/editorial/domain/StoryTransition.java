@@ -43,11 +43,8 @@ public class StoryTransition extends PanacheEntityBase {
 
     public Instant at;
 
-    /**
-     * What was done: RECEIVE, SOURCE_UPDATE, SOURCE_CHANGED, SOURCE_HELD, SOURCE_APPLIED, SOURCE_DISCARDED, WITHDRAW,
-     * EDIT, MAKE_PRIMARY, SUBMIT, APPROVE, REJECT, PUBLISH, CORRECT, KILL.
-     */
-    public String action;
+    @Enumerated(EnumType.STRING)
+    public StoryAction action;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
@@ -55,7 +52,7 @@ public class StoryTransition extends PanacheEntityBase {
 
     public String reason;
 
-    static void record(Story story, StoryStatus from, String action, String actor, Instant at,
+    static void record(Story story, StoryStatus from, StoryAction action, String actor, Instant at,
             Map<String, Object> changes, String reason) {
         StoryTransition transition = new StoryTransition();
         transition.storyId = story.id;
