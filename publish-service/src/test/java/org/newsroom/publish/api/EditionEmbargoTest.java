@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,9 +40,6 @@ class EditionEmbargoTest {
     /** Long enough for the sentinel's round trip on a busy machine; checked below. */
     private static final Duration EMBARGO = Duration.ofSeconds(30);
 
-    @Inject
-    EntityManager entityManager;
-
     private static EditionApproved edition(String tag, StoryApproved lead, StoryApproved brief) {
         LocalDate date = LocalDate.of(2070, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
         return new EditionApproved(UUID.randomUUID(), "Embargo Brief " + tag, date,
@@ -61,23 +55,8 @@ class EditionEmbargoTest {
                 && EventType.EDITION_PUBLISHED.type().equals(TopicWatcher.header(r, "ce_type"));
     }
 
-    /** Sends the sentinel after everything else on the edition's key, and waits until it is public and announced. */
-    private static void awaitSentinel(Stories stories, TopicWatcher publications, EditionApproved edition,
-            String tag) {
-        UUID sentinel = UUID.randomUUID();
-        stories.send(edition.editionId(), Stories.approval(sentinel, "Sentinel " + tag, List.of(), null));
-        Stories.awaitApi("sentinel-" + tag, 200);
-        publications.await(Stories.event(EventType.PUBLICATION_PUBLISHED, sentinel), Stories.WAIT);
-    }
-
-    private long outboxRowsOf(UUID editionId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM outbox_event WHERE aggregate_id = ?1").setParameter(1, editionId.toString())
-                .getSingleResult()).longValue());
-    }
-
     /** Nothing of the edition or its held lead anywhere readers or subscribers look. */
-    private void assertNothingVisible(EditionApproved edition, String leadSlug, TopicWatcher publications) {
+    private static void assertNothingVisible(EditionApproved edition, String leadSlug, TopicWatcher publications) {
         String slug = edition.date().toString();
         given().when().get("/editions/" + slug).then().statusCode(404);
         given().when().get("/api/editions/" + slug).then().statusCode(404);
@@ -98,7 +77,7 @@ class EditionEmbargoTest {
         List<ConsumerRecord<String, String>> announced = publications.drain(editionPublished(edition)
                 .or(Stories.event(EventType.PUBLICATION_PUBLISHED, edition.lead().storyId())), Duration.ZERO);
         assertEquals(List.of(), announced, "nothing announced on news.publications");
-        assertEquals(0, outboxRowsOf(edition.editionId()), "no edition event waits in the outbox either");
+        assertEquals(0, Stories.announced(edition.editionId()), "no edition event waits in the outbox either");
     }
 
     private static void assertVisible(EditionApproved edition) {
@@ -122,7 +101,7 @@ class EditionEmbargoTest {
             stories.send(edition.editionId(), lead);
             stories.send(edition.editionId(), brief);
             stories.send(edition.editionId(), edition);
-            awaitSentinel(stories, publications, edition, tag);
+            stories.awaitSentinel(edition.editionId(), publications);
 
             assertNothingVisible(edition, "embargoed-lead-" + tag, publications);
             assertTrue(Instant.now().isBefore(embargo),
@@ -147,7 +126,7 @@ class EditionEmbargoTest {
         try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS); Stories stories = new Stories()) {
             stories.send(edition.editionId(), brief);
             stories.send(edition.editionId(), edition);
-            awaitSentinel(stories, publications, edition, tag);
+            stories.awaitSentinel(edition.editionId(), publications);
 
             assertNothingVisible(edition, "unseen-lead-" + tag, publications);
 

@@ -3,14 +3,15 @@ package org.newsroom.publish.support;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EventCodec;
@@ -68,15 +69,48 @@ public final class Stories implements AutoCloseable {
                 .until(() -> given().when().get("/api/publications/" + slug), r -> r.statusCode() == status);
     }
 
+    /**
+     * Proves that every record sent under {@code key} before now has been processed, without waiting a fixed time:
+     * a key always lands on the same partition, whose records the consumer takes in order, so once the sentinel story
+     * sent now under that key is public and announced, everything before it was applied.
+     */
+    public void awaitSentinel(UUID key, TopicWatcher publications) {
+        String tag = tag();
+        UUID sentinel = UUID.randomUUID();
+        send(key, approval(sentinel, "Sentinel " + tag, List.of(), null));
+        awaitApi("sentinel-" + tag, 200);
+        publications.await(event(EventType.PUBLICATION_PUBLISHED, sentinel), WAIT);
+    }
+
+    /**
+     * Events of one type about a story or edition (its id in the payload) that publish has committed to its outbox.
+     * An event is written there in the transaction that processes its cause, so after a sentinel this is all publish
+     * will ever announce for the records before it, whether the relay has sent it yet or not.
+     */
+    public static long announced(EventType type, UUID about) {
+        return outboxRows("type = ?1 AND payload LIKE ?2", type.type(), "%" + about + "%");
+    }
+
+    /** Events of any type about a story or edition in the outbox; see {@link #announced(EventType, UUID)}. */
+    public static long announced(UUID about) {
+        return outboxRows("payload LIKE ?1", "%" + about + "%");
+    }
+
+    private static long outboxRows(String condition, Object... parameters) {
+        EntityManager entityManager = Arc.container().instance(EntityManager.class).get();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = entityManager.createNativeQuery("SELECT count(*) FROM outbox_event WHERE " + condition);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
     /** Events of one type about one story; the topic is shared with other tests and runs. */
     public static Predicate<ConsumerRecord<String, String>> event(EventType type, UUID storyId) {
         return r -> type.type().equals(TopicWatcher.header(r, "ce_type")) && r.value() != null
                 && r.value().contains("\"storyId\":\"" + storyId + "\"");
-    }
-
-    /** Kafka delivers at least once: consumers count distinct {@code ce_id}s, and so do the tests. */
-    public static Set<String> distinctIds(List<ConsumerRecord<String, String>> records) {
-        return records.stream().map(r -> TopicWatcher.header(r, "ce_id")).collect(Collectors.toSet());
     }
 
     @Override
