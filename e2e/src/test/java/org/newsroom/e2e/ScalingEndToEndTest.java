@@ -26,6 +26,7 @@ import org.newsroom.testing.Databases;
 import org.newsroom.testing.MailSink;
 import org.newsroom.testing.Pipeline;
 import org.newsroom.testing.ServiceProcess;
+import org.newsroom.testing.TestTokens;
 
 /**
  * Independent scaling, shown: two editorial-service and two notify-service instances in the same consumer groups
@@ -44,15 +45,20 @@ class ScalingEndToEndTest {
     private static ServiceProcess ingest;
     private static List<ServiceProcess> editorials;
     private static List<ServiceProcess> notifies;
+    private static Newsroom newsroom;
 
     @BeforeAll
     static void startTwoOfEachConsumer() throws Exception {
+        ServiceJars.requireFresh(Pipeline.INGEST, Pipeline.EDITORIAL, Pipeline.PUBLISH, Pipeline.NOTIFY);
         pipeline = Pipeline.create("scale");
         ingest = pipeline.start(Pipeline.INGEST);
         editorials = List.of(pipeline.start(Pipeline.EDITORIAL), pipeline.start(Pipeline.EDITORIAL));
         pipeline.start(Pipeline.PUBLISH);
         notifies = List.of(pipeline.start(Pipeline.NOTIFY), pipeline.start(Pipeline.NOTIFY));
         pipeline.awaitReady();
+        newsroom = new Newsroom(new Newsroom.Endpoints(ingest.url(), editorials.get(0).url(), null,
+                notifies.get(0).url()), TestTokens.token("eddie", "editor"), TestTokens.token("chris", "chief-editor"),
+                Inbox.of(pipeline.mail()));
     }
 
     @AfterAll
@@ -64,9 +70,11 @@ class ScalingEndToEndTest {
 
     @Test
     void twoInstancesShareTheWorkWithoutDuplicateStoriesOrEmails() throws Exception {
-        READERS.forEach(reader -> Newsroom.subscribe(notifies.get(0), pipeline.mail(), reader));
+        READERS.forEach(reader -> assertTrue(newsroom.subscribe(reader, "E2E Reader", Duration.ofSeconds(60)),
+                "the confirmation email carries a confirm link"));
         String run = UUID.randomUUID().toString().substring(0, 8);
-        IntStream.range(0, ITEMS).parallel().forEach(i -> Newsroom.pushItem(ingest, "Scale " + run + " #" + i));
+        IntStream.range(0, ITEMS).parallel()
+                .forEach(i -> newsroom.pushItem(Newsroom.item("Scale " + run + " #" + i), null));
 
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> count("editorial", "SELECT count(*) FROM story"), n -> n >= ITEMS);
@@ -76,7 +84,7 @@ class ScalingEndToEndTest {
 
         List<String> stories = storyIds(PUBLISHED);
         for (int i = 0; i < stories.size(); i++) {
-            Newsroom.approve(editorials.get(i % 2), stories.get(i));
+            newsroom.withEditorial(editorials.get(i % 2).url()).approve(stories.get(i), null);
         }
         int expected = READERS.size() * PUBLISHED;
         MailSink mail = pipeline.mail();
