@@ -27,7 +27,6 @@ import org.newsroom.events.Topics;
  */
 final class KafkaBroker implements AutoCloseable {
     static final String HOST = "127.0.0.1";
-    static final List<String> TOPICS = List.of(Topics.ITEMS, Topics.EDITORIAL, Topics.PUBLICATIONS, Topics.DELIVERIES);
     private static final int PARTITIONS = 6;
 
     private final Path jars;
@@ -123,9 +122,8 @@ final class KafkaBroker implements AutoCloseable {
     /** The pipeline's topics and their dead-letter topics, as the launcher creates them. */
     void createTopics() throws InterruptedException, ExecutionException, TimeoutException {
         List<NewTopic> topics = new ArrayList<>();
-        for (String topic : TOPICS) {
+        for (String topic : Topics.ALL) {
             topics.add(new NewTopic(topic, PARTITIONS, (short) 1));
-            topics.add(new NewTopic(Topics.deadLetter(topic), PARTITIONS, (short) 1));
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);

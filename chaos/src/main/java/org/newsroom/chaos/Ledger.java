@@ -50,7 +50,7 @@ final class Ledger implements AutoCloseable {
         consumer = new KafkaConsumer<>(props);
         List<TopicPartition> partitions = new ArrayList<>();
         List<String> topics = new ArrayList<>(List.of(Topics.PUBLICATIONS));
-        KafkaBroker.TOPICS.forEach(topic -> topics.add(Topics.deadLetter(topic)));
+        Topics.PIPELINE.forEach(topic -> topics.add(Topics.deadLetter(topic)));
         for (String topic : topics) {
             consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(info ->
                     partitions.add(new TopicPartition(topic, info.partition())));

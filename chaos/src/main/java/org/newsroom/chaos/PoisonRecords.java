@@ -37,7 +37,7 @@ final class PoisonRecords {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            for (String topic : KafkaBroker.TOPICS) {
+            for (String topic : Topics.PIPELINE) {
                 String type = TYPES.get(topic);
                 send(producer, new ProducerRecord<>(topic, KEY_PREFIX + "not-cloudevents", "just some text"));
                 send(producer, cloudEvent(topic, "bad-json", type, "{\"headline\": \"unterminated"));
