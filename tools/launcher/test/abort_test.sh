@@ -9,7 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 # shellcheck source=tools/launcher/test/processes.sh
 source tools/launcher/test/processes.sh
 
-export NEWSROOM_TEST_ARGS="-o -q -f tools/launcher/test/abort-build/pom.xml test"
+export NEWSROOM_TEST_ARGS="-q -f tools/launcher/test/abort-build/pom.xml test"
 work="$(mktemp -d)"
 failures=0
 fail() { echo "abort_test: $*" >&2; failures=$((failures + 1)); }
