@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.newsroom.net.Backoff;
 import org.newsroom.notify.domain.DeliveryEvents;
 import org.newsroom.notify.domain.MailTransport;
 import org.newsroom.outbox.TraceContext;
@@ -49,6 +50,7 @@ import org.newsroom.outbox.TraceContext;
 @ApplicationScoped
 public class DeliverySender {
     private static final Logger LOG = Logger.getLogger(DeliverySender.class);
+    /** The longest wait between two attempts of one email. */
     private static final Duration MAX_DELAY = Duration.ofHours(6);
 
     @Inject
@@ -92,6 +94,8 @@ public class DeliverySender {
 
     private ExecutorService senders;
     private SendRate rate;
+    /** retry-delay, doubled after every failed attempt, at most {@link #MAX_DELAY}; no jitter. */
+    private Backoff backoff;
 
     @PostConstruct
     void start() {
@@ -101,6 +105,7 @@ public class DeliverySender {
             return thread;
         });
         rate = SendRate.perSecond(ratePerSecond);
+        backoff = new Backoff(retryDelay, MAX_DELAY, 0);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -262,7 +267,7 @@ public class DeliverySender {
     private void failed(ClaimedDelivery due, SmtpFailure failure) {
         int attempts = due.attempts() + 1;
         boolean giveUp = !failure.retryable() || attempts >= maxAttempts;
-        Duration delay = backoff(attempts);
+        Duration delay = backoff.delay(attempts);
         LOG.warnf("Delivery %s to %s failed (attempt %d of %d, %s)%s: %s", due.id(), due.email(), attempts,
                 maxAttempts, failure.verdict(), giveUp ? ", giving up" : ", retrying in " + delay, failure.reason());
         QuarkusTransaction.requiringNew().run(() -> {
@@ -286,11 +291,5 @@ public class DeliverySender {
 
     private void count(String outcome) {
         metrics.counter("newsroom.notify.emails", "outcome", outcome).increment();
-    }
-
-    /** retry-delay, doubled after every failed attempt, at most {@link #MAX_DELAY}. */
-    Duration backoff(int attempts) {
-        Duration delay = retryDelay.multipliedBy(1L << Math.min(attempts - 1, 20));
-        return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
     }
 }

@@ -23,12 +23,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.newsroom.events.EventType;
+import org.newsroom.net.Backoff;
 import org.newsroom.notify.domain.DeliveryEvents;
 
 /**
@@ -41,7 +41,7 @@ import org.newsroom.notify.domain.DeliveryEvents;
  * deadline. A story's deliveries to one endpoint go out in the order they were enqueued (see {@link #claim}).
  *
  * <p>2xx: DELIVERED. 410 Gone: FAILED and the endpoint DISABLED. Anything else (or no answer): retried with
- * exponential backoff and full jitter, FAILED after {@code max-attempts}: the dead letter, listed with its calls and
+ * exponential backoff and equal jitter, FAILED after {@code max-attempts}: the dead letter, listed with its calls and
  * replayable, and announced as {@code news.delivery.failed.v1} on the webhook channel.
  */
 @ApplicationScoped
@@ -79,6 +79,11 @@ public class WebhookSender {
     Duration lease;
 
     private Semaphore inFlight;
+    /**
+     * retry-delay, doubled after every failed attempt, at most max-retry-delay, with equal jitter (a random wait in
+     * the upper half), so endpoints that failed together are not all called again at the same instant.
+     */
+    private Backoff backoff;
     /** Runs the calls and records their outcomes, off the scheduler's thread. */
     private ExecutorService calls;
 
@@ -95,6 +100,7 @@ public class WebhookSender {
     @PostConstruct
     void limitInFlight() {
         inFlight = new Semaphore(Math.max(1, maxInFlight));
+        backoff = new Backoff(retryDelay, maxRetryDelay, 0.5);
         calls = Executors.newCachedThreadPool(call -> {
             Thread thread = new Thread(call, "webhook-calls");
             thread.setDaemon(true);
@@ -234,7 +240,7 @@ public class WebhookSender {
                         .setParameter(1, due.id()).setParameter(2, attempts).setParameter(3, code).executeUpdate();
                 return;
             }
-            Duration delay = backoff(attempts);
+            Duration delay = backoff.delay(attempts);
             LOG.warnf("Webhook delivery %s of event %s to %s failed (attempt %d of %d)%s: %s", due.id(),
                     due.eventId(), due.url(), attempts, maxAttempts, giveUp ? ", giving up" : ", retrying in " + delay,
                     error);
@@ -264,14 +270,6 @@ public class WebhookSender {
         });
         metrics.counter("newsroom.notify.webhook.deliveries", "outcome",
                 delivered ? "delivered" : gone ? "gone" : giveUp ? "failed" : "retried").increment();
-    }
-
-    /** Full jitter: uniformly random up to retry-delay × 2^(attempts-1), capped at max-retry-delay. */
-    Duration backoff(int attempts) {
-        long ceiling = Math.min(maxRetryDelay.toMillis(),
-                retryDelay.toMillis() * (1L << Math.min(attempts - 1, 30)));
-        long half = ceiling / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
     }
 
     /**
