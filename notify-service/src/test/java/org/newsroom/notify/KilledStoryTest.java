@@ -1,6 +1,5 @@
 package org.newsroom.notify;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,15 +35,11 @@ class KilledStoryTest {
         UUID killed = UUID.randomUUID();
         UUID sentinel = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
-            EntityManager em = Subscriber.getEntityManager();
-            em.createNativeQuery("""
-                    INSERT INTO subscriber (id, email, status, topics, created_at, confirmed_at)
-                    VALUES (?1, ?2, 'ACTIVE', '', now(), now())""")
-                    .setParameter(1, subscriber).setParameter(2, reader).executeUpdate();
-            notice(em, killed);
-            notice(em, sentinel);
+            DeliveryRows.activeReader(subscriber, reader);
+            DeliveryRows.publicationNotice(killed, headline(killed));
+            DeliveryRows.publicationNotice(sentinel, headline(sentinel));
             // Its first attempt was greylisted: the next one is hours away.
-            delivery(em, subscriber, killed, 1, "now() + interval '6 hours'");
+            DeliveryRows.alertDelivery(subscriber, killed, 1, "now() + interval '6 hours'");
         });
 
         try (CloudEventRecords records = new CloudEventRecords()) {
@@ -61,10 +55,10 @@ class KilledStoryTest {
         // The backoff is over, and another alert to the same reader is due just after it: once that one is out, the
         // sender has had every chance to send the killed story's.
         QuarkusTransaction.requiringNew().run(() -> {
-            EntityManager em = Subscriber.getEntityManager();
-            em.createNativeQuery("UPDATE delivery SET next_attempt_at = now() WHERE publication_id = ?1")
+            Subscriber.getEntityManager()
+                    .createNativeQuery("UPDATE delivery SET next_attempt_at = now() WHERE publication_id = ?1")
                     .setParameter(1, killed).executeUpdate();
-            delivery(em, subscriber, sentinel, 0, "now() + interval '1 second'");
+            DeliveryRows.alertDelivery(subscriber, sentinel, 0, "now() + interval '1 second'");
         });
         mail.await(MailSink.to(reader, headline(sentinel)), TIMEOUT);
         assertEquals(List.of(), mail.messages(MailSink.to(reader, headline(killed))));
@@ -74,23 +68,5 @@ class KilledStoryTest {
 
     private static String headline(UUID publication) {
         return "Alert " + publication;
-    }
-
-    private static void notice(EntityManager em, UUID publication) {
-        em.createNativeQuery("""
-                INSERT INTO publication_notice (publication_id, slug, url, headline, outlet, version, published_at,
-                                                received_at)
-                VALUES (?1, ?2, ?3, ?4, 'The Harbor Ledger', 1, now(), now())""")
-                .setParameter(1, publication).setParameter(2, "story-" + publication)
-                .setParameter(3, "https://news.example/p/" + publication).setParameter(4, headline(publication))
-                .executeUpdate();
-    }
-
-    private static void delivery(EntityManager em, UUID subscriber, UUID publication, int attempts, String due) {
-        em.createNativeQuery("""
-                INSERT INTO delivery (id, subscriber_id, publication_id, channel, status, attempts, next_attempt_at,
-                                      created_at)
-                VALUES (gen_random_uuid(), ?1, ?2, 'email', 'PENDING', ?3, %s, now())""".formatted(due))
-                .setParameter(1, subscriber).setParameter(2, publication).setParameter(3, attempts).executeUpdate();
     }
 }

@@ -1,6 +1,5 @@
 package org.newsroom.notify;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,16 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.newsroom.events.Attribution;
-import org.newsroom.events.EditionLead;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
@@ -43,21 +37,16 @@ class ResumeAfterCrashTest {
 
     @Test
     void unfinishedDeliveriesAreResumedAndFinishedOnesNeverRepeated() {
-        EditionPublished edition = edition();
+        EditionPublished edition = DeliveryRows.edition("Evening Edition");
         List<Reader> sent = readers("crash-sent", 3);
         List<Reader> leased = readers("crash-leased", 3);
         List<Reader> notReached = readers("crash-unreached", 3);
         QuarkusTransaction.requiringNew().run(() -> {
-            EntityManager em = Subscriber.getEntityManager();
-            em.createNativeQuery("""
-                    INSERT INTO edition_notice (edition_id, url, title, sections, data, published_at, received_at)
-                    VALUES (?1, ?2, ?3, '', ?4, now(), now())""")
-                    .setParameter(1, edition.editionId()).setParameter(2, edition.url())
-                    .setParameter(3, edition.title()).setParameter(4, EventCodec.encode(edition)).executeUpdate();
-            sent.forEach(r -> delivery(em, r, edition, "SENT", "now()"));
+            DeliveryRows.editionNotice(edition);
+            sent.forEach(r -> delivery(r, edition, "SENT", "now()"));
             // Claimed by the dead instance: due again when its lease runs out.
-            leased.forEach(r -> delivery(em, r, edition, "PENDING", "now() + interval '2 seconds'"));
-            notReached.forEach(r -> delivery(em, r, edition, "PENDING", "now()"));
+            leased.forEach(r -> delivery(r, edition, "PENDING", "now() + interval '2 seconds'"));
+            notReached.forEach(r -> delivery(r, edition, "PENDING", "now()"));
         });
 
         List<Reader> unfinished = new ArrayList<>(leased);
@@ -71,9 +60,15 @@ class ResumeAfterCrashTest {
         try (CloudEventRecords records = new CloudEventRecords()) {
             records.send(Topics.PUBLICATIONS, edition.editionId().toString(), UUID.randomUUID().toString(),
                     EventType.EDITION_PUBLISHED.type(), EventCodec.encode(edition));
+            // The announcement handled: its fan-out has started, and the rows it adds are the summary's.
+            Sentinels.awaitHandledUpTo(records, edition.editionId().toString());
         }
+        // Its fan-out (other readers in the database get it now) written and sent: nothing more is coming.
+        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
+                .when().get("/api/editions/" + edition.editionId() + "/deliveries")
+                .then().statusCode(200).body("pending", equalTo(0)).body("fanningOut", equalTo(false)));
         for (Reader reader : unfinished) {
-            assertEquals(1, mail.settle(MailSink.to(reader.email(), edition.title()), Duration.ofSeconds(1)).size(),
+            assertEquals(1, mail.messages(MailSink.to(reader.email(), edition.title())).size(),
                     "exactly one email for " + reader.email());
         }
         for (Reader reader : sent) {
@@ -84,7 +79,7 @@ class ResumeAfterCrashTest {
 
     @Test
     void anInterruptedFanOutCarriesOnFromItsCursor() {
-        EditionPublished edition = edition();
+        EditionPublished edition = DeliveryRows.edition("Evening Edition");
         // Ids above every random one, in a known order: the dead instance had written the first two pages' rows.
         List<Reader> readers = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
@@ -93,14 +88,9 @@ class ResumeAfterCrashTest {
         }
         insert(readers);
         QuarkusTransaction.requiringNew().run(() -> {
-            EntityManager em = Subscriber.getEntityManager();
-            em.createNativeQuery("""
-                    INSERT INTO edition_notice (edition_id, url, title, sections, data, published_at, received_at)
-                    VALUES (?1, ?2, ?3, '', ?4, now(), now())""")
-                    .setParameter(1, edition.editionId()).setParameter(2, edition.url())
-                    .setParameter(3, edition.title()).setParameter(4, EventCodec.encode(edition)).executeUpdate();
-            readers.subList(0, 2).forEach(r -> delivery(em, r, edition, "SENT", "now()"));
-            em.createNativeQuery("""
+            DeliveryRows.editionNotice(edition);
+            readers.subList(0, 2).forEach(r -> delivery(r, edition, "SENT", "now()"));
+            Subscriber.getEntityManager().createNativeQuery("""
                     INSERT INTO fanout (subject_id, kind, sections, after_subscriber, pages, created_at)
                     VALUES (?1, 'EDITION', '', ?2, 2, now())""")
                     .setParameter(1, edition.editionId()).setParameter(2, readers.get(1).id()).executeUpdate();
@@ -117,16 +107,8 @@ class ResumeAfterCrashTest {
                 .setParameter(1, edition.editionId()).getSingleResult()));
     }
 
-    private static void delivery(EntityManager em, Reader reader, EditionPublished edition, String status,
-            String nextAttempt) {
-        em.createNativeQuery("""
-                INSERT INTO delivery (id, subscriber_id, edition_id, channel, status, attempts, next_attempt_at,
-                                      created_at, sent_at)
-                VALUES (gen_random_uuid(), ?1, ?2, 'email', ?3, ?4, %s, now(), ?5)""".formatted(nextAttempt))
-                .setParameter(1, reader.id()).setParameter(2, edition.editionId()).setParameter(3, status)
-                .setParameter(4, "SENT".equals(status) ? 1 : 0)
-                .setParameter(5, "SENT".equals(status) ? Instant.now() : null)
-                .executeUpdate();
+    private static void delivery(Reader reader, EditionPublished edition, String status, String nextAttempt) {
+        DeliveryRows.editionDelivery(reader.id(), edition.editionId(), status, nextAttempt);
     }
 
     private static List<Reader> readers(String who, int count) {
@@ -139,18 +121,6 @@ class ResumeAfterCrashTest {
     }
 
     private static void insert(List<Reader> readers) {
-        QuarkusTransaction.requiringNew().run(() -> readers.forEach(r -> Subscriber.getEntityManager()
-                .createNativeQuery("""
-                        INSERT INTO subscriber (id, email, status, topics, created_at, confirmed_at)
-                        VALUES (?1, ?2, 'ACTIVE', '', now(), now())""")
-                .setParameter(1, r.id()).setParameter(2, r.email()).executeUpdate()));
-    }
-
-    private static EditionPublished edition() {
-        UUID id = UUID.randomUUID();
-        EditionLead lead = new EditionLead(UUID.randomUUID(), "Power restored across the coast", "Crews worked overnight.",
-                null, new Attribution("Coast Courier", null), null);
-        return new EditionPublished(id, "https://news.example/editions/" + id, "Evening Edition " + id,
-                LocalDate.of(2026, 11, 25), lead, List.of(), List.of(), Instant.now());
+        QuarkusTransaction.requiringNew().run(() -> readers.forEach(r -> DeliveryRows.activeReader(r.id(), r.email())));
     }
 }

@@ -9,19 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.newsroom.events.Attribution;
 import org.newsroom.events.DeliveryFailed;
-import org.newsroom.events.EditionLead;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
@@ -55,7 +50,7 @@ class SmtpFailuresTest {
         String unknown = "reject-" + suffix;
         String neverAccepting = "alwaystemp-" + suffix;
         activeReaders(List.of(fine, greylisted, unknown, neverAccepting));
-        EditionPublished edition = edition();
+        EditionPublished edition = DeliveryRows.edition("Storm Edition");
 
         try (TopicWatcher deliveries = TopicWatcher.open(Topics.DELIVERIES);
                 CloudEventRecords records = new CloudEventRecords()) {
@@ -121,24 +116,12 @@ class SmtpFailuresTest {
     @Test
     void aReplyThatNeverCameIsNotSentAgain() {
         String silent = "silent-" + UUID.randomUUID() + "@example.org";
-        EditionPublished edition = edition();
+        EditionPublished edition = DeliveryRows.edition("Storm Edition");
         UUID subscriber = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
-            EntityManager em = Subscriber.getEntityManager();
-            em.createNativeQuery("""
-                    INSERT INTO subscriber (id, email, status, topics, created_at, confirmed_at)
-                    VALUES (?1, ?2, 'ACTIVE', '', now(), now())""")
-                    .setParameter(1, subscriber).setParameter(2, silent).executeUpdate();
-            em.createNativeQuery("""
-                    INSERT INTO edition_notice (edition_id, url, title, sections, data, published_at, received_at)
-                    VALUES (?1, ?2, ?3, '', ?4, now(), now())""")
-                    .setParameter(1, edition.editionId()).setParameter(2, edition.url())
-                    .setParameter(3, edition.title()).setParameter(4, EventCodec.encode(edition)).executeUpdate();
-            em.createNativeQuery("""
-                    INSERT INTO delivery (id, subscriber_id, edition_id, channel, status, attempts, next_attempt_at,
-                                          created_at)
-                    VALUES (gen_random_uuid(), ?1, ?2, 'email', 'PENDING', 0, now(), now())""")
-                    .setParameter(1, subscriber).setParameter(2, edition.editionId()).executeUpdate();
+            DeliveryRows.activeReader(subscriber, silent);
+            DeliveryRows.editionNotice(edition);
+            DeliveryRows.editionDelivery(subscriber, edition.editionId(), "PENDING", "now()");
         });
         try {
             // The row's final state is the sentinel: retried, it would have ended FAILED after MAX_ATTEMPTS sends.
@@ -180,18 +163,7 @@ class SmtpFailuresTest {
     }
 
     private static void activeReaders(List<String> emails) {
-        QuarkusTransaction.requiringNew().run(() -> emails.forEach(email -> Subscriber.getEntityManager()
-                .createNativeQuery("""
-                        INSERT INTO subscriber (id, email, status, topics, created_at, confirmed_at)
-                        VALUES (gen_random_uuid(), ?1, 'ACTIVE', '', now(), now())""")
-                .setParameter(1, email).executeUpdate()));
-    }
-
-    private static EditionPublished edition() {
-        UUID id = UUID.randomUUID();
-        EditionLead lead = new EditionLead(UUID.randomUUID(), "Storm passes", "Little damage.", null,
-                new Attribution("Coast Courier", null), null);
-        return new EditionPublished(id, "https://news.example/editions/" + id, "Storm Edition " + id,
-                LocalDate.of(2026, 11, 25), lead, List.of(), List.of(), Instant.now());
+        QuarkusTransaction.requiringNew().run(
+                () -> emails.forEach(email -> DeliveryRows.activeReader(UUID.randomUUID(), email)));
     }
 }

@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -192,14 +194,14 @@ class WebhookDeliveryTest {
         UUID publicationId = UUID.randomUUID();
         UUID editionId = UUID.randomUUID();
 
-        send(publicationId, published(publicationId));
-        send(publicationId, new PublicationUpdated(publicationId, UUID.randomUUID(), "story", "https://news.example/p",
+        String publishedEvent = send(publicationId, published(publicationId));
+        String updatedEvent = send(publicationId, new PublicationUpdated(publicationId, UUID.randomUUID(), "story", "https://news.example/p",
                 "Corrected headline", "Summary.", null, new Attribution("The Harbor Ledger", null), 2, Instant.now(),
                 Instant.now(), "An earlier version misstated the date.", null, List.of(), null, null, null, null,
                 null, null, null));
-        send(publicationId, new PublicationRetracted(publicationId, UUID.randomUUID(), "story",
+        String retractedEvent = send(publicationId, new PublicationRetracted(publicationId, UUID.randomUUID(), "story",
                 "https://news.example/p", "Corrected headline", "The source withdrew the report.", 3, Instant.now()));
-        send(editionId, new EditionPublished(editionId, "https://news.example/editions/" + editionId, "Edition",
+        String editionEvent = send(editionId, new EditionPublished(editionId, "https://news.example/editions/" + editionId, "Edition",
                 LocalDate.of(2026, 11, 25), new EditionLead(UUID.randomUUID(), "Lead", null, null,
                         new Attribution("Outlet", null), null), List.of(), List.of(), Instant.now()));
 
@@ -211,7 +213,14 @@ class WebhookDeliveryTest {
                 .sorted().toList();
         assertEquals(List.of("{\"type\":\"news.edition.published.v1\"", "{\"type\":\"news.publication.published.v1\"",
                 "{\"type\":\"news.publication.retracted.v1\"", "{\"type\":\"news.publication.updated.v1\""), types);
-        await().pollDelay(Duration.ofSeconds(1)).atMost(TIMEOUT).until(() -> true);
+        // All four handled (each reached the catch-all endpoint): the retractions endpoint has a delivery of the
+        // retraction only, sent once, and nothing else will ever be sent to it.
+        await().atMost(TIMEOUT).untilAsserted(() -> admin().when().get("/api/webhooks/" + retractions + "/deliveries")
+                .then().statusCode(200).body(of(retractedEvent) + ".status", equalTo("DELIVERED"))
+                .body(of(retractedEvent) + ".attempts", equalTo(1)));
+        admin().when().get("/api/webhooks/" + retractions + "/deliveries").then()
+                .body("eventId", not(hasItem(publishedEvent))).body("eventId", not(hasItem(updatedEvent)))
+                .body("eventId", not(hasItem(editionEvent)));
         List<String> retracted = bodies(retractionsPath, publicationId);
         assertEquals(1, retracted.size());
         assertTrue(retracted.get(0).contains("The source withdrew the report."), retracted.get(0));

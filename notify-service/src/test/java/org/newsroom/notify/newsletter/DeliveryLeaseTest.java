@@ -8,10 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.newsroom.events.Attribution;
-import org.newsroom.events.EditionLead;
 import org.newsroom.events.EditionPublished;
-import org.newsroom.events.EventCodec;
+import org.newsroom.notify.DeliveryRows;
 import org.newsroom.notify.MailSinkResource;
 import org.newsroom.notify.subscription.Subscriber;
 import org.newsroom.testing.MailSink;
@@ -60,7 +55,7 @@ class DeliveryLeaseTest {
 
     @Test
     void rowsClaimedAgainAfterTheirLeaseRanOutAreMailedByTheNewClaimerOnly() throws Exception {
-        EditionPublished edition = edition();
+        EditionPublished edition = DeliveryRows.edition("Morning Edition");
         List<String> readers = new ArrayList<>();
         for (int i = 0; i < READERS; i++) {
             readers.add("lease-" + i + "-" + UUID.randomUUID() + "@example.org");
@@ -85,31 +80,11 @@ class DeliveryLeaseTest {
     }
 
     private static void due(EditionPublished edition, List<String> readers) {
-        EntityManager em = Subscriber.getEntityManager();
-        em.createNativeQuery("""
-                INSERT INTO edition_notice (edition_id, url, title, sections, data, published_at, received_at)
-                VALUES (?1, ?2, ?3, '', ?4, now(), now())""")
-                .setParameter(1, edition.editionId()).setParameter(2, edition.url())
-                .setParameter(3, edition.title()).setParameter(4, EventCodec.encode(edition)).executeUpdate();
+        DeliveryRows.editionNotice(edition);
         for (String reader : readers) {
             UUID subscriber = UUID.randomUUID();
-            em.createNativeQuery("""
-                    INSERT INTO subscriber (id, email, status, topics, created_at, confirmed_at)
-                    VALUES (?1, ?2, 'ACTIVE', '', now(), now())""")
-                    .setParameter(1, subscriber).setParameter(2, reader).executeUpdate();
-            em.createNativeQuery("""
-                    INSERT INTO delivery (id, subscriber_id, edition_id, channel, status, attempts, next_attempt_at,
-                                          created_at)
-                    VALUES (gen_random_uuid(), ?1, ?2, 'email', 'PENDING', 0, now(), now())""")
-                    .setParameter(1, subscriber).setParameter(2, edition.editionId()).executeUpdate();
+            DeliveryRows.activeReader(subscriber, reader);
+            DeliveryRows.editionDelivery(subscriber, edition.editionId(), "PENDING", "now()");
         }
-    }
-
-    private static EditionPublished edition() {
-        UUID id = UUID.randomUUID();
-        EditionLead lead = new EditionLead(UUID.randomUUID(), "Ferry strike ends", "Sailings resume at dawn.", null,
-                new Attribution("Coast Courier", null), null);
-        return new EditionPublished(id, "https://news.example/editions/" + id, "Morning Edition " + id,
-                LocalDate.of(2026, 11, 27), lead, List.of(), List.of(), Instant.now());
     }
 }
