@@ -2,7 +2,6 @@ package org.newsroom.ingest.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -11,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsroom.ingest.domain.IngestSettings;
 import org.newsroom.problem.Problem;
 
 /**
@@ -22,8 +21,8 @@ import org.newsroom.problem.Problem;
 @ApplicationScoped
 public class RequestSizeLimit {
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize maxBodySize;
+    @Inject
+    IngestSettings settings;
 
     @Inject
     ObjectMapper json;
@@ -34,13 +33,13 @@ public class RequestSizeLimit {
 
     private void refuseTooLarge(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length == null || Long.parseLong(length) <= maxBodySize.asLongValue()) {
+        if (length == null || Long.parseLong(length) <= settings.maxRequestSize().asLongValue()) {
             context.next();
             return;
         }
         Problem problem = Problem.of(413, "Content Too Large", "The request is larger than newsroom takes")
                 .withErrors(List.of(new Problem.FieldError("$",
-                        "must be at most %,d bytes".formatted(maxBodySize.asLongValue()))));
+                        "must be at most %,d bytes".formatted(settings.maxRequestSize().asLongValue()))));
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")

@@ -37,8 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.ingest.domain.FetchLog;
+import org.newsroom.ingest.domain.IngestSettings;
 import org.newsroom.ingest.domain.ManualFetches;
 import org.newsroom.ingest.domain.PartnerKeys;
 import org.newsroom.ingest.domain.Source;
@@ -60,9 +60,8 @@ public class SourceResource {
     @Inject
     ManualFetches manualFetches;
 
-    /** How long a partner's previous key keeps working after a rotation. */
-    @ConfigProperty(name = "newsroom.ingest.partner-key-grace")
-    Duration partnerKeyGrace;
+    @Inject
+    IngestSettings settings;
 
     /**
      * Sources by name, keyset-paged like every list ({@link KeysetPages}): a full page names the next in
@@ -150,7 +149,7 @@ public class SourceResource {
 
     /**
      * Fetch a feed now, whatever its schedule; answers the fetch log entry. At most one manual fetch per source per
-     * {@code newsroom.fetch.manual-min-interval}: a second one is 429 with Retry-After.
+     * {@code newsroom.ingest.fetch.manual-min-interval}: a second one is 429 with Retry-After.
      */
     @POST
     @Path("{id}/fetch")
@@ -183,7 +182,7 @@ public class SourceResource {
         if (source.isFeed()) {
             throw new ProblemException(Problem.of(Response.Status.CONFLICT, "Source " + source.name + " is a feed: it has no API key"));
         }
-        String key = source.rotateKey(Instant.now(), partnerKeyGrace);
+        String key = source.rotateKey(Instant.now(), settings.partnerKeyGrace());
         return new PartnerKeyResponse(source.id, source.name, key, source.previousKeyExpiresAt);
     }
 

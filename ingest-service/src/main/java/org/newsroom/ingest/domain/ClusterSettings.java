@@ -1,10 +1,11 @@
 package org.newsroom.ingest.domain;
 
-import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
 
-/** How near two stories must be to share a cluster ({@code newsroom.ingest.cluster.*}, see application.properties). */
-@ConfigMapping(prefix = "newsroom.ingest.cluster")
+/**
+ * How near two stories must be to share a cluster ({@code newsroom.ingest.cluster.*}, see application.properties;
+ * a group of {@link IngestSettings}).
+ */
 public interface ClusterSettings {
 
     /** Minimum Jaccard similarity of the two stories' words. */
@@ -13,6 +14,7 @@ public interface ClusterSettings {
     /** Minimum Jaccard similarity of their names and numbers, when both have at least {@link #minNames()}. */
     double nameThreshold();
 
+    /** Names and numbers each story needs before they are compared at all. */
     int minNames();
 
     /** Stories with fewer content words (a bare headline) are too short to judge and stay alone. */
@@ -21,8 +23,10 @@ public interface ClusterSettings {
     /** How many distinct words of the headline and lede make the fingerprint. */
     int maxFeatures();
 
+    /** LSH bands of the MinHash signature: more bands find more candidates. */
     int bands();
 
+    /** MinHash values per band: more rows make a band harder to share. */
     int rows();
 
     /** How far back an item may be to join: reports of one event arrive within days. */

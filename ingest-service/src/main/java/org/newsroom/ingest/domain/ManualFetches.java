@@ -1,15 +1,15 @@
 package org.newsroom.ingest.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * At most one manual fetch of a source per {@code newsroom.fetch.manual-min-interval}: a fetch on demand is
+ * At most one manual fetch of a source per {@code newsroom.ingest.fetch.manual-min-interval}: a fetch on demand is
  * synchronous and hits someone else's server, so it must not be repeatable at will. The slot is claimed by one
  * conditional UPDATE, so that concurrent requests (on any replica) cannot both get it.
  *
@@ -20,13 +20,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ManualFetches {
 
-    @ConfigProperty(name = "newsroom.fetch.manual-min-interval")
-    Duration minInterval;
+    @Inject
+    IngestSettings settings;
 
     /** Empty when the fetch may go ahead (the slot is now taken); otherwise how long until the next one may. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Duration> claim(UUID sourceId) {
         Instant now = Instant.now();
+        Duration minInterval = settings.fetch().manualMinInterval();
         int claimed = Source.update("manualFetchAt = ?1 where id = ?2 and (manualFetchAt is null or manualFetchAt <= ?3)",
                 now, sourceId, now.minus(minInterval));
         if (claimed == 1) {

@@ -21,7 +21,7 @@ import org.newsroom.ingest.persistence.FingerprintIndex;
 public class StoryClusters {
 
     @Inject
-    ClusterSettings settings;
+    IngestSettings settings;
 
     @Inject
     FingerprintIndex index;
@@ -31,8 +31,8 @@ public class StoryClusters {
 
     /** The indexable form of an item's content, or empty when it is too short to be judged. */
     public Optional<Fingerprint> fingerprint(Item item) {
-        Fingerprint fingerprint = Fingerprint.of(settings.maxFeatures(), item.headline, item.summary, item.bodyText);
-        return fingerprint.size() < settings.minFeatures() ? Optional.empty() : Optional.of(fingerprint);
+        Fingerprint fingerprint = Fingerprint.of(cluster().maxFeatures(), item.headline, item.summary, item.bodyText);
+        return fingerprint.size() < cluster().minFeatures() ? Optional.empty() : Optional.of(fingerprint);
     }
 
     /**
@@ -40,13 +40,14 @@ public class StoryClusters {
      * not a wait for a concurrent near-duplicate to commit.
      */
     public Optional<UUID> nearDuplicateOf(UUID itemId, Fingerprint fingerprint) {
+        ClusterSettings near = cluster();
         long[] bands = bands(fingerprint);
         index.lock(bands);
         return metrics.timeLookup(() -> index
-                .candidates(bands, itemId, Instant.now().minus(settings.window()), settings.maxCandidates())
+                .candidates(bands, itemId, Instant.now().minus(near.window()), near.maxCandidates())
                 .stream()
-                .filter(c -> fingerprint.similarity(c.fingerprint()) >= settings.threshold())
-                .filter(c -> fingerprint.nameSimilarity(c.fingerprint(), settings.minNames()) >= settings.nameThreshold())
+                .filter(c -> fingerprint.similarity(c.fingerprint()) >= near.threshold())
+                .filter(c -> fingerprint.nameSimilarity(c.fingerprint(), near.minNames()) >= near.nameThreshold())
                 .max(Comparator.comparingDouble(c -> fingerprint.similarity(c.fingerprint())))
                 .map(FingerprintIndex.Candidate::clusterId));
     }
@@ -57,6 +58,10 @@ public class StoryClusters {
     }
 
     private long[] bands(Fingerprint fingerprint) {
-        return fingerprint.bands(settings.bands(), settings.rows());
+        return fingerprint.bands(cluster().bands(), cluster().rows());
+    }
+
+    private ClusterSettings cluster() {
+        return settings.cluster();
     }
 }

@@ -3,6 +3,7 @@ package org.newsroom.ingest.feed;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -10,9 +11,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsroom.ingest.domain.IngestSettings;
 import org.newsroom.net.PublicHttp;
 
 /**
@@ -23,46 +23,26 @@ import org.newsroom.net.PublicHttp;
 @ApplicationScoped
 public class FeedHttp {
 
-    @ConfigProperty(name = "newsroom.fetch.allowed-hosts")
-    Optional<List<String>> allowedHosts;
-
-    /** The operator-configured feed (NEWSROOM_FEED_URL) is trusted: its host is allow-listed. */
-    @ConfigProperty(name = "newsroom.feed.url")
-    Optional<URI> configuredFeed;
-
-    @ConfigProperty(name = "newsroom.fetch.max-bytes", defaultValue = "15728640")
-    long maxBytes;
-
-    @ConfigProperty(name = "newsroom.fetch.connect-timeout-seconds", defaultValue = "10")
-    int connectTimeoutSeconds;
-
-    @ConfigProperty(name = "newsroom.fetch.read-timeout-seconds", defaultValue = "30")
-    int readTimeoutSeconds;
-
-    @ConfigProperty(name = "newsroom.fetch.deadline", defaultValue = "30s")
-    Duration deadline;
-
-    @ConfigProperty(name = "newsroom.fetch.max-redirects", defaultValue = "5")
-    int maxRedirects;
-
-    @ConfigProperty(name = "newsroom.fetch.user-agent", defaultValue = "newsroom-ingest/0.1 (feed fetcher)")
-    String userAgent;
+    @Inject
+    IngestSettings settings;
 
     private PublicHttp client;
 
     @PostConstruct
     void start() {
-        Set<String> hosts = new HashSet<>(allowedHosts.orElse(List.of()));
-        configuredFeed.map(URI::getHost).ifPresent(hosts::add);
+        IngestSettings.Fetch fetch = settings.fetch();
+        Set<String> hosts = new HashSet<>(fetch.allowedHosts().orElse(List.of()));
+        // The operator-configured feed (NEWSROOM_FEED_URL) is trusted: its host is allow-listed.
+        settings.feed().url().map(URI::getHost).ifPresent(hosts::add);
         client = PublicHttp.builder()
                 .allowedHosts(hosts)
-                .deadline(deadline)
-                .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
-                .readTimeout(Duration.ofSeconds(readTimeoutSeconds))
-                .maxRedirects(maxRedirects)
-                .maxBodyBytes(maxBytes)
+                .deadline(fetch.deadline())
+                .connectTimeout(Duration.ofSeconds(fetch.connectTimeoutSeconds()))
+                .readTimeout(Duration.ofSeconds(fetch.readTimeoutSeconds()))
+                .maxRedirects(fetch.maxRedirects())
+                .maxBodyBytes(fetch.maxBytes())
                 .maxConnections(32, 4)
-                .userAgent(userAgent)
+                .userAgent(fetch.userAgent())
                 .build();
     }
 

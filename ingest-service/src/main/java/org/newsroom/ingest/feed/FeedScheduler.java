@@ -9,23 +9,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.newsroom.ingest.domain.IngestSettings;
 import org.newsroom.ingest.domain.Source;
 
 /**
- * Polls the feed sources that are due, up to {@code newsroom.poll.concurrency} at once. Due sources are claimed with
- * {@code FOR UPDATE SKIP LOCKED} and leased (their next check pushed out) in one short transaction, so replicas never
- * fetch the same feed at once; the fetch then sets the real next check.
+ * Polls the feed sources that are due, up to {@code newsroom.ingest.poll.concurrency} at once. Due sources are
+ * claimed with {@code FOR UPDATE SKIP LOCKED} and leased (their next check pushed out) in one short transaction, so
+ * replicas never fetch the same feed at once; the fetch then sets the real next check.
  */
 @ApplicationScoped
 public class FeedScheduler {
@@ -37,26 +34,15 @@ public class FeedScheduler {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "newsroom.poll.concurrency", defaultValue = "4")
-    int concurrency;
-
-    @ConfigProperty(name = "newsroom.poll.lease", defaultValue = "10m")
-    Duration lease;
-
-    @ConfigProperty(name = "newsroom.feed.url")
-    Optional<URI> configuredFeed;
-
-    @ConfigProperty(name = "newsroom.feed.source")
-    String configuredSource;
-
-    @ConfigProperty(name = "newsroom.feed.interval")
-    Duration configuredInterval;
+    @Inject
+    IngestSettings settings;
 
     private ExecutorService fetchers;
     private Semaphore idleFetchers;
 
     @PostConstruct
     void start() {
+        int concurrency = settings.poll().concurrency();
         fetchers = Executors.newFixedThreadPool(concurrency, runnable -> {
             Thread thread = new Thread(runnable, "feed-fetcher");
             thread.setDaemon(true);
@@ -72,7 +58,9 @@ public class FeedScheduler {
 
     /** NEWSROOM_FEED_URL keeps working: the feed it names is registered (or its URL updated) as a source. */
     void registerConfiguredFeed(@Observes StartupEvent start) {
-        configuredFeed.ifPresent(url -> QuarkusTransaction.requiringNew().run(() -> {
+        IngestSettings.ConfiguredFeed configured = settings.feed();
+        String configuredSource = configured.source();
+        configured.url().ifPresent(url -> QuarkusTransaction.requiringNew().run(() -> {
             Source source = Source.findByName(configuredSource).orElse(null);
             Instant now = Instant.now();
             if (source == null) {
@@ -82,7 +70,7 @@ public class FeedScheduler {
                 source.kind = Source.FEED;
                 source.createdAt = now;
                 source.nextFetchAt = now;
-                source.pollIntervalSeconds = (int) Math.max(1, configuredInterval.toSeconds());
+                source.pollIntervalSeconds = (int) Math.max(1, configured.interval().toSeconds());
                 source.url = url.toString();
                 source.updatedAt = now;
                 source.persist();
@@ -101,7 +89,7 @@ public class FeedScheduler {
      * Claims as many due sources as there are idle fetchers and hands them over, until none is due. A slow feed holds
      * one fetcher (until its deadline, see {@link FeedHttp}) while the others go on with the rest.
      */
-    @Scheduled(every = "${newsroom.poll.every:10s}", delayed = "${newsroom.poll.delay:5s}",
+    @Scheduled(every = "${newsroom.ingest.poll.every}", delayed = "${newsroom.ingest.poll.delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void pollDueSources() {
@@ -141,7 +129,7 @@ public class FeedScheduler {
                             + "ORDER BY next_fetch_at NULLS FIRST LIMIT ?1 FOR UPDATE SKIP LOCKED", UUID.class)
                     .setParameter(1, limit).getResultList();
             if (!ids.isEmpty()) {
-                Source.update("nextFetchAt = ?1 where id in ?2", Instant.now().plus(lease), ids);
+                Source.update("nextFetchAt = ?1 where id in ?2", Instant.now().plus(settings.poll().lease()), ids);
             }
             return ids;
         });

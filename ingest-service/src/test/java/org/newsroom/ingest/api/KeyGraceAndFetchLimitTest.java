@@ -33,7 +33,7 @@ class KeyGraceAndFetchLimitTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("newsroom.ingest.partner-key-grace", GRACE.toSeconds() + "s",
-                    "newsroom.fetch.manual-min-interval", "10s");
+                    "newsroom.ingest.fetch.manual-min-interval", "10s");
         }
     }
 

@@ -30,9 +30,9 @@ class ConfiguredFeedTest {
         @Override
         public Map<String, String> start() {
             server = new FixtureServer().file("/feed.xml", "rss2-basic.xml", "application/rss+xml");
-            return Map.of("newsroom.feed.url", "http://localhost:" + server.port() + "/feed.xml",
-                    "newsroom.feed.source", "configured-feed",
-                    "newsroom.feed.interval", "60s");
+            return Map.of("newsroom.ingest.feed.url", "http://localhost:" + server.port() + "/feed.xml",
+                    "newsroom.ingest.feed.source", "configured-feed",
+                    "newsroom.ingest.feed.interval", "60s");
         }
 
         @Override
