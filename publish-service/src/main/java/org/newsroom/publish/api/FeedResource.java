@@ -23,7 +23,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.events.EditionApproved;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
@@ -31,6 +30,7 @@ import org.newsroom.publish.domain.Edition;
 import org.newsroom.publish.domain.PublicUrls;
 import org.newsroom.publish.domain.Publication;
 import org.newsroom.publish.domain.PublicationFilter;
+import org.newsroom.publish.domain.PublishSettings;
 import org.newsroom.publish.domain.Sections;
 
 /**
@@ -48,11 +48,8 @@ public class FeedResource {
     @Inject
     PublicUrls urls;
 
-    @ConfigProperty(name = "newsroom.feeds.size")
-    int size;
-
-    @ConfigProperty(name = "newsroom.site.title")
-    String title;
+    @Inject
+    PublishSettings settings;
 
     /** One feed, whatever its format. */
     record Feed(String title, String description, String path, List<Entry> entries) {
@@ -88,12 +85,13 @@ public class FeedResource {
     public Response section(@Context Request request, @PathParam("section") String section,
             @PathParam("file") String file) {
         String key = Sections.key(section);
-        List<Publication> newest = Publication.listPublic(PublicationFilter.inSection(key, size));
+        List<Publication> newest = Publication.listPublic(PublicationFilter.inSection(key, settings.feedSize()));
         if (newest.isEmpty()) {
             throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "Nothing published in " + section));
         }
         String name = newest.get(0).article.sections.stream().filter(s -> Sections.key(s).equals(key)).findFirst()
                 .orElse(section);
+        String title = settings.siteTitle();
         return serve(request, file, new Feed(title + " · " + name, "The newest " + name + " stories of " + title,
                 "/feeds/sections/" + key + "/", newest.stream().map(this::entry).toList()));
     }
@@ -101,13 +99,16 @@ public class FeedResource {
     @GET
     @Path("editions/" + FILES)
     public Response editions(@Context Request request, @PathParam("file") String file) {
+        String title = settings.siteTitle();
         return serve(request, file, new Feed(title + " · Editions", "The newest editions of " + title,
-                "/feeds/editions/", Edition.newestPublished(size).stream().map(this::entry).toList()));
+                "/feeds/editions/", Edition.newestPublished(settings.feedSize()).stream().map(this::entry).toList()));
     }
 
     private Feed siteFeed() {
+        String title = settings.siteTitle();
         return new Feed(title, "The newest stories of " + title, "/feeds/",
-                Publication.listPublic(PublicationFilter.newest(size)).stream().map(this::entry).toList());
+                Publication.listPublic(PublicationFilter.newest(settings.feedSize())).stream().map(this::entry)
+                        .toList());
     }
 
     private Entry entry(Publication p) {

@@ -13,11 +13,11 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.publish.domain.Edition;
 import org.newsroom.publish.domain.PublicUrls;
 import org.newsroom.publish.domain.Publication;
 import org.newsroom.publish.domain.PublicationFilter;
+import org.newsroom.publish.domain.PublishSettings;
 
 /** The front page: the latest editions and stories, with links that let feed readers discover the feeds. */
 @Path("/")
@@ -29,8 +29,8 @@ public class HomePage {
     @Inject
     PublicUrls urls;
 
-    @ConfigProperty(name = "newsroom.site.title")
-    String title;
+    @Inject
+    PublishSettings settings;
 
     @CheckedTemplate
     static class Templates {
@@ -47,7 +47,7 @@ public class HomePage {
         String version = Teaser.version(newest) + "|" + editions.stream().map(e -> e.id.toString()).toList();
         Instant lastModified = Stream.concat(newest.stream().map(Publication::lastModified),
                 editions.stream().map(e -> e.publishedAt)).max(Instant::compareTo).orElse(Instant.EPOCH);
-        return Freshness.respond(request, version, lastModified, () -> Response.ok(Templates.home(title,
+        return Freshness.respond(request, version, lastModified, () -> Response.ok(Templates.home(settings.siteTitle(),
                 editions.stream().map(e -> new EditionTeaser(urls.edition(e.slug), e.title, e.date.toString()))
                         .toList(), Teaser.of(newest, urls))).type(StoryPage.HTML));
     }

@@ -19,10 +19,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.publish.domain.Article;
 import org.newsroom.publish.domain.PublicUrls;
 import org.newsroom.publish.domain.Publication;
+import org.newsroom.publish.domain.PublishSettings;
 import org.newsroom.publish.domain.Sections;
 import org.newsroom.web.StoryHtml;
 
@@ -43,9 +43,8 @@ public class StoryPage {
     @Inject
     PublicUrls urls;
 
-    /** editorial-service's public feedback API, which readers' browsers post to. */
-    @ConfigProperty(name = "newsroom.publish.feedback-url")
-    String feedbackUrl;
+    @Inject
+    PublishSettings settings;
 
     @CheckedTemplate
     static class Templates {
@@ -96,7 +95,7 @@ public class StoryPage {
 
     private Story story(Publication p) {
         Article a = p.article;
-        String feedback = feedbackUrl.replaceAll("/+$", "");
+        String feedback = settings.feedbackUrl().replaceAll("/+$", "");
         return new Story(p.id.toString(), urls.story(p.slug), sectionLinks(a.sections, urls), a.headline,
                 paragraphs(a.summary), blankToNull(a.byline), blankToNull(a.dateline), machine(p.publishedAt),
                 readable(p.publishedAt), machine(p.updatedAt),

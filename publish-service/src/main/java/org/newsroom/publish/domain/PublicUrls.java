@@ -1,16 +1,15 @@
 package org.newsroom.publish.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Where readers find a publication ({@code newsroom.public-base-url}). */
+/** Where readers find a publication ({@link PublishSettings#publicBaseUrl()}). */
 @ApplicationScoped
 public class PublicUrls {
 
     private final String baseUrl;
 
-    public PublicUrls(@ConfigProperty(name = "newsroom.public-base-url") String baseUrl) {
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    public PublicUrls(PublishSettings settings) {
+        this.baseUrl = settings.publicBaseUrl().replaceAll("/+$", "");
     }
 
     public String story(String slug) {

@@ -19,7 +19,8 @@ public class PublishingSchedule {
     @Inject
     Publishing publications;
 
-    @Scheduled(every = "${newsroom.schedule-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${newsroom.publish.schedule-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publishDue() {
         publications.releaseDue();
