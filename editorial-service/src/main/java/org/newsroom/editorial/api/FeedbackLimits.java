@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsroom.editorial.domain.EditorialSettings;
 import org.newsroom.web.ClientRateLimiter;
 
 /**
@@ -21,10 +21,10 @@ class FeedbackLimits {
     private final ClientRateLimiter gradesPerPublication;
 
     @Inject
-    FeedbackLimits(@ConfigProperty(name = "newsroom.feedback.per-client-per-minute") int perMinute,
-            @ConfigProperty(name = "newsroom.feedback.grades-per-publication-per-day") int gradesPerDay) {
-        perClient = new ClientRateLimiter(perMinute, Duration.ofMinutes(1), TRACKED);
-        gradesPerPublication = new ClientRateLimiter(gradesPerDay, Duration.ofDays(1), TRACKED);
+    FeedbackLimits(EditorialSettings settings) {
+        perClient = new ClientRateLimiter(settings.feedback().perClientPerMinute(), Duration.ofMinutes(1), TRACKED);
+        gradesPerPublication = new ClientRateLimiter(settings.feedback().gradesPerPublicationPerDay(),
+                Duration.ofDays(1), TRACKED);
     }
 
     /** @return 0 when the client may send feedback now (and it is counted), else the seconds until it may retry */

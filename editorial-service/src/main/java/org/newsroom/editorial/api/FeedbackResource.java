@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -48,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroom.editorial.domain.EditorialSettings;
 import org.newsroom.editorial.domain.Limits;
 import org.newsroom.editorial.feedback.Grade;
 import org.newsroom.editorial.feedback.Letter;
@@ -128,9 +128,9 @@ public class FeedbackResource {
     @Inject
     Validator validator;
 
-    /** Form posts are sent back here after success: pages of the public site only, so this is no open redirect. */
-    @ConfigProperty(name = "newsroom.editorial.public-site-url")
-    String publicSiteUrl;
+    /** Form posts are sent back to the public site after success, its pages only: this is no open redirect. */
+    @Inject
+    EditorialSettings settings;
 
     @Context
     HttpServerRequest request;
@@ -291,7 +291,7 @@ public class FeedbackResource {
     }
 
     private Optional<Response> backTo(String returnTo) {
-        String site = publicSiteUrl.replaceAll("/+$", "") + "/";
+        String site = settings.publicSiteUrl().replaceAll("/+$", "") + "/";
         if (returnTo == null || !returnTo.startsWith(site)) {
             return Optional.empty();
         }

@@ -28,7 +28,7 @@ class UntrustedProxyTest {
         public Map<String, String> getConfigOverrides() {
             // The %test key, because a profiled key in application.properties outranks an unprofiled override.
             return Map.of("%test.quarkus.http.proxy.trusted-proxies", "192.0.2.1",
-                    "newsroom.feedback.per-client-per-minute", "3");
+                    "newsroom.editorial.feedback.per-client-per-minute", "3");
         }
     }
 
