@@ -5,29 +5,25 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.editorial.StoryFixtures.CHIEF;
+import static org.newsroom.editorial.StoryFixtures.EDITOR;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.ManagementPort;
-import org.newsroom.testing.TestTokens;
 
 /** The desk's decisions are counted in /q/metrics once committed; a refused move is not counted. */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 class MetricsTest {
-    private static final CloudEventRecords RECORDS = new CloudEventRecords();
-    private static final String CHIEF = TestTokens.token("chris", "chief-editor");
-    private static final String EDITOR = TestTokens.token("erin", "editor");
-
-    @AfterAll
-    static void close() {
-        RECORDS.close();
-    }
+    private static CloudEventRecords records;
 
     private static double metric(String name, String labels) {
         String text = given().baseUri(ManagementPort.url()).when().get("/q/metrics")
@@ -48,8 +44,8 @@ class MetricsTest {
         double rejections = transitions("IN_REVIEW", "REJECTED");
         double editions = metric("editorial_edition_approvals_total", "scheduled=\"false\"");
 
-        UUID approved = StoryFixtures.newStory(RECORDS, "Counted approval " + UUID.randomUUID());
-        UUID rejected = StoryFixtures.newStory(RECORDS, "Counted rejection " + UUID.randomUUID());
+        UUID approved = StoryFixtures.newStory(records, "Counted approval " + UUID.randomUUID());
+        UUID rejected = StoryFixtures.newStory(records, "Counted rejection " + UUID.randomUUID());
         StoryFixtures.approve(CHIEF, approved).statusCode(200);
         // Refused: 409, or 412 when a publish-service on the same broker confirmed the approval since the read.
         StoryFixtures.approve(CHIEF, approved).statusCode(anyOf(is(409), is(412)));

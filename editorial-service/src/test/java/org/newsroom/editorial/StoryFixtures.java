@@ -17,6 +17,7 @@ import org.newsroom.events.EventCodec;
 import org.newsroom.events.ItemIngested;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.TestTokens;
 
 /** Item events as ingest-service writes them, and stories made from them through the real broker. */
 public final class StoryFixtures {
@@ -25,6 +26,9 @@ public final class StoryFixtures {
     /** news.publications, unless NEWSROOM_TEST_PUBLICATIONS_TOPIC moves the run to its own topic (ditto). */
     public static final String PUBLICATIONS = System.getenv().getOrDefault("NEWSROOM_TEST_PUBLICATIONS_TOPIC",
             Topics.PUBLICATIONS);
+    /** The chief editor and the editor every test acts as (test tokens live an hour: longer than the suite). */
+    public static final String CHIEF = TestTokens.token("chris", "chief-editor");
+    public static final String EDITOR = TestTokens.token("erin", "editor");
 
     private StoryFixtures() {
     }

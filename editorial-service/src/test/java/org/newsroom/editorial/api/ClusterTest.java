@@ -6,35 +6,31 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.newsroom.editorial.StoryFixtures.EDITOR;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.editorial.StoryFixtures;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
 import org.newsroom.events.ItemIngested;
 import org.newsroom.events.ItemUpdated;
 import org.newsroom.testing.CloudEventRecords;
-import org.newsroom.testing.TestTokens;
+import org.newsroom.testing.CloudEventRecordsExtension;
 
 /**
  * Stories of items in the same cluster are grouped: the earliest is the primary, the others its alternates, until an
  * editor chooses another primary.
  */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 class ClusterTest {
-    private static final CloudEventRecords RECORDS = new CloudEventRecords();
-    private static final String EDITOR = TestTokens.token("erin", "editor");
-
-    @AfterAll
-    static void close() {
-        RECORDS.close();
-    }
+    private static CloudEventRecords records;
 
     private static ValidatableResponse list(String query) {
         return given().auth().oauth2(EDITOR).when().get("/api/stories?" + query).then().statusCode(200);
@@ -44,10 +40,10 @@ class ClusterTest {
     void storiesSharingAClusterAreGroupedUnderTheEarliest() {
         UUID cluster = UUID.randomUUID();
         String word = "zc" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        UUID primary = StoryFixtures.newStory(RECORDS, StoryFixtures.fullItem("Summit ends " + word, cluster, null));
-        UUID alternate = StoryFixtures.newStory(RECORDS, StoryFixtures.item("wire-desk", "Summit closes " + word));
-        UUID alone = StoryFixtures.newStory(RECORDS, "Unclustered " + word);
-        UUID second = StoryFixtures.newStory(RECORDS, StoryFixtures.fullItem("Leaders part " + word, cluster, null));
+        UUID primary = StoryFixtures.newStory(records, StoryFixtures.fullItem("Summit ends " + word, cluster, null));
+        UUID alternate = StoryFixtures.newStory(records, StoryFixtures.item("wire-desk", "Summit closes " + word));
+        UUID alone = StoryFixtures.newStory(records, "Unclustered " + word);
+        UUID second = StoryFixtures.newStory(records, StoryFixtures.fullItem("Leaders part " + word, cluster, null));
 
         list("cluster=" + cluster + "&order=oldest").body("id", contains(primary.toString(), second.toString()));
 
@@ -82,9 +78,9 @@ class ClusterTest {
     void anEditorChoosesWhichStoryLeadsItsCluster() {
         UUID cluster = UUID.randomUUID();
         String word = "zp" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        UUID earliest = StoryFixtures.newStory(RECORDS, StoryFixtures.fullItem("Truce holds " + word, cluster, null));
-        UUID chosen = StoryFixtures.newStory(RECORDS, StoryFixtures.fullItem("Ceasefire holds " + word, cluster, null));
-        UUID alone = StoryFixtures.newStory(RECORDS, "Unclustered " + word);
+        UUID earliest = StoryFixtures.newStory(records, StoryFixtures.fullItem("Truce holds " + word, cluster, null));
+        UUID chosen = StoryFixtures.newStory(records, StoryFixtures.fullItem("Ceasefire holds " + word, cluster, null));
+        UUID alone = StoryFixtures.newStory(records, "Unclustered " + word);
 
         given().auth().oauth2(EDITOR).header("If-Match", "\"999\"").when().post("/api/stories/" + chosen + "/primary")
                 .then().statusCode(412);
@@ -124,15 +120,15 @@ class ClusterTest {
         UUID cluster = UUID.randomUUID();
         UUID elsewhere = UUID.randomUUID();
         String word = "zm" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        UUID earliest = StoryFixtures.newStory(RECORDS, StoryFixtures.fullItem("Dam opens " + word, cluster, null));
-        UUID joined = StoryFixtures.newStory(RECORDS, StoryFixtures.fullItem("Reservoir falls " + word, elsewhere,
+        UUID earliest = StoryFixtures.newStory(records, StoryFixtures.fullItem("Dam opens " + word, cluster, null));
+        UUID joined = StoryFixtures.newStory(records, StoryFixtures.fullItem("Reservoir falls " + word, elsewhere,
                 null));
         // Later than the story it will join: it would lead the other cluster only by keeping its choice.
         ItemIngested item = StoryFixtures.fullItem("Dam gates open " + word, cluster, null);
-        UUID chosen = StoryFixtures.newStory(RECORDS, item);
+        UUID chosen = StoryFixtures.newStory(records, item);
         given().auth().oauth2(EDITOR).when().post("/api/stories/" + chosen + "/primary").then().statusCode(200);
 
-        RECORDS.send(StoryFixtures.ITEMS, item.itemId().toString(), EventType.ITEM_UPDATED.type(),
+        records.send(StoryFixtures.ITEMS, item.itemId().toString(), EventType.ITEM_UPDATED.type(),
                 EventCodec.encode(new ItemUpdated(item.itemId(), 2, item.source(), item.externalId(), item.url(),
                         null, item.headline(), item.summary(), item.byline(), item.bodyHtml(), item.bodyText(),
                         item.language(), item.imageUrl(), item.imageCaption(), item.imageCredit(), item.rights(),

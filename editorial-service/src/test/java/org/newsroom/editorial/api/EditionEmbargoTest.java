@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.newsroom.editorial.StoryFixtures.CHIEF;
+import static org.newsroom.editorial.StoryFixtures.EDITOR;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -13,14 +15,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.editorial.StoryFixtures;
 import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
-import org.newsroom.testing.TestTokens;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.TopicWatcher;
 
 /**
@@ -28,19 +30,13 @@ import org.newsroom.testing.TopicWatcher;
  * stories is still embargoed or scheduled for later, and allowed once its time is at or after every hold.
  */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 class EditionEmbargoTest {
-    private static final CloudEventRecords RECORDS = new CloudEventRecords();
-    private static final String CHIEF = TestTokens.token("chris", "chief-editor");
-    private static final String EDITOR = TestTokens.token("erin", "editor");
-
-    @AfterAll
-    static void close() {
-        RECORDS.close();
-    }
+    private static CloudEventRecords records;
 
     /** A story approved to go public at {@code publishAt} (null: at once), under {@code embargo} (null: none). */
     private static UUID approved(String headline, Instant embargo, Instant publishAt) {
-        UUID id = StoryFixtures.newStory(RECORDS, StoryFixtures.fullItem(headline, null, embargo));
+        UUID id = StoryFixtures.newStory(records, StoryFixtures.fullItem(headline, null, embargo));
         StoryFixtures.move(CHIEF, id, "approve", publishAt == null ? "{}" : "{\"publishAt\": \"" + publishAt + "\"}")
                 .statusCode(200);
         return id;

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.newsroom.editorial.StoryFixtures.CHIEF;
+import static org.newsroom.editorial.StoryFixtures.EDITOR;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -14,38 +16,33 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.editorial.StoryFixtures;
 import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EditionBrief;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.TestTokens;
 import org.newsroom.testing.TopicWatcher;
 
 /** Editions: composed of approved stories, edited and reordered with If-Match, approved by a chief editor. */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 class EditionTest {
-    private static final CloudEventRecords RECORDS = new CloudEventRecords();
-    private static final String CHIEF = TestTokens.token("chris", "chief-editor");
-    private static final String EDITOR = TestTokens.token("erin", "editor");
-
-    @AfterAll
-    static void close() {
-        RECORDS.close();
-    }
+    private static CloudEventRecords records;
 
     private static UUID approvedStory(String headline) {
-        UUID id = StoryFixtures.newStory(RECORDS, headline + " " + UUID.randomUUID());
+        UUID id = StoryFixtures.newStory(records, headline + " " + UUID.randomUUID());
         StoryFixtures.approve(CHIEF, id).statusCode(200);
         return id;
     }
 
     /** A partner's full story (photo, rights line) given an author bio by an editor, then approved. */
     private static UUID approvedLead(String headline) {
-        UUID id = StoryFixtures.newStory(RECORDS, StoryFixtures.fullItem(headline + " " + UUID.randomUUID(), null,
+        UUID id = StoryFixtures.newStory(records, StoryFixtures.fullItem(headline + " " + UUID.randomUUID(), null,
                 null));
         given().auth().oauth2(EDITOR).contentType(ContentType.JSON).header("If-Match", StoryFixtures.etag(EDITOR, id))
                 .body("{\"authorBio\": \"Jane Doe covers trade for Global Wire.\"}")
@@ -148,7 +145,7 @@ class EditionTest {
     @Test
     void onlyApprovedOrPublishedStoriesMayBePlaced() {
         UUID lead = approvedStory("Lead");
-        UUID fresh = StoryFixtures.newStory(RECORDS, "Not yet approved " + UUID.randomUUID());
+        UUID fresh = StoryFixtures.newStory(records, "Not yet approved " + UUID.randomUUID());
         UUID unknown = UUID.randomUUID();
         create(EDITOR, """
                 {"title": "T", "date": "2026-11-25", "leadStoryId": "%s", "briefs": ["%s", "%s", "%s"]}"""

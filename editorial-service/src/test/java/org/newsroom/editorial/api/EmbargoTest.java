@@ -1,12 +1,14 @@
 package org.newsroom.editorial.api;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.newsroom.editorial.StoryFixtures.CHIEF;
+import static org.newsroom.editorial.StoryFixtures.EDITOR;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -15,30 +17,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.editorial.StoryFixtures;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.StoryApproved;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
-import org.newsroom.testing.TestTokens;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.TopicWatcher;
 
 /** Approval of embargoed stories only when scheduled at or after the embargo, and scheduled approvals in general. */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 class EmbargoTest {
-    private static final CloudEventRecords RECORDS = new CloudEventRecords();
-    private static final String CHIEF = TestTokens.token("chris", "chief-editor");
-    private static final String EDITOR = TestTokens.token("erin", "editor");
-
-    @AfterAll
-    static void close() {
-        RECORDS.close();
-    }
+    private static CloudEventRecords records;
 
     private static UUID embargoedStory(Instant embargo) {
-        return StoryFixtures.newStory(RECORDS, StoryFixtures.fullItem("Embargoed " + UUID.randomUUID(), null,
+        return StoryFixtures.newStory(records, StoryFixtures.fullItem("Embargoed " + UUID.randomUUID(), null,
                 embargo));
     }
 
@@ -98,8 +94,8 @@ class EmbargoTest {
 
     @Test
     void aStoryWithoutEmbargoMayBeScheduledOrApprovedAtOnce() {
-        UUID scheduled = StoryFixtures.newStory(RECORDS, "Scheduled " + UUID.randomUUID());
-        UUID now = StoryFixtures.newStory(RECORDS, "At once " + UUID.randomUUID());
+        UUID scheduled = StoryFixtures.newStory(records, "Scheduled " + UUID.randomUUID());
+        UUID now = StoryFixtures.newStory(records, "At once " + UUID.randomUUID());
         Instant publishAt = Instant.now().plus(6, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         try (TopicWatcher editorial = TopicWatcher.open(Topics.EDITORIAL)) {
             approve(scheduled, "{\"publishAt\": \"" + publishAt + "\"}").statusCode(200)
@@ -112,7 +108,7 @@ class EmbargoTest {
 
     @Test
     void aMalformedOrPastPublishAtIsRefusedAndNothingChanges() {
-        UUID id = StoryFixtures.newStory(RECORDS, "Bad schedule " + UUID.randomUUID());
+        UUID id = StoryFixtures.newStory(records, "Bad schedule " + UUID.randomUUID());
         approve(id, "{\"publishAt\": \"tomorrow morning\"}").statusCode(400)
                 .contentType("application/problem+json").body("errors.field", contains("publishAt"));
         approve(id, "{\"publishAt\": 42}").statusCode(400).body("errors.field", contains("publishAt"));

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.newsroom.editorial.StoryFixtures.CHIEF;
+import static org.newsroom.editorial.StoryFixtures.EDITOR;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,27 +21,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.editorial.StoryFixtures;
 import org.newsroom.editorial.domain.Limits;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.PublicationPublished;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.TestTokens;
 
 /** Public reader feedback: grades and letters, validated and rate-limited per client address and publication. */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 class FeedbackTest {
-    private static final CloudEventRecords RECORDS = new CloudEventRecords();
-    private static final String EDITOR = TestTokens.token("erin", "editor");
-    private static final String CHIEF = TestTokens.token("chris", "chief-editor");
-
-    @AfterAll
-    static void close() {
-        RECORDS.close();
-    }
+    private static CloudEventRecords records;
 
     /** As a browser posts a form of a UTF-8 page (REST Assured's default is ISO-8859-1, which has no €). */
     private static final String UTF8_FORM = "application/x-www-form-urlencoded; charset=UTF-8";
@@ -50,12 +47,12 @@ class FeedbackTest {
 
     @Test
     void gradesOfAPublicationShowOnItsStory() {
-        UUID id = StoryFixtures.newStory(RECORDS, "Graded " + UUID.randomUUID());
+        UUID id = StoryFixtures.newStory(records, "Graded " + UUID.randomUUID());
         StoryFixtures.approve(CHIEF, id).statusCode(200);
         PublicationPublished publication = new PublicationPublished(UUID.randomUUID(), id, "s", "https://x.example/s",
                 "h", null, null, new Attribution("o", null), 1, Instant.now());
-        RECORDS.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(), "news.publication.published.v1",
-                EventCodec.encode(publication));
+        records.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(),
+                "news.publication.published.v1", EventCodec.encode(publication));
         await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(given().auth().oauth2(EDITOR)
                 .when().get("/api/stories/" + id).then().extract().path("status")));
         // A publish-service running on the same broker may have published the approval first: grade the one applied.

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.newsroom.editorial.StoryFixtures.CHIEF;
+import static org.newsroom.editorial.StoryFixtures.EDITOR;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,8 +21,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.editorial.StoryFixtures;
 import org.newsroom.editorial.domain.Limits;
 import org.newsroom.events.Attribution;
@@ -29,7 +31,7 @@ import org.newsroom.events.ItemIngested;
 import org.newsroom.events.PublicationPublished;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
-import org.newsroom.testing.TestTokens;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.TopicWatcher;
 
 /**
@@ -37,15 +39,9 @@ import org.newsroom.testing.TopicWatcher;
  * Kafka record. Texts are of '€', three bytes in UTF-8, the worst case for a limit counted in characters.
  */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 class LimitsTest {
-    private static final CloudEventRecords RECORDS = new CloudEventRecords();
-    private static final String CHIEF = TestTokens.token("chris", "chief-editor");
-    private static final String EDITOR = TestTokens.token("erin", "editor");
-
-    @AfterAll
-    static void close() {
-        RECORDS.close();
-    }
+    private static CloudEventRecords records;
 
     private static String euros(int characters) {
         return "€".repeat(characters);
@@ -53,7 +49,7 @@ class LimitsTest {
 
     /** An item as a source sent it before ingest capped bodies, with the given summary and body. */
     private static UUID story(String summary, String bodyHtml) {
-        return StoryFixtures.newStory(RECORDS, new ItemIngested(UUID.randomUUID(), "wire-desk",
+        return StoryFixtures.newStory(records, new ItemIngested(UUID.randomUUID(), "wire-desk",
                 UUID.randomUUID().toString(), "https://example.org/" + UUID.randomUUID(), "Limits " + UUID.randomUUID(),
                 summary, "A. Writer", new Attribution("The Harbor Ledger", "https://example.org"),
                 Instant.parse("2026-11-24T07:30:00Z"), Instant.now(), 1, null, bodyHtml, null, "en", null, null, null,
@@ -74,7 +70,7 @@ class LimitsTest {
 
     @Test
     void anEditAboveTheLimitsIsA413NamingEachField() {
-        UUID id = StoryFixtures.newStory(RECORDS, "Too long " + UUID.randomUUID());
+        UUID id = StoryFixtures.newStory(records, "Too long " + UUID.randomUUID());
         given().auth().oauth2(EDITOR).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
                 .body("{\"editorsNote\": \"" + euros(Limits.NOTE + 1) + "\", \"summary\": \""
                         + euros(Limits.SUMMARY + 1) + "\", \"byline\": \"Ada\"}")
@@ -145,7 +141,7 @@ class LimitsTest {
                 .when().post("/api/editions").then().statusCode(201).extract().path("id");
         PublicationPublished published = new PublicationPublished(UUID.randomUUID(), lead, "lead",
                 "https://news.example/s/lead", "Lead", null, null, new Attribution("o", null), 1, Instant.now());
-        RECORDS.send(StoryFixtures.PUBLICATIONS, published.publicationId().toString(), "news.publication.published.v1",
+        records.send(StoryFixtures.PUBLICATIONS, published.publicationId().toString(), "news.publication.published.v1",
                 EventCodec.encode(published));
         await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(given().auth().oauth2(EDITOR)
                 .when().get("/api/stories/" + lead).then().extract().path("status")));

@@ -2,6 +2,7 @@ package org.newsroom.editorial.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.newsroom.editorial.StoryFixtures.EDITOR;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,7 +20,6 @@ import org.newsroom.testing.TestTokens;
  */
 @QuarkusTest
 class RolesTest {
-    private static final String EDITOR = TestTokens.token("erin", "editor");
     private static final String READER = TestTokens.token("rita", "reader");
     private static final String ID = UUID.randomUUID().toString();
 

@@ -9,34 +9,31 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.newsroom.editorial.StoryFixtures.CHIEF;
+import static org.newsroom.editorial.StoryFixtures.EDITOR;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.editorial.StoryFixtures;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.StoryApproved;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.TestTokens;
 import org.newsroom.testing.TopicWatcher;
 
 /** Editing with optimistic concurrency: ETag on every read, If-Match on every edit, 412 on a stale one, audited. */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 class StoryEditingTest {
-    private static final CloudEventRecords RECORDS = new CloudEventRecords();
-    private static final String CHIEF = TestTokens.token("chris", "chief-editor");
-    private static final String EDITOR = TestTokens.token("erin", "editor");
+    private static CloudEventRecords records;
     private static final String OTHER_EDITOR = TestTokens.token("omar", "editor");
-
-    @AfterAll
-    static void close() {
-        RECORDS.close();
-    }
 
     private static io.restassured.response.ValidatableResponse patch(String token, UUID id, String ifMatch,
             String json) {
@@ -49,7 +46,7 @@ class StoryEditingTest {
 
     @Test
     void anEditChangesTheEditedCopyKeepsTheSourceCopyAndIsAudited() {
-        UUID id = StoryFixtures.newStory(RECORDS, "Ceasefire talks resume " + UUID.randomUUID());
+        UUID id = StoryFixtures.newStory(records, "Ceasefire talks resume " + UUID.randomUUID());
         String etag = given().auth().oauth2(EDITOR).when().get("/api/stories/" + id)
                 .then().statusCode(200)
                 .body("etag", equalTo("\"0\""))
@@ -97,7 +94,7 @@ class StoryEditingTest {
 
     @Test
     void anEditWithoutIfMatchIsRefusedWith428() {
-        UUID id = StoryFixtures.newStory(RECORDS, "Rates on hold " + UUID.randomUUID());
+        UUID id = StoryFixtures.newStory(records, "Rates on hold " + UUID.randomUUID());
         patch(EDITOR, id, null, "{\"headline\": \"Rates stay\"}")
                 .statusCode(428).contentType("application/problem+json");
         patch(EDITOR, id, "*", "{\"headline\": \"Rates stay\"}")
@@ -108,7 +105,7 @@ class StoryEditingTest {
 
     @Test
     void theSecondOfTwoEditsOfTheSameVersionGets412AndOverwritesNothing() {
-        UUID id = StoryFixtures.newStory(RECORDS, "Budget vote delayed " + UUID.randomUUID());
+        UUID id = StoryFixtures.newStory(records, "Budget vote delayed " + UUID.randomUUID());
         String read = StoryFixtures.etag(EDITOR, id);
 
         patch(EDITOR, id, read, "{\"headline\": \"Erin's headline\"}").statusCode(200);
@@ -130,7 +127,7 @@ class StoryEditingTest {
 
     @Test
     void invalidFieldsAreAllReportedAndNothingChanges() {
-        UUID id = StoryFixtures.newStory(RECORDS, "Grain corridor " + UUID.randomUUID());
+        UUID id = StoryFixtures.newStory(records, "Grain corridor " + UUID.randomUUID());
         String etag = StoryFixtures.etag(EDITOR, id);
         patch(EDITOR, id, etag, """
                 {"headline": "  ", "summary": "a\\n\\nb\\n\\nc\\n\\nd", "outletUrl": "ftp://x", "status": "APPROVED",
@@ -147,7 +144,7 @@ class StoryEditingTest {
 
     @Test
     void editingNeedsAnEditorsTokenAndAnExistingStory() {
-        UUID id = StoryFixtures.newStory(RECORDS, "Tariffs " + UUID.randomUUID());
+        UUID id = StoryFixtures.newStory(records, "Tariffs " + UUID.randomUUID());
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"headline\": \"x\"}")
                 .when().patch("/api/stories/" + id).then().statusCode(401);
         patch(TestTokens.token("rita", "reader"), id, "\"0\"", "{\"headline\": \"x\"}").statusCode(403);
@@ -158,7 +155,7 @@ class StoryEditingTest {
 
     @Test
     void theApprovalAnnouncesTheEditedCopyAndFreezesIt() {
-        UUID id = StoryFixtures.newStory(RECORDS, "Elections called " + UUID.randomUUID());
+        UUID id = StoryFixtures.newStory(records, "Elections called " + UUID.randomUUID());
         String etag = patch(EDITOR, id, StoryFixtures.etag(EDITOR, id), """
                 {"headline": "Snap elections called", "summary": "Edited brief.", "outlet": "Capital Wire"}""")
                 .statusCode(200).extract().header("ETag");

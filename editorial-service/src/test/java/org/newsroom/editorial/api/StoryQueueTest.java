@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.newsroom.editorial.StoryFixtures.CHIEF;
+import static org.newsroom.editorial.StoryFixtures.EDITOR;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -15,23 +17,17 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.editorial.StoryFixtures;
 import org.newsroom.testing.CloudEventRecords;
-import org.newsroom.testing.TestTokens;
+import org.newsroom.testing.CloudEventRecordsExtension;
 
 /** The queue: filters, PostgreSQL full-text search, keyset pagination with a stable order. */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 class StoryQueueTest {
-    private static final CloudEventRecords RECORDS = new CloudEventRecords();
-    private static final String EDITOR = TestTokens.token("erin", "editor");
-    private static final String CHIEF = TestTokens.token("chris", "chief-editor");
-
-    @AfterAll
-    static void close() {
-        RECORDS.close();
-    }
+    private static CloudEventRecords records;
 
     private static Response list(String query) {
         return given().auth().oauth2(EDITOR).when().get("/api/stories?" + query);
@@ -42,7 +38,7 @@ class StoryQueueTest {
         String source = "src-" + UUID.randomUUID().toString().substring(0, 8);
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            ids.add(StoryFixtures.newStory(RECORDS, StoryFixtures.item(source, "Paged story " + i)));
+            ids.add(StoryFixtures.newStory(records, StoryFixtures.item(source, "Paged story " + i)));
         }
         List<String> expected = ids.stream().map(UUID::toString).toList();
         assertEquals(expected, walk("source=" + source + "&order=oldest"), "every story once, oldest first");
@@ -80,9 +76,9 @@ class StoryQueueTest {
     @Test
     void filtersCombine() {
         String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        UUID first = StoryFixtures.newStory(RECORDS, "Sanctions widen " + word);
-        UUID second = StoryFixtures.newStory(RECORDS, "Sanctions " + word + " eased");
-        StoryFixtures.newStory(RECORDS, "Unrelated " + UUID.randomUUID());
+        UUID first = StoryFixtures.newStory(records, "Sanctions widen " + word);
+        UUID second = StoryFixtures.newStory(records, "Sanctions " + word + " eased");
+        StoryFixtures.newStory(records, "Unrelated " + UUID.randomUUID());
 
         list("q=" + word + "&order=oldest").then().statusCode(200).body("id", contains(first.toString(), second.toString()));
         list("q=" + word + " widen").then().body("id", contains(first.toString()));

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.newsroom.editorial.StoryFixtures.CHIEF;
+import static org.newsroom.editorial.StoryFixtures.EDITOR;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,8 +19,8 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.editorial.StoryFixtures;
 import org.newsroom.editorial.domain.Story;
 import org.newsroom.editorial.domain.StoryTransition;
@@ -27,22 +29,17 @@ import org.newsroom.events.ItemIngested;
 import org.newsroom.events.StoryApproved;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.TestTokens;
 import org.newsroom.testing.TopicWatcher;
 
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 class StoryResourceTest {
-    private static final CloudEventRecords RECORDS = new CloudEventRecords();
-    private static final String CHIEF = TestTokens.token("chris", "chief-editor");
-    private static final String EDITOR = TestTokens.token("erin", "editor");
-
-    @AfterAll
-    static void close() {
-        RECORDS.close();
-    }
+    private static CloudEventRecords records;
 
     private static UUID newStory(String headline) {
-        return StoryFixtures.newStory(RECORDS, headline);
+        return StoryFixtures.newStory(records, headline);
     }
 
     @Test

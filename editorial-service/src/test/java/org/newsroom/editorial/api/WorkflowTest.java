@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.newsroom.editorial.StoryFixtures.CHIEF;
+import static org.newsroom.editorial.StoryFixtures.EDITOR;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.editorial.StoryFixtures;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EventCodec;
@@ -29,21 +31,15 @@ import org.newsroom.events.StoryCorrected;
 import org.newsroom.events.StoryKilled;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
-import org.newsroom.testing.TestTokens;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.TopicWatcher;
 
 /** The workflow state machine, its roles, and the events it announces. */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 class WorkflowTest {
-    private static final CloudEventRecords RECORDS = new CloudEventRecords();
-    private static final String CHIEF = TestTokens.token("chris", "chief-editor");
-    private static final String EDITOR = TestTokens.token("erin", "editor");
+    private static CloudEventRecords records;
     private static final String PUBLISHED = "news.publication.published.v1";
-
-    @AfterAll
-    static void close() {
-        RECORDS.close();
-    }
 
     /** A move of the story as read just now (its current ETag in If-Match; none for a story that does not exist). */
     private static ValidatableResponse move(String token, UUID id, String action, String body) {
@@ -70,7 +66,7 @@ class WorkflowTest {
 
     @Test
     void submitReviewRejectResubmitApprove() {
-        UUID id = StoryFixtures.newStory(RECORDS, "Central bank review " + UUID.randomUUID());
+        UUID id = StoryFixtures.newStory(records, "Central bank review " + UUID.randomUUID());
         move(EDITOR, id, "submit", null).statusCode(200)
                 .body("status", equalTo("IN_REVIEW"))
                 .body("allowedTransitions", containsInAnyOrder("APPROVED", "REJECTED"));
@@ -101,7 +97,7 @@ class WorkflowTest {
 
     @Test
     void onlyPublishedStoriesCanBeCorrectedOrKilled() {
-        UUID id = StoryFixtures.newStory(RECORDS, "Harvest outlook " + UUID.randomUUID());
+        UUID id = StoryFixtures.newStory(records, "Harvest outlook " + UUID.randomUUID());
         move(CHIEF, id, "kill", "{\"reason\": \"wrong\"}").statusCode(409)
                 .body("currentStatus", equalTo("NEW"))
                 .body("allowedTransitions", containsInAnyOrder("IN_REVIEW", "APPROVED"));
@@ -115,16 +111,16 @@ class WorkflowTest {
 
     @Test
     void publicationConfirmsThenCorrectionAndKillAreAnnounced() {
-        UUID id = StoryFixtures.newStory(RECORDS, "Pipeline deal signed " + UUID.randomUUID());
+        UUID id = StoryFixtures.newStory(records, "Pipeline deal signed " + UUID.randomUUID());
         move(CHIEF, id, "approve", null).statusCode(200);
 
         // publish-service confirms, at least once: the same event twice and a re-publication move it once.
         PublicationPublished publication = publication(id);
         String eventId = UUID.randomUUID().toString();
         String json = EventCodec.encode(publication);
-        RECORDS.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(), eventId, PUBLISHED, json);
-        RECORDS.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(), eventId, PUBLISHED, json);
-        RECORDS.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(), PUBLISHED, json);
+        records.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(), eventId, PUBLISHED, json);
+        records.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(), eventId, PUBLISHED, json);
+        records.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(), PUBLISHED, json);
         await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(status(id)));
         // A publish-service on the same broker may confirm the approval first; either confirmation moves it once.
         given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then()
@@ -174,9 +170,9 @@ class WorkflowTest {
     /** A correction or a kill of a copy that changed since it was read (or without saying which) changes nothing. */
     @Test
     void correctionAndKillNeedTheETagOfTheCopyRead() {
-        UUID id = StoryFixtures.newStory(RECORDS, "Grain corridor reopens " + UUID.randomUUID());
+        UUID id = StoryFixtures.newStory(records, "Grain corridor reopens " + UUID.randomUUID());
         move(CHIEF, id, "approve", null).statusCode(200);
-        RECORDS.send(StoryFixtures.PUBLICATIONS, UUID.randomUUID().toString(), PUBLISHED,
+        records.send(StoryFixtures.PUBLICATIONS, UUID.randomUUID().toString(), PUBLISHED,
                 EventCodec.encode(publication(id)));
         await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(status(id)));
         String read = StoryFixtures.etag(CHIEF, id);
@@ -199,19 +195,19 @@ class WorkflowTest {
 
     @Test
     void publicationsOfOtherStoriesAndPoisonRecordsDoNotStopTheConsumer() {
-        UUID id = StoryFixtures.newStory(RECORDS, "Port strike ends " + UUID.randomUUID());
+        UUID id = StoryFixtures.newStory(records, "Port strike ends " + UUID.randomUUID());
         String key = UUID.randomUUID().toString();
         try (TopicWatcher dlq = TopicWatcher.open(Topics.deadLetter(StoryFixtures.PUBLICATIONS))) {
-            RECORDS.send(StoryFixtures.PUBLICATIONS, key, PUBLISHED, "{not json");
+            records.send(StoryFixtures.PUBLICATIONS, key, PUBLISHED, "{not json");
             ConsumerRecord<String, String> dead = dlq.await(r -> key.equals(r.key()), Duration.ofSeconds(60));
             assertNotNull(TopicWatcher.header(dead, "dead-letter-reason"));
         }
         // A publication of a story that is not APPROVED (here: NEW) or unknown changes nothing.
-        RECORDS.send(StoryFixtures.PUBLICATIONS, key, PUBLISHED, EventCodec.encode(publication(id)));
-        RECORDS.send(StoryFixtures.PUBLICATIONS, key, PUBLISHED, EventCodec.encode(publication(UUID.randomUUID())));
-        UUID approved = StoryFixtures.newStory(RECORDS, "Port strike talks " + UUID.randomUUID());
+        records.send(StoryFixtures.PUBLICATIONS, key, PUBLISHED, EventCodec.encode(publication(id)));
+        records.send(StoryFixtures.PUBLICATIONS, key, PUBLISHED, EventCodec.encode(publication(UUID.randomUUID())));
+        UUID approved = StoryFixtures.newStory(records, "Port strike talks " + UUID.randomUUID());
         move(CHIEF, approved, "approve", null).statusCode(200);
-        RECORDS.send(StoryFixtures.PUBLICATIONS, key, PUBLISHED, EventCodec.encode(publication(approved)));
+        records.send(StoryFixtures.PUBLICATIONS, key, PUBLISHED, EventCodec.encode(publication(approved)));
         await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(status(approved)));
         assertEquals("NEW", status(id));
         assertEquals(List.of("RECEIVE"), given().auth().oauth2(EDITOR).when().get("/api/stories/" + id + "/history")

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.newsroom.editorial.StoryFixtures.CHIEF;
+import static org.newsroom.editorial.StoryFixtures.EDITOR;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -12,8 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.editorial.StoryFixtures;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EventCodec;
@@ -23,20 +25,14 @@ import org.newsroom.events.StoryApproved;
 import org.newsroom.events.StoryCorrected;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
-import org.newsroom.testing.TestTokens;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.TopicWatcher;
 
 /** Approvals and corrections announce the full copy: the source's body, photo, rights, the editors' additions. */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 class StoryEventsTest {
-    private static final CloudEventRecords RECORDS = new CloudEventRecords();
-    private static final String CHIEF = TestTokens.token("chris", "chief-editor");
-    private static final String EDITOR = TestTokens.token("erin", "editor");
-
-    @AfterAll
-    static void close() {
-        RECORDS.close();
-    }
+    private static CloudEventRecords records;
 
     private static <T> T event(TopicWatcher editorial, UUID id, String type, Class<T> payload) {
         return EventCodec.decode(editorial.await(r -> id.toString().equals(r.key())
@@ -46,7 +42,7 @@ class StoryEventsTest {
     @Test
     void approvalAndCorrectionCarryTheFullCopy() {
         ItemIngested item = StoryFixtures.fullItem("Tariff talks stall " + UUID.randomUUID(), UUID.randomUUID(), null);
-        UUID id = StoryFixtures.newStory(RECORDS, item);
+        UUID id = StoryFixtures.newStory(records, item);
         given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then()
                 .body("sections", contains("Geoeconomics", "Trade"))
                 .body("bodyHtml", equalTo("<p>Negotiators left without a deal.</p>"))
@@ -85,7 +81,7 @@ class StoryEventsTest {
             PublicationPublished publication = new PublicationPublished(UUID.randomUUID(), id, "tariffs",
                     "https://news.example/s/tariffs", approved.headline(), approved.summary(), null,
                     approved.attribution(), 1, Instant.now());
-            RECORDS.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(),
+            records.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(),
                     "news.publication.published.v1", EventCodec.encode(publication));
             await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(given().auth().oauth2(EDITOR)
                     .when().get("/api/stories/" + id).then().extract().path("status")));
@@ -108,7 +104,7 @@ class StoryEventsTest {
 
     @Test
     void datelineAndAuthorBioAreValidated() {
-        UUID id = StoryFixtures.newStory(RECORDS, "Validated " + UUID.randomUUID());
+        UUID id = StoryFixtures.newStory(records, "Validated " + UUID.randomUUID());
         given().auth().oauth2(EDITOR).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"dateline\": \"" + "X".repeat(201) + "\", \"authorBio\": 7}")
                 .when().patch("/api/stories/" + id).then().statusCode(400)

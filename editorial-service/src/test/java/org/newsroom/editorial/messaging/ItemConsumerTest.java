@@ -11,25 +11,22 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.editorial.StoryFixtures;
 import org.newsroom.editorial.domain.Story;
 import org.newsroom.events.ItemIngested;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.TestTokens;
 import org.newsroom.testing.TopicWatcher;
 
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 class ItemConsumerTest {
-    private static final CloudEventRecords RECORDS = new CloudEventRecords();
+    private static CloudEventRecords records;
     private static final String TYPE = "news.item.ingested.v1";
-
-    @AfterAll
-    static void close() {
-        RECORDS.close();
-    }
 
     private static long storiesFor(UUID itemId) {
         return QuarkusTransaction.requiringNew().call(() -> Story.count("itemId", itemId));
@@ -38,7 +35,7 @@ class ItemConsumerTest {
     @Test
     void itemEventBecomesANewStoryInTheQueue() {
         ItemIngested item = StoryFixtures.item("Grain corridor reopens " + UUID.randomUUID());
-        RECORDS.send(StoryFixtures.ITEMS, item.itemId().toString(), TYPE, StoryFixtures.json(item));
+        records.send(StoryFixtures.ITEMS, item.itemId().toString(), TYPE, StoryFixtures.json(item));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> storiesFor(item.itemId()) == 1);
         given().auth().oauth2(TestTokens.token("erin", "editor"))
@@ -52,10 +49,10 @@ class ItemConsumerTest {
     void redeliveredItemEventCreatesOneStory() throws InterruptedException {
         ItemIngested item = StoryFixtures.item("Rates on hold " + UUID.randomUUID());
         String eventId = UUID.randomUUID().toString();
-        RECORDS.send(StoryFixtures.ITEMS, item.itemId().toString(), eventId, TYPE, StoryFixtures.json(item));
-        RECORDS.send(StoryFixtures.ITEMS, item.itemId().toString(), eventId, TYPE, StoryFixtures.json(item));
+        records.send(StoryFixtures.ITEMS, item.itemId().toString(), eventId, TYPE, StoryFixtures.json(item));
+        records.send(StoryFixtures.ITEMS, item.itemId().toString(), eventId, TYPE, StoryFixtures.json(item));
         // A re-emitted event (new id, same item) is also absorbed, by the item's natural key.
-        RECORDS.send(StoryFixtures.ITEMS, item.itemId().toString(), TYPE, StoryFixtures.json(item));
+        records.send(StoryFixtures.ITEMS, item.itemId().toString(), TYPE, StoryFixtures.json(item));
         String marker = markerAfter(item.itemId().toString());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> storiesFor(UUID.fromString(marker)) == 1);
@@ -65,7 +62,7 @@ class ItemConsumerTest {
     /** Sends one more event on the same key (so the same partition): once it is applied, the ones before are too. */
     private static String markerAfter(String key) {
         ItemIngested marker = StoryFixtures.item("marker");
-        RECORDS.send(StoryFixtures.ITEMS, key, TYPE, StoryFixtures.json(marker));
+        records.send(StoryFixtures.ITEMS, key, TYPE, StoryFixtures.json(marker));
         return marker.itemId().toString();
     }
 
@@ -73,9 +70,9 @@ class ItemConsumerTest {
     void poisonRecordsGoToTheDeadLetterTopicAndTheConsumerMovesOn() {
         String key = UUID.randomUUID().toString();
         try (TopicWatcher dlq = TopicWatcher.open(Topics.deadLetter(StoryFixtures.ITEMS))) {
-            RECORDS.sendRaw(StoryFixtures.ITEMS, key, "{\"headline\":\"no CloudEvents headers\"}");
-            RECORDS.send(StoryFixtures.ITEMS, key, TYPE, "{not json");
-            RECORDS.send(StoryFixtures.ITEMS, key, TYPE, "{\"itemId\":\"" + UUID.randomUUID() + "\"}");
+            records.sendRaw(StoryFixtures.ITEMS, key, "{\"headline\":\"no CloudEvents headers\"}");
+            records.send(StoryFixtures.ITEMS, key, TYPE, "{not json");
+            records.send(StoryFixtures.ITEMS, key, TYPE, "{\"itemId\":\"" + UUID.randomUUID() + "\"}");
 
             var dead = dlq.awaitCount(r -> key.equals(r.key()), 3, Duration.ofSeconds(30));
             dead.forEach(r -> assertNotNull(TopicWatcher.header(r, "dead-letter-reason")));
@@ -83,7 +80,7 @@ class ItemConsumerTest {
             assertEquals(true, TopicWatcher.header(missingField, "dead-letter-reason").contains("source"));
         }
         ItemIngested after = StoryFixtures.item("After the poison " + UUID.randomUUID());
-        RECORDS.send(StoryFixtures.ITEMS, key, TYPE, StoryFixtures.json(after));
+        records.send(StoryFixtures.ITEMS, key, TYPE, StoryFixtures.json(after));
         await().atMost(Duration.ofSeconds(20)).until(() -> storiesFor(after.itemId()) == 1);
     }
 }

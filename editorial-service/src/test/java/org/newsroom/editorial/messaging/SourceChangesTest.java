@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.newsroom.editorial.StoryFixtures.CHIEF;
+import static org.newsroom.editorial.StoryFixtures.EDITOR;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -16,8 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.editorial.StoryFixtures;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EventCodec;
@@ -28,20 +30,14 @@ import org.newsroom.events.PublicationPublished;
 import org.newsroom.events.StoryCorrected;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
-import org.newsroom.testing.TestTokens;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.TopicWatcher;
 
 /** The source moves on: updates never overwrite an editor's work, withdrawals and embargoes are respected. */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 class SourceChangesTest {
-    private static final CloudEventRecords RECORDS = new CloudEventRecords();
-    private static final String EDITOR = TestTokens.token("erin", "editor");
-    private static final String CHIEF = TestTokens.token("chris", "chief-editor");
-
-    @AfterAll
-    static void close() {
-        RECORDS.close();
-    }
+    private static CloudEventRecords records;
 
     private static ItemUpdated update(ItemIngested item, int version, String headline) {
         return new ItemUpdated(item.itemId(), version, item.source(), item.externalId(), item.url(), null, headline,
@@ -60,13 +56,13 @@ class SourceChangesTest {
     private static void publish(UUID id) {
         PublicationPublished publication = new PublicationPublished(UUID.randomUUID(), id, "s", "https://x.example/s",
                 "h", null, null, new Attribution("o", null), 1, Instant.now());
-        RECORDS.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(), "news.publication.published.v1",
-                EventCodec.encode(publication));
+        records.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(),
+                "news.publication.published.v1", EventCodec.encode(publication));
         await().atMost(Duration.ofSeconds(60)).until(() -> field(id, "status").equals("PUBLISHED"));
     }
 
     private static void send(ItemIngested item, String type, Object payload) {
-        RECORDS.send(StoryFixtures.ITEMS, item.itemId().toString(), type, EventCodec.encode(payload));
+        records.send(StoryFixtures.ITEMS, item.itemId().toString(), type, EventCodec.encode(payload));
     }
 
     private static String field(UUID id, String path) {
@@ -77,7 +73,7 @@ class SourceChangesTest {
     @Test
     void anUnEditedCopyFollowsTheSource() {
         ItemIngested item = StoryFixtures.item("Rates " + UUID.randomUUID());
-        UUID id = StoryFixtures.newStory(RECORDS, item);
+        UUID id = StoryFixtures.newStory(records, item);
         send(item, "news.item.updated.v1", update(item, 2, "Rates cut by a quarter point"));
         await().atMost(Duration.ofSeconds(60)).until(() -> field(id, "headline").equals("Rates cut by a quarter point"));
         given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then()
@@ -93,7 +89,7 @@ class SourceChangesTest {
     @Test
     void anEditedCopyIsKeptAndFlaggedWhenTheSourceChanges() {
         ItemIngested item = StoryFixtures.item("Strike " + UUID.randomUUID());
-        UUID id = StoryFixtures.newStory(RECORDS, item);
+        UUID id = StoryFixtures.newStory(records, item);
         given().auth().oauth2(EDITOR).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"headline\": \"Editor's headline\"}").when().patch("/api/stories/" + id)
                 .then().statusCode(200);
@@ -115,7 +111,7 @@ class SourceChangesTest {
     @Test
     void aStoryNotYetApprovedTakesTheSourcesBodyPhotoAndRights() {
         ItemIngested item = StoryFixtures.fullItem("Talks " + UUID.randomUUID(), null, null);
-        UUID id = StoryFixtures.newStory(RECORDS, item);
+        UUID id = StoryFixtures.newStory(records, item);
         send(item, "news.item.updated.v1", rewrite(item, 2, "Talks resume", "<p>They are back.</p>"));
         await().atMost(Duration.ofSeconds(60)).until(() -> field(id, "sourceVersion").equals("2"));
         given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then()
@@ -133,7 +129,7 @@ class SourceChangesTest {
     @Test
     void anApprovedStoryHoldsASourceUpdateUntilAnEditorAppliesIt() {
         ItemIngested item = StoryFixtures.fullItem("Summit " + UUID.randomUUID(), null, null);
-        UUID id = StoryFixtures.newStory(RECORDS, item);
+        UUID id = StoryFixtures.newStory(records, item);
         StoryFixtures.approve(CHIEF, id).statusCode(200);
         send(item, "news.item.updated.v1", rewrite(item, 2, "Summit collapses", "<p>Rewritten.</p>"));
         await().atMost(Duration.ofSeconds(60)).until(() -> field(id, "sourceUpdatePending").equals("true"));
@@ -180,7 +176,7 @@ class SourceChangesTest {
     @Test
     void aPublishedStorysCorrectionCarriesTheApprovedCopyAndADiscardedUpdateStaysDiscarded() {
         ItemIngested item = StoryFixtures.fullItem("Vote " + UUID.randomUUID(), null, null);
-        UUID id = StoryFixtures.newStory(RECORDS, item);
+        UUID id = StoryFixtures.newStory(records, item);
         StoryFixtures.approve(CHIEF, id).statusCode(200);
         publish(id);
         send(item, "news.item.updated.v1", rewrite(item, 2, "Vote annulled", "<p>Injected.</p>"));
@@ -217,9 +213,9 @@ class SourceChangesTest {
     @Test
     void aWithdrawnItemCannotBeApprovedAndAPublishedOneGetsAKillProposed() {
         ItemIngested fresh = StoryFixtures.item("Withdrawn early " + UUID.randomUUID());
-        UUID freshId = StoryFixtures.newStory(RECORDS, fresh);
+        UUID freshId = StoryFixtures.newStory(records, fresh);
         ItemIngested published = StoryFixtures.item("Withdrawn late " + UUID.randomUUID());
-        UUID publishedId = StoryFixtures.newStory(RECORDS, published);
+        UUID publishedId = StoryFixtures.newStory(records, published);
         StoryFixtures.approve(CHIEF, publishedId).statusCode(200);
         publish(publishedId);
 
@@ -253,7 +249,7 @@ class SourceChangesTest {
                 base.headline(), base.summary(), base.byline(), base.attribution(), base.publishedAt(),
                 base.ingestedAt(), 1, null, null, null, null, null, null, null, null,
                 Instant.now().plus(1, ChronoUnit.DAYS));
-        UUID id = StoryFixtures.newStory(RECORDS, item);
+        UUID id = StoryFixtures.newStory(records, item);
         StoryFixtures.approve(CHIEF, id).statusCode(409)
                 .contentType("application/problem+json");
         given().auth().oauth2(EDITOR).when().post("/api/stories/" + id + "/submit").then().statusCode(200);
