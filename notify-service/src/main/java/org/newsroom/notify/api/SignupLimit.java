@@ -2,8 +2,7 @@ package org.newsroom.notify.api;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsroom.notify.domain.NotifyConfig;
 import org.newsroom.web.ClientRateLimiter;
 
 /**
@@ -16,8 +15,7 @@ public class SignupLimit {
 
     @Produces
     @Singleton
-    ClientRateLimiter signups(@ConfigProperty(name = "newsroom.notify.signup-limit") int limit,
-            @ConfigProperty(name = "newsroom.notify.signup-window") Duration window) {
-        return new ClientRateLimiter(limit, window, MAX_CLIENTS);
+    ClientRateLimiter signups(NotifyConfig config) {
+        return new ClientRateLimiter(config.signupLimit(), config.signupWindow(), MAX_CLIENTS);
     }
 }

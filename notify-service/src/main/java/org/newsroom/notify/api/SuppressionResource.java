@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsroom.notify.domain.NotifyConfig;
 import org.newsroom.notify.subscription.Suppressions;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
@@ -37,12 +37,13 @@ public class SuppressionResource {
     @Inject
     Validator validator;
 
-    @ConfigProperty(name = "newsroom.notify.suppression-secret")
-    Optional<String> secret;
+    @Inject
+    NotifyConfig config;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response suppress(@HeaderParam(SECRET_HEADER) String presented, SuppressionRequest request) {
+        Optional<String> secret = config.suppressionSecret();
         if (secret.isEmpty() || presented == null || !MessageDigest.isEqual(
                 secret.get().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
             throw new ProblemException(Problem.of(Response.Status.UNAUTHORIZED,

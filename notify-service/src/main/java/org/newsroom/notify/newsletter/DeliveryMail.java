@@ -6,9 +6,9 @@ import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
+import org.newsroom.notify.domain.NotifyConfig;
 import org.newsroom.notify.subscription.Tokens;
 
 /** The emails readers get: a breaking alert about one publication, or the whole edition (Qute text and HTML). */
@@ -26,15 +26,8 @@ public class DeliveryMail {
     @Inject
     Tokens tokens;
 
-    @ConfigProperty(name = "newsroom.notify.base-url")
-    String baseUrl;
-
-    @ConfigProperty(name = "newsroom.notify.letters-address")
-    String lettersAddress;
-
-    /** Where "grade this edition" points; empty: the edition's own page, at its grading anchor. */
-    @ConfigProperty(name = "newsroom.notify.grade-url")
-    Optional<String> gradeUrl;
+    @Inject
+    NotifyConfig config;
 
     Mail compose(ClaimedDelivery.Due due) {
         StringBuilder text = new StringBuilder();
@@ -56,7 +49,7 @@ public class DeliveryMail {
         EditionPublished edition = EventCodec.decode(due.data(), EditionPublished.class);
         String unsubscribe = unsubscribeLink(due);
         EditionMail view = EditionMail.of(edition, new EditionMail.Footer(unsubscribe, preferencesLink(due),
-                lettersAddress, gradeLink(edition)));
+                config.lettersAddress(), gradeLink(config.gradeUrl(), edition)));
         return unsubscribable(Mail.withText(due.email(), edition.title(), editionText.data(view).render())
                 .setHtml(editionHtml.data(view).render()), unsubscribe);
     }
@@ -67,8 +60,11 @@ public class DeliveryMail {
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
-    /** @return null when there is nothing to link to (no grade URL, and the edition's own is not http(s)) */
-    String gradeLink(EditionPublished edition) {
+    /**
+     * @param gradeUrl where "grade this edition" points; empty: the edition's own page, at its grading anchor
+     * @return null when there is nothing to link to (no grade URL, and the edition's own is not http(s))
+     */
+    static String gradeLink(Optional<String> gradeUrl, EditionPublished edition) {
         if (gradeUrl.isEmpty() || gradeUrl.get().isBlank()) {
             String page = EditionMail.webLink(edition.url());
             return page == null ? null : page + "#grade";
@@ -90,6 +86,7 @@ public class DeliveryMail {
     }
 
     private String base() {
-        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        String base = config.baseUrl();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }

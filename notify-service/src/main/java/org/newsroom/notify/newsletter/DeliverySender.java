@@ -19,11 +19,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.newsroom.net.Backoff;
 import org.newsroom.notify.domain.DeliveryEvents;
 import org.newsroom.notify.domain.MailTransport;
+import org.newsroom.notify.domain.NotifyConfig;
 import org.newsroom.outbox.TraceContext;
 
 /**
@@ -71,26 +71,8 @@ public class DeliverySender {
     @Inject
     TraceContext traceContext;
 
-    @ConfigProperty(name = "newsroom.notify.batch-size", defaultValue = "50")
-    int batchSize;
-
-    @ConfigProperty(name = "newsroom.notify.max-attempts", defaultValue = "5")
-    int maxAttempts;
-
-    @ConfigProperty(name = "newsroom.notify.retry-delay", defaultValue = "30s")
-    Duration retryDelay;
-
-    @ConfigProperty(name = "newsroom.notify.lease", defaultValue = "5m")
-    Duration lease;
-
-    @ConfigProperty(name = "newsroom.notify.send-concurrency", defaultValue = "4")
-    int concurrency;
-
-    @ConfigProperty(name = "newsroom.notify.send-rate", defaultValue = "0")
-    double ratePerSecond;
-
-    @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "10s")
-    Duration sendTimeout;
+    @Inject
+    NotifyConfig config;
 
     private ExecutorService senders;
     private SendRate rate;
@@ -99,13 +81,13 @@ public class DeliverySender {
 
     @PostConstruct
     void start() {
-        senders = Executors.newFixedThreadPool(Math.max(1, concurrency), send -> {
+        senders = Executors.newFixedThreadPool(Math.max(1, config.sendConcurrency()), send -> {
             Thread thread = new Thread(send, "mail-sender");
             thread.setDaemon(true);
             return thread;
         });
-        rate = SendRate.perSecond(ratePerSecond);
-        backoff = new Backoff(retryDelay, MAX_DELAY, 0);
+        rate = SendRate.perSecond(config.sendRate());
+        backoff = new Backoff(config.retryDelay(), MAX_DELAY, 0);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -124,7 +106,7 @@ public class DeliverySender {
             if (!sendAll(claimed)) {
                 return;
             }
-        } while (batch.size() == batchSize || editions.size() == batchSize);
+        } while (batch.size() == config.batchSize() || editions.size() == config.batchSize());
     }
 
     /** @return false when interrupted (shutting down): what was not sent stays claimed until its lease ends */
@@ -157,8 +139,8 @@ public class DeliverySender {
                           p.headline, p.summary, p.url, p.outlet, p.outlet_url,
                           s.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email),
                           p.traceparent""")
-                .setParameter(1, batchSize)
-                .setParameter(2, lease.toMillis())
+                .setParameter(1, config.batchSize())
+                .setParameter(2, config.lease().toMillis())
                 .setParameter(3, token)
                 .getResultList();
         return rows.stream().map(r -> new ClaimedDelivery.Due((UUID) r[0], (UUID) r[1], (UUID) r[2],
@@ -179,8 +161,8 @@ public class DeliverySender {
                 RETURNING d.id, d.subscriber_id, d.edition_id, d.attempts, s.email, s.token_version, e.data,
                           s.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email),
                           e.traceparent""")
-                .setParameter(1, batchSize)
-                .setParameter(2, lease.toMillis())
+                .setParameter(1, config.batchSize())
+                .setParameter(2, config.lease().toMillis())
                 .setParameter(3, token)
                 .getResultList();
         return rows.stream().map(r -> new ClaimedDelivery.EditionDue((UUID) r[0], (UUID) r[1], (UUID) r[2],
@@ -208,7 +190,7 @@ public class DeliverySender {
                 LOG.debugf("Delivery %s is no longer this claim's (claimed again or cancelled); not sent", due.id());
                 return;
             }
-            transport.send(mail).await().atMost(sendTimeout);
+            transport.send(mail).await().atMost(config.sendTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -232,7 +214,7 @@ public class DeliverySender {
                 WHERE id = ?1 AND lease_token = ?2 AND status = 'PENDING'""")
                 .setParameter(1, due.id())
                 .setParameter(2, due.leaseToken())
-                .setParameter(3, lease.toMillis())
+                .setParameter(3, config.lease().toMillis())
                 .executeUpdate() == 1);
     }
 
@@ -266,10 +248,11 @@ public class DeliverySender {
 
     private void failed(ClaimedDelivery due, SmtpFailure failure) {
         int attempts = due.attempts() + 1;
-        boolean giveUp = !failure.retryable() || attempts >= maxAttempts;
+        boolean giveUp = !failure.retryable() || attempts >= config.maxAttempts();
         Duration delay = backoff.delay(attempts);
         LOG.warnf("Delivery %s to %s failed (attempt %d of %d, %s)%s: %s", due.id(), due.email(), attempts,
-                maxAttempts, failure.verdict(), giveUp ? ", giving up" : ", retrying in " + delay, failure.reason());
+                config.maxAttempts(), failure.verdict(), giveUp ? ", giving up" : ", retrying in " + delay,
+                failure.reason());
         QuarkusTransaction.requiringNew().run(() -> {
             int updated = entityManager.createNativeQuery("""
                     UPDATE delivery SET attempts = ?2, last_error = ?3, status = ?4,

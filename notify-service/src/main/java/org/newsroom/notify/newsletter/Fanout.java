@@ -8,8 +8,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.notify.domain.DeliveryEvents;
+import org.newsroom.notify.domain.NotifyConfig;
 
 /**
  * Writes the delivery rows of an edition or breaking publication, one keyset page of subscribers at a time, each
@@ -41,8 +41,8 @@ public class Fanout {
     @Inject
     EntityManager entityManager;
 
-    @ConfigProperty(name = "newsroom.notify.fanout-page-size", defaultValue = "1000")
-    int pageSize;
+    @Inject
+    NotifyConfig config;
 
     /** Records that the subject is to be fanned out; the same subject again adds nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -85,14 +85,15 @@ public class Fanout {
                 .setParameter(1, subject)
                 .setParameter(2, (String) due.get(0)[2])
                 .setParameter(3, (UUID) due.get(0)[3])
-                .setParameter(4, pageSize)
+                .setParameter(4, config.fanoutPageSize())
                 .setParameter(5, DeliveryEvents.EMAIL)
                 .getSingleResult();
         long size = ((Number) page[0]).longValue();
         entityManager.createNativeQuery("""
                 UPDATE fanout SET after_subscriber = COALESCE(?2, after_subscriber), done = ?3, pages = pages + 1
                 WHERE subject_id = ?1""")
-                .setParameter(1, subject).setParameter(2, (UUID) page[1]).setParameter(3, size < pageSize)
+                .setParameter(1, subject).setParameter(2, (UUID) page[1])
+                .setParameter(3, size < config.fanoutPageSize())
                 .executeUpdate();
         return true;
     }

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.PublicationPublished;
 import org.newsroom.events.PublicationRetracted;
+import org.newsroom.notify.domain.NotifyConfig;
 import org.newsroom.outbox.TraceContext;
 
 /**
@@ -35,14 +35,14 @@ public class Newsletter {
     @Inject
     Fanout fanout;
 
-    @ConfigProperty(name = "newsroom.notify.breaking-sections")
-    Optional<String> breakingSections;
+    @Inject
+    NotifyConfig config;
 
     private BreakingAlerts breaking;
 
     @PostConstruct
     void readBreakingSections() {
-        breaking = BreakingAlerts.parse(breakingSections.orElse(""));
+        breaking = BreakingAlerts.parse(config.breakingSections().orElse(""));
     }
 
     /**

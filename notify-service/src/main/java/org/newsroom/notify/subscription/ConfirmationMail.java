@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.newsroom.notify.domain.MailTransport;
+import org.newsroom.notify.domain.NotifyConfig;
 import org.newsroom.outbox.AfterCommit;
 
 /**
@@ -26,8 +26,8 @@ public class ConfirmationMail {
     @Inject
     AfterCommit afterCommit;
 
-    @ConfigProperty(name = "newsroom.notify.base-url")
-    String baseUrl;
+    @Inject
+    NotifyConfig config;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void sendAfterCommit(String email, String token) {
@@ -55,7 +55,8 @@ public class ConfirmationMail {
     }
 
     String confirmLink(String token) {
-        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        String configured = config.baseUrl();
+        String base = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
         return base + "/api/subscriptions/confirm?token=" + token;
     }
 }

@@ -4,11 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsroom.notify.domain.NotifyConfig;
 
 /**
  * Double opt-in: a subscription starts PENDING and a confirmation email carries a signed, expiring token; following
@@ -30,9 +29,8 @@ public class Subscriptions {
     @Inject
     Suppressions suppressions;
 
-    /** At most one confirmation email per address within this interval, however often it is submitted. */
-    @ConfigProperty(name = "newsroom.notify.confirm-resend-interval", defaultValue = "5m")
-    Duration resendInterval;
+    @Inject
+    NotifyConfig config;
 
     /**
      * Records the address (once, even under concurrent requests) and, while it is not confirmed, (re-)sends a
@@ -66,7 +64,8 @@ public class Subscriptions {
             subscriber.name = name.strip();
         }
         Instant now = Instant.now();
-        if (subscriber.confirmationSentAt != null && subscriber.confirmationSentAt.plus(resendInterval).isAfter(now)) {
+        Instant sentAt = subscriber.confirmationSentAt;
+        if (sentAt != null && sentAt.plus(config.confirmResendInterval()).isAfter(now)) {
             return;
         }
         subscriber.confirmationSentAt = now;

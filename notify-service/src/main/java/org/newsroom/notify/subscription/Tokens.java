@@ -4,20 +4,20 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.newsroom.notify.domain.NotifyConfig;
 
 /**
  * Signed tokens for the links in emails (see auth in docs/architecture.md): an HMAC-SHA256 under
@@ -40,11 +40,8 @@ public class Tokens {
     private static final byte UNVERSIONED_SUBSCRIPTION = 'U';
     private static final int MAC_BYTES = 32;
 
-    @ConfigProperty(name = "newsroom.notify.token-secret")
-    Optional<String> configuredSecret;
-
-    @ConfigProperty(name = "newsroom.notify.confirm-token-ttl", defaultValue = "72h")
-    Duration confirmTtl;
+    @Inject
+    NotifyConfig config;
 
     Clock clock = Clock.systemUTC();
 
@@ -79,7 +76,7 @@ public class Tokens {
     }
 
     public String confirmation(UUID subscriberId, String email) {
-        return confirmation(subscriberId, email, clock.instant().plus(confirmTtl));
+        return confirmation(subscriberId, email, clock.instant().plus(config.confirmTokenTtl()));
     }
 
     public String confirmation(UUID subscriberId, String email, Instant expiresAt) {
@@ -180,7 +177,7 @@ public class Tokens {
 
     private String secret() {
         if (secret == null) {
-            secret = TokenSecret.vet(configuredSecret, LaunchMode.current().isDevOrTest());
+            secret = TokenSecret.vet(config.tokenSecret(), LaunchMode.current().isDevOrTest());
         }
         return secret;
     }

@@ -3,13 +3,13 @@ package org.newsroom.notify.webhook;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroom.net.PublicHttp;
+import org.newsroom.notify.domain.NotifyConfig;
 
 /**
  * The webhooks' SSRF guard: net's {@link PublicHttp} with notify's allow-list
@@ -20,26 +20,19 @@ import org.newsroom.net.PublicHttp;
 @ApplicationScoped
 public class UrlGuard {
 
-    @ConfigProperty(name = "newsroom.notify.webhooks.allowed-hosts")
-    Optional<List<String>> allowedHosts;
-
-    /** The whole call, connecting included, until the response body ended. */
-    @ConfigProperty(name = "newsroom.notify.webhooks.timeout", defaultValue = "10s")
-    Duration timeout;
-
-    @ConfigProperty(name = "newsroom.notify.webhooks.max-in-flight", defaultValue = "200")
-    int maxInFlight;
+    @Inject
+    NotifyConfig config;
 
     private PublicHttp http;
 
     @PostConstruct
     void start() {
-        int connections = Math.max(1, maxInFlight);
+        int connections = Math.max(1, config.webhooks().maxInFlight());
         http = PublicHttp.builder()
-                .allowedHosts(allowedHosts.orElse(List.of()))
-                .deadline(timeout)
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
+                .allowedHosts(config.webhooks().allowedHosts().orElse(List.of()))
+                .deadline(config.webhooks().timeout())
+                .connectTimeout(config.webhooks().timeout())
+                .readTimeout(config.webhooks().timeout())
                 .maxRedirects(0)
                 // Every call may go to one host: the in-flight limit, not the pool, is what bounds them.
                 .maxConnections(connections, connections)

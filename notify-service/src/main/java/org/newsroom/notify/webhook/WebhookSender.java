@@ -25,11 +25,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.newsroom.events.EventType;
 import org.newsroom.net.Backoff;
 import org.newsroom.notify.domain.DeliveryEvents;
+import org.newsroom.notify.domain.NotifyConfig;
 
 /**
  * Calls webhook endpoints with due deliveries, signed the Standard Webhooks way.
@@ -60,23 +60,8 @@ public class WebhookSender {
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "newsroom.notify.webhooks.batch-size", defaultValue = "50")
-    int batchSize;
-
-    @ConfigProperty(name = "newsroom.notify.webhooks.max-in-flight", defaultValue = "200")
-    int maxInFlight;
-
-    @ConfigProperty(name = "newsroom.notify.webhooks.max-attempts", defaultValue = "8")
-    int maxAttempts;
-
-    @ConfigProperty(name = "newsroom.notify.webhooks.retry-delay", defaultValue = "10s")
-    Duration retryDelay;
-
-    @ConfigProperty(name = "newsroom.notify.webhooks.max-retry-delay", defaultValue = "6h")
-    Duration maxRetryDelay;
-
-    @ConfigProperty(name = "newsroom.notify.lease", defaultValue = "5m")
-    Duration lease;
+    @Inject
+    NotifyConfig config;
 
     private Semaphore inFlight;
     /**
@@ -99,8 +84,8 @@ public class WebhookSender {
 
     @PostConstruct
     void limitInFlight() {
-        inFlight = new Semaphore(Math.max(1, maxInFlight));
-        backoff = new Backoff(retryDelay, maxRetryDelay, 0.5);
+        inFlight = new Semaphore(Math.max(1, config.webhooks().maxInFlight()));
+        backoff = new Backoff(config.webhooks().retryDelay(), config.webhooks().maxRetryDelay(), 0.5);
         calls = Executors.newCachedThreadPool(call -> {
             Thread thread = new Thread(call, "webhook-calls");
             thread.setDaemon(true);
@@ -116,14 +101,14 @@ public class WebhookSender {
     public void sendDue() {
         int claimed;
         do {
-            int slots = Math.min(batchSize, inFlight.availablePermits());
+            int slots = Math.min(config.webhooks().batchSize(), inFlight.availablePermits());
             if (slots == 0 || !inFlight.tryAcquire(slots)) {
                 return;
             }
             List<Due> batch = claimInto(slots);
             batch.forEach(this::dispatch);
             claimed = batch.size();
-        } while (claimed == batchSize);
+        } while (claimed == config.webhooks().batchSize());
     }
 
     /**
@@ -177,7 +162,7 @@ public class WebhookSender {
                 RETURNING d.id, d.endpoint_id, d.event_id, d.subject_id, d.body, d.attempts, e.url, e.secret,
                           d.event_type""")
                 .setParameter(1, limit)
-                .setParameter(2, lease.toMillis())
+                .setParameter(2, config.lease().toMillis())
                 .getResultList();
         return rows.stream().map(r -> new Due((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4],
                 ((Number) r[5]).intValue(), (String) r[6], (String) r[7], (String) r[8])).toList();
@@ -223,7 +208,7 @@ public class WebhookSender {
         Integer code = outcome.statusCode();
         boolean delivered = code != null && code >= 200 && code < 300;
         boolean gone = code != null && code == 410;
-        boolean giveUp = !delivered && (gone || attempts >= maxAttempts);
+        boolean giveUp = !delivered && (gone || attempts >= config.webhooks().maxAttempts());
         String error = delivered ? null : outcome.error() != null ? outcome.error() : "HTTP " + code;
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("""
@@ -242,8 +227,8 @@ public class WebhookSender {
             }
             Duration delay = backoff.delay(attempts);
             LOG.warnf("Webhook delivery %s of event %s to %s failed (attempt %d of %d)%s: %s", due.id(),
-                    due.eventId(), due.url(), attempts, maxAttempts, giveUp ? ", giving up" : ", retrying in " + delay,
-                    error);
+                    due.eventId(), due.url(), attempts, config.webhooks().maxAttempts(),
+                    giveUp ? ", giving up" : ", retrying in " + delay, error);
             int updated = entityManager.createNativeQuery("""
                     UPDATE webhook_delivery SET status = ?2, attempts = ?3, last_status_code = ?4, last_error = ?5,
                            next_attempt_at = now() + (?6 * interval '1 millisecond')

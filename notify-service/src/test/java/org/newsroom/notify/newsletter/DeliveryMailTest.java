@@ -123,13 +123,11 @@ class DeliveryMailTest {
 
     @Test
     void aConfiguredGradeUrlNamesTheEdition() {
-        DeliveryMail configured = new DeliveryMail();
         EditionPublished edition = edition();
 
-        configured.gradeUrl = Optional.of("https://editorial.example/grade");
-        assertEquals("https://editorial.example/grade?edition=" + edition.editionId(), configured.gradeLink(edition));
-        configured.gradeUrl = Optional.of("https://editorial.example/feedback?kind=grade");
+        assertEquals("https://editorial.example/grade?edition=" + edition.editionId(),
+                DeliveryMail.gradeLink(Optional.of("https://editorial.example/grade"), edition));
         assertEquals("https://editorial.example/feedback?kind=grade&edition=" + edition.editionId(),
-                configured.gradeLink(edition));
+                DeliveryMail.gradeLink(Optional.of("https://editorial.example/feedback?kind=grade"), edition));
     }
 }
