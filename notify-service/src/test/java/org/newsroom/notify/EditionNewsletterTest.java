@@ -18,9 +18,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EditionBrief;
 import org.newsroom.events.EditionLead;
@@ -31,11 +30,13 @@ import org.newsroom.events.Topics;
 import org.newsroom.notify.newsletter.Newsletter;
 import org.newsroom.notify.subscription.Subscriber;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.MailSink;
 import org.newsroom.testing.TestTokens;
 
 /** news.edition.published.v1: the whole edition, mailed once per matching active reader. */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 @WithTestResource(MailSinkResource.class)
 class EditionNewsletterTest {
     private static final String EDITION_PUBLISHED = EventType.EDITION_PUBLISHED.type();
@@ -46,17 +47,8 @@ class EditionNewsletterTest {
     @Inject
     Newsletter newsletter;
 
-    private CloudEventRecords records;
-
-    @BeforeEach
-    void producer() {
-        records = new CloudEventRecords();
-    }
-
-    @AfterEach
-    void close() {
-        records.close();
-    }
+    /** One producer per class, closed after its last test (testing's CloudEventRecordsExtension). */
+    CloudEventRecords records;
 
     private static EditionPublished edition(List<String> sections) {
         UUID id = UUID.randomUUID();

@@ -12,21 +12,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
 import org.newsroom.events.PublicationRetracted;
 import org.newsroom.events.Topics;
 import org.newsroom.notify.subscription.Subscriber;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.MailSink;
 
 /** A story killed while its breaking alert waits out a retry: the alert is cancelled, never sent. */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 @WithTestResource(MailSinkResource.class)
 class KilledStoryTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     MailSink mail;
+
+    /** One producer per class, closed after its last test (testing's CloudEventRecordsExtension). */
+    CloudEventRecords records;
 
     @Test
     void aKilledStorysPendingAlertIsCancelledAndNeverSent() {
@@ -42,12 +48,10 @@ class KilledStoryTest {
             DeliveryRows.alertDelivery(subscriber, killed, 1, "now() + interval '6 hours'");
         });
 
-        try (CloudEventRecords records = new CloudEventRecords()) {
-            records.send(Topics.PUBLICATIONS, killed.toString(), UUID.randomUUID().toString(),
-                    EventType.PUBLICATION_RETRACTED.type(), EventCodec.encode(new PublicationRetracted(killed,
-                            UUID.randomUUID(), "story-" + killed, "https://news.example/p/" + killed,
-                            headline(killed), "The source withdrew the report.", 2, Instant.now())));
-        }
+        records.send(Topics.PUBLICATIONS, killed.toString(), UUID.randomUUID().toString(),
+                EventType.PUBLICATION_RETRACTED.type(), EventCodec.encode(new PublicationRetracted(killed,
+                        UUID.randomUUID(), "story-" + killed, "https://news.example/p/" + killed,
+                        headline(killed), "The source withdrew the report.", 2, Instant.now())));
         await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
                 .when().get("/api/publications/" + killed + "/deliveries")
                 .then().statusCode(200).body("cancelled", equalTo(1)).body("pending", equalTo(0)));

@@ -15,9 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.DeliverySent;
 import org.newsroom.events.EventCodec;
@@ -26,10 +25,12 @@ import org.newsroom.events.PublicationPublished;
 import org.newsroom.events.Topics;
 import org.newsroom.notify.subscription.Subscriber;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.MailSink;
 import org.newsroom.testing.TopicWatcher;
 
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 @WithTestResource(MailSinkResource.class)
 class NewsletterTest {
     private static final String PUBLISHED = EventType.PUBLICATION_PUBLISHED.type();
@@ -37,17 +38,8 @@ class NewsletterTest {
 
     MailSink mail;
 
-    private CloudEventRecords records;
-
-    @BeforeEach
-    void producer() {
-        records = new CloudEventRecords();
-    }
-
-    @AfterEach
-    void close() {
-        records.close();
-    }
+    /** One producer per class, closed after its last test (testing's CloudEventRecordsExtension). */
+    CloudEventRecords records;
 
     /** In a section the test profile lists for breaking alerts ({@code Breaking,Elections}). */
     private static PublicationPublished publication(String headline) {

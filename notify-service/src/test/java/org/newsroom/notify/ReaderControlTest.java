@@ -24,9 +24,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
@@ -35,10 +34,12 @@ import org.newsroom.events.Topics;
 import org.newsroom.notify.subscription.Subscriber;
 import org.newsroom.notify.subscription.Tokens;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.MailSink;
 
 /** Signed tokens, rate limits, one-click unsubscribe, preferences and suppression. */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 @WithTestResource(MailSinkResource.class)
 class ReaderControlTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -53,17 +54,8 @@ class ReaderControlTest {
     @ConfigProperty(name = "newsroom.notify.token-secret")
     String tokenSecret;
 
-    private CloudEventRecords records;
-
-    @BeforeEach
-    void producer() {
-        records = new CloudEventRecords();
-    }
-
-    @AfterEach
-    void close() {
-        records.close();
-    }
+    /** One producer per class, closed after its last test (testing's CloudEventRecordsExtension). */
+    CloudEventRecords records;
 
     private PublicationPublished publish(String headline) {
         UUID id = UUID.randomUUID();

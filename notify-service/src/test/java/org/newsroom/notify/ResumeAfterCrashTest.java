@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
 import org.newsroom.events.Topics;
 import org.newsroom.notify.subscription.Subscriber;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.MailSink;
 
 /**
@@ -26,11 +28,15 @@ import org.newsroom.testing.MailSink;
  * edition once, nobody already served gets it again, not even when the edition is announced again.
  */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 @WithTestResource(MailSinkResource.class)
 class ResumeAfterCrashTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     MailSink mail;
+
+    /** One producer per class, closed after its last test (testing's CloudEventRecordsExtension). */
+    CloudEventRecords records;
 
     private record Reader(UUID id, String email) {
     }
@@ -57,12 +63,10 @@ class ResumeAfterCrashTest {
                 .then().statusCode(200).body("sent", equalTo(9)).body("pending", equalTo(0))
                 .body("failed", equalTo(0)));
 
-        try (CloudEventRecords records = new CloudEventRecords()) {
-            records.send(Topics.PUBLICATIONS, edition.editionId().toString(), UUID.randomUUID().toString(),
-                    EventType.EDITION_PUBLISHED.type(), EventCodec.encode(edition));
-            // The announcement handled: its fan-out has started, and the rows it adds are the summary's.
-            Sentinels.awaitHandledUpTo(records, edition.editionId().toString());
-        }
+        records.send(Topics.PUBLICATIONS, edition.editionId().toString(), UUID.randomUUID().toString(),
+                EventType.EDITION_PUBLISHED.type(), EventCodec.encode(edition));
+        // The announcement handled: its fan-out has started, and the rows it adds are the summary's.
+        Sentinels.awaitHandledUpTo(records, edition.editionId().toString());
         // Its fan-out (other readers in the database get it now) written and sent: nothing more is coming.
         await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
                 .when().get("/api/editions/" + edition.editionId() + "/deliveries")

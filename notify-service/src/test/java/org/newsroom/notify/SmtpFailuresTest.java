@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.events.DeliveryFailed;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
@@ -23,6 +24,7 @@ import org.newsroom.events.EventType;
 import org.newsroom.events.Topics;
 import org.newsroom.notify.subscription.Subscriber;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.ManagementPort;
 import org.newsroom.testing.TopicWatcher;
 
@@ -33,11 +35,15 @@ import org.newsroom.testing.TopicWatcher;
  * server read but never answered is not sent again.
  */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 @TestProfile(FlakySmtpProfile.class)
 class SmtpFailuresTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     FlakySmtpServer smtp;
+
+    /** One producer per class, closed after its last test (testing's CloudEventRecordsExtension). */
+    CloudEventRecords records;
 
     private record Row(String status, int attempts, String lastError) {
     }
@@ -52,8 +58,7 @@ class SmtpFailuresTest {
         activeReaders(List.of(fine, greylisted, unknown, neverAccepting));
         EditionPublished edition = DeliveryRows.edition("Storm Edition");
 
-        try (TopicWatcher deliveries = TopicWatcher.open(Topics.DELIVERIES);
-                CloudEventRecords records = new CloudEventRecords()) {
+        try (TopicWatcher deliveries = TopicWatcher.open(Topics.DELIVERIES)) {
             records.send(Topics.PUBLICATIONS, edition.editionId().toString(), UUID.randomUUID().toString(),
                     EventType.EDITION_PUBLISHED.type(), EventCodec.encode(edition));
 

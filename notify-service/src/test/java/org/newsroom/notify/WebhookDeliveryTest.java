@@ -38,6 +38,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.DeliveryFailed;
 import org.newsroom.events.EditionLead;
@@ -49,6 +50,7 @@ import org.newsroom.events.PublicationRetracted;
 import org.newsroom.events.PublicationUpdated;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.ManagementPort;
 import org.newsroom.testing.TopicWatcher;
 
@@ -57,20 +59,21 @@ import org.newsroom.testing.TopicWatcher;
  * each request on its own thread.
  */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 @WithTestResource(MailSinkResource.class)
 class WebhookDeliveryTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private HttpServer server;
     private ExecutorService handlers;
-    private CloudEventRecords records;
+    /** One producer per class, closed after its last test (testing's CloudEventRecordsExtension). */
+    CloudEventRecords records;
     private final Map<String, List<String>> bodies = new ConcurrentHashMap<>();
     private final AtomicBoolean downIsBack = new AtomicBoolean();
     private final CountDownLatch slowRelease = new CountDownLatch(1);
 
     @BeforeEach
     void start() throws IOException {
-        records = new CloudEventRecords();
         handlers = Executors.newCachedThreadPool();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(handlers);
@@ -95,7 +98,6 @@ class WebhookDeliveryTest {
         slowRelease.countDown();
         server.stop(0);
         handlers.shutdownNow();
-        records.close();
     }
 
     private static void hold(CountDownLatch latch) {

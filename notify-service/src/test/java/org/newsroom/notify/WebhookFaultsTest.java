@@ -37,6 +37,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
@@ -45,6 +46,7 @@ import org.newsroom.events.PublicationRetracted;
 import org.newsroom.events.PublicationUpdated;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.CloudEventRecordsExtension;
 
 /**
  * The webhook sender under faults, with only {@value TwoSlots#SLOTS} calls allowed in flight so that losing them
@@ -52,6 +54,7 @@ import org.newsroom.testing.CloudEventRecords;
  * story's publication that fails twice while its retraction is already due.
  */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 @TestProfile(WebhookFaultsTest.TwoSlots.class)
 class WebhookFaultsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -75,14 +78,14 @@ class WebhookFaultsTest {
 
     private HttpServer server;
     private ExecutorService handlers;
-    private CloudEventRecords records;
+    /** One producer per class, closed after its last test (testing's CloudEventRecordsExtension). */
+    CloudEventRecords records;
     /** Per path, every call as "event type, status answered", in the order the calls arrived. */
     private final Map<String, List<String>> calls = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> publishedCalls = new ConcurrentHashMap<>();
 
     @BeforeEach
     void start() throws IOException {
-        records = new CloudEventRecords();
         handlers = Executors.newCachedThreadPool();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(handlers);
@@ -94,7 +97,6 @@ class WebhookFaultsTest {
     void stop() {
         server.stop(0);
         handlers.shutdownNow();
-        records.close();
     }
 
     /**

@@ -26,12 +26,14 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
 import org.newsroom.events.PublicationPublished;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.TestTokens;
 
 /**
@@ -40,6 +42,7 @@ import org.newsroom.testing.TestTokens;
  * "refused: internal address" without the address. Only 127.0.0.1 is allow-listed in the tests.
  */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 @WithTestResource(MailSinkResource.class)
 class WebhookGuardTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -49,13 +52,13 @@ class WebhookGuardTest {
     DataSource database;
 
     private HttpServer server;
-    private CloudEventRecords records;
+    /** One producer per class, closed after its last test (testing's CloudEventRecordsExtension). */
+    CloudEventRecords records;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> endpoints = new ArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
-        records = new CloudEventRecords();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -75,7 +78,6 @@ class WebhookGuardTest {
     void stop() {
         endpoints.forEach(id -> admin().when().delete("/api/webhooks/" + id).then().statusCode(204));
         server.stop(0);
-        records.close();
     }
 
     private static RequestSpecification admin() {

@@ -33,16 +33,19 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
 import org.newsroom.events.PublicationPublished;
 import org.newsroom.events.Topics;
 import org.newsroom.testing.CloudEventRecords;
+import org.newsroom.testing.CloudEventRecordsExtension;
 import org.newsroom.testing.TestTokens;
 
 /** Webhooks against a real HTTP receiver (JDK HttpServer) that verifies the Standard Webhooks signature itself. */
 @QuarkusTest
+@ExtendWith(CloudEventRecordsExtension.class)
 @WithTestResource(MailSinkResource.class)
 class WebhookTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -52,13 +55,13 @@ class WebhookTest {
     }
 
     private HttpServer server;
-    private CloudEventRecords records;
+    /** One producer per class, closed after its last test (testing's CloudEventRecordsExtension). */
+    CloudEventRecords records;
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
     @BeforeEach
     void start() throws IOException {
-        records = new CloudEventRecords();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -90,7 +93,6 @@ class WebhookTest {
     @AfterEach
     void stop() {
         server.stop(0);
-        records.close();
     }
 
     private String url(String path) {
