@@ -1,5 +1,6 @@
 package org.newsroom.notify;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import org.newsroom.events.Attribution;
 import org.newsroom.events.EditionLead;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
+import org.newsroom.events.EventType;
 import org.newsroom.notify.subscription.Subscriber;
 
 /**
@@ -80,6 +82,17 @@ public final class DeliveryRows {
                                       created_at)
                 VALUES (gen_random_uuid(), ?1, ?2, 'email', 'PENDING', ?3, %s, now())""".formatted(due))
                 .setParameter(1, reader).setParameter(2, publication).setParameter(3, attempts).executeUpdate();
+    }
+
+    /**
+     * How many events of {@code type} naming {@code subject} notify has announced. Exact at any moment: each is
+     * written to the outbox in the transaction that records the delivery's outcome, so once every delivery is final
+     * no further one can appear (a count read from the topic could only wait and hope).
+     */
+    public static long announced(EventType type, UUID subject) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em()
+                .createNativeQuery("SELECT count(*) FROM outbox_event WHERE type = ?1 AND payload LIKE ?2")
+                .setParameter(1, type.type()).setParameter(2, "%" + subject + "%").getSingleResult()).longValue());
     }
 
     private static EntityManager em() {
