@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Entry point: {@code Bench <scenario> [args…]} runs one scenario and records its figures in docs/benchmarks.md. */
 public final class Bench {
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
@@ -16,9 +15,13 @@ public final class Bench {
         }
         String name = argv[0];
         List<String> args = Arrays.asList(argv).subList(1, argv.length);
-        Scenario scenario = (Scenario) Class.forName("org.newsroom.bench." + name).getDeclaredConstructor().newInstance();
+        Scenario scenario = (Scenario) Class.forName("org.newsroom.bench." + name)
+                .getDeclaredConstructor()
+                .newInstance();
         Figures figures = scenario.run(args);
-        Path root = Path.of(System.getProperty("newsroom.root", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("newsroom.root", "."))
+                .toAbsolutePath()
+                .normalize();
         new Report(root.resolve("docs/benchmarks.md")).record(name, args, figures);
         figures.rows().forEach(row -> System.out.println(row[0] + ": " + row[1]));
         System.exit(0);

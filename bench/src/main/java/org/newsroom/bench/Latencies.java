@@ -31,8 +31,13 @@ public final class Latencies {
     }
 
     public String summary() {
-        return String.format(Locale.ROOT, "p50 %.2f ms · p99 %.2f ms · max %.2f ms (n=%d)", millisAt(50), millisAt(99),
-                histogram().getMaxValue() / 1_000_000.0, count());
+        return String.format(
+                Locale.ROOT,
+                "p50 %.2f ms · p99 %.2f ms · max %.2f ms (n=%d)",
+                millisAt(50),
+                millisAt(99),
+                histogram().getMaxValue() / 1_000_000.0,
+                count());
     }
 
     private synchronized org.HdrHistogram.Histogram histogram() {

@@ -39,9 +39,13 @@ final class Report {
         out.append("## ").append(figures.title()).append("\n\n");
         out.append("Re-run: `./newsroom bench ").append(scenario);
         args.forEach(arg -> out.append(' ').append(arg));
-        out.append("` · last run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" on ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(ManagementFactory.getRuntimeMXBean().getSpecVersion()).append("\n\n");
+        out.append("` · last run ")
+                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .append(" on ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ")
+                .append(ManagementFactory.getRuntimeMXBean().getSpecVersion())
+                .append("\n\n");
         out.append(figures.setup()).append("\n\n");
         out.append("| Figure | Value |\n|---|---|\n");
         for (String[] row : figures.rows()) {

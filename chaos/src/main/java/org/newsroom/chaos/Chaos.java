@@ -11,8 +11,7 @@ import java.util.List;
  * must not be, or a service did not recover by itself. A run of every scenario rewrites docs/reliability.md.
  */
 public final class Chaos {
-    private Chaos() {
-    }
+    private Chaos() {}
 
     public static void main(String[] argv) throws Exception {
         List<String> names = new ArrayList<>();
@@ -35,10 +34,17 @@ public final class Chaos {
         }
         List<Scenario> scenarios = Scenario.parse(names);
         int perPhase = Math.max(1, items / scenarios.size());
-        Drill.Settings settings = new Drill.Settings(perPhase, Math.max(3, Math.min(10, perPhase / 100)), readers,
-                Duration.ofSeconds(phaseSeconds), Duration.ofSeconds(deadlineSeconds), sendRate,
+        Drill.Settings settings = new Drill.Settings(
+                perPhase,
+                Math.max(3, Math.min(10, perPhase / 100)),
+                readers,
+                Duration.ofSeconds(phaseSeconds),
+                Duration.ofSeconds(deadlineSeconds),
+                sendRate,
                 Duration.ofSeconds(leaseSeconds));
-        Path root = Path.of(System.getProperty("newsroom.root", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("newsroom.root", "."))
+                .toAbsolutePath()
+                .normalize();
         Verdict verdict = run(root, scenarios, settings);
         System.out.println(verdict.table());
         if (scenarios.size() == Scenario.values().length) {

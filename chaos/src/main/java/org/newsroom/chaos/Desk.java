@@ -27,13 +27,15 @@ final class Desk {
     static final String PARTNER = "chaos-wire";
     /** The feed source ingest registers at startup from NEWSROOM_FEED_URL. */
     static final String FEED = "chaos-feed";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CONFIRM_TOKEN = Pattern.compile("confirm\\?token=([A-Za-z0-9_-]+)");
     private static final String CHIEF_EDITOR = TestTokens.token("chaos-chief", "chief-editor");
     private static final String ADMIN = TestTokens.token("chaos-ops", "admin");
     private static final String INGEST_ADMIN = TestTokens.token("chaos-ops", "ingest-admin");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     record Answer(int status, JsonNode body) {
         boolean ok() {
@@ -52,13 +54,22 @@ final class Desk {
 
     /** A ninjs item pushed by the partner; {@code body} is its HTML body (its size is what makes an item large). */
     Answer push(String ingest, String apiKey, String uri, String headline, String body) {
-        ObjectNode item = JSON.createObjectNode().put("uri", uri).put("language", "en").put("by", "Chaos Desk")
+        ObjectNode item = JSON.createObjectNode()
+                .put("uri", uri)
+                .put("language", "en")
+                .put("by", "Chaos Desk")
                 .put("pubstatus", "usable");
         item.putArray("headlines").addObject().put("value", headline).put("role", "main");
-        item.putArray("descriptions").addObject().put("value", "What happened, in one line.").put("role", "summary");
+        item.putArray("descriptions")
+                .addObject()
+                .put("value", "What happened, in one line.")
+                .put("role", "summary");
         item.putArray("bodies").addObject().put("value", body).put("contenttype", "text/html");
-        return send(request(ingest + "/api/partners/" + PARTNER + "/items").header("X-Api-Key", apiKey)
-                .POST(HttpRequest.BodyPublishers.ofString(item.toString())), Duration.ofSeconds(30));
+        return send(
+                request(ingest + "/api/partners/" + PARTNER + "/items")
+                        .header("X-Api-Key", apiKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(item.toString())),
+                Duration.ofSeconds(30));
     }
 
     Answer approve(String editorial, String storyId) {
@@ -66,19 +77,25 @@ final class Desk {
     }
 
     Answer correct(String editorial, String storyId) {
-        return afterReading(editorial + "/api/stories/" + storyId, "correct",
+        return afterReading(
+                editorial + "/api/stories/" + storyId,
+                "correct",
                 "{\"note\":\"An earlier version misstated the date of the vote.\"}");
     }
 
     Answer kill(String editorial, String storyId) {
-        return afterReading(editorial + "/api/stories/" + storyId, "kill",
+        return afterReading(
+                editorial + "/api/stories/" + storyId,
+                "kill",
                 "{\"reason\":\"The report was withdrawn by its source.\"}");
     }
 
     /** Composes today's edition (lead with a note, numbered briefs); returns its id. */
     Answer composeEdition(String editorial, String title, String lead, List<String> briefs) {
-        ObjectNode edition = JSON.createObjectNode().put("title", title)
-                .put("date", LocalDate.now(ZoneOffset.UTC).toString()).put("leadStoryId", lead)
+        ObjectNode edition = JSON.createObjectNode()
+                .put("title", title)
+                .put("date", LocalDate.now(ZoneOffset.UTC).toString())
+                .put("leadStoryId", lead)
                 .put("leadNote", "Why we lead with this.");
         briefs.forEach(edition.putArray("briefs")::add);
         edition.putArray("sections").add("Politics");
@@ -93,21 +110,29 @@ final class Desk {
 
     /** The public home page, as a reader's browser asks for it. */
     Answer homePage(String publish) {
-        return send(HttpRequest.newBuilder(URI.create(publish + "/")).header("Accept", "text/html").GET(),
+        return send(
+                HttpRequest.newBuilder(URI.create(publish + "/"))
+                        .header("Accept", "text/html")
+                        .GET(),
                 Duration.ofSeconds(10));
     }
 
     /** Double opt-in, as a reader does it: subscribe, open the confirmation email, press the button its link shows. */
     void subscribe(String notify, MailSink mail, String reader) {
-        require(post(notify + "/api/subscriptions", null, "{\"email\":\"" + reader + "\",\"name\":\"Chaos Reader\"}"),
+        require(
+                post(notify + "/api/subscriptions", null, "{\"email\":\"" + reader + "\",\"name\":\"Chaos Reader\"}"),
                 "subscribing " + reader);
         MailSink.Mail confirmation = mail.await(MailSink.to(reader), Duration.ofSeconds(60));
         Matcher token = CONFIRM_TOKEN.matcher(confirmation.body());
         if (!token.find()) {
             throw new IllegalStateException("no confirm link in the confirmation email to " + reader);
         }
-        require(send(request(notify + "/api/subscriptions/confirm?token=" + token.group(1))
-                .POST(HttpRequest.BodyPublishers.noBody()), Duration.ofSeconds(10)), "confirming " + reader);
+        require(
+                send(
+                        request(notify + "/api/subscriptions/confirm?token=" + token.group(1))
+                                .POST(HttpRequest.BodyPublishers.noBody()),
+                        Duration.ofSeconds(10)),
+                "confirming " + reader);
     }
 
     /** Registers the receiver for every publish event type. */
@@ -122,14 +147,20 @@ final class Desk {
     private Answer afterReading(String resource, String action, String json) {
         Answer answer = null;
         for (int attempt = 0; attempt < 2 && (answer == null || answer.status() == 412); attempt++) {
-            Answer read = send(request(resource).header("Authorization", "Bearer " + CHIEF_EDITOR).GET(),
+            Answer read = send(
+                    request(resource)
+                            .header("Authorization", "Bearer " + CHIEF_EDITOR)
+                            .GET(),
                     Duration.ofSeconds(15));
             if (!read.ok() || read.body() == null || !read.body().hasNonNull("etag")) {
                 return read;
             }
-            answer = send(request(resource + "/" + action).header("Authorization", "Bearer " + CHIEF_EDITOR)
-                    .header("If-Match", read.body().get("etag").asText())
-                    .POST(HttpRequest.BodyPublishers.ofString(json)), Duration.ofSeconds(15));
+            answer = send(
+                    request(resource + "/" + action)
+                            .header("Authorization", "Bearer " + CHIEF_EDITOR)
+                            .header("If-Match", read.body().get("etag").asText())
+                            .POST(HttpRequest.BodyPublishers.ofString(json)),
+                    Duration.ofSeconds(15));
         }
         return answer;
     }
@@ -148,8 +179,8 @@ final class Desk {
 
     private Answer send(HttpRequest.Builder request, Duration timeout) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(timeout).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;
             if (response.body() != null && response.body().startsWith("{")) {
                 body = JSON.readTree(response.body());

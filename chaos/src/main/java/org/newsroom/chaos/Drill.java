@@ -38,8 +38,9 @@ final class Drill implements AutoCloseable {
     private static final Duration SCHEDULE_LEAD = Duration.ofSeconds(15);
     /** One item in this many reaches ingest through the RSS feed rather than a partner's push. */
     private static final int FEED_SHARE = 10;
-    private static final List<String> SERVICES = List.of(Pipeline.INGEST, Pipeline.EDITORIAL, Pipeline.PUBLISH,
-            Pipeline.NOTIFY);
+
+    private static final List<String> SERVICES =
+            List.of(Pipeline.INGEST, Pipeline.EDITORIAL, Pipeline.PUBLISH, Pipeline.NOTIFY);
 
     /**
      * @param itemsPerPhase items the partner pushes in each phase, spread over {@code phaseLength}
@@ -49,9 +50,14 @@ final class Drill implements AutoCloseable {
      * @param sendRate notify's emails per second, so that a fan-out lasts long enough to be interrupted
      * @param lease notify's claim on the rows it sends, after which a replacement resumes a dead instance's work
      */
-    record Settings(int itemsPerPhase, int approvalsPerPhase, int readers, Duration phaseLength, Duration deadline,
-            int sendRate, Duration lease) {
-    }
+    record Settings(
+            int itemsPerPhase,
+            int approvalsPerPhase,
+            int readers,
+            Duration phaseLength,
+            Duration deadline,
+            int sendRate,
+            Duration lease) {}
 
     private final Settings settings;
     private final Random random = new Random();
@@ -99,8 +105,12 @@ final class Drill implements AutoCloseable {
         cluster = dedicatedCluster();
         Backends environment = Backends.fromEnvironment();
         Backends backends = cluster == null
-                ? new Backends(broker.bootstrapServers(), environment.dbHost(), environment.dbPort(),
-                        environment.dbUser(), environment.dbPassword())
+                ? new Backends(
+                        broker.bootstrapServers(),
+                        environment.dbHost(),
+                        environment.dbPort(),
+                        environment.dbUser(),
+                        environment.dbPassword())
                 : new Backends(broker.bootstrapServers(), "127.0.0.1", String.valueOf(cluster.port()), "postgres", "");
         pipeline = Pipeline.create(NAME, backends);
         store = new Store(backends, NAME);
@@ -110,22 +120,32 @@ final class Drill implements AutoCloseable {
         // replacement instance never skips what arrived while no offset had been committed yet.
         // ingest registers the harness's feed as a source at startup and polls it every few seconds; the SSRF guard
         // has to let it reach 127.0.0.1. A claimed fetch that dies with its process is taken up again after the lease.
-        environments.put(Pipeline.INGEST, Map.of(
-                "NEWSROOM_FEED_URL", rss.url(),
-                "NEWSROOM_FEED_SOURCE", Desk.FEED,
-                "NEWSROOM_FEED_INTERVAL", "3s",
-                "NEWSROOM_FETCH_ALLOWED_HOSTS", "127.0.0.1",
-                "NEWSROOM_POLL_EVERY", "1s",
-                "NEWSROOM_POLL_LEASE", "30s"));
+        environments.put(
+                Pipeline.INGEST,
+                Map.of(
+                        "NEWSROOM_FEED_URL", rss.url(),
+                        "NEWSROOM_FEED_SOURCE", Desk.FEED,
+                        "NEWSROOM_FEED_INTERVAL", "3s",
+                        "NEWSROOM_FETCH_ALLOWED_HOSTS", "127.0.0.1",
+                        "NEWSROOM_POLL_EVERY", "1s",
+                        "NEWSROOM_POLL_LEASE", "30s"));
         environments.put(Pipeline.EDITORIAL, Map.of("MP_MESSAGING_INCOMING_ITEMS_AUTO_OFFSET_RESET", "earliest"));
         environments.put(Pipeline.PUBLISH, Map.of("MP_MESSAGING_INCOMING_EDITORIAL_AUTO_OFFSET_RESET", "earliest"));
-        environments.put(Pipeline.NOTIFY, Map.of(
-                "MP_MESSAGING_INCOMING_PUBLICATIONS_AUTO_OFFSET_RESET", "earliest",
-                "NEWSROOM_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1",
-                "NEWSROOM_JWT_PUBLIC_KEY", pipeline.publicKeyLocation(),
-                "NEWSROOM_NOTIFY_SIGNUP_LIMIT", "1000000",
-                "NEWSROOM_NOTIFY_SEND_RATE", String.valueOf(settings.sendRate()),
-                "NEWSROOM_NOTIFY_LEASE", settings.lease().toSeconds() + "s"));
+        environments.put(
+                Pipeline.NOTIFY,
+                Map.of(
+                        "MP_MESSAGING_INCOMING_PUBLICATIONS_AUTO_OFFSET_RESET",
+                        "earliest",
+                        "NEWSROOM_WEBHOOK_ALLOWED_HOSTS",
+                        "127.0.0.1",
+                        "NEWSROOM_JWT_PUBLIC_KEY",
+                        pipeline.publicKeyLocation(),
+                        "NEWSROOM_NOTIFY_SIGNUP_LIMIT",
+                        "1000000",
+                        "NEWSROOM_NOTIFY_SEND_RATE",
+                        String.valueOf(settings.sendRate()),
+                        "NEWSROOM_NOTIFY_LEASE",
+                        settings.lease().toSeconds() + "s"));
         for (String service : SERVICES) {
             pipeline.start(service, environments.get(service));
         }
@@ -154,8 +174,8 @@ final class Drill implements AutoCloseable {
         try {
             return PostgresCluster.ensure(POSTGRES_PORT);
         } catch (IllegalStateException | IOException e) {
-            System.err.println("chaos: no dedicated PostgreSQL cluster (" + e.getMessage().strip()
-                    + "); using the environment's, without the postgres scenario");
+            System.err.println("chaos: no dedicated PostgreSQL cluster ("
+                    + e.getMessage().strip() + "); using the environment's, without the postgres scenario");
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -191,7 +211,8 @@ final class Drill implements AutoCloseable {
     }
 
     private void run(Phase phase, boolean first, boolean edition) throws Exception {
-        Instant pushDeadline = phase.start.plus(settings.phaseLength()).plus(DATABASE_OUTAGE).plusSeconds(80);
+        Instant pushDeadline =
+                phase.start.plus(settings.phaseLength()).plus(DATABASE_OUTAGE).plusSeconds(80);
         ExecutorService pushers = Executors.newFixedThreadPool(4);
         Thread feeder = new Thread(() -> feed(phase, pushers, pushDeadline), "chaos-feeder");
         Thread approver = new Thread(() -> approve(phase, pushDeadline), "chaos-approver");
@@ -213,8 +234,8 @@ final class Drill implements AutoCloseable {
             readiness.start();
             feeder.join();
             pushers.shutdown();
-            pushers.awaitTermination(Duration.between(Instant.now(), pushDeadline).toSeconds() + 30,
-                    TimeUnit.SECONDS);
+            pushers.awaitTermination(
+                    Duration.between(Instant.now(), pushDeadline).toSeconds() + 30, TimeUnit.SECONDS);
             approver.join();
             // The edition first: it may hold only approved or published stories, not the one about to be killed.
             if (edition && phase.editionId == null) {
@@ -270,8 +291,8 @@ final class Drill implements AutoCloseable {
                 phase.accepted.put(uri, answer.status());
                 return answer;
             }
-            boolean finalRefusal = answer.status() >= 400 && answer.status() < 500 && answer.status() != 408
-                    && answer.status() != 429;
+            boolean finalRefusal =
+                    answer.status() >= 400 && answer.status() < 500 && answer.status() != 408 && answer.status() != 429;
             if (finalRefusal || Instant.now().isAfter(deadline)) {
                 phase.refused.put(uri, answer.status());
                 return answer;
@@ -285,8 +306,11 @@ final class Drill implements AutoCloseable {
         int wanted = Math.min(settings.approvalsPerPhase(), settings.itemsPerPhase());
         while (phase.approved.size() < wanted && Instant.now().isBefore(deadline)) {
             try {
-                for (String[] row : store.rows(Pipeline.EDITORIAL, "SELECT id::text FROM story WHERE headline LIKE ?"
-                        + " AND status = 'NEW' ORDER BY created_at LIMIT ?", phase.headlinePattern(),
+                for (String[] row : store.rows(
+                        Pipeline.EDITORIAL,
+                        "SELECT id::text FROM story WHERE headline LIKE ?"
+                                + " AND status = 'NEW' ORDER BY created_at LIMIT ?",
+                        phase.headlinePattern(),
                         wanted - phase.approved.size())) {
                     if (desk.approve(url(Pipeline.EDITORIAL), row[0]).ok()) {
                         phase.approved.add(row[0]);
@@ -344,10 +368,17 @@ final class Drill implements AutoCloseable {
             case OVERSIZED -> {
                 phase.oversizedUri = phase.uri(-1);
                 String body = "<p>" + "The committee heard testimony late into the night. ".repeat(26_000) + "</p>";
-                Desk.Answer answer = push(phase, phase.oversizedUri, phase.tag() + " The very long transcript",
-                        body, Instant.now().plus(settings.deadline()));
-                phase.note(answer.ok() ? "oversized item (" + body.length() / 1024 + " KiB body) accepted: HTTP "
-                        + answer.status() : "oversized item refused at the door: HTTP " + answer.status());
+                Desk.Answer answer = push(
+                        phase,
+                        phase.oversizedUri,
+                        phase.tag() + " The very long transcript",
+                        body,
+                        Instant.now().plus(settings.deadline()));
+                phase.note(
+                        answer.ok()
+                                ? "oversized item (" + body.length() / 1024 + " KiB body) accepted: HTTP "
+                                        + answer.status()
+                                : "oversized item refused at the door: HTTP " + answer.status());
                 if (!answer.ok()) {
                     phase.refused.remove(phase.oversizedUri);
                     phase.oversizedUri = null;
@@ -395,16 +426,22 @@ final class Drill implements AutoCloseable {
         boolean held = false;
         while (!held && Instant.now().isBefore(killAt)) {
             try {
-                held = !store.rows(Pipeline.PUBLISH, "SELECT 1 FROM edition WHERE id = ?::uuid"
-                        + " AND status = 'SCHEDULED'", phase.editionId).isEmpty();
+                held = !store.rows(
+                                Pipeline.PUBLISH,
+                                "SELECT 1 FROM edition WHERE id = ?::uuid" + " AND status = 'SCHEDULED'",
+                                phase.editionId)
+                        .isEmpty();
             } catch (SQLException notNow) {
                 held = false;
             }
             sleep(Duration.ofMillis(200));
         }
         sleepUntil(killAt);
-        phase.note(held ? "edition scheduled for " + offset(publishAt) + ", held by publish-service; killed 1 s"
-                + " before it was due" : "the edition had not reached publish-service when it was killed");
+        phase.note(
+                held
+                        ? "edition scheduled for " + offset(publishAt) + ", held by publish-service; killed 1 s"
+                                + " before it was due"
+                        : "the edition had not reached publish-service when it was killed");
     }
 
     /** Waits for the edition's first email (the fan-out has begun) and says how many were out then. */
@@ -425,8 +462,11 @@ final class Drill implements AutoCloseable {
     }
 
     private long editionEmails(Phase phase) {
-        return phase.editionTitle == null ? 0
-                : pipeline.mail().messages(m -> phase.editionTitle.equals(m.subject())).size();
+        return phase.editionTitle == null
+                ? 0
+                : pipeline.mail()
+                        .messages(m -> phase.editionTitle.equals(m.subject()))
+                        .size();
     }
 
     /** The day's edition: the first approved story leads, the others are briefs; at once or at {@code publishAt}. */
@@ -436,9 +476,10 @@ final class Drill implements AutoCloseable {
             phase.note("no edition: fewer than two approved stories");
             return;
         }
-        String title = phase.tag() + " The Daily Brief, " + LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-        Desk.Answer composed = retry(() -> desk.composeEdition(url(Pipeline.EDITORIAL), title, stories.get(0),
-                stories.subList(1, stories.size())));
+        String title = phase.tag() + " The Daily Brief, "
+                + LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        Desk.Answer composed = retry(() -> desk.composeEdition(
+                url(Pipeline.EDITORIAL), title, stories.get(0), stories.subList(1, stories.size())));
         if (!composed.ok()) {
             phase.note("composing the edition failed: HTTP " + composed.status() + " " + composed.body());
             return;
@@ -459,8 +500,11 @@ final class Drill implements AutoCloseable {
         List<String[]> published = List.of();
         while (published.size() < 2 && Instant.now().isBefore(deadline)) {
             try {
-                published = store.rows(Pipeline.EDITORIAL, "SELECT id::text FROM story WHERE headline LIKE ?"
-                        + " AND status = 'PUBLISHED' ORDER BY created_at LIMIT 2", phase.headlinePattern());
+                published = store.rows(
+                        Pipeline.EDITORIAL,
+                        "SELECT id::text FROM story WHERE headline LIKE ?"
+                                + " AND status = 'PUBLISHED' ORDER BY created_at LIMIT 2",
+                        phase.headlinePattern());
             } catch (SQLException notNow) {
                 published = List.of();
             }
@@ -535,13 +579,17 @@ final class Drill implements AutoCloseable {
     }
 
     private List<ServiceProcess> instances(String service) {
-        return pipeline.services().stream().filter(s -> s.name().equals(service) && s.isAlive()).toList();
+        return pipeline.services().stream()
+                .filter(s -> s.name().equals(service) && s.isAlive())
+                .toList();
     }
 
     private Desk.Answer retry(Supplier<Desk.Answer> call) {
         Instant deadline = Instant.now().plus(settings.deadline());
         Desk.Answer answer = call.get();
-        while (!answer.ok() && (answer.status() < 0 || answer.status() >= 500) && Instant.now().isBefore(deadline)) {
+        while (!answer.ok()
+                && (answer.status() < 0 || answer.status() >= 500)
+                && Instant.now().isBefore(deadline)) {
             sleep(Duration.ofSeconds(1));
             answer = call.get();
         }

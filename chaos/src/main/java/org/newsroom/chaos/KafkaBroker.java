@@ -43,16 +43,16 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Writes the configuration and formats a fresh data directory under {@code dir}; starts nothing yet. */
-    static KafkaBroker format(Path root, Path dir, int port, int controllerPort) throws IOException,
-            InterruptedException {
+    static KafkaBroker format(Path root, Path dir, int port, int controllerPort)
+            throws IOException, InterruptedException {
         Path jars = root.resolve(".newsroom/lib/kafka");
         if (!Files.exists(jars.resolve(".complete"))) {
             throw new IllegalStateException(jars + " is missing: run ./newsroom chaos (or ./newsroom test) once,"
                     + " which fetches the Kafka jars");
         }
         if (answers(port) || answers(controllerPort)) {
-            throw new IllegalStateException("ports " + port + "/" + controllerPort
-                    + " are taken: is another chaos run going on?");
+            throw new IllegalStateException(
+                    "ports " + port + "/" + controllerPort + " are taken: is another chaos run going on?");
         }
         Path data = dir.resolve("data");
         deleteRecursively(data);
@@ -77,8 +77,15 @@ final class KafkaBroker implements AutoCloseable {
                 group.initial.rebalance.delay.ms=0
                 """.formatted(HOST, port, controllerPort, data, PARTITIONS), StandardCharsets.UTF_8);
         KafkaBroker broker = new KafkaBroker(jars, conf, dir.resolve("kafka.log"), port);
-        Process format = broker.java(List.of("-Xmx256m"), "kafka.tools.StorageTool", "format", "-t",
-                Uuid.randomUuid().toString(), "-c", conf.toString()).start();
+        Process format = broker.java(
+                        List.of("-Xmx256m"),
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        conf.toString())
+                .start();
         if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
             format.destroyForcibly();
             throw new IllegalStateException("formatting the Kafka storage failed; see " + broker.log);
@@ -92,8 +99,14 @@ final class KafkaBroker implements AutoCloseable {
 
     /** Starts the broker (on the same data as before, after a {@link #stop()}) and waits until it answers. */
     void start() throws IOException, InterruptedException {
-        process = java(List.of("-Xms256m", "-Xmx512m", "-Dkafka.logs.dir=" + log.getParent().resolve("logs")),
-                "kafka.Kafka", conf.toString()).start();
+        process = java(
+                        List.of(
+                                "-Xms256m",
+                                "-Xmx512m",
+                                "-Dkafka.logs.dir=" + log.getParent().resolve("logs")),
+                        "kafka.Kafka",
+                        conf.toString())
+                .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!answers(port)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -141,7 +154,8 @@ final class KafkaBroker implements AutoCloseable {
         command.add("-cp");
         command.add(jars + "/*");
         command.addAll(List.of(mainAndArgs));
-        return new ProcessBuilder(command).redirectErrorStream(true)
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     }
 

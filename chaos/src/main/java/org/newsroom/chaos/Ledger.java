@@ -24,8 +24,7 @@ import org.newsroom.events.Topics;
 final class Ledger implements AutoCloseable {
 
     /** One record of news.publications: the key is the publication's (or edition's) id. */
-    record PublicationEvent(String ceId, String type, String key, Instant at) {
-    }
+    record PublicationEvent(String ceId, String type, String key, Instant at) {}
 
     /** One dead-lettered record; {@code poison} when the harness produced it on purpose. */
     record DeadLetter(String topic, String key, String reason, String ceType, Instant at) {
@@ -52,8 +51,8 @@ final class Ledger implements AutoCloseable {
         List<String> topics = new ArrayList<>(List.of(Topics.PUBLICATIONS));
         Topics.PIPELINE.forEach(topic -> topics.add(Topics.deadLetter(topic)));
         for (String topic : topics) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(info ->
-                    partitions.add(new TopicPartition(topic, info.partition())));
+            consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -81,11 +80,15 @@ final class Ledger implements AutoCloseable {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     Instant at = Instant.ofEpochMilli(record.timestamp());
                     if (record.topic().equals(Topics.PUBLICATIONS)) {
-                        publications.add(new PublicationEvent(header(record, "ce_id"), header(record, "ce_type"),
-                                record.key(), at));
+                        publications.add(new PublicationEvent(
+                                header(record, "ce_id"), header(record, "ce_type"), record.key(), at));
                     } else {
-                        deadLetters.add(new DeadLetter(record.topic(), record.key(),
-                                header(record, "dead-letter-reason"), header(record, "ce_type"), at));
+                        deadLetters.add(new DeadLetter(
+                                record.topic(),
+                                record.key(),
+                                header(record, "dead-letter-reason"),
+                                header(record, "ce_type"),
+                                at));
                     }
                 }
             }

@@ -26,7 +26,8 @@ final class LivenessWatch implements AutoCloseable {
     /** Generous for a probe on a loaded 2-core machine; a process that cannot answer in this long is not healthy. */
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final Supplier<List<ServiceProcess>> instances;
     private final Set<ServiceProcess> up = ConcurrentHashMap.newKeySet();
     private final Set<ServiceProcess> retired = ConcurrentHashMap.newKeySet();
@@ -56,7 +57,9 @@ final class LivenessWatch implements AutoCloseable {
         while (watching) {
             Instant next = Instant.now().plus(PERIOD);
             List<CompletableFuture<Void>> probes = instances.get().stream()
-                    .filter(i -> i.isAlive() && !retired.contains(i)).map(this::probe).toList();
+                    .filter(i -> i.isAlive() && !retired.contains(i))
+                    .map(this::probe)
+                    .toList();
             CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).join();
             Duration left = Duration.between(Instant.now(), next);
             if (!left.isNegative()) {
@@ -72,13 +75,22 @@ final class LivenessWatch implements AutoCloseable {
     private CompletableFuture<Void> probe(ServiceProcess instance) {
         Instant at = Instant.now();
         phase.livenessProbes.incrementAndGet();
-        return http.sendAsync(HttpRequest.newBuilder(URI.create(instance.managementUrl() + "/q/health/live")).timeout(TIMEOUT)
-                .build(), HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+        return http.sendAsync(
+                        HttpRequest.newBuilder(URI.create(instance.managementUrl() + "/q/health/live"))
+                                .timeout(TIMEOUT)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> {
                     if (response != null && response.statusCode() == 200) {
                         up.add(instance);
                     } else if (up.contains(instance)) {
-                        down(instance, at, response != null ? "HTTP " + response.statusCode() + " "
-                                + abbreviate(response.body().strip()) : describe(failure));
+                        down(
+                                instance,
+                                at,
+                                response != null
+                                        ? "HTTP " + response.statusCode() + " "
+                                                + abbreviate(response.body().strip())
+                                        : describe(failure));
                     }
                     return null;
                 });

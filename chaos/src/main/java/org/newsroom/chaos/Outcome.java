@@ -7,10 +7,10 @@ import java.util.stream.Collectors;
 
 /** One row of the result: a phase's fault, how long the pipeline took to recover, and its tally. */
 record Outcome(Phase phase, String injectedAt, Reconciliation.Tally tally) {
-    private static final List<String> MUST_NOT_LOSE = List.of("items", "stories", "publications",
-            "publication events", "edition", "edition event");
-    private static final List<String> MUST_NOT_DUPLICATE = List.of("stories", "publications", "publication events",
-            "edition event");
+    private static final List<String> MUST_NOT_LOSE =
+            List.of("items", "stories", "publications", "publication events", "edition", "edition event");
+    private static final List<String> MUST_NOT_DUPLICATE =
+            List.of("stories", "publications", "publication events", "edition event");
 
     /**
      * Why this phase fails the run: lost or duplicated items, stories, publications or the edition, a valid dead
@@ -19,9 +19,11 @@ record Outcome(Phase phase, String injectedAt, Reconciliation.Tally tally) {
      */
     List<String> failures() {
         List<String> failures = new ArrayList<>();
-        MUST_NOT_LOSE.stream().filter(stage -> tally.lost(stage) > 0)
+        MUST_NOT_LOSE.stream()
+                .filter(stage -> tally.lost(stage) > 0)
                 .forEach(stage -> failures.add(tally.lost(stage) + " " + stage + " lost"));
-        MUST_NOT_DUPLICATE.stream().filter(stage -> tally.duplicated(stage) > 0)
+        MUST_NOT_DUPLICATE.stream()
+                .filter(stage -> tally.duplicated(stage) > 0)
                 .forEach(stage -> failures.add(tally.duplicated(stage) + " duplicate " + stage));
         if (tally.validDeadLettered() > 0) {
             failures.add(tally.validDeadLettered() + " valid event(s) dead-lettered: " + tally.validReasons());
@@ -49,14 +51,23 @@ record Outcome(Phase phase, String injectedAt, Reconciliation.Tally tally) {
 
     /** The services whose work is still missing at the deadline. */
     private String owners() {
-        Map<String, String> owner = Map.ofEntries(Map.entry("items", "ingest-service"),
-                Map.entry("stories", "editorial-service"), Map.entry("publications", "publish-service"),
-                Map.entry("publication events", "publish-service"), Map.entry("edition", "publish-service"),
-                Map.entry("edition event", "publish-service"), Map.entry("correction event", "publish-service"),
-                Map.entry("retraction event", "publish-service"), Map.entry("alert emails", "notify-service"),
-                Map.entry("edition emails", "notify-service"), Map.entry("webhook calls", "notify-service"));
-        return tally.lost().entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> owner.getOrDefault(e.getKey(), e.getKey())).distinct().collect(Collectors.joining(", "));
+        Map<String, String> owner = Map.ofEntries(
+                Map.entry("items", "ingest-service"),
+                Map.entry("stories", "editorial-service"),
+                Map.entry("publications", "publish-service"),
+                Map.entry("publication events", "publish-service"),
+                Map.entry("edition", "publish-service"),
+                Map.entry("edition event", "publish-service"),
+                Map.entry("correction event", "publish-service"),
+                Map.entry("retraction event", "publish-service"),
+                Map.entry("alert emails", "notify-service"),
+                Map.entry("edition emails", "notify-service"),
+                Map.entry("webhook calls", "notify-service"));
+        return tally.lost().entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> owner.getOrDefault(e.getKey(), e.getKey()))
+                .distinct()
+                .collect(Collectors.joining(", "));
     }
 
     String recovery() {
@@ -69,8 +80,8 @@ record Outcome(Phase phase, String injectedAt, Reconciliation.Tally tally) {
     }
 
     String input() {
-        return phase.accepted.size() + " pushed, " + phase.fed.size() + " polled from the feed, "
-                + phase.refused.size() + " refused";
+        return phase.accepted.size() + " pushed, " + phase.fed.size() + " polled from the feed, " + phase.refused.size()
+                + " refused";
     }
 
     /** How the watched health answers and the partner's webhook order went; shown under the table. */
@@ -79,15 +90,16 @@ record Outcome(Phase phase, String injectedAt, Reconciliation.Tally tally) {
         checks.add("liveness probed " + phase.livenessProbes + " time(s) from the fault until reconciled, DOWN "
                 + phase.livenessDown.size());
         if (phase.scenario == Scenario.BROKER) {
-            checks.add("publish's home page answered 200 to " + (phase.publicPageProbes.get()
-                    - phase.publicPageFailures.size()) + " of " + phase.publicPageProbes + " probe(s) with the"
+            checks.add("publish's home page answered 200 to "
+                    + (phase.publicPageProbes.get() - phase.publicPageFailures.size()) + " of " + phase.publicPageProbes
+                    + " probe(s) with the"
                     + " broker down");
         }
         checks.add("webhook order: the publication call of " + tally.storiesOnWebhooks() + " of "
                 + tally.publishedStories() + " published stories reached the partner, updates or retractions before it"
                 + " for " + tally.misorderedStories());
-        if (phase.editionId != null && tally.lost("edition") + tally.lost("edition event")
-                + tally.duplicated("edition event") == 0) {
+        if (phase.editionId != null
+                && tally.lost("edition") + tally.lost("edition event") + tally.duplicated("edition event") == 0) {
             checks.add("the edition was published once: PUBLISHED in publish's database, one"
                     + " news.edition.published.v1");
         }
@@ -105,13 +117,18 @@ record Outcome(Phase phase, String injectedAt, Reconciliation.Tally tally) {
     }
 
     String deadLettered() {
-        return tally.deadLettered().isEmpty() ? "0" : tally.deadLettered().entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining("; "));
+        return tally.deadLettered().isEmpty()
+                ? "0"
+                : tally.deadLettered().entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey())
+                        .collect(Collectors.joining("; "));
     }
 
     private static String nonZero(Map<String, Long> counts) {
-        String text = counts.entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+        String text = counts.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", "));
         return text.isEmpty() ? "0" : text;
     }
 }

@@ -24,6 +24,7 @@ final class Phase {
     final Set<String> fed = ConcurrentHashMap.newKeySet();
     /** Stories whose approval the API confirmed. */
     final Set<String> approved = ConcurrentHashMap.newKeySet();
+
     final List<String> notes = new ArrayList<>();
     volatile String oversizedUri;
     volatile String correctedStory;
@@ -39,6 +40,7 @@ final class Phase {
     final AtomicLong livenessProbes = new AtomicLong();
     /** Liveness answers other than UP from instances that were running and not being killed or stopped. */
     final List<String> livenessDown = new ArrayList<>();
+
     final AtomicLong publicPageProbes = new AtomicLong();
     /** Answers of publish's public home page, other than 200, while the broker was down. */
     final List<String> publicPageFailures = new ArrayList<>();

@@ -26,8 +26,7 @@ final class PoisonRecords {
             Topics.PUBLICATIONS, "news.publication.published.v1",
             Topics.DELIVERIES, "news.delivery.sent.v1");
 
-    private PoisonRecords() {
-    }
+    private PoisonRecords() {}
 
     /** Four per topic: no CloudEvents headers, bad JSON, a required field missing, an unknown type. */
     static void send(String bootstrapServers) throws Exception {

@@ -35,7 +35,8 @@ final class PostgresCluster {
     /** The {@value #NAME} cluster, created on {@code port} (trust auth, like the main one) if missing, and online. */
     static PostgresCluster ensure(int port) throws IOException, InterruptedException {
         List<String[]> clusters = clusters();
-        Optional<String[]> existing = clusters.stream().filter(c -> c[1].equals(NAME)).findFirst();
+        Optional<String[]> existing =
+                clusters.stream().filter(c -> c[1].equals(NAME)).findFirst();
         PostgresCluster cluster;
         if (existing.isPresent()) {
             cluster = new PostgresCluster(existing.get()[0], Integer.parseInt(existing.get()[2]));
@@ -44,8 +45,9 @@ final class PostgresCluster {
                 throw new IllegalStateException("no PostgreSQL cluster to take the version from (pg_lsclusters)");
             }
             String version = clusters.get(0)[0];
-            check(run(List.of("pg_createcluster", version, NAME, "-p", String.valueOf(port), "--",
-                    "--auth=trust")), "pg_createcluster");
+            check(
+                    run(List.of("pg_createcluster", version, NAME, "-p", String.valueOf(port), "--", "--auth=trust")),
+                    "pg_createcluster");
             cluster = new PostgresCluster(version, port);
         }
         if (!cluster.online()) {
@@ -64,8 +66,7 @@ final class PostgresCluster {
 
     /** Fast shutdown: open sessions are cut, as when a database host goes away. */
     void stop() throws IOException, InterruptedException {
-        check(run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, NAME, "stop", "-m", "fast")),
-                "stop");
+        check(run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, NAME, "stop", "-m", "fast")), "stop");
     }
 
     boolean online() throws IOException, InterruptedException {
@@ -84,8 +85,7 @@ final class PostgresCluster {
         return clusters;
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private static Result run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

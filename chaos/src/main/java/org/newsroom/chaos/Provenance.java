@@ -15,13 +15,18 @@ record Provenance(String commit, boolean dirty, String loadAverage, int cores, I
         boolean dirty = !git(root, "status", "--porcelain").isBlank();
         String load;
         try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).split(" ");
+            String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8)
+                    .split(" ");
             load = fields[0] + " " + fields[1] + " " + fields[2];
         } catch (IOException e) {
             load = "unknown";
         }
-        return new Provenance(commit.isEmpty() ? "unknown" : commit, dirty, load,
-                Runtime.getRuntime().availableProcessors(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        return new Provenance(
+                commit.isEmpty() ? "unknown" : commit,
+                dirty,
+                load,
+                Runtime.getRuntime().availableProcessors(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static String git(Path root, String... args) {
@@ -31,7 +36,8 @@ record Provenance(String commit, boolean dirty, String loadAverage, int cores, I
             command[1] = "-C";
             command[2] = root.toString();
             System.arraycopy(args, 0, command, 3, args.length);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return process.waitFor() == 0 ? output : "";
         } catch (IOException e) {

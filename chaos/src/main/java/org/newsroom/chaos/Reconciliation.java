@@ -38,9 +38,16 @@ final class Reconciliation {
     }
 
     /** What one phase lost, did twice and dead-lettered, by stage; {@code lost} empty means converged. */
-    record Tally(Map<String, Long> lost, Map<String, Long> duplicated, Map<String, Long> resent,
-            Map<String, Long> deadLettered, long validDeadLettered, Set<String> validReasons,
-            long misorderedStories, long storiesOnWebhooks, long publishedStories) {
+    record Tally(
+            Map<String, Long> lost,
+            Map<String, Long> duplicated,
+            Map<String, Long> resent,
+            Map<String, Long> deadLettered,
+            long validDeadLettered,
+            Set<String> validReasons,
+            long misorderedStories,
+            long storiesOnWebhooks,
+            long publishedStories) {
 
         long lost(String stage) {
             return lost.getOrDefault(stage, 0L);
@@ -61,16 +68,26 @@ final class Reconciliation {
         Map<String, Long> resent = new LinkedHashMap<>();
 
         Map<String, String> items = new HashMap<>();
-        for (String[] row : store.rows(Pipeline.INGEST,
-                "SELECT external_id, id::text FROM item WHERE source IN (?, ?) AND external_id LIKE ?", Desk.PARTNER,
-                Desk.FEED, phase.uriPattern())) {
+        for (String[] row : store.rows(
+                Pipeline.INGEST,
+                "SELECT external_id, id::text FROM item WHERE source IN (?, ?) AND external_id LIKE ?",
+                Desk.PARTNER,
+                Desk.FEED,
+                phase.uriPattern())) {
             items.put(row[0], row[1]);
         }
-        lost.put("items", phase.accepted.keySet().stream().filter(uri -> !items.containsKey(uri)).count()
-                + phase.fed.stream().filter(uri -> !items.containsKey(uri)).count());
+        lost.put(
+                "items",
+                phase.accepted.keySet().stream()
+                                .filter(uri -> !items.containsKey(uri))
+                                .count()
+                        + phase.fed.stream()
+                                .filter(uri -> !items.containsKey(uri))
+                                .count());
 
         Map<String, Long> storiesPerItem = new HashMap<>();
-        for (String[] row : store.rows(Pipeline.EDITORIAL,
+        for (String[] row : store.rows(
+                Pipeline.EDITORIAL,
                 "SELECT item_id::text, count(*) FROM story WHERE headline LIKE ? GROUP BY item_id",
                 phase.headlinePattern())) {
             storiesPerItem.put(row[0], Long.parseLong(row[1]));
@@ -78,14 +95,22 @@ final class Reconciliation {
         // An accepted item whose event the relay parked (too large for the broker) cannot become a story; it is
         // reported as parked, not lost.
         String parkedItem = phase.oversizedUri == null ? null : items.get(phase.oversizedUri);
-        lost.put("stories", items.values().stream()
-                .filter(id -> !storiesPerItem.containsKey(id) && !id.equals(parkedItem)).count());
-        duplicated.put("stories", storiesPerItem.values().stream().mapToLong(n -> n - 1).sum());
+        lost.put(
+                "stories",
+                items.values().stream()
+                        .filter(id -> !storiesPerItem.containsKey(id) && !id.equals(parkedItem))
+                        .count());
+        duplicated.put(
+                "stories",
+                storiesPerItem.values().stream().mapToLong(n -> n - 1).sum());
 
         Set<String> approved = new HashSet<>(phase.approved);
         Set<String> killed = new HashSet<>();
-        for (String[] row : store.rows(Pipeline.EDITORIAL, "SELECT id::text, status FROM story WHERE headline LIKE ?"
-                + " AND status IN ('APPROVED', 'PUBLISHED', 'CORRECTED', 'KILLED')", phase.headlinePattern())) {
+        for (String[] row : store.rows(
+                Pipeline.EDITORIAL,
+                "SELECT id::text, status FROM story WHERE headline LIKE ?"
+                        + " AND status IN ('APPROVED', 'PUBLISHED', 'CORRECTED', 'KILLED')",
+                phase.headlinePattern())) {
             approved.add(row[0]);
             if (row[1].equals("KILLED")) {
                 killed.add(row[0]);
@@ -94,39 +119,71 @@ final class Reconciliation {
         Map<String, Long> publicationsPerStory = new HashMap<>();
         Map<String, String> publicationOfStory = new HashMap<>();
         Map<String, String> headlineOfStory = new HashMap<>();
-        for (String[] row : store.rows(Pipeline.PUBLISH,
+        for (String[] row : store.rows(
+                Pipeline.PUBLISH,
                 "SELECT story_id::text, id::text, headline FROM publication WHERE headline LIKE ?",
                 phase.headlinePattern())) {
             publicationsPerStory.merge(row[0], 1L, Long::sum);
             publicationOfStory.put(row[0], row[1]);
             headlineOfStory.put(row[0], row[2]);
         }
-        lost.put("publications", approved.stream().filter(id -> !publicationsPerStory.containsKey(id)).count());
-        duplicated.put("publications", publicationsPerStory.values().stream().mapToLong(n -> n - 1).sum());
+        lost.put(
+                "publications",
+                approved.stream()
+                        .filter(id -> !publicationsPerStory.containsKey(id))
+                        .count());
+        duplicated.put(
+                "publications",
+                publicationsPerStory.values().stream().mapToLong(n -> n - 1).sum());
 
         Set<String> keys = new HashSet<>(publicationOfStory.values());
         if (phase.editionId != null) {
             keys.add(phase.editionId);
         }
         List<Ledger.PublicationEvent> events = ledger.publications().stream()
-                .filter(e -> e.key() != null && keys.contains(e.key())).toList();
+                .filter(e -> e.key() != null && keys.contains(e.key()))
+                .toList();
         Map<String, Set<String>> publishedIds = new HashMap<>();
-        events.stream().filter(e -> PUBLISHED.equals(e.type()))
-                .forEach(e -> publishedIds.computeIfAbsent(e.key(), k -> new HashSet<>()).add(e.ceId()));
-        lost.put("publication events", publicationOfStory.values().stream()
-                .filter(id -> !publishedIds.containsKey(id)).count());
-        duplicated.put("publication events", publishedIds.values().stream().mapToLong(ids -> ids.size() - 1).sum());
-        resent.put("publication events", events.size()
-                - events.stream().map(Ledger.PublicationEvent::ceId).distinct().count());
+        events.stream()
+                .filter(e -> PUBLISHED.equals(e.type()))
+                .forEach(e -> publishedIds
+                        .computeIfAbsent(e.key(), k -> new HashSet<>())
+                        .add(e.ceId()));
+        lost.put(
+                "publication events",
+                publicationOfStory.values().stream()
+                        .filter(id -> !publishedIds.containsKey(id))
+                        .count());
+        duplicated.put(
+                "publication events",
+                publishedIds.values().stream().mapToLong(ids -> ids.size() - 1).sum());
+        resent.put(
+                "publication events",
+                events.size()
+                        - events.stream()
+                                .map(Ledger.PublicationEvent::ceId)
+                                .distinct()
+                                .count());
         if (phase.editionId != null) {
             expectEdition(phase.editionId, lost, duplicated, events);
         }
-        expectEvent(lost, "correction event", phase.correctedStory, "news.publication.updated.v1",
-                publicationOfStory, events);
-        expectEvent(lost, "retraction event", phase.killedStory, "news.publication.retracted.v1",
-                publicationOfStory, events);
+        expectEvent(
+                lost,
+                "correction event",
+                phase.correctedStory,
+                "news.publication.updated.v1",
+                publicationOfStory,
+                events);
+        expectEvent(
+                lost,
+                "retraction event",
+                phase.killedStory,
+                "news.publication.retracted.v1",
+                publicationOfStory,
+                events);
 
-        Map<String, Long> mails = mail.messages().stream().filter(m -> m.subject() != null)
+        Map<String, Long> mails = mail.messages().stream()
+                .filter(m -> m.subject() != null)
                 .flatMap(m -> m.to().stream().map(to -> to.toLowerCase() + "\n" + m.subject()))
                 .collect(Collectors.groupingBy(k -> k, Collectors.counting()));
         long alertsLost = 0;
@@ -153,9 +210,16 @@ final class Reconciliation {
             duplicated.put("edition emails", editionTwice);
         }
 
-        Set<String> eventIds = events.stream().map(Ledger.PublicationEvent::ceId).collect(Collectors.toSet());
-        lost.put("webhook calls", eventIds.stream().filter(id -> webhooks.calls(id) == 0).count());
-        duplicated.put("webhook calls", eventIds.stream().mapToLong(id -> Math.max(0, webhooks.calls(id) - 1)).sum());
+        Set<String> eventIds =
+                events.stream().map(Ledger.PublicationEvent::ceId).collect(Collectors.toSet());
+        lost.put(
+                "webhook calls",
+                eventIds.stream().filter(id -> webhooks.calls(id) == 0).count());
+        duplicated.put(
+                "webhook calls",
+                eventIds.stream()
+                        .mapToLong(id -> Math.max(0, webhooks.calls(id) - 1))
+                        .sum());
 
         long misordered = webhooks.misordered(publicationOfStory.values());
 
@@ -171,8 +235,16 @@ final class Reconciliation {
                 valid += letter.poison() ? 0 : 1;
             }
         }
-        return new Tally(lost, duplicated, resent, deadLettered, valid, validReasons, misordered,
-                webhooks.published(publicationOfStory.values()), publicationOfStory.size());
+        return new Tally(
+                lost,
+                duplicated,
+                resent,
+                deadLettered,
+                valid,
+                validReasons,
+                misordered,
+                webhooks.published(publicationOfStory.values()),
+                publicationOfStory.size());
     }
 
     private static String firstLine(String text) {
@@ -183,22 +255,36 @@ final class Reconciliation {
      * The edition published exactly once: its row in publish's database PUBLISHED, one
      * {@code news.edition.published.v1} (by {@code ce_id}; a re-sent record with the same id is counted apart).
      */
-    private void expectEdition(String editionId, Map<String, Long> lost, Map<String, Long> duplicated,
-            List<Ledger.PublicationEvent> events) throws SQLException {
+    private void expectEdition(
+            String editionId,
+            Map<String, Long> lost,
+            Map<String, Long> duplicated,
+            List<Ledger.PublicationEvent> events)
+            throws SQLException {
         List<String[]> rows = store.rows(Pipeline.PUBLISH, "SELECT status FROM edition WHERE id = ?::uuid", editionId);
         lost.put("edition", rows.stream().anyMatch(row -> row[0].equals("PUBLISHED")) ? 0L : 1L);
-        long published = events.stream().filter(e -> EDITION_PUBLISHED.equals(e.type()) && editionId.equals(e.key()))
-                .map(Ledger.PublicationEvent::ceId).distinct().count();
+        long published = events.stream()
+                .filter(e -> EDITION_PUBLISHED.equals(e.type()) && editionId.equals(e.key()))
+                .map(Ledger.PublicationEvent::ceId)
+                .distinct()
+                .count();
         lost.put("edition event", published == 0 ? 1L : 0L);
         duplicated.put("edition event", Math.max(0, published - 1));
     }
 
-    private static void expectEvent(Map<String, Long> lost, String stage, String story, String type,
-            Map<String, String> publicationOfStory, List<Ledger.PublicationEvent> events) {
+    private static void expectEvent(
+            Map<String, Long> lost,
+            String stage,
+            String story,
+            String type,
+            Map<String, String> publicationOfStory,
+            List<Ledger.PublicationEvent> events) {
         if (story == null) {
             return;
         }
         String publication = publicationOfStory.get(story);
-        lost.put(stage, events.stream().anyMatch(e -> type.equals(e.type()) && e.key().equals(publication)) ? 0L : 1L);
+        lost.put(
+                stage,
+                events.stream().anyMatch(e -> type.equals(e.type()) && e.key().equals(publication)) ? 0L : 1L);
     }
 }

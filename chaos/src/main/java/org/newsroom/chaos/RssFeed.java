@@ -19,8 +19,7 @@ import java.util.concurrent.Executors;
  * phase was reconciled (its entries ingested) before the next one began.
  */
 final class RssFeed implements AutoCloseable {
-    private record Entry(String guid, String link, String title, String html, String published) {
-    }
+    private record Entry(String guid, String link, String title, String html, String published) {}
 
     private final HttpServer server;
     private final List<Entry> entries = new ArrayList<>();
@@ -61,7 +60,11 @@ final class RssFeed implements AutoCloseable {
             current = phase;
         }
         String link = "https://outlet.chaos.example/" + uri.replace(':', '/');
-        entries.add(new Entry(uri, link, title, html,
+        entries.add(new Entry(
+                uri,
+                link,
+                title,
+                html,
                 DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC))));
     }
 
@@ -74,16 +77,26 @@ final class RssFeed implements AutoCloseable {
         // Newest first, as feeds are.
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry e = entries.get(i);
-            xml.append("<item><title>").append(escape(e.title())).append("</title><link>").append(escape(e.link()))
-                    .append("</link><guid isPermaLink=\"false\">").append(escape(e.guid()))
-                    .append("</guid><pubDate>").append(e.published()).append("</pubDate><description>")
-                    .append(escape(e.html())).append("</description></item>\n");
+            xml.append("<item><title>")
+                    .append(escape(e.title()))
+                    .append("</title><link>")
+                    .append(escape(e.link()))
+                    .append("</link><guid isPermaLink=\"false\">")
+                    .append(escape(e.guid()))
+                    .append("</guid><pubDate>")
+                    .append(e.published())
+                    .append("</pubDate><description>")
+                    .append(escape(e.html()))
+                    .append("</description></item>\n");
         }
         return xml.append("</channel></rss>\n").toString();
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     @Override

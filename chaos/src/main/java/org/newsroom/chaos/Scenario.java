@@ -35,7 +35,9 @@ enum Scenario {
                 chosen.addAll(List.of(KILL_INGEST, KILL_EDITORIAL, KILL_PUBLISH, KILL_NOTIFY));
                 continue;
             }
-            chosen.add(Arrays.stream(values()).filter(s -> s.label.equals(name)).findFirst()
+            chosen.add(Arrays.stream(values())
+                    .filter(s -> s.label.equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown scenario " + name + "; known: kill, "
                             + Arrays.stream(values()).map(s -> s.label).toList())));
         }

@@ -26,7 +26,9 @@ final class Store {
     /** Every row as strings, in column order. */
     List<String[]> rows(String service, String sql, Object... parameters) throws SQLException {
         try (Connection connection = DriverManager.getConnection(
-                backends.jdbcUrl(Pipeline.database(service, pipeline)), backends.dbUser(), backends.dbPassword());
+                        backends.jdbcUrl(Pipeline.database(service, pipeline)),
+                        backends.dbUser(),
+                        backends.dbPassword());
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -55,18 +57,24 @@ final class Store {
      * for an operator, and is counted by {@link #parked}.
      */
     long backlog(String service) throws SQLException {
-        return count(service, hasParking(service)
-                ? "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND parked_at IS NULL"
-                : "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL");
+        return count(
+                service,
+                hasParking(service)
+                        ? "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND parked_at IS NULL"
+                        : "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL");
     }
 
     long parked(String service) throws SQLException {
-        return hasParking(service) ? count(service, "SELECT count(*) FROM outbox_event WHERE parked_at IS NOT NULL")
+        return hasParking(service)
+                ? count(service, "SELECT count(*) FROM outbox_event WHERE parked_at IS NOT NULL")
                 : 0;
     }
 
     private boolean hasParking(String service) throws SQLException {
-        return count(service, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'outbox_event'"
-                + " AND column_name = 'parked_at'") > 0;
+        return count(
+                        service,
+                        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'outbox_event'"
+                                + " AND column_name = 'parked_at'")
+                > 0;
     }
 }

@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 /** The run's result: one row per fault, and whether it fails (exit code) — printed, and written to the docs. */
-record Verdict(Drill.Settings settings, int readers, List<Outcome> outcomes, long parked, Provenance before,
+record Verdict(
+        Drill.Settings settings,
+        int readers,
+        List<Outcome> outcomes,
+        long parked,
+        Provenance before,
         Provenance after) {
 
     boolean failed() {
@@ -21,17 +26,39 @@ record Verdict(Drill.Settings settings, int readers, List<Outcome> outcomes, lon
         out.append("| fault | injected at | time to recover | input | lost | duplicated effects | dead-lettered |\n");
         out.append("|---|---|---|---|---|---|---|\n");
         for (Outcome o : outcomes) {
-            out.append("| ").append(String.join(" | ", o.phase().scenario.label, o.injectedAt(), o.recovery(),
-                    o.input(), o.lost(), o.duplicated(), o.deadLettered())).append(" |\n");
+            out.append("| ")
+                    .append(String.join(
+                            " | ",
+                            o.phase().scenario.label,
+                            o.injectedAt(),
+                            o.recovery(),
+                            o.input(),
+                            o.lost(),
+                            o.duplicated(),
+                            o.deadLettered()))
+                    .append(" |\n");
         }
         out.append('\n');
         for (Outcome o : outcomes) {
-            o.phase().notes.forEach(note -> out.append("- ").append(o.phase().scenario.label).append(": ")
-                    .append(note).append('\n'));
-            o.checks().forEach(check -> out.append("- ").append(o.phase().scenario.label).append(": ")
-                    .append(check).append('\n'));
-            o.failures().forEach(failure -> out.append("- **FAIL** ").append(o.phase().scenario.label).append(": ")
-                    .append(failure).append('\n'));
+            o.phase()
+                    .notes
+                    .forEach(note -> out.append("- ")
+                            .append(o.phase().scenario.label)
+                            .append(": ")
+                            .append(note)
+                            .append('\n'));
+            o.checks()
+                    .forEach(check -> out.append("- ")
+                            .append(o.phase().scenario.label)
+                            .append(": ")
+                            .append(check)
+                            .append('\n'));
+            o.failures()
+                    .forEach(failure -> out.append("- **FAIL** ")
+                            .append(o.phase().scenario.label)
+                            .append(": ")
+                            .append(failure)
+                            .append('\n'));
         }
         out.append("- outbox rows parked over the run: ").append(parked).append('\n');
         out.append(failed() ? "\nVerdict: FAILED\n" : "\nVerdict: passed\n");
@@ -39,10 +66,14 @@ record Verdict(Drill.Settings settings, int readers, List<Outcome> outcomes, lon
     }
 
     void write(Path file) throws IOException {
-        long accepted = outcomes.stream().mapToLong(o -> o.phase().accepted.size()).sum();
-        long duplicateEmails = sum(o -> o.tally().duplicated("alert emails") + o.tally().duplicated("edition emails"));
-        long notifyKillDuplicates = outcomes.stream().filter(o -> o.phase().scenario == Scenario.KILL_NOTIFY)
-                .mapToLong(o -> o.tally().duplicated("alert emails") + o.tally().duplicated("edition emails")).sum();
+        long accepted =
+                outcomes.stream().mapToLong(o -> o.phase().accepted.size()).sum();
+        long duplicateEmails =
+                sum(o -> o.tally().duplicated("alert emails") + o.tally().duplicated("edition emails"));
+        long notifyKillDuplicates = outcomes.stream()
+                .filter(o -> o.phase().scenario == Scenario.KILL_NOTIFY)
+                .mapToLong(o -> o.tally().duplicated("alert emails") + o.tally().duplicated("edition emails"))
+                .sum();
         String document = """
                 # Reliability, as measured
 
@@ -90,26 +121,49 @@ record Verdict(Drill.Settings settings, int readers, List<Outcome> outcomes, lon
                 OOM, node loss) between that reply and the commit leaves the row claimed but unsent, and once its lease
                 runs out another instance sends it again. Nothing else should ever send an email twice. Measured in
                 the notify kill phase above (killed as the edition's fan-out began): %d duplicate email(s).
-                """.formatted(readers, after.at(), after.commit(), after.dirty() ? " (with uncommitted changes)" : "",
-                after.cores(), ManagementFactory.getRuntimeMXBean().getSpecVersion(), before.loadAverage(),
-                after.loadAverage(), settings.itemsPerPhase(), settings.phaseLength().toSeconds(),
-                settings.approvalsPerPhase(), settings.sendRate(), settings.lease().toSeconds(), faults(), table(),
-                accepted, outcomes.stream().mapToLong(o -> o.phase().fed.size()).sum(),
-                sum(o -> o.tally().lost("items")), sum(o -> o.tally().lost("stories")),
-                sum(o -> o.tally().duplicated("stories")), sum(o -> o.tally().lost("publications")),
-                sum(o -> o.tally().duplicated("publications")), sum(o -> o.tally().lost("publication events")),
-                sum(o -> o.tally().duplicated("publication events")), sum(o -> o.tally().validDeadLettered()),
+                """.formatted(
+                readers,
+                after.at(),
+                after.commit(),
+                after.dirty() ? " (with uncommitted changes)" : "",
+                after.cores(),
+                ManagementFactory.getRuntimeMXBean().getSpecVersion(),
+                before.loadAverage(),
+                after.loadAverage(),
+                settings.itemsPerPhase(),
+                settings.phaseLength().toSeconds(),
+                settings.approvalsPerPhase(),
+                settings.sendRate(),
+                settings.lease().toSeconds(),
+                faults(),
+                table(),
+                accepted,
+                outcomes.stream().mapToLong(o -> o.phase().fed.size()).sum(),
+                sum(o -> o.tally().lost("items")),
+                sum(o -> o.tally().lost("stories")),
+                sum(o -> o.tally().duplicated("stories")),
+                sum(o -> o.tally().lost("publications")),
+                sum(o -> o.tally().duplicated("publications")),
+                sum(o -> o.tally().lost("publication events")),
+                sum(o -> o.tally().duplicated("publication events")),
+                sum(o -> o.tally().validDeadLettered()),
                 outcomes.stream().mapToLong(o -> o.phase().unrecovered.size()).sum(),
-                outcomes.stream().mapToLong(o -> o.phase().livenessDown.size()).sum(), duplicateEmails,
-                notifyKillDuplicates, sum(o -> o.tally().duplicated("webhook calls")),
-                sum(o -> o.tally().misorderedStories()), notifyKillDuplicates);
+                outcomes.stream().mapToLong(o -> o.phase().livenessDown.size()).sum(),
+                duplicateEmails,
+                notifyKillDuplicates,
+                sum(o -> o.tally().duplicated("webhook calls")),
+                sum(o -> o.tally().misorderedStories()),
+                notifyKillDuplicates);
         Files.writeString(file, document, StandardCharsets.UTF_8);
     }
 
     private String faults() {
         StringBuilder out = new StringBuilder();
-        outcomes.forEach(o -> out.append("- `").append(o.phase().scenario.label).append("`: ")
-                .append(o.phase().scenario.description).append('\n'));
+        outcomes.forEach(o -> out.append("- `")
+                .append(o.phase().scenario.label)
+                .append("`: ")
+                .append(o.phase().scenario.description)
+                .append('\n'));
         return out.toString();
     }
 

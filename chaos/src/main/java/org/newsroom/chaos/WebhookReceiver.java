@@ -24,8 +24,8 @@ final class WebhookReceiver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PUBLISHED = "news.publication.published.v1";
     /** What a partner cannot make sense of before the publication itself. */
-    private static final Set<String> AFTER_PUBLISHED = Set.of("news.publication.updated.v1",
-            "news.publication.retracted.v1");
+    private static final Set<String> AFTER_PUBLISHED =
+            Set.of("news.publication.updated.v1", "news.publication.retracted.v1");
 
     private final HttpServer server;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -44,7 +44,9 @@ final class WebhookReceiver implements AutoCloseable {
                 body = in.readAllBytes();
             }
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
-            receiver.calls.computeIfAbsent(id == null ? "(none)" : id, key -> new AtomicInteger()).incrementAndGet();
+            receiver.calls
+                    .computeIfAbsent(id == null ? "(none)" : id, key -> new AtomicInteger())
+                    .incrementAndGet();
             receiver.arrived(body);
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
@@ -66,7 +68,8 @@ final class WebhookReceiver implements AutoCloseable {
             JsonNode call = JSON.readTree(body);
             type = call.path("type").asText("(none)");
             JsonNode data = call.path("data");
-            subject = data.hasNonNull("publicationId") ? data.get("publicationId").asText()
+            subject = data.hasNonNull("publicationId")
+                    ? data.get("publicationId").asText()
                     : data.path("editionId").asText("(none)");
         } catch (IOException notJson) {
             type = "(not JSON)";
@@ -89,12 +92,14 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** The publications among these whose publication call reached the partner: the ones the order was checked on. */
     long published(Collection<String> publications) {
-        return publications.stream().filter(publication -> {
-            List<String> types = typesBySubject.getOrDefault(publication, List.of());
-            synchronized (types) {
-                return types.contains(PUBLISHED);
-            }
-        }).count();
+        return publications.stream()
+                .filter(publication -> {
+                    List<String> types = typesBySubject.getOrDefault(publication, List.of());
+                    synchronized (types) {
+                        return types.contains(PUBLISHED);
+                    }
+                })
+                .count();
     }
 
     private boolean misordered(String publication) {

@@ -17,11 +17,15 @@ class ShortRunTest {
 
     @Test
     void killsAnOversizedItemAndPoisonLoseNothing() throws Exception {
-        Path root = Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
-        Drill.Settings settings = new Drill.Settings(20, 3, 3, Duration.ofSeconds(15), Duration.ofSeconds(150), 10,
-                Duration.ofSeconds(30));
-        Verdict verdict = Chaos.run(root, List.of(Scenario.KILL_EDITORIAL, Scenario.KILL_NOTIFY, Scenario.OVERSIZED,
-                Scenario.POISON), settings);
+        Path root = Path.of(System.getProperty("newsroom.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Drill.Settings settings = new Drill.Settings(
+                20, 3, 3, Duration.ofSeconds(15), Duration.ofSeconds(150), 10, Duration.ofSeconds(30));
+        Verdict verdict = Chaos.run(
+                root,
+                List.of(Scenario.KILL_EDITORIAL, Scenario.KILL_NOTIFY, Scenario.OVERSIZED, Scenario.POISON),
+                settings);
         System.out.println(verdict.table());
         assertFalse(verdict.failed(), verdict::table);
     }

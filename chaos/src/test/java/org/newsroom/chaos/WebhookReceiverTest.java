@@ -32,7 +32,11 @@ class WebhookReceiverTest {
     private void call(WebhookReceiver receiver, String id, String type, String publication) throws Exception {
         String body = "{\"type\":\"" + type + "\",\"timestamp\":\"2026-12-04T00:00:00Z\",\"data\":{\"publicationId\":\""
                 + publication + "\"}}";
-        http.send(HttpRequest.newBuilder(URI.create(receiver.url())).header("webhook-id", id)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        http.send(
+                HttpRequest.newBuilder(URI.create(receiver.url()))
+                        .header("webhook-id", id)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SharedConfigTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
     private static final Path SHARED = Path.of("src/main/resources/META-INF/microprofile-config.properties");
     private static final Path SERVICE_CONFIG = Path.of("src/main/resources/application.properties");
     /** {@code ${some.property}} (a dotted name: a property, where an environment variable has none). */
@@ -36,7 +37,8 @@ class SharedConfigTest {
 
     static Stream<String> services() throws IOException {
         try (Stream<Path> dirs = Files.list(ROOT)) {
-            return dirs.filter(d -> d.getFileName().toString().endsWith("-service"))
+            return dirs
+                    .filter(d -> d.getFileName().toString().endsWith("-service"))
                     .filter(d -> Files.exists(d.resolve(SERVICE_CONFIG)))
                     .map(d -> d.getFileName().toString())
                     .sorted()
@@ -48,8 +50,9 @@ class SharedConfigTest {
     @Test
     void everyServiceIsChecked() throws IOException {
         Set<String> found = services().collect(Collectors.toSet());
-        assertTrue(found.containsAll(List.of("ingest-service", "editorial-service", "publish-service",
-                "notify-service")), "services found under " + ROOT + ": " + found);
+        assertTrue(
+                found.containsAll(List.of("ingest-service", "editorial-service", "publish-service", "notify-service")),
+                "services found under " + ROOT + ": " + found);
     }
 
     @ParameterizedTest
@@ -62,8 +65,10 @@ class SharedConfigTest {
                 repeated.add(key);
             }
         }
-        assertEquals(Set.of(), repeated, service + " sets keys of config/" + SHARED
-                + ": change them there, for every service");
+        assertEquals(
+                Set.of(),
+                repeated,
+                service + " sets keys of config/" + SHARED + ": change them there, for every service");
     }
 
     @ParameterizedTest
@@ -71,7 +76,10 @@ class SharedConfigTest {
     void serviceSetsEveryValueTheSharedFileRefersTo(String service) {
         Properties own = load(ROOT.resolve(service).resolve(SERVICE_CONFIG));
         Set<String> missing = new TreeSet<>(referencedProperties(load(SHARED)));
-        missing.addAll(List.of("quarkus.application.name", "quarkus.http.port", "quarkus.management.port",
+        missing.addAll(List.of(
+                "quarkus.application.name",
+                "quarkus.http.port",
+                "quarkus.management.port",
                 "mp.messaging.outgoing.outbox.topic"));
         missing.removeAll(own.stringPropertyNames());
         assertEquals(Set.of(), missing, service + " must set its own value of these");
@@ -82,11 +90,13 @@ class SharedConfigTest {
     void noOtherModuleDefaultsASharedKey() throws IOException {
         Set<String> shared = unprofiled(load(SHARED).stringPropertyNames());
         try (Stream<Path> modules = Files.list(ROOT)) {
-            for (Path module : modules.filter(m -> Files.exists(m.resolve(SHARED))).toList()) {
+            for (Path module :
+                    modules.filter(m -> Files.exists(m.resolve(SHARED))).toList()) {
                 if (module.getFileName().toString().equals("config")) {
                     continue;
                 }
-                Set<String> both = new TreeSet<>(unprofiled(load(module.resolve(SHARED)).stringPropertyNames()));
+                Set<String> both =
+                        new TreeSet<>(unprofiled(load(module.resolve(SHARED)).stringPropertyNames()));
                 both.retainAll(shared);
                 assertEquals(Set.of(), both, module.getFileName() + " also defaults keys of config");
             }

@@ -12,28 +12,27 @@ import java.util.Map;
  */
 record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
 
-    record Spec(Integer instances, String imageName, String primaryUpdateStrategy, Storage storage,
-            ResourceRequirements resources, Postgresql postgresql, Bootstrap bootstrap, Managed managed) {
-    }
+    record Spec(
+            Integer instances,
+            String imageName,
+            String primaryUpdateStrategy,
+            Storage storage,
+            ResourceRequirements resources,
+            Postgresql postgresql,
+            Bootstrap bootstrap,
+            Managed managed) {}
 
-    record Storage(String size) {
-    }
+    record Storage(String size) {}
 
-    record Postgresql(Map<String, String> parameters) {
-    }
+    record Postgresql(Map<String, String> parameters) {}
 
-    record Bootstrap(InitDb initdb) {
-    }
+    record Bootstrap(InitDb initdb) {}
 
-    record InitDb(String database, String owner, SecretRef secret) {
-    }
+    record InitDb(String database, String owner, SecretRef secret) {}
 
-    record Managed(List<Role> roles) {
-    }
+    record Managed(List<Role> roles) {}
 
-    record Role(String name, String ensure, Boolean login, SecretRef passwordSecret) {
-    }
+    record Role(String name, String ensure, Boolean login, SecretRef passwordSecret) {}
 
-    record SecretRef(String name) {
-    }
+    record SecretRef(String name) {}
 }

@@ -40,7 +40,9 @@ final class Compose {
 
         /** Container side of each published port ("HOST:CONTAINER" or "CONTAINER"). */
         List<Integer> containerPorts() {
-            return strings("ports").stream().map(p -> Integer.parseInt(p.substring(p.lastIndexOf(':') + 1))).toList();
+            return strings("ports").stream()
+                    .map(p -> Integer.parseInt(p.substring(p.lastIndexOf(':') + 1)))
+                    .toList();
         }
 
         List<String> volumes() {
@@ -52,8 +54,11 @@ final class Compose {
             Map<String, String> conditions = new LinkedHashMap<>();
             Object raw = spec.get("depends_on");
             if (raw instanceof Map<?, ?> map) {
-                map.forEach((k, v) -> conditions.put(String.valueOf(k),
-                        v instanceof Map<?, ?> m && m.get("condition") != null ? String.valueOf(m.get("condition")) : ""));
+                map.forEach((k, v) -> conditions.put(
+                        String.valueOf(k),
+                        v instanceof Map<?, ?> m && m.get("condition") != null
+                                ? String.valueOf(m.get("condition"))
+                                : ""));
             } else if (raw instanceof List<?> list) {
                 list.forEach(d -> conditions.put(String.valueOf(d), ""));
             }
@@ -66,21 +71,27 @@ final class Compose {
                 return Optional.empty();
             }
             Object test = check.get("test");
-            return Optional.of(test instanceof List<?> parts ? String.join(" ", parts.stream().map(String::valueOf).toList())
-                    : String.valueOf(test));
+            return Optional.of(
+                    test instanceof List<?> parts
+                            ? String.join(
+                                    " ", parts.stream().map(String::valueOf).toList())
+                            : String.valueOf(test));
         }
 
         /** The command as the container receives it: Compose turns {@code $$} into a literal {@code $}. */
         String command() {
             Object raw = spec.get("command");
-            String command = raw instanceof List<?> parts ? String.join(" ", parts.stream().map(String::valueOf).toList())
+            String command = raw instanceof List<?> parts
+                    ? String.join(" ", parts.stream().map(String::valueOf).toList())
                     : String.valueOf(raw);
             return command.replace("$$", "$");
         }
 
         private List<String> strings(String key) {
             Object raw = spec.get(key);
-            return raw instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+            return raw instanceof List<?> list
+                    ? list.stream().map(String::valueOf).toList()
+                    : List.of();
         }
     }
 
@@ -88,8 +99,8 @@ final class Compose {
 
     @SuppressWarnings("unchecked")
     private Compose(Map<String, Object> root) {
-        ((Map<String, Map<String, Object>>) root.get("services")).forEach((name, spec) ->
-                services.put(name, new Service(name, spec)));
+        ((Map<String, Map<String, Object>>) root.get("services"))
+                .forEach((name, spec) -> services.put(name, new Service(name, spec)));
     }
 
     static Compose load(Path file) throws IOException {

@@ -33,8 +33,17 @@ class ComposeTest {
 
     @Test
     void theWholeStackIsThere() {
-        assertEquals(Set.of("postgres", "kafka", "kafka-init", "mailpit", "ingest-service", "editorial-service",
-                "publish-service", "notify-service"), compose.services().keySet());
+        assertEquals(
+                Set.of(
+                        "postgres",
+                        "kafka",
+                        "kafka-init",
+                        "mailpit",
+                        "ingest-service",
+                        "editorial-service",
+                        "publish-service",
+                        "notify-service"),
+                compose.services().keySet());
     }
 
     @Test
@@ -43,9 +52,11 @@ class ComposeTest {
             if (!service.name().equals("kafka-init")) {
                 assertTrue(service.healthcheck().isPresent(), service.name() + " has a healthcheck");
             }
-            service.dependsOn().forEach((dependency, condition) -> assertEquals(
-                    dependency.equals("kafka-init") ? "service_completed_successfully" : "service_healthy",
-                    condition, service.name() + " waits for " + dependency));
+            service.dependsOn()
+                    .forEach((dependency, condition) -> assertEquals(
+                            dependency.equals("kafka-init") ? "service_completed_successfully" : "service_healthy",
+                            condition,
+                            service.name() + " waits for " + dependency));
         }
     }
 
@@ -65,11 +76,15 @@ class ComposeTest {
         assertEquals(String.valueOf(port), service.environment().get("QUARKUS_HTTP_PORT"));
         assertEquals(String.valueOf(management), service.environment().get("QUARKUS_MANAGEMENT_PORT"));
         String check = service.healthcheck().orElseThrow();
-        assertTrue(check.contains("/dev/tcp/127.0.0.1/" + management + " ") && check.contains("/q/health/ready"),
+        assertTrue(
+                check.contains("/dev/tcp/127.0.0.1/" + management + " ") && check.contains("/q/health/ready"),
                 "readiness is asked on the management port: " + check);
-        assertTrue(service.volumes().contains("./" + name + "/target/quarkus-app:/app:ro"), "runs the packaged service");
-        assertTrue(seconds(service.spec().get("stop_grace_period"))
-                > seconds(service.environment().get("QUARKUS_SHUTDOWN_TIMEOUT")), "stop grace covers the shutdown");
+        assertTrue(
+                service.volumes().contains("./" + name + "/target/quarkus-app:/app:ro"), "runs the packaged service");
+        assertTrue(
+                seconds(service.spec().get("stop_grace_period"))
+                        > seconds(service.environment().get("QUARKUS_SHUTDOWN_TIMEOUT")),
+                "stop grace covers the shutdown");
     }
 
     /** Compose and Quarkus durations as this file writes them: seconds, "30s". */
@@ -125,21 +140,26 @@ class ComposeTest {
         ServiceConfig.services().forEach(name -> {
             Map<String, String> env = compose.service(name).environment();
             String user = env.get("NEWSROOM_DB_USER");
-            assertTrue(user != null && !user.equals(superuser) && !user.equals("postgres"),
-                    name + " logs in as " + user);
+            assertTrue(
+                    user != null && !user.equals(superuser) && !user.equals("postgres"), name + " logs in as " + user);
             users.add(user);
             assertEquals(user, owners.get(env.get("NEWSROOM_DB_NAME")), name + "'s role owns its database");
 
-            Matcher role = Pattern.compile("(?m)^CREATE ROLE " + user + " LOGIN PASSWORD :'(\\w+)';$").matcher(script);
+            Matcher role = Pattern.compile("(?m)^CREATE ROLE " + user + " LOGIN PASSWORD :'(\\w+)';$")
+                    .matcher(script);
             assertTrue(role.find(), "a plain login role " + user + " (no SUPERUSER, CREATEDB, CREATEROLE)");
-            Matcher source = Pattern.compile("(?m)^\\\\getenv " + role.group(1) + " (\\w+)$").matcher(script);
+            Matcher source = Pattern.compile("(?m)^\\\\getenv " + role.group(1) + " (\\w+)$")
+                    .matcher(script);
             assertTrue(source.find(), "the password of " + user + " comes from the environment");
-            assertEquals(postgres.get(source.group(1)), env.get("NEWSROOM_DB_PASSWORD"),
+            assertEquals(
+                    postgres.get(source.group(1)),
+                    env.get("NEWSROOM_DB_PASSWORD"),
                     name + " uses the password its role is created with");
         });
         assertEquals(4, users.size(), "one role per service");
         assertEquals(4, owners.values().stream().distinct().count(), "each role owns one database");
-        assertTrue(script.matches("(?s).*REVOKE CONNECT, TEMPORARY ON DATABASE [a-z_, ]+\\s+FROM PUBLIC;.*"),
+        assertTrue(
+                script.matches("(?s).*REVOKE CONNECT, TEMPORARY ON DATABASE [a-z_, ]+\\s+FROM PUBLIC;.*"),
                 "only a database's owner connects to it");
     }
 
@@ -148,14 +168,17 @@ class ComposeTest {
     @ValueSource(strings = {"postgres", "kafka", "mailpit"})
     void backingServicesListenOnLoopbackOnly(String name) {
         List<String> ports = compose.service(name).spec().get("ports") instanceof List<?> list
-                ? list.stream().map(String::valueOf).toList() : List.of();
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
         assertFalse(ports.isEmpty(), name + " publishes ports");
         ports.forEach(p -> assertTrue(p.startsWith("127.0.0.1:"), name + " binds " + p));
     }
 
     private static String initScript() throws IOException {
         Compose.Service postgres = compose.service("postgres");
-        String mount = postgres.volumes().stream().filter(v -> v.contains("/docker-entrypoint-initdb.d/")).findFirst()
+        String mount = postgres.volumes().stream()
+                .filter(v -> v.contains("/docker-entrypoint-initdb.d/"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no init script mounted"));
         String script = mount.substring(0, mount.indexOf(':'));
         assertEquals("./deploy/postgres/init-databases.sql", script);
@@ -165,7 +188,8 @@ class ComposeTest {
     /** database → owning role, from the init script's {@code CREATE DATABASE d OWNER r}. */
     private static Map<String, String> databaseOwners(String script) {
         Map<String, String> owners = new TreeMap<>();
-        Matcher m = Pattern.compile("(?im)^\\s*CREATE DATABASE\\s+(\\w+)(?:\\s+OWNER\\s+(\\w+))?").matcher(script);
+        Matcher m = Pattern.compile("(?im)^\\s*CREATE DATABASE\\s+(\\w+)(?:\\s+OWNER\\s+(\\w+))?")
+                .matcher(script);
         while (m.find()) {
             owners.put(m.group(1), m.group(2));
         }
@@ -178,15 +202,20 @@ class ComposeTest {
         Map<String, String> env = kafka.environment();
 
         assertTrue(kafka.image().startsWith("apache/kafka:"), kafka.image());
-        assertEquals(Set.of("broker", "controller"), Set.of(env.get("KAFKA_PROCESS_ROLES").split(",")));
+        assertEquals(
+                Set.of("broker", "controller"),
+                Set.of(env.get("KAFKA_PROCESS_ROLES").split(",")));
         assertTrue(env.containsKey("KAFKA_CONTROLLER_QUORUM_VOTERS"), "KRaft quorum");
         assertTrue(compose.services().keySet().stream().noneMatch(s -> s.contains("zookeeper")));
         assertTrue(env.keySet().stream().noneMatch(k -> k.contains("ZOOKEEPER")));
 
         Matcher internal = Pattern.compile("INTERNAL://kafka:(\\d+)").matcher(env.get("KAFKA_ADVERTISED_LISTENERS"));
         assertTrue(internal.find(), "an INTERNAL listener advertised as kafka:PORT");
-        ServiceConfig.services().forEach(name -> assertEquals("kafka:" + internal.group(1),
-                compose.service(name).environment().get("KAFKA_BOOTSTRAP_SERVERS"), name));
+        ServiceConfig.services()
+                .forEach(name -> assertEquals(
+                        "kafka:" + internal.group(1),
+                        compose.service(name).environment().get("KAFKA_BOOTSTRAP_SERVERS"),
+                        name));
     }
 
     @Test
@@ -201,8 +230,12 @@ class ComposeTest {
                 created.add(topic + ".dlq");
             }
         }
-        ServiceConfig.services().forEach(name -> Repository.service(name).topics().forEach(topic ->
-                assertTrue(created.contains(topic), name + " uses " + topic + ", which kafka-init does not create")));
+        ServiceConfig.services()
+                .forEach(name -> Repository.service(name)
+                        .topics()
+                        .forEach(topic -> assertTrue(
+                                created.contains(topic),
+                                name + " uses " + topic + ", which kafka-init does not create")));
     }
 
     @Test

@@ -46,8 +46,12 @@ class KafkaAccessTest {
         Manifests manifests = Repository.overlay(overlay);
         ServiceConfig config = Repository.service(service);
         String login = ServiceWiringTest.container(manifests, service).getEnv().stream()
-                .filter(e -> e.getName().equals("KAFKA_SASL_JAAS_CONFIG")).findFirst().orElseThrow()
-                .getValueFrom().getSecretKeyRef().getName();
+                .filter(e -> e.getName().equals("KAFKA_SASL_JAAS_CONFIG"))
+                .findFirst()
+                .orElseThrow()
+                .getValueFrom()
+                .getSecretKeyRef()
+                .getName();
 
         Set<Access> needed = new TreeSet<>(Comparator.comparing(Access::toString));
         for (ServiceConfig.Incoming in : config.incoming()) {
@@ -76,7 +80,8 @@ class KafkaAccessTest {
         for (KafkaUser user : manifests.all(KafkaUser.class)) {
             if (user.getSpec().getAuthentication() instanceof KafkaUserScramSha512ClientAuthentication scram
                     && scram.getPassword() != null) {
-                passwordSecrets.add(scram.getPassword().getValueFrom().getSecretKeyRef().getName());
+                passwordSecrets.add(
+                        scram.getPassword().getValueFrom().getSecretKeyRef().getName());
                 allowedToKeda.addAll(accesses(user));
             }
         }
@@ -86,17 +91,21 @@ class KafkaAccessTest {
                 if (!trigger.type().equals("kafka")) {
                     continue;
                 }
-                TriggerAuthentication auth = manifests.named(TriggerAuthentication.class,
-                        trigger.authenticationRef().name());
+                TriggerAuthentication auth = manifests.named(
+                        TriggerAuthentication.class, trigger.authenticationRef().name());
                 String secret = auth.parameter("password").orElseThrow().name();
                 assertTrue(passwordSecrets.contains(secret), "the KafkaUser whose password is in " + secret);
                 assertEquals(secret, auth.parameter("username").orElseThrow().name());
                 assertEquals(secret, auth.parameter("sasl").orElseThrow().name());
-                assertEquals(cluster + "-cluster-ca-cert", auth.parameter("ca").orElseThrow().name());
+                assertEquals(
+                        cluster + "-cluster-ca-cert",
+                        auth.parameter("ca").orElseThrow().name());
 
                 ScaledObject.KafkaLag lag = trigger.kafka();
-                assertTrue(allowedToKeda.contains(new Access("topic", lag.topic(), AclOperation.DESCRIBE)), lag.topic());
-                assertTrue(allowedToKeda.contains(new Access("group", lag.consumerGroup(), AclOperation.DESCRIBE)),
+                assertTrue(
+                        allowedToKeda.contains(new Access("topic", lag.topic(), AclOperation.DESCRIBE)), lag.topic());
+                assertTrue(
+                        allowedToKeda.contains(new Access("group", lag.consumerGroup(), AclOperation.DESCRIBE)),
                         lag.consumerGroup());
             }
         }
@@ -104,7 +113,8 @@ class KafkaAccessTest {
 
     private static Set<Access> accesses(KafkaUser user) {
         Set<Access> accesses = new HashSet<>();
-        KafkaUserAuthorizationSimple authorization = (KafkaUserAuthorizationSimple) user.getSpec().getAuthorization();
+        KafkaUserAuthorizationSimple authorization =
+                (KafkaUserAuthorizationSimple) user.getSpec().getAuthorization();
         for (AclRule rule : authorization.getAcls()) {
             String type;
             String name;

@@ -14,8 +14,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.newsroom.events.Topics;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.newsroom.events.Topics;
 
 /**
  * The topics of {@link Topics} (docs/architecture.md, "2. Topics and events") and their dead-letter topics, as
@@ -31,8 +31,10 @@ class KafkaTopicsTest {
 
         assertEquals(new TreeSet<>(Topics.ALL), new TreeSet<>(topics.keySet()));
         Topics.PIPELINE.forEach(t -> assertEquals(6, topics.get(t).getSpec().getPartitions(), t));
-        topics.values().forEach(t -> assertTrue(t.getSpec().getConfig().containsKey("retention.ms"),
-                t.getSpec().getTopicName() + " sets its retention"));
+        topics.values()
+                .forEach(t -> assertTrue(
+                        t.getSpec().getConfig().containsKey("retention.ms"),
+                        t.getSpec().getTopicName() + " sets its retention"));
     }
 
     @ParameterizedTest
@@ -45,9 +47,12 @@ class KafkaTopicsTest {
         for (KafkaTopic topic : manifests.all(KafkaTopic.class)) {
             String name = topic.getSpec().getTopicName();
             assertTrue(topic.getSpec().getReplicas() <= brokers, name + ": more replicas than brokers");
-            int minIsr = Integer.parseInt(String.valueOf(topic.getSpec().getConfig().get("min.insync.replicas")));
+            int minIsr =
+                    Integer.parseInt(String.valueOf(topic.getSpec().getConfig().get("min.insync.replicas")));
             assertTrue(minIsr <= topic.getSpec().getReplicas(), name + ": min.insync.replicas above replicas");
-            assertTrue(topic.getSpec().getReplicas() == 1 || minIsr < topic.getSpec().getReplicas(),
+            assertTrue(
+                    topic.getSpec().getReplicas() == 1
+                            || minIsr < topic.getSpec().getReplicas(),
                     name + ": one broker down would stop acks=all writes");
             for (String key : topic.getSpec().getConfig().keySet()) {
                 assertTrue(topicConfigs.contains(key), name + ": " + key + " is no Kafka topic setting");

@@ -49,7 +49,8 @@ final class Kubectl {
     private static String run(List<String> command) throws IOException, InterruptedException {
         Path err = Files.createTempFile("kubectl", ".err");
         try {
-            Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
+            Process process =
+                    new ProcessBuilder(command).redirectError(err.toFile()).start();
             process.getOutputStream().close();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
@@ -57,8 +58,8 @@ final class Kubectl {
                 throw new IOException(String.join(" ", command) + " did not finish in 2 minutes");
             }
             if (process.exitValue() != 0) {
-                throw new IOException(String.join(" ", command) + " failed (" + process.exitValue() + "): "
-                        + Files.readString(err));
+                throw new IOException(
+                        String.join(" ", command) + " failed (" + process.exitValue() + "): " + Files.readString(err));
             }
             return out;
         } finally {

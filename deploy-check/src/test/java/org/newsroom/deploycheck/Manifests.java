@@ -43,8 +43,7 @@ final class Manifests {
             Map.entry("postgresql.cnpg.io/v1/Database", CnpgDatabase.class));
 
     /** One document: its kind and name as written, and the model it was read into. */
-    record Document(String kind, String name, Object model) {
-    }
+    record Document(String kind, String name, Object model) {}
 
     private final List<Document> documents;
 
@@ -55,7 +54,8 @@ final class Manifests {
     /** Reads a multi-document YAML stream, as {@code kubectl kustomize} prints it. */
     static Manifests parse(String yaml) throws IOException {
         List<Document> documents = new ArrayList<>();
-        try (MappingIterator<JsonNode> nodes = StrictMapper.YAML.readerFor(JsonNode.class).readValues(yaml)) {
+        try (MappingIterator<JsonNode> nodes =
+                StrictMapper.YAML.readerFor(JsonNode.class).readValues(yaml)) {
             while (nodes.hasNext()) {
                 JsonNode node = nodes.next();
                 if (node == null || node.isEmpty()) {
@@ -91,7 +91,11 @@ final class Manifests {
     }
 
     <T> List<T> all(Class<T> type) {
-        return documents.stream().map(Document::model).filter(type::isInstance).map(type::cast).toList();
+        return documents.stream()
+                .map(Document::model)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     <T> T named(Class<T> type, String name) {

@@ -21,9 +21,14 @@ class OpsManifestsTest {
         Manifests prod = Repository.overlay("prod");
 
         String login = pod.getSpec().getContainers().get(0).getEnv().stream()
-                .filter(e -> e.getName().equals("SASL_JAAS_CONFIG")).findFirst().orElseThrow()
-                .getValueFrom().getSecretKeyRef().getName();
-        assertEquals("newsroom-ops", prod.named(KafkaUser.class, login).getMetadata().getName());
+                .filter(e -> e.getName().equals("SASL_JAAS_CONFIG"))
+                .findFirst()
+                .orElseThrow()
+                .getValueFrom()
+                .getSecretKeyRef()
+                .getName();
+        assertEquals(
+                "newsroom-ops", prod.named(KafkaUser.class, login).getMetadata().getName());
 
         String cluster = prod.all(Kafka.class).get(0).getMetadata().getName();
         Volume ca = pod.getSpec().getVolumes().get(0);

@@ -37,19 +37,40 @@ class OverlayRenderingTest {
 
         Map<String, Long> kinds = manifests.documents().stream()
                 .collect(Collectors.groupingBy(Manifests.Document::kind, Collectors.counting()));
-        assertEquals(Map.ofEntries(
-                Map.entry("Namespace", 1L), Map.entry("ConfigMap", 4L), Map.entry("Service", 4L),
-                Map.entry("Deployment", 4L), Map.entry("PodDisruptionBudget", 4L),
-                Map.entry("HorizontalPodAutoscaler", 1L), Map.entry("ScaledObject", 3L),
-                Map.entry("TriggerAuthentication", 1L), Map.entry("Kafka", 1L), Map.entry("KafkaNodePool", 1L),
-                Map.entry("KafkaTopic", 8L), Map.entry("KafkaUser", 6L),
-                Map.entry("Cluster", 1L), Map.entry("Database", 4L)), kinds);
+        assertEquals(
+                Map.ofEntries(
+                        Map.entry("Namespace", 1L),
+                        Map.entry("ConfigMap", 4L),
+                        Map.entry("Service", 4L),
+                        Map.entry("Deployment", 4L),
+                        Map.entry("PodDisruptionBudget", 4L),
+                        Map.entry("HorizontalPodAutoscaler", 1L),
+                        Map.entry("ScaledObject", 3L),
+                        Map.entry("TriggerAuthentication", 1L),
+                        Map.entry("Kafka", 1L),
+                        Map.entry("KafkaNodePool", 1L),
+                        Map.entry("KafkaTopic", 8L),
+                        Map.entry("KafkaUser", 6L),
+                        Map.entry("Cluster", 1L),
+                        Map.entry("Database", 4L)),
+                kinds);
 
         // The typed models, not just the kinds: a wrong class would make these empty.
-        for (Class<?> model : List.of(Namespace.class, ConfigMap.class, Service.class, Deployment.class,
-                PodDisruptionBudget.class, HorizontalPodAutoscaler.class, ScaledObject.class,
-                TriggerAuthentication.class, Kafka.class, KafkaNodePool.class, KafkaTopic.class, KafkaUser.class,
-                CnpgCluster.class, CnpgDatabase.class)) {
+        for (Class<?> model : List.of(
+                Namespace.class,
+                ConfigMap.class,
+                Service.class,
+                Deployment.class,
+                PodDisruptionBudget.class,
+                HorizontalPodAutoscaler.class,
+                ScaledObject.class,
+                TriggerAuthentication.class,
+                Kafka.class,
+                KafkaNodePool.class,
+                KafkaTopic.class,
+                KafkaUser.class,
+                CnpgCluster.class,
+                CnpgDatabase.class)) {
             assertTrue(!manifests.all(model).isEmpty(), model.getSimpleName() + " in " + overlay);
         }
     }
@@ -61,9 +82,17 @@ class OverlayRenderingTest {
         String namespace = manifests.all(Namespace.class).get(0).getMetadata().getName();
 
         assertEquals("dev".equals(overlay) ? "newsroom-dev" : "newsroom", namespace);
-        manifests.all(Deployment.class).forEach(d -> assertEquals(namespace, d.getMetadata().getNamespace()));
-        manifests.all(KafkaTopic.class).forEach(t -> assertEquals(namespace, t.getMetadata().getNamespace()));
-        manifests.all(ScaledObject.class).forEach(s -> assertEquals(namespace, s.metadata().getNamespace()));
-        manifests.all(CnpgCluster.class).forEach(c -> assertEquals(namespace, c.metadata().getNamespace()));
+        manifests
+                .all(Deployment.class)
+                .forEach(d -> assertEquals(namespace, d.getMetadata().getNamespace()));
+        manifests
+                .all(KafkaTopic.class)
+                .forEach(t -> assertEquals(namespace, t.getMetadata().getNamespace()));
+        manifests
+                .all(ScaledObject.class)
+                .forEach(s -> assertEquals(namespace, s.metadata().getNamespace()));
+        manifests
+                .all(CnpgCluster.class)
+                .forEach(c -> assertEquals(namespace, c.metadata().getNamespace()));
     }
 }

@@ -24,10 +24,13 @@ class OverlayShapeTest {
     void devRunsOneOfEverything() {
         Manifests dev = Repository.overlay("dev");
 
-        dev.all(HorizontalPodAutoscaler.class).forEach(h -> assertEquals(1, h.getSpec().getMinReplicas()));
+        dev.all(HorizontalPodAutoscaler.class)
+                .forEach(h -> assertEquals(1, h.getSpec().getMinReplicas()));
         dev.all(ScaledObject.class).forEach(s -> assertEquals(1, s.spec().minReplicaCount()));
         assertEquals(1, dev.all(KafkaNodePool.class).get(0).getSpec().getReplicas());
-        dev.all(KafkaTopic.class).forEach(t -> assertEquals(1, t.getSpec().getReplicas(), t.getSpec().getTopicName()));
+        dev.all(KafkaTopic.class)
+                .forEach(t ->
+                        assertEquals(1, t.getSpec().getReplicas(), t.getSpec().getTopicName()));
         assertEquals(1, dev.all(CnpgCluster.class).get(0).spec().instances());
     }
 
@@ -35,24 +38,38 @@ class OverlayShapeTest {
     void prodRunsAtLeastTwoOfEachServiceAndReplicatesItsData() {
         Manifests prod = Repository.overlay("prod");
 
-        prod.all(HorizontalPodAutoscaler.class).forEach(h -> assertTrue(h.getSpec().getMinReplicas() >= 2));
-        prod.all(ScaledObject.class).forEach(s -> assertTrue(s.spec().minReplicaCount() >= 2, s.metadata().getName()));
+        prod.all(HorizontalPodAutoscaler.class)
+                .forEach(h -> assertTrue(h.getSpec().getMinReplicas() >= 2));
+        prod.all(ScaledObject.class)
+                .forEach(s ->
+                        assertTrue(s.spec().minReplicaCount() >= 2, s.metadata().getName()));
         assertTrue(prod.all(KafkaNodePool.class).get(0).getSpec().getReplicas() >= 3);
         assertTrue(prod.all(CnpgCluster.class).get(0).spec().instances() >= 2);
-        prod.all(KafkaTopic.class).forEach(t -> assertTrue(t.getSpec().getReplicas() >= 3, t.getSpec().getTopicName()));
+        prod.all(KafkaTopic.class)
+                .forEach(t ->
+                        assertTrue(t.getSpec().getReplicas() >= 3, t.getSpec().getTopicName()));
     }
 
     @ParameterizedTest
     @MethodSource("org.newsroom.deploycheck.ServiceConfig#services")
     void prodSpreadsReplicasOverNodes(String service) {
         Deployment deployment = Repository.overlay("prod").named(Deployment.class, service);
-        List<WeightedPodAffinityTerm> terms = deployment.getSpec().getTemplate().getSpec().getAffinity()
-                .getPodAntiAffinity().getPreferredDuringSchedulingIgnoredDuringExecution();
+        List<WeightedPodAffinityTerm> terms = deployment
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getAffinity()
+                .getPodAntiAffinity()
+                .getPreferredDuringSchedulingIgnoredDuringExecution();
 
-        PodAffinityTerm byNode = terms.stream().map(WeightedPodAffinityTerm::getPodAffinityTerm)
-                .filter(t -> "kubernetes.io/hostname".equals(t.getTopologyKey())).findFirst()
+        PodAffinityTerm byNode = terms.stream()
+                .map(WeightedPodAffinityTerm::getPodAffinityTerm)
+                .filter(t -> "kubernetes.io/hostname".equals(t.getTopologyKey()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(service + " has no anti-affinity per node"));
-        assertEquals(service, byNode.getLabelSelector().getMatchLabels().get("app.kubernetes.io/name"),
+        assertEquals(
+                service,
+                byNode.getLabelSelector().getMatchLabels().get("app.kubernetes.io/name"),
                 "anti-affinity to its own pods");
     }
 
@@ -66,7 +83,8 @@ class OverlayShapeTest {
             Quantity devLimit = dev.getResources().getLimits().get(resource);
             Quantity prodLimit = prod.getResources().getLimits().get(resource);
             assertNotNull(devLimit);
-            assertTrue(prodLimit.getNumericalAmount().compareTo(devLimit.getNumericalAmount()) > 0,
+            assertTrue(
+                    prodLimit.getNumericalAmount().compareTo(devLimit.getNumericalAmount()) > 0,
                     service + " " + resource + ": prod " + prodLimit + " > dev " + devLimit);
         }
     }
@@ -74,9 +92,15 @@ class OverlayShapeTest {
     @Test
     void devAndProdDifferOnlyInSizeNotInWhatIsDeployed() {
         List<String> dev = Repository.overlay("dev").documents().stream()
-                .filter(d -> !d.kind().equals("Namespace")).map(d -> d.kind() + "/" + d.name()).sorted().toList();
+                .filter(d -> !d.kind().equals("Namespace"))
+                .map(d -> d.kind() + "/" + d.name())
+                .sorted()
+                .toList();
         List<String> prod = Repository.overlay("prod").documents().stream()
-                .filter(d -> !d.kind().equals("Namespace")).map(d -> d.kind() + "/" + d.name()).sorted().toList();
+                .filter(d -> !d.kind().equals("Namespace"))
+                .map(d -> d.kind() + "/" + d.name())
+                .sorted()
+                .toList();
         assertEquals(dev, prod);
     }
 }

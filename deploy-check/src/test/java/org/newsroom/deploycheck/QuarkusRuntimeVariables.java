@@ -30,7 +30,8 @@ final class QuarkusRuntimeVariables {
     static QuarkusRuntimeVariables fromClasspath() throws IOException {
         Map<String, Set<String>> byExtension = new HashMap<>();
         ObjectMapper json = new ObjectMapper();
-        for (URL url : Collections.list(QuarkusRuntimeVariables.class.getClassLoader().getResources(MODEL))) {
+        for (URL url :
+                Collections.list(QuarkusRuntimeVariables.class.getClassLoader().getResources(MODEL))) {
             try (InputStream in = url.openStream()) {
                 for (JsonNode root : json.readTree(in).path("configRoots")) {
                     String extension = root.path("extension").path("artifactId").asText();
@@ -45,7 +46,8 @@ final class QuarkusRuntimeVariables {
     private static void collect(JsonNode items, Set<String> into) {
         for (JsonNode item : items) {
             JsonNode path = item.path("path");
-            if (path.has("environmentVariable") && "RUN_TIME".equals(item.path("phase").asText())) {
+            if (path.has("environmentVariable")
+                    && "RUN_TIME".equals(item.path("phase").asText())) {
                 into.add(path.path("environmentVariable").asText());
             }
             collect(item.path("items"), into);
@@ -57,6 +59,7 @@ final class QuarkusRuntimeVariables {
     }
 
     boolean readBy(Set<String> extensions, String variable) {
-        return extensions.stream().anyMatch(e -> byExtension.getOrDefault(e, Set.of()).contains(variable));
+        return extensions.stream()
+                .anyMatch(e -> byExtension.getOrDefault(e, Set.of()).contains(variable));
     }
 }

@@ -9,14 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The checked-out repository this module checks, and its overlays rendered once per test run. */
 final class Repository {
 
-    static final Path ROOT = Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
-    private static final Path TOOLS = Path.of(System.getProperty("newsroom.tools", "target/tools")).toAbsolutePath();
+    static final Path ROOT =
+            Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
+    private static final Path TOOLS =
+            Path.of(System.getProperty("newsroom.tools", "target/tools")).toAbsolutePath();
 
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
     private static Kubectl kubectl;
 
-    private Repository() {
-    }
+    private Repository() {}
 
     static synchronized Kubectl kubectl() throws IOException, InterruptedException {
         if (kubectl == null) {
@@ -29,7 +30,8 @@ final class Repository {
     static Manifests overlay(String name) {
         return RENDERED.computeIfAbsent(name, n -> {
             try {
-                return Manifests.parse(kubectl().kustomize(ROOT.resolve("k8s/overlays").resolve(n)));
+                return Manifests.parse(
+                        kubectl().kustomize(ROOT.resolve("k8s/overlays").resolve(n)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -12,18 +12,19 @@ import java.util.Map;
  */
 record ScaledObject(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
 
-    record Spec(ScaleTargetRef scaleTargetRef, Integer minReplicaCount, Integer maxReplicaCount,
-            Integer pollingInterval, Advanced advanced, List<Trigger> triggers) {
-    }
+    record Spec(
+            ScaleTargetRef scaleTargetRef,
+            Integer minReplicaCount,
+            Integer maxReplicaCount,
+            Integer pollingInterval,
+            Advanced advanced,
+            List<Trigger> triggers) {}
 
-    record ScaleTargetRef(String apiVersion, String kind, String name) {
-    }
+    record ScaleTargetRef(String apiVersion, String kind, String name) {}
 
-    record Advanced(HorizontalPodAutoscalerConfig horizontalPodAutoscalerConfig) {
-    }
+    record Advanced(HorizontalPodAutoscalerConfig horizontalPodAutoscalerConfig) {}
 
-    record HorizontalPodAutoscalerConfig(HorizontalPodAutoscalerBehavior behavior) {
-    }
+    record HorizontalPodAutoscalerConfig(HorizontalPodAutoscalerBehavior behavior) {}
 
     /**
      * KEDA types a trigger's metadata as a map of strings whose keys depend on the scaler, so the
@@ -58,15 +59,16 @@ record ScaledObject(String apiVersion, String kind, ObjectMeta metadata, Spec sp
     }
 
     /** A TriggerAuthentication in the same namespace. */
-    record AuthenticationRef(String name) {
-    }
+    record AuthenticationRef(String name) {}
 
     /** The Apache Kafka scaler: lag of a consumer group on a topic. */
-    record KafkaLag(String bootstrapServers, String consumerGroup, String topic, String lagThreshold,
-            String offsetResetPolicy) {
-    }
+    record KafkaLag(
+            String bootstrapServers,
+            String consumerGroup,
+            String topic,
+            String lagThreshold,
+            String offsetResetPolicy) {}
 
     /** The CPU scaler; {@code metricType} sits on the trigger itself. */
-    record Cpu(String value) {
-    }
+    record Cpu(String value) {}
 }

@@ -42,7 +42,8 @@ class SecretsTest {
     private static Set<String> referenced(Manifests manifests) {
         Set<String> names = new TreeSet<>();
         for (Deployment deployment : manifests.all(Deployment.class)) {
-            for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+            for (Container container :
+                    deployment.getSpec().getTemplate().getSpec().getContainers()) {
                 for (EnvVar env : container.getEnv()) {
                     if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
                         names.add(env.getValueFrom().getSecretKeyRef().getName());
@@ -66,7 +67,10 @@ class SecretsTest {
         }
         for (CnpgCluster cluster : manifests.all(CnpgCluster.class)) {
             names.add(cluster.spec().bootstrap().initdb().secret().name());
-            cluster.spec().managed().roles().forEach(r -> names.add(r.passwordSecret().name()));
+            cluster.spec()
+                    .managed()
+                    .roles()
+                    .forEach(r -> names.add(r.passwordSecret().name()));
         }
         assertTrue(names.size() > 5, "found the references: " + names);
         return names;
@@ -76,7 +80,8 @@ class SecretsTest {
     private static Set<String> createdByScript() throws IOException {
         String script = Files.readString(Repository.ROOT.resolve("k8s/create-secrets.sh"));
         Set<String> names = new TreeSet<>();
-        Matcher literal = Pattern.compile("create secret generic (newsroom-[a-z0-9-]+)").matcher(script);
+        Matcher literal =
+                Pattern.compile("create secret generic (newsroom-[a-z0-9-]+)").matcher(script);
         while (literal.find()) {
             names.add(literal.group(1));
         }

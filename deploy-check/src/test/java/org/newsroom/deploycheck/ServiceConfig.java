@@ -24,16 +24,17 @@ final class ServiceConfig {
 
     /** {@code ${NAME}} or {@code ${NAME:default}} inside a property value. */
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
+
     private static final Pattern ARTIFACT_ID = Pattern.compile("<artifactId>(quarkus-[^<]+)</artifactId>");
     /** A dependency on one of this repository's modules, e.g. {@code newsroom-web} in directory {@code web}. */
     private static final Pattern OWN_MODULE = Pattern.compile("<artifactId>newsroom-([a-z]+)</artifactId>");
+
     private static final String MODULE_DEFAULTS = "src/main/resources/META-INF/microprofile-config.properties";
     /** {@code ${some.property}}: a dotted name is another property (an environment variable has no dot). */
     private static final Pattern PROPERTY_REFERENCE = Pattern.compile("\\$\\{([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)}");
 
     /** An incoming Kafka channel: where it reads, as which group, and where its poison records go. */
-    record Incoming(String channel, String topic, String groupId, String autoOffsetReset, String deadLetterTopic) {
-    }
+    record Incoming(String channel, String topic, String groupId, String autoOffsetReset, String deadLetterTopic) {}
 
     private final String name;
     private final Properties properties;
@@ -64,11 +65,13 @@ final class ServiceConfig {
                 }
             }
         }
-        try (Reader in = Files.newBufferedReader(root.resolve(name).resolve("src/main/resources/application.properties"))) {
+        try (Reader in =
+                Files.newBufferedReader(root.resolve(name).resolve("src/main/resources/application.properties"))) {
             all.load(in);
         }
         Properties deployed = new Properties();
-        all.stringPropertyNames().stream().filter(k -> !k.startsWith("%"))
+        all.stringPropertyNames().stream()
+                .filter(k -> !k.startsWith("%"))
                 .forEach(k -> deployed.setProperty(k, resolved(all.getProperty(k), all)));
         Set<String> extensions = new TreeSet<>();
         extensions.add("quarkus-core");
@@ -82,8 +85,9 @@ final class ServiceConfig {
     }
 
     private static String resolved(String value, Properties all) {
-        return PROPERTY_REFERENCE.matcher(value).replaceAll(m -> Matcher.quoteReplacement(all.getProperty(m.group(1),
-                m.group())));
+        return PROPERTY_REFERENCE
+                .matcher(value)
+                .replaceAll(m -> Matcher.quoteReplacement(all.getProperty(m.group(1), m.group())));
     }
 
     String name() {
@@ -99,8 +103,8 @@ final class ServiceConfig {
     }
 
     int httpPort() {
-        return Integer.parseInt(property("quarkus.http.port").orElseThrow(
-                () -> new IllegalStateException(name + " sets no quarkus.http.port")));
+        return Integer.parseInt(property("quarkus.http.port")
+                .orElseThrow(() -> new IllegalStateException(name + " sets no quarkus.http.port")));
     }
 
     /** The management interface's port (health, metrics, OpenAPI), which it serves on nothing else. */
@@ -108,8 +112,8 @@ final class ServiceConfig {
         if (!"true".equals(property("quarkus.management.enabled").orElse("false"))) {
             throw new IllegalStateException(name + " has no management interface (quarkus.management.enabled)");
         }
-        return Integer.parseInt(property("quarkus.management.port").orElseThrow(
-                () -> new IllegalStateException(name + " sets no quarkus.management.port")));
+        return Integer.parseInt(property("quarkus.management.port")
+                .orElseThrow(() -> new IllegalStateException(name + " sets no quarkus.management.port")));
     }
 
     Set<String> propertyNames() {
@@ -147,7 +151,8 @@ final class ServiceConfig {
                 .filter(k -> k.startsWith(prefix) && k.endsWith(".topic") && !k.endsWith(".dead-letter-queue.topic"))
                 .sorted()
                 .map(k -> k.substring(prefix.length(), k.length() - ".topic".length()))
-                .map(channel -> new Incoming(channel,
+                .map(channel -> new Incoming(
+                        channel,
                         properties.getProperty(prefix + channel + ".topic"),
                         properties.getProperty(prefix + channel + ".group.id"),
                         properties.getProperty(prefix + channel + ".auto.offset.reset", "latest"),

@@ -30,7 +30,9 @@ final class ServiceEnvironment {
      */
     boolean reads(String variable) {
         return config.referencedVariables().contains(variable)
-                || config.propertyNames().stream().map(ServiceConfig::environmentName).anyMatch(variable::equals)
+                || config.propertyNames().stream()
+                        .map(ServiceConfig::environmentName)
+                        .anyMatch(variable::equals)
                 || quarkus.readBy(config.extensions(), variable)
                 || kafkaClientSetting(variable)
                 || JVM.contains(variable);
@@ -45,7 +47,9 @@ final class ServiceEnvironment {
         if (!variable.startsWith("KAFKA_") || !config.extensions().contains("quarkus-messaging-kafka")) {
             return false;
         }
-        String setting = variable.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
-        return ConsumerConfig.configNames().contains(setting) || ProducerConfig.configNames().contains(setting);
+        String setting =
+                variable.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        return ConsumerConfig.configNames().contains(setting)
+                || ProducerConfig.configNames().contains(setting);
     }
 }

@@ -48,7 +48,8 @@ class ServiceEnvironmentTest {
         assertTrue(of("ingest-service").reads("QUARKUS_SHUTDOWN_TIMEOUT"), "quarkus-core, every service");
         assertTrue(of("notify-service").reads("QUARKUS_MAILER_PASSWORD"), "notify has quarkus-mailer");
         assertFalse(of("ingest-service").reads("QUARKUS_MAILER_PASSWORD"), "ingest has no mailer");
-        assertFalse(of("notify-service").reads("QUARKUS_MAILER_CACHE_ATTACHMENTS"),
+        assertFalse(
+                of("notify-service").reads("QUARKUS_MAILER_CACHE_ATTACHMENTS"),
                 "build-time property: setting it on a pod changes nothing");
     }
 

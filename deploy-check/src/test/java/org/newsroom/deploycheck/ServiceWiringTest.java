@@ -49,7 +49,8 @@ class ServiceWiringTest {
     @BeforeAll
     static void readQuarkusConfigModels() throws IOException {
         quarkus = QuarkusRuntimeVariables.fromClasspath();
-        assertTrue(quarkus.extensionsKnown().containsAll(Set.of("quarkus-core", "quarkus-mailer")),
+        assertTrue(
+                quarkus.extensionsKnown().containsAll(Set.of("quarkus-core", "quarkus-mailer")),
                 "config models on the classpath: " + quarkus.extensionsKnown());
     }
 
@@ -105,7 +106,9 @@ class ServiceWiringTest {
         assertEquals(Map.of("http", port, "management", management), ports, "container ports of " + service);
         Map<String, String> data = configMap(manifests, service).getData();
         assertEquals(String.valueOf(port), data.get("QUARKUS_HTTP_PORT"), "QUARKUS_HTTP_PORT of " + service);
-        assertEquals(String.valueOf(management), data.get("QUARKUS_MANAGEMENT_PORT"),
+        assertEquals(
+                String.valueOf(management),
+                data.get("QUARKUS_MANAGEMENT_PORT"),
                 "QUARKUS_MANAGEMENT_PORT of " + service);
 
         // Health is served on the management interface only: probes on the http port would get 404.
@@ -114,7 +117,10 @@ class ServiceWiringTest {
         assertProbe(container.getReadinessProbe(), "/q/health/ready", "readiness");
 
         Service svc = manifests.named(Service.class, service);
-        assertTrue(labels(manifests, service).entrySet().containsAll(svc.getSpec().getSelector().entrySet()),
+        assertTrue(
+                labels(manifests, service)
+                        .entrySet()
+                        .containsAll(svc.getSpec().getSelector().entrySet()),
                 "Service " + service + " selects its pods");
         assertEquals(1, svc.getSpec().getPorts().size(), "the Service exposes the http port only: " + service);
         assertEquals(new IntOrString("http"), svc.getSpec().getPorts().get(0).getTargetPort());
@@ -126,12 +132,16 @@ class ServiceWiringTest {
     @MethodSource("overlaysAndServices")
     void prometheusScrapesTheManagementPort(String overlay, String service) {
         Manifests manifests = Repository.overlay(overlay);
-        Map<String, String> annotations = manifests.named(Deployment.class, service).getSpec().getTemplate()
-                .getMetadata().getAnnotations();
+        Map<String, String> annotations = manifests
+                .named(Deployment.class, service)
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations();
         assertNotNull(annotations, "pod annotations of " + service);
         assertEquals("true", annotations.get("prometheus.io/scrape"));
-        assertEquals(String.valueOf(Repository.service(service).managementPort()),
-                annotations.get("prometheus.io/port"));
+        assertEquals(
+                String.valueOf(Repository.service(service).managementPort()), annotations.get("prometheus.io/port"));
         assertEquals("/q/metrics", annotations.get("prometheus.io/path"));
     }
 
@@ -142,7 +152,9 @@ class ServiceWiringTest {
         Map<String, String> podLabels = labels(manifests, service);
 
         List<PodDisruptionBudget> selecting = manifests.all(PodDisruptionBudget.class).stream()
-                .filter(p -> podLabels.entrySet().containsAll(p.getSpec().getSelector().getMatchLabels().entrySet()))
+                .filter(p -> podLabels
+                        .entrySet()
+                        .containsAll(p.getSpec().getSelector().getMatchLabels().entrySet()))
                 .toList();
         assertEquals(1, selecting.size(), "PodDisruptionBudgets selecting " + service);
         assertEquals(new IntOrString(1), selecting.get(0).getSpec().getMaxUnavailable());
@@ -177,14 +189,18 @@ class ServiceWiringTest {
 
         assertEquals(cluster.metadata().getName() + "-rw", data.get("NEWSROOM_DB_HOST"));
         CnpgDatabase database = manifests.all(CnpgDatabase.class).stream()
-                .filter(d -> d.spec().name().equals(data.get("NEWSROOM_DB_NAME"))).findFirst()
+                .filter(d -> d.spec().name().equals(data.get("NEWSROOM_DB_NAME")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no CNPG Database " + data.get("NEWSROOM_DB_NAME")));
         assertEquals(data.get("NEWSROOM_DB_USER"), database.spec().owner(), "the service's role owns its database");
-        assertEquals(Repository.service(service).defaultOf("NEWSROOM_DB_NAME").orElseThrow(), database.spec().name(),
+        assertEquals(
+                Repository.service(service).defaultOf("NEWSROOM_DB_NAME").orElseThrow(),
+                database.spec().name(),
                 "the database the service defaults to");
-        assertEquals(passwordSecretOf(cluster, database.spec().owner()), secretOf(container(manifests, service),
-                "NEWSROOM_DB_PASSWORD"), "NEWSROOM_DB_PASSWORD comes from the Secret of the role");
-
+        assertEquals(
+                passwordSecretOf(cluster, database.spec().owner()),
+                secretOf(container(manifests, service), "NEWSROOM_DB_PASSWORD"),
+                "NEWSROOM_DB_PASSWORD comes from the Secret of the role");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -206,10 +222,13 @@ class ServiceWiringTest {
 
         // The login: the Secret the User Operator writes for the service's KafkaUser.
         Container container = container(manifests, service);
-        EnvVar jaas = container.getEnv().stream().filter(e -> e.getName().equals("KAFKA_SASL_JAAS_CONFIG"))
-                .findFirst().orElseThrow(() -> new AssertionError(service + " has no Kafka login"));
+        EnvVar jaas = container.getEnv().stream()
+                .filter(e -> e.getName().equals("KAFKA_SASL_JAAS_CONFIG"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(service + " has no Kafka login"));
         assertEquals("sasl.jaas.config", jaas.getValueFrom().getSecretKeyRef().getKey());
-        KafkaUser user = manifests.named(KafkaUser.class, jaas.getValueFrom().getSecretKeyRef().getName());
+        KafkaUser user = manifests.named(
+                KafkaUser.class, jaas.getValueFrom().getSecretKeyRef().getName());
         assertEquals(cluster, user.getMetadata().getLabels().get("strimzi.io/cluster"));
         assertEquals("scram-sha-512", user.getSpec().getAuthentication().getType());
 
@@ -217,10 +236,14 @@ class ServiceWiringTest {
         assertEquals("PEM", data.get("KAFKA_SSL_TRUSTSTORE_TYPE"));
         String truststore = data.get("KAFKA_SSL_TRUSTSTORE_LOCATION");
         VolumeMount mount = container.getVolumeMounts().stream()
-                .filter(m -> truststore.startsWith(m.getMountPath() + "/")).findFirst()
+                .filter(m -> truststore.startsWith(m.getMountPath() + "/"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(truststore + " is not mounted"));
-        Volume volume = manifests.named(Deployment.class, service).getSpec().getTemplate().getSpec().getVolumes()
-                .stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+        Volume volume =
+                manifests.named(Deployment.class, service).getSpec().getTemplate().getSpec().getVolumes().stream()
+                        .filter(v -> v.getName().equals(mount.getName()))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals(cluster + "-cluster-ca-cert", volume.getSecret().getSecretName());
         assertEquals("ca.crt", truststore.substring(mount.getMountPath().length() + 1));
     }
@@ -229,15 +252,26 @@ class ServiceWiringTest {
     @MethodSource("overlaysAndServices")
     void runsHardenedAndShutsDownGracefully(String overlay, String service) {
         Manifests manifests = Repository.overlay(overlay);
-        PodSpec pod = manifests.named(Deployment.class, service).getSpec().getTemplate().getSpec();
+        PodSpec pod = manifests
+                .named(Deployment.class, service)
+                .getSpec()
+                .getTemplate()
+                .getSpec();
         Container container = container(manifests, service);
 
         assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot(), "runAsNonRoot");
-        assertEquals(Boolean.TRUE, container.getSecurityContext().getReadOnlyRootFilesystem(), "readOnlyRootFilesystem");
+        assertEquals(
+                Boolean.TRUE, container.getSecurityContext().getReadOnlyRootFilesystem(), "readOnlyRootFilesystem");
         assertEquals(Boolean.FALSE, container.getSecurityContext().getAllowPrivilegeEscalation());
-        String tmpVolume = container.getVolumeMounts().stream().filter(m -> "/tmp".equals(m.getMountPath()))
-                .findFirst().orElseThrow(() -> new AssertionError("no writable /tmp")).getName();
-        Volume tmp = pod.getVolumes().stream().filter(v -> v.getName().equals(tmpVolume)).findFirst().orElseThrow();
+        String tmpVolume = container.getVolumeMounts().stream()
+                .filter(m -> "/tmp".equals(m.getMountPath()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no writable /tmp"))
+                .getName();
+        Volume tmp = pod.getVolumes().stream()
+                .filter(v -> v.getName().equals(tmpVolume))
+                .findFirst()
+                .orElseThrow();
         assertNotNull(tmp.getEmptyDir(), "/tmp is an emptyDir");
 
         for (String resource : List.of("cpu", "memory")) {
@@ -249,8 +283,10 @@ class ServiceWiringTest {
         }
 
         long preStop = container.getLifecycle().getPreStop().getSleep().getSeconds();
-        Duration shutdown = quarkusDuration(configMap(manifests, service).getData().get("QUARKUS_SHUTDOWN_TIMEOUT"));
-        assertTrue(preStop + shutdown.toSeconds() < pod.getTerminationGracePeriodSeconds(),
+        Duration shutdown =
+                quarkusDuration(configMap(manifests, service).getData().get("QUARKUS_SHUTDOWN_TIMEOUT"));
+        assertTrue(
+                preStop + shutdown.toSeconds() < pod.getTerminationGracePeriodSeconds(),
                 "preStop " + preStop + "s + shutdown " + shutdown + " within the grace period");
     }
 
@@ -260,14 +296,18 @@ class ServiceWiringTest {
         Manifests manifests = Repository.overlay(overlay);
         ServiceConfig config = Repository.service(service);
         List<ScaledObject> scaledObjects = manifests.all(ScaledObject.class).stream()
-                .filter(s -> s.spec().scaleTargetRef().name().equals(service)).toList();
+                .filter(s -> s.spec().scaleTargetRef().name().equals(service))
+                .toList();
         List<HorizontalPodAutoscaler> hpas = manifests.all(HorizontalPodAutoscaler.class).stream()
-                .filter(h -> h.getSpec().getScaleTargetRef().getName().equals(service)).toList();
+                .filter(h -> h.getSpec().getScaleTargetRef().getName().equals(service))
+                .toList();
 
         if (config.incoming().isEmpty()) {
             assertEquals(List.of(), scaledObjects, service + " consumes nothing: no KEDA");
             assertEquals(1, hpas.size(), "HPA of " + service);
-            assertEquals("cpu", hpas.get(0).getSpec().getMetrics().get(0).getResource().getName());
+            assertEquals(
+                    "cpu",
+                    hpas.get(0).getSpec().getMetrics().get(0).getResource().getName());
             return;
         }
         assertEquals(List.of(), hpas, "KEDA owns the HPA of " + service + ": no second one");
@@ -281,23 +321,35 @@ class ServiceWiringTest {
         List<ScaledObject.KafkaLag> expected = config.incoming().stream()
                 .map(in -> new ScaledObject.KafkaLag(bootstrap, in.groupId(), in.topic(), null, in.autoOffsetReset()))
                 .toList();
-        assertEquals(expected, lags.stream().map(l -> new ScaledObject.KafkaLag(
-                l.bootstrapServers(), l.consumerGroup(), l.topic(), null, l.offsetResetPolicy())).toList(),
+        assertEquals(
+                expected,
+                lags.stream()
+                        .map(l -> new ScaledObject.KafkaLag(
+                                l.bootstrapServers(), l.consumerGroup(), l.topic(), null, l.offsetResetPolicy()))
+                        .toList(),
                 "one lag trigger per incoming channel, with its group, topic and offset reset");
         lags.forEach(l -> assertTrue(Integer.parseInt(l.lagThreshold()) > 0, "lagThreshold"));
 
-        assertTrue(spec.triggers().stream().anyMatch(t -> t.type().equals("cpu")
-                && "Utilization".equals(t.metricType())), service + " also scales on CPU");
+        assertTrue(
+                spec.triggers().stream().anyMatch(t -> t.type().equals("cpu") && "Utilization".equals(t.metricType())),
+                service + " also scales on CPU");
 
         int fewestPartitions = config.incoming().stream()
-                .mapToInt(in -> topic(manifests, in.topic()).getSpec().getPartitions()).min().orElseThrow();
-        assertTrue(spec.maxReplicaCount() <= fewestPartitions,
+                .mapToInt(in -> topic(manifests, in.topic()).getSpec().getPartitions())
+                .min()
+                .orElseThrow();
+        assertTrue(
+                spec.maxReplicaCount() <= fewestPartitions,
                 "more replicas than partitions (" + fewestPartitions + ") would idle");
         assertTrue(spec.minReplicaCount() >= 1, "never to zero: the pods also serve REST");
     }
 
     static Container container(Manifests manifests, String service) {
-        List<Container> containers = manifests.named(Deployment.class, service).getSpec().getTemplate().getSpec()
+        List<Container> containers = manifests
+                .named(Deployment.class, service)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
                 .getContainers();
         assertEquals(1, containers.size());
         assertEquals(service, containers.get(0).getName());
@@ -311,12 +363,19 @@ class ServiceWiringTest {
     }
 
     static Map<String, String> labels(Manifests manifests, String service) {
-        return manifests.named(Deployment.class, service).getSpec().getTemplate().getMetadata().getLabels();
+        return manifests
+                .named(Deployment.class, service)
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getLabels();
     }
 
     private static KafkaTopic topic(Manifests manifests, String name) {
-        return manifests.all(KafkaTopic.class).stream().filter(t -> t.getSpec().getTopicName().equals(name))
-                .findFirst().orElseThrow();
+        return manifests.all(KafkaTopic.class).stream()
+                .filter(t -> t.getSpec().getTopicName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Names from env and from the ConfigMaps of envFrom, as the container will see them. */
@@ -324,15 +383,22 @@ class ServiceWiringTest {
         Set<String> names = new TreeSet<>();
         container.getEnv().stream().map(EnvVar::getName).forEach(names::add);
         for (EnvFromSource source : container.getEnvFrom()) {
-            names.addAll(manifests.named(ConfigMap.class, source.getConfigMapRef().getName()).getData().keySet());
+            names.addAll(manifests
+                    .named(ConfigMap.class, source.getConfigMapRef().getName())
+                    .getData()
+                    .keySet());
         }
         return names;
     }
 
     private static String secretOf(Container container, String variable) {
-        return container.getEnv().stream().filter(e -> e.getName().equals(variable)).findFirst()
+        return container.getEnv().stream()
+                .filter(e -> e.getName().equals(variable))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(variable + " not set"))
-                .getValueFrom().getSecretKeyRef().getName();
+                .getValueFrom()
+                .getSecretKeyRef()
+                .getName();
     }
 
     private static String passwordSecretOf(CnpgCluster cluster, String role) {
@@ -340,8 +406,12 @@ class ServiceWiringTest {
         if (initdb.owner().equals(role)) {
             return initdb.secret().name();
         }
-        return cluster.spec().managed().roles().stream().filter(r -> r.name().equals(role)).findFirst()
-                .orElseThrow(() -> new AssertionError("no managed role " + role)).passwordSecret().name();
+        return cluster.spec().managed().roles().stream()
+                .filter(r -> r.name().equals(role))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no managed role " + role))
+                .passwordSecret()
+                .name();
     }
 
     private static void assertProbe(Probe probe, String path, String which) {

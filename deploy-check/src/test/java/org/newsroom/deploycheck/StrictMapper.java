@@ -25,8 +25,7 @@ final class StrictMapper {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private StrictMapper() {
-    }
+    private StrictMapper() {}
 
     private static final class NoAnySetter extends JacksonAnnotationIntrospector {
         @Override

@@ -39,7 +39,8 @@ class StrictParsingTest {
         "postgres/cluster.yaml, '  instances:', '  instance:', instance",
         "postgres/databases.yaml, '  databaseReclaimPolicy:', '  databaseReclaimPolcy:', databaseReclaimPolcy",
     })
-    void aMisspeltFieldFailsTheRead(String baseFile, String field, String misspelt, String reported) throws IOException {
+    void aMisspeltFieldFailsTheRead(String baseFile, String field, String misspelt, String reported)
+            throws IOException {
         String manifest = Files.readString(Repository.ROOT.resolve("k8s/base").resolve(baseFile));
         // The field at the start of a line, with its indentation: "data:" must not match "metadata:".
         Pattern atLineStart = Pattern.compile("(?m)^" + Pattern.quote(field));
@@ -88,10 +89,11 @@ class StrictParsingTest {
 
     @Test
     void aCorrectManifestKeepsItsValues() throws IOException {
-        Manifests manifests = Manifests.parse(
-                Files.readString(Repository.ROOT.resolve("k8s/base/notify-service/scaledobject.yaml")));
+        Manifests manifests =
+                Manifests.parse(Files.readString(Repository.ROOT.resolve("k8s/base/notify-service/scaledobject.yaml")));
         ScaledObject scaledObject = manifests.named(ScaledObject.class, "notify-service");
-        assertEquals("notify-service", scaledObject.spec().triggers().get(0).kafka().consumerGroup());
+        assertEquals(
+                "notify-service", scaledObject.spec().triggers().get(0).kafka().consumerGroup());
         assertEquals("70", scaledObject.spec().triggers().get(1).cpu().value());
     }
 }

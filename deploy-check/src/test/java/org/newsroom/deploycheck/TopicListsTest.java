@@ -55,7 +55,9 @@ class TopicListsTest {
 
     @Test
     void composeKafkaInitCreatesTheTopicList() throws IOException {
-        String script = Compose.load(Repository.ROOT.resolve("docker-compose.yml")).service("kafka-init").command();
+        String script = Compose.load(Repository.ROOT.resolve("docker-compose.yml"))
+                .service("kafka-init")
+                .command();
         assertEquals(ALL, created(script), "docker-compose.yml, kafka-init");
         assertNamesOnlyListedTopics(script, "docker-compose.yml, kafka-init");
     }
@@ -74,7 +76,8 @@ class TopicListsTest {
 
     @Test
     void theShellReadingFindsListsAndTheirDeadLetters() {
-        assertEquals(Set.of("news.a", "news.b", "news.a.dlq", "news.b.dlq"),
+        assertEquals(
+                Set.of("news.a", "news.b", "news.a.dlq", "news.b.dlq"),
                 created("T=(news.a news.b)\nfor t in \"${T[@]}\" \"${T[@]/%/.dlq}\"; do create $t; done"));
         assertEquals(Set.of("news.a", "news.a.dlq"), created("for t in news.a; do make \"$t\"; make \"$t.dlq\"; done"));
         assertEquals(Set.of("news.a"), created("for t in news.a; do make \"$t\"; done"));

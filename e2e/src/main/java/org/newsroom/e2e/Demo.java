@@ -30,8 +30,8 @@ public final class Demo {
     private static final String LEAD_BIO = "Mara Lindqvist covers shipping and marine insurance for The Harbor Ledger.";
     private static final String LEAD_NOTE =
             "We lead with shipping: freight, not oil, is where this crisis reaches importers first.";
-    private static final DateTimeFormatter TITLE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
-            Locale.ENGLISH);
+    private static final DateTimeFormatter TITLE =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
     private final Newsroom newsroom;
     private final String publishUrl;
@@ -43,8 +43,8 @@ public final class Demo {
 
     public static void main(String[] args) {
         try {
-            Newsroom.Endpoints at = new Newsroom.Endpoints(env("INGEST_URL"), env("EDITORIAL_URL"),
-                    env("PUBLISH_URL"), env("NOTIFY_URL"));
+            Newsroom.Endpoints at = new Newsroom.Endpoints(
+                    env("INGEST_URL"), env("EDITORIAL_URL"), env("PUBLISH_URL"), env("NOTIFY_URL"));
             Inbox inbox = new Pop3Inbox("127.0.0.1", Integer.parseInt(env("POP3_PORT")));
             new Demo(new Newsroom(at, env("EDITOR_TOKEN"), env("CHIEF_EDITOR_TOKEN"), inbox), at.publishUrl())
                     .run(Path.of(env("ITEMS")));
@@ -100,8 +100,7 @@ public final class Demo {
     }
 
     /** A story in the edition; an earlier run of the demo may have approved it already. */
-    private record Approval(String storyId, boolean byThisRun) {
-    }
+    private record Approval(String storyId, boolean byThisRun) {}
 
     private Approval approve(String headline, String bio) {
         Map<String, Object> story = newsroom.awaitStory(headline, PIPELINE);
@@ -138,15 +137,21 @@ public final class Demo {
     }
 
     private Inbox.Mail awaitMail(String subject) {
-        return newsroom.awaitMail(READER, mail -> mail.subject() != null
-                && String.join(" ", mail.subject().split("\\s+")).contains(subject), PIPELINE);
+        return newsroom.awaitMail(
+                READER,
+                mail -> mail.subject() != null
+                        && String.join(" ", mail.subject().split("\\s+")).contains(subject),
+                PIPELINE);
     }
 
     /** The subject and the first twelve lines of text, as a mail client's preview would. */
     private static void show(Inbox.Mail mail) {
         System.out.println("Subject: " + String.join(" ", mail.subject().split("\\s+")));
-        System.out.println(Arrays.stream(mail.body().split("\n")).map(String::stripTrailing)
-                .filter(line -> !line.isBlank()).limit(12).map(line -> "  " + line)
+        System.out.println(Arrays.stream(mail.body().split("\n"))
+                .map(String::stripTrailing)
+                .filter(line -> !line.isBlank())
+                .limit(12)
+                .map(line -> "  " + line)
                 .collect(Collectors.joining("\n")));
     }
 

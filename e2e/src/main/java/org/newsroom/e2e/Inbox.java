@@ -10,8 +10,7 @@ import org.newsroom.testing.MailSink;
 public interface Inbox {
 
     /** A received message: its subject and its text (the text/plain part, or the HTML part without its tags). */
-    record Mail(String subject, String body) {
-    }
+    record Mail(String subject, String body) {}
 
     List<Mail> messages(String reader);
 

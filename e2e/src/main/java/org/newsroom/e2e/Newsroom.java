@@ -25,8 +25,7 @@ public final class Newsroom {
     private static final Duration POLL = Duration.ofMillis(500);
 
     /** The public base URL of each service. */
-    public record Endpoints(String ingestUrl, String editorialUrl, String publishUrl, String notifyUrl) {
-    }
+    public record Endpoints(String ingestUrl, String editorialUrl, String publishUrl, String notifyUrl) {}
 
     private final Endpoints at;
     private final String editor;
@@ -46,8 +45,11 @@ public final class Newsroom {
 
     /** The same people, talking to another editorial instance (several run side by side when scaled out). */
     public Newsroom withEditorial(String editorialUrl) {
-        return new Newsroom(new Endpoints(at.ingestUrl(), editorialUrl, at.publishUrl(), at.notifyUrl()), editor,
-                chiefEditor, inbox);
+        return new Newsroom(
+                new Endpoints(at.ingestUrl(), editorialUrl, at.publishUrl(), at.notifyUrl()),
+                editor,
+                chiefEditor,
+                inbox);
     }
 
     /**
@@ -58,18 +60,30 @@ public final class Newsroom {
      */
     public boolean subscribe(String reader, String name, Duration wait) {
         int before = inbox.messages(reader).size();
-        given().baseUri(at.notifyUrl()).contentType(ContentType.JSON)
+        given().baseUri(at.notifyUrl())
+                .contentType(ContentType.JSON)
                 .body(Map.of("email", reader, "name", name))
-                .when().post("/api/subscriptions").then().statusCode(202);
+                .when()
+                .post("/api/subscriptions")
+                .then()
+                .statusCode(202);
         Optional<String> token = poll(wait, () -> confirmToken(inbox.messages(reader), before));
-        token.ifPresent(value -> given().baseUri(at.notifyUrl()).queryParam("token", value)
-                .when().post("/api/subscriptions/confirm").then().statusCode(200));
+        token.ifPresent(value -> given().baseUri(at.notifyUrl())
+                .queryParam("token", value)
+                .when()
+                .post("/api/subscriptions/confirm")
+                .then()
+                .statusCode(200));
         return token.isPresent();
     }
 
     private static Optional<String> confirmToken(List<Inbox.Mail> mails, int skip) {
-        return mails.stream().skip(skip).map(mail -> CONFIRM_TOKEN.matcher(mail.body())).filter(Matcher::find)
-                .map(found -> found.group(1)).reduce((first, last) -> last);
+        return mails.stream()
+                .skip(skip)
+                .map(mail -> CONFIRM_TOKEN.matcher(mail.body()))
+                .filter(Matcher::find)
+                .map(found -> found.group(1))
+                .reduce((first, last) -> last);
     }
 
     /** A partner's item, as ingest takes it, with a headline of the caller's and unique ids. */
@@ -77,8 +91,7 @@ public final class Newsroom {
         return """
                 {"source":"wire-desk","externalId":"%s","url":"https://example.org/%s",
                  "headline":"%s","summary":"Premiums fell for the first time this year.",
-                 "byline":"D. Hale","outlet":"The Harbor Ledger","outletUrl":"https://example.org"}"""
-                .formatted(UUID.randomUUID(), UUID.randomUUID(), headline);
+                 "byline":"D. Hale","outlet":"The Harbor Ledger","outletUrl":"https://example.org"}""".formatted(UUID.randomUUID(), UUID.randomUUID(), headline);
     }
 
     /**
@@ -87,26 +100,51 @@ public final class Newsroom {
      * @param traceparent the W3C trace context the push continues, or null to start none
      */
     public void pushItem(String itemJson, String traceparent) {
-        traced(given().baseUri(at.ingestUrl()).auth().oauth2(editor), traceparent).contentType(ContentType.JSON)
-                .body(itemJson).when().post("/api/items").then().statusCode(201);
+        traced(given().baseUri(at.ingestUrl()).auth().oauth2(editor), traceparent)
+                .contentType(ContentType.JSON)
+                .body(itemJson)
+                .when()
+                .post("/api/items")
+                .then()
+                .statusCode(201);
     }
 
     /** The story made from the item with this headline, once editorial has it: its fields as JSON names them. */
     public Map<String, Object> awaitStory(String headline, Duration timeout) {
         // By full text, then the exact headline: the queue may hold many newer stories.
-        return poll(timeout, () -> given().baseUri(at.editorialUrl()).auth().oauth2(editor)
-                .queryParam("q", headline).queryParam("limit", 100)
-                .when().get("/api/stories").then().statusCode(200).extract().jsonPath()
-                .<Map<String, Object>>getList("").stream().filter(story -> headline.equals(story.get("headline")))
-                .findFirst())
+        return poll(
+                        timeout,
+                        () -> given()
+                                .baseUri(at.editorialUrl())
+                                .auth()
+                                .oauth2(editor)
+                                .queryParam("q", headline)
+                                .queryParam("limit", 100)
+                                .when()
+                                .get("/api/stories")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .<Map<String, Object>>getList("")
+                                .stream()
+                                .filter(story -> headline.equals(story.get("headline")))
+                                .findFirst())
                 .orElseThrow(() -> new AssertionError("no story \"" + headline + "\" in editorial after " + timeout));
     }
 
     /** An editor adds the author's bio ("About the author" under a lead story), on the version just read. */
     public void addAuthorBio(String storyId, String bio) {
-        given().baseUri(at.editorialUrl()).auth().oauth2(editor).header("If-Match", etag(storyId, editor))
-                .contentType(ContentType.JSON).body(Map.of("authorBio", bio))
-                .when().patch("/api/stories/" + storyId).then().statusCode(200);
+        given().baseUri(at.editorialUrl())
+                .auth()
+                .oauth2(editor)
+                .header("If-Match", etag(storyId, editor))
+                .contentType(ContentType.JSON)
+                .body(Map.of("authorBio", bio))
+                .when()
+                .patch("/api/stories/" + storyId)
+                .then()
+                .statusCode(200);
     }
 
     /**
@@ -117,26 +155,54 @@ public final class Newsroom {
     public void approve(String storyId, String traceparent) {
         traced(given().baseUri(at.editorialUrl()).auth().oauth2(chiefEditor), traceparent)
                 .header("If-Match", etag(storyId, chiefEditor))
-                .when().post("/api/stories/" + storyId + "/approve").then().statusCode(200);
+                .when()
+                .post("/api/stories/" + storyId + "/approve")
+                .then()
+                .statusCode(200);
     }
 
     private String etag(String storyId, String token) {
-        return given().baseUri(at.editorialUrl()).auth().oauth2(token)
-                .when().get("/api/stories/" + storyId).then().statusCode(200).extract().header("ETag");
+        return given().baseUri(at.editorialUrl())
+                .auth()
+                .oauth2(token)
+                .when()
+                .get("/api/stories/" + storyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 
     /** The story's publication, once publish lists it (url, slug, headline…). */
     public Map<String, Object> awaitPublication(String storyId, Duration timeout) {
-        return poll(timeout, () -> given().baseUri(at.publishUrl()).queryParam("limit", 200)
-                .when().get("/api/publications").then().statusCode(200).extract().jsonPath()
-                .<Map<String, Object>>getList("").stream().filter(p -> storyId.equals(p.get("storyId"))).findFirst())
+        return poll(
+                        timeout,
+                        () -> given()
+                                .baseUri(at.publishUrl())
+                                .queryParam("limit", 200)
+                                .when()
+                                .get("/api/publications")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .<Map<String, Object>>getList("")
+                                .stream()
+                                .filter(p -> storyId.equals(p.get("storyId")))
+                                .findFirst())
                 .orElseThrow(() -> new AssertionError("story " + storyId + " not published after " + timeout));
     }
 
     /** The public page of a publication, as a reader's browser gets it. */
     public String storyPage(String slug) {
-        return given().baseUri(at.publishUrl()).when().get("/stories/" + slug)
-                .then().statusCode(200).contentType(ContentType.HTML).extract().asString();
+        return given().baseUri(at.publishUrl())
+                .when()
+                .get("/stories/" + slug)
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.HTML)
+                .extract()
+                .asString();
     }
 
     /**
@@ -145,25 +211,54 @@ public final class Newsroom {
      * @param edition the edition as editorial takes it: title, date, leadStoryId, briefs, leadNote, sections…
      */
     public void composeAndApproveEdition(Map<String, Object> edition) {
-        Map<String, Object> composed = given().baseUri(at.editorialUrl()).auth().oauth2(editor)
-                .contentType(ContentType.JSON).body(edition)
-                .when().post("/api/editions").then().statusCode(201).extract().jsonPath().getMap("");
-        given().baseUri(at.editorialUrl()).auth().oauth2(chiefEditor).header("If-Match", composed.get("etag"))
-                .contentType(ContentType.JSON).body("{}")
-                .when().post("/api/editions/" + composed.get("id") + "/approve").then().statusCode(200);
+        Map<String, Object> composed = given().baseUri(at.editorialUrl())
+                .auth()
+                .oauth2(editor)
+                .contentType(ContentType.JSON)
+                .body(edition)
+                .when()
+                .post("/api/editions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        given().baseUri(at.editorialUrl())
+                .auth()
+                .oauth2(chiefEditor)
+                .header("If-Match", composed.get("etag"))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/editions/" + composed.get("id") + "/approve")
+                .then()
+                .statusCode(200);
     }
 
     /** The edition with this title, once publish lists it (url, date…). */
     public Map<String, Object> awaitEdition(String title, Duration timeout) {
-        return poll(timeout, () -> given().baseUri(at.publishUrl())
-                .when().get("/api/editions").then().statusCode(200).extract().jsonPath()
-                .<Map<String, Object>>getList("").stream().filter(e -> title.equals(e.get("title"))).findFirst())
+        return poll(
+                        timeout,
+                        () -> given()
+                                .baseUri(at.publishUrl())
+                                .when()
+                                .get("/api/editions")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .<Map<String, Object>>getList("")
+                                .stream()
+                                .filter(e -> title.equals(e.get("title")))
+                                .findFirst())
                 .orElseThrow(() -> new AssertionError("edition \"" + title + "\" not published after " + timeout));
     }
 
     /** The first of the reader's messages that matches, once it arrived. */
     public Inbox.Mail awaitMail(String reader, Predicate<Inbox.Mail> matching, Duration timeout) {
-        return poll(timeout, () -> inbox.messages(reader).stream().filter(matching).findFirst())
+        return poll(
+                        timeout,
+                        () -> inbox.messages(reader).stream().filter(matching).findFirst())
                 .orElseThrow(() -> new AssertionError("no matching email to " + reader + " after " + timeout));
     }
 

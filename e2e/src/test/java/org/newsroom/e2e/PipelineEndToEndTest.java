@@ -64,8 +64,11 @@ class PipelineEndToEndTest {
         publish = pipeline.start(Pipeline.PUBLISH, Map.of("NEWSROOM_LOG_JSON", "true"));
         notify = pipeline.start(Pipeline.NOTIFY);
         pipeline.awaitReady();
-        newsroom = new Newsroom(new Newsroom.Endpoints(ingest.url(), editorial.url(), publish.url(), notify.url()),
-                TestTokens.token("eddie", "editor"), TestTokens.token("chris", "chief-editor"), Inbox.of(mail));
+        newsroom = new Newsroom(
+                new Newsroom.Endpoints(ingest.url(), editorial.url(), publish.url(), notify.url()),
+                TestTokens.token("eddie", "editor"),
+                TestTokens.token("chris", "chief-editor"),
+                Inbox.of(mail));
     }
 
     @AfterAll
@@ -87,8 +90,8 @@ class PipelineEndToEndTest {
             String storyId = storyId(headline);
             newsroom.approve(storyId, null);
 
-            ConsumerRecord<String, String> published = publications.await(
-                    r -> r.value().contains(storyId), PIPELINE);
+            ConsumerRecord<String, String> published =
+                    publications.await(r -> r.value().contains(storyId), PIPELINE);
             assertEquals(PUBLISHED, TopicWatcher.header(published, "ce_type"));
             PublicationPublished event = EventCodec.decode(published.value(), PublicationPublished.class);
             assertEquals(headline, event.headline());
@@ -96,7 +99,8 @@ class PipelineEndToEndTest {
             String page = newsroom.storyPage(event.slug());
             assertTrue(page.contains("<h1>" + headline + "</h1>"), "the story page shows the headline: " + page);
             assertTrue(page.contains("<p class=\"byline\">By D. Hale</p>"), "the story page shows the byline: " + page);
-            assertTrue(page.contains("— <a href=\"https://example.org\">The Harbor Ledger</a>"),
+            assertTrue(
+                    page.contains("— <a href=\"https://example.org\">The Harbor Ledger</a>"),
                     "the story page credits the outlet, linked: " + page);
 
             Inbox.Mail email = newsroom.awaitMail(reader, m -> headline.equals(m.subject()), PIPELINE);
@@ -108,18 +112,33 @@ class PipelineEndToEndTest {
 
             // Proof that the replays were processed, not a wait: publish and notify read the story's events in order,
             // so once the correction sent after the replays has taken effect, so have the replays.
-            publications.await(r -> UPDATED.equals(TopicWatcher.header(r, "ce_type"))
-                    && r.value().contains(storyId), PIPELINE);
-            assertEquals(1, publications.awaitCount(r -> PUBLISHED.equals(TopicWatcher.header(r, "ce_type"))
-                    && r.value().contains(storyId), 1, Duration.ZERO).size(),
+            publications.await(
+                    r -> UPDATED.equals(TopicWatcher.header(r, "ce_type"))
+                            && r.value().contains(storyId),
+                    PIPELINE);
+            assertEquals(
+                    1,
+                    publications
+                            .awaitCount(
+                                    r -> PUBLISHED.equals(TopicWatcher.header(r, "ce_type"))
+                                            && r.value().contains(storyId),
+                                    1,
+                                    Duration.ZERO)
+                            .size(),
                     "a replayed approval publishes nothing new");
-            await().atMost(PIPELINE).pollInterval(Duration.ofMillis(200))
+            await().atMost(PIPELINE)
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> applied(notify, UPDATED) > notifiedUpdates);
-            assertEquals(1, mail.messages(MailSink.to(reader, headline)).size(),
-                    "a replayed approval emails nobody twice");
-            List<String> slugs = given().baseUri(publish.url()).when().get("/api/publications?limit=200")
-                    .then().statusCode(200).extract().jsonPath().getList("findAll { it.storyId == '" + storyId
-                            + "' }.slug");
+            assertEquals(
+                    1, mail.messages(MailSink.to(reader, headline)).size(), "a replayed approval emails nobody twice");
+            List<String> slugs = given().baseUri(publish.url())
+                    .when()
+                    .get("/api/publications?limit=200")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("findAll { it.storyId == '" + storyId + "' }.slug");
             assertEquals(List.of(event.slug()), slugs);
         }
     }
@@ -132,11 +151,17 @@ class PipelineEndToEndTest {
     void theDemoWalksThroughThePipeline() throws Exception {
         new Demo(newsroom, publish.url()).run(Path.of(System.getProperty("newsroom.root", ".."), "samples/items.json"));
 
-        String lead = new ObjectMapper().readTree(Path.of(System.getProperty("newsroom.root", ".."),
-                "samples/items.json").toFile()).get(0).path("headline").asText();
+        String lead = new ObjectMapper()
+                .readTree(Path.of(System.getProperty("newsroom.root", ".."), "samples/items.json")
+                        .toFile())
+                .get(0)
+                .path("headline")
+                .asText();
         assertEquals(1, mail.messages(MailSink.to("reader@example.org", lead)).size(), "the lead story, emailed");
-        assertTrue(mail.messages(MailSink.to("reader@example.org")).stream()
-                .anyMatch(m -> m.subject().startsWith("The Daily Brief — ")), "the edition, emailed");
+        assertTrue(
+                mail.messages(MailSink.to("reader@example.org")).stream()
+                        .anyMatch(m -> m.subject().startsWith("The Daily Brief — ")),
+                "the edition, emailed");
     }
 
     /**
@@ -161,7 +186,8 @@ class PipelineEndToEndTest {
             String storyId = storyId(headline);
             newsroom.approve(storyId, traceparent(approval));
             assertEquals(approval, traceIdOf(editorialEvents.await(r -> storyId.equals(r.key()), PIPELINE)));
-            ConsumerRecord<String, String> published = publications.await(r -> r.value().contains(storyId), PIPELINE);
+            ConsumerRecord<String, String> published =
+                    publications.await(r -> r.value().contains(storyId), PIPELINE);
             assertEquals(approval, traceIdOf(published));
             assertLogged(publish, "Applied news.story.approved.v1", Map.of("storyId", storyId, "traceId", approval));
             assertEquals(approval, traceIdOf(deliveries.await(r -> r.value().contains(published.key()), PIPELINE)));
@@ -172,10 +198,15 @@ class PipelineEndToEndTest {
     private static void assertLogged(ServiceProcess service, String message, Map<String, String> mdc) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             try (Stream<String> lines = Files.lines(service.log())) {
-                assertTrue(lines.filter(line -> line.startsWith("{")).map(PipelineEndToEndTest::json)
-                        .filter(line -> line.path("message").asText().startsWith(message))
-                        .anyMatch(line -> mdc.entrySet().stream().allMatch(
-                                e -> e.getValue().equals(line.path("mdc").path(e.getKey()).asText()))),
+                assertTrue(
+                        lines.filter(line -> line.startsWith("{"))
+                                .map(PipelineEndToEndTest::json)
+                                .filter(line -> line.path("message").asText().startsWith(message))
+                                .anyMatch(line -> mdc.entrySet().stream()
+                                        .allMatch(e -> e.getValue()
+                                                .equals(line.path("mdc")
+                                                        .path(e.getKey())
+                                                        .asText()))),
                         "a JSON log line '" + message + "…' with MDC " + mdc + " in " + service.log());
             }
         });
@@ -212,8 +243,13 @@ class PipelineEndToEndTest {
 
     /** How many events of the type the instance's inbox applied (its newsroom_inbox_events_total counter). */
     private static int applied(ServiceProcess instance, String type) {
-        String metrics = given().baseUri(instance.managementUrl()).when().get("/q/metrics").then().statusCode(200)
-                .extract().asString();
+        String metrics = given().baseUri(instance.managementUrl())
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Matcher line = APPLIED.matcher(metrics);
         while (line.find()) {
             if (line.group(1).contains("type=\"" + type + "\"") && line.group(1).contains("outcome=\"applied\"")) {
@@ -230,13 +266,21 @@ class PipelineEndToEndTest {
      */
     private static void replay(ConsumerRecord<String, String> approval) {
         StoryApproved approved = EventCodec.decode(approval.value(), StoryApproved.class);
-        StoryCorrected correction = new StoryCorrected(approved.storyId(), approved.itemId(), approved.headline(),
-                approved.summary(), approved.byline(), approved.attribution(), approved.editorsNote(),
-                "Sentinel: sent after the replayed approvals.", "e2e", Instant.now());
+        StoryCorrected correction = new StoryCorrected(
+                approved.storyId(),
+                approved.itemId(),
+                approved.headline(),
+                approved.summary(),
+                approved.byline(),
+                approved.attribution(),
+                approved.editorsNote(),
+                "Sentinel: sent after the replayed approvals.",
+                "e2e",
+                Instant.now());
         try (CloudEventRecords records = new CloudEventRecords()) {
             String type = TopicWatcher.header(approval, "ce_type");
-            records.send(Topics.EDITORIAL, approval.key(), TopicWatcher.header(approval, "ce_id"), type,
-                    approval.value());
+            records.send(
+                    Topics.EDITORIAL, approval.key(), TopicWatcher.header(approval, "ce_id"), type, approval.value());
             records.send(Topics.EDITORIAL, approval.key(), type, approval.value());
             records.send(Topics.EDITORIAL, approval.key(), "news.story.corrected.v1", EventCodec.encode(correction));
         }

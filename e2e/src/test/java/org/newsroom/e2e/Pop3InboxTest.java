@@ -18,8 +18,9 @@ class Pop3InboxTest {
     @BeforeEach
     void start() {
         greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3).dynamicPort()});
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3).dynamicPort()
+        });
         greenMail.getManagers().getUserManager().setAuthRequired(false);
         greenMail.start();
     }
@@ -31,9 +32,17 @@ class Pop3InboxTest {
 
     @Test
     void readsTheSubjectAndTextOfEachMessageOfOneReaderOnly() {
-        GreenMailUtil.sendTextEmail("ada@example.org", "desk@example.org", "Confirm your subscription",
-                "Press Confirm: http://localhost/confirm?token=abc_DEF-1", greenMail.getSmtp().getServerSetup());
-        GreenMailUtil.sendTextEmail("ben@example.org", "desk@example.org", "Other", "Not Ada's",
+        GreenMailUtil.sendTextEmail(
+                "ada@example.org",
+                "desk@example.org",
+                "Confirm your subscription",
+                "Press Confirm: http://localhost/confirm?token=abc_DEF-1",
+                greenMail.getSmtp().getServerSetup());
+        GreenMailUtil.sendTextEmail(
+                "ben@example.org",
+                "desk@example.org",
+                "Other",
+                "Not Ada's",
                 greenMail.getSmtp().getServerSetup());
         greenMail.waitForIncomingEmail(2);
 
@@ -41,7 +50,9 @@ class Pop3InboxTest {
 
         assertEquals(1, mails.size());
         assertEquals("Confirm your subscription", mails.get(0).subject());
-        assertTrue(mails.get(0).body().contains("confirm?token=abc_DEF-1"), mails.get(0).body());
+        assertTrue(
+                mails.get(0).body().contains("confirm?token=abc_DEF-1"),
+                mails.get(0).body());
     }
 
     @Test

@@ -36,10 +36,9 @@ import org.newsroom.testing.TestTokens;
 class ScalingEndToEndTest {
     private static final int ITEMS = 1000;
     private static final int PUBLISHED = 20;
-    private static final List<String> READERS = List.of("ada-" + UUID.randomUUID() + "@example.org",
-            "ben-" + UUID.randomUUID() + "@example.org");
-    private static final Pattern APPLIED = Pattern.compile(
-            "newsroom_inbox_events_total\\{([^}]*)\\} ([0-9.eE+]+)");
+    private static final List<String> READERS =
+            List.of("ada-" + UUID.randomUUID() + "@example.org", "ben-" + UUID.randomUUID() + "@example.org");
+    private static final Pattern APPLIED = Pattern.compile("newsroom_inbox_events_total\\{([^}]*)\\} ([0-9.eE+]+)");
 
     private static Pipeline pipeline;
     private static ServiceProcess ingest;
@@ -56,8 +55,14 @@ class ScalingEndToEndTest {
         pipeline.start(Pipeline.PUBLISH);
         notifies = List.of(pipeline.start(Pipeline.NOTIFY), pipeline.start(Pipeline.NOTIFY));
         pipeline.awaitReady();
-        newsroom = new Newsroom(new Newsroom.Endpoints(ingest.url(), editorials.get(0).url(), null,
-                notifies.get(0).url()), TestTokens.token("eddie", "editor"), TestTokens.token("chris", "chief-editor"),
+        newsroom = new Newsroom(
+                new Newsroom.Endpoints(
+                        ingest.url(),
+                        editorials.get(0).url(),
+                        null,
+                        notifies.get(0).url()),
+                TestTokens.token("eddie", "editor"),
+                TestTokens.token("chris", "chief-editor"),
                 Inbox.of(pipeline.mail()));
     }
 
@@ -70,13 +75,16 @@ class ScalingEndToEndTest {
 
     @Test
     void twoInstancesShareTheWorkWithoutDuplicateStoriesOrEmails() throws Exception {
-        READERS.forEach(reader -> assertTrue(newsroom.subscribe(reader, "E2E Reader", Duration.ofSeconds(60)),
+        READERS.forEach(reader -> assertTrue(
+                newsroom.subscribe(reader, "E2E Reader", Duration.ofSeconds(60)),
                 "the confirmation email carries a confirm link"));
         String run = UUID.randomUUID().toString().substring(0, 8);
-        IntStream.range(0, ITEMS).parallel()
+        IntStream.range(0, ITEMS)
+                .parallel()
                 .forEach(i -> newsroom.pushItem(Newsroom.item("Scale " + run + " #" + i), null));
 
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> count("editorial", "SELECT count(*) FROM story"), n -> n >= ITEMS);
         assertEquals(ITEMS, count("editorial", "SELECT count(DISTINCT item_id) FROM story"));
         assertEquals(ITEMS, count("editorial", "SELECT count(*) FROM story"), "one story per item");
@@ -91,32 +99,38 @@ class ScalingEndToEndTest {
         awaitNewsletters(mail, expected);
         List<MailSink.Mail> sent = newsletters(mail);
         assertEquals(expected, sent.size(), "one email per reader per publication");
-        assertEquals(expected, sent.stream().map(m -> m.to() + " " + m.subject()).distinct().count());
+        assertEquals(
+                expected,
+                sent.stream().map(m -> m.to() + " " + m.subject()).distinct().count());
         assertSplit(notifies, "news.publication.published.v1", PUBLISHED);
     }
 
     /** On a timeout, says which deliveries are missing and what the notify instances logged about them. */
     private static void awaitNewsletters(MailSink mail, int expected) throws Exception {
         try {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> newsletters(mail).size(), n -> n >= expected);
         } catch (ConditionTimeoutException e) {
             List<String> unsent = new ArrayList<>();
             String sql = "SELECT status, attempts, next_attempt_at, last_error FROM delivery WHERE status <> 'SENT'";
             query("notify", sql, rows -> {
                 while (rows.next()) {
-                    unsent.add(rows.getString(1) + " after " + rows.getInt(2) + " attempt(s), next "
-                            + rows.getString(3) + ": " + rows.getString(4));
+                    unsent.add(rows.getString(1) + " after " + rows.getInt(2) + " attempt(s), next " + rows.getString(3)
+                            + ": " + rows.getString(4));
                 }
             });
             List<String> warnings = new ArrayList<>();
             for (ServiceProcess notify : notifies) {
                 try (var lines = Files.lines(notify.log())) {
-                    lines.filter(line -> line.contains("WARN") || line.contains("ERROR")).forEach(warnings::add);
+                    lines.filter(line -> line.contains("WARN") || line.contains("ERROR"))
+                            .forEach(warnings::add);
                 }
             }
-            throw new AssertionError(newsletters(mail).size() + " of " + expected + " emails; deliveries not sent: "
-                    + unsent + "; notify warnings: " + warnings, e);
+            throw new AssertionError(
+                    newsletters(mail).size() + " of " + expected + " emails; deliveries not sent: " + unsent
+                            + "; notify warnings: " + warnings,
+                    e);
         }
     }
 
@@ -135,8 +149,13 @@ class ScalingEndToEndTest {
     }
 
     private static int applied(ServiceProcess instance, String type) {
-        String metrics = given().baseUri(instance.managementUrl()).when().get("/q/metrics").then().statusCode(200)
-                .extract().asString();
+        String metrics = given().baseUri(instance.managementUrl())
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Matcher line = APPLIED.matcher(metrics);
         while (line.find()) {
             if (line.group(1).contains("type=\"" + type + "\"") && line.group(1).contains("outcome=\"applied\"")) {
@@ -170,8 +189,8 @@ class ScalingEndToEndTest {
     }
 
     private static void query(String service, String sql, Rows reader) throws SQLException {
-        String url = "jdbc:postgresql://" + Databases.host() + ":" + Databases.port() + "/newsroom_" + service
-                + "_scale";
+        String url =
+                "jdbc:postgresql://" + Databases.host() + ":" + Databases.port() + "/newsroom_" + service + "_scale";
         try (Connection connection = DriverManager.getConnection(url, Databases.user(), Databases.password());
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {

@@ -14,12 +14,15 @@ import java.util.stream.Stream;
  * module's sources would make a test pass or fail for code that is no longer there.
  */
 final class ServiceJars {
-    private ServiceJars() {
-    }
+    private ServiceJars() {}
 
     /** {@link #requireFresh(Path, String...)} in the repository the build runs in (property newsroom.root). */
     static void requireFresh(String... services) {
-        requireFresh(Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize(), services);
+        requireFresh(
+                Path.of(System.getProperty("newsroom.root", ".."))
+                        .toAbsolutePath()
+                        .normalize(),
+                services);
     }
 
     /** Fails, saying what to rebuild, when a service's jar is missing or older than a file of its module's sources. */
@@ -32,15 +35,18 @@ final class ServiceJars {
                 throw new IllegalStateException(service + " is not packaged (no " + jar + "): " + rebuild);
             }
             FileTime built = modified(jar);
-            newestSource(module).filter(source -> modified(source).compareTo(built) > 0).ifPresent(source -> {
-                throw new IllegalStateException(service + "'s jar (built " + built + ") is older than " + source
-                        + " (changed " + modified(source) + "): the tests would run stale code; " + rebuild);
-            });
+            newestSource(module)
+                    .filter(source -> modified(source).compareTo(built) > 0)
+                    .ifPresent(source -> {
+                        throw new IllegalStateException(service + "'s jar (built " + built + ") is older than " + source
+                                + " (changed " + modified(source) + "): the tests would run stale code; " + rebuild);
+                    });
         }
     }
 
     private static Optional<Path> newestSource(Path module) {
-        try (Stream<Path> sources = Stream.concat(Stream.of(module.resolve("pom.xml")),
+        try (Stream<Path> sources = Stream.concat(
+                Stream.of(module.resolve("pom.xml")),
                 Files.walk(module.resolve("src/main")).filter(Files::isRegularFile))) {
             return sources.max(Comparator.comparing(ServiceJars::modified));
         } catch (IOException e) {

@@ -24,10 +24,11 @@ class ServiceJarsTest {
         Files.writeString(source, "class Item {}");
         Files.setLastModifiedTime(source, FileTime.from(Instant.parse("2026-01-01T11:00:00Z")));
 
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> ServiceJars.requireFresh(root, "ingest-service"));
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> ServiceJars.requireFresh(root, "ingest-service"));
         assertTrue(refused.getMessage().contains("older than " + source), refused.getMessage());
-        assertTrue(refused.getMessage().contains("./mvnw -B -DskipTests package -pl ingest-service -am"),
+        assertTrue(
+                refused.getMessage().contains("./mvnw -B -DskipTests package -pl ingest-service -am"),
                 refused.getMessage());
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-01-01T12:00:00Z")));
@@ -36,8 +37,8 @@ class ServiceJarsTest {
 
     @Test
     void aMissingJarIsRefused() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> ServiceJars.requireFresh(root, "notify-service"));
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> ServiceJars.requireFresh(root, "notify-service"));
         assertTrue(refused.getMessage().contains("notify-service is not packaged"), refused.getMessage());
     }
 

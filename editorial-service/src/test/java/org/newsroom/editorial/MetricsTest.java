@@ -26,9 +26,15 @@ class MetricsTest {
     private static CloudEventRecords records;
 
     private static double metric(String name, String labels) {
-        String text = given().baseUri(ManagementPort.url()).when().get("/q/metrics")
-                .then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name + "{" + labels + "}") + " (\\S+)$").matcher(text);
+        String text = given().baseUri(ManagementPort.url())
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name + "{" + labels + "}") + " (\\S+)$")
+                .matcher(text);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
@@ -49,13 +55,35 @@ class MetricsTest {
         StoryFixtures.approve(CHIEF, approved).statusCode(200);
         // Refused: 409, or 412 when a publish-service on the same broker confirmed the approval since the read.
         StoryFixtures.approve(CHIEF, approved).statusCode(anyOf(is(409), is(412)));
-        given().auth().oauth2(EDITOR).when().post("/api/stories/" + rejected + "/submit").then().statusCode(200);
-        given().auth().oauth2(CHIEF).when().post("/api/stories/" + rejected + "/reject").then().statusCode(200);
-        String edition = given().auth().oauth2(EDITOR).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .post("/api/stories/" + rejected + "/submit")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(CHIEF)
+                .when()
+                .post("/api/stories/" + rejected + "/reject")
+                .then()
+                .statusCode(200);
+        String edition = given().auth()
+                .oauth2(EDITOR)
+                .contentType(ContentType.JSON)
                 .body("{\"title\": \"Counted\", \"date\": \"2026-11-25\", \"leadStoryId\": \"" + approved + "\"}")
-                .when().post("/api/editions").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(CHIEF).header("If-Match", "\"0\"").when().post("/api/editions/" + edition + "/approve")
-                .then().statusCode(200);
+                .when()
+                .post("/api/editions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(CHIEF)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post("/api/editions/" + edition + "/approve")
+                .then()
+                .statusCode(200);
 
         // Other producers' items may arrive meanwhile on the shared topic: at least these two were received.
         assertTrue(transitions("none", "NEW") >= received + 2, "stories received");

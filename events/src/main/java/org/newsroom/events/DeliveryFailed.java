@@ -31,8 +31,15 @@ public record DeliveryFailed(
     }
 
     /** The shape before editionId was added, kept so that earlier producers still compile. */
-    public DeliveryFailed(UUID deliveryId, UUID publicationId, UUID subscriberId, String channel, String reason,
-            Boolean permanent, Integer attempts, Instant failedAt) {
+    public DeliveryFailed(
+            UUID deliveryId,
+            UUID publicationId,
+            UUID subscriberId,
+            String channel,
+            String reason,
+            Boolean permanent,
+            Integer attempts,
+            Instant failedAt) {
         this(deliveryId, publicationId, subscriberId, channel, reason, permanent, attempts, failedAt, null);
     }
 }

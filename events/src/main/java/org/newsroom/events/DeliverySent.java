@@ -9,12 +9,7 @@ import java.util.UUID;
  * {@code editionId} is set only for an edition, so a consumer can tell the two apart.
  */
 public record DeliverySent(
-        UUID deliveryId,
-        UUID publicationId,
-        UUID subscriberId,
-        String channel,
-        Instant sentAt,
-        UUID editionId) {
+        UUID deliveryId, UUID publicationId, UUID subscriberId, String channel, Instant sentAt, UUID editionId) {
 
     public DeliverySent {
         Required.field(deliveryId, "deliveryId");

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** One numbered brief ("Take") of an edition: headline, one to three paragraphs, "— Outlet". */
-public record EditionBrief(Integer number, UUID storyId, String headline, List<String> paragraphs,
-        Attribution attribution) {
+public record EditionBrief(
+        Integer number, UUID storyId, String headline, List<String> paragraphs, Attribution attribution) {
 
     public EditionBrief {
         Required.field(number, "briefs[].number");

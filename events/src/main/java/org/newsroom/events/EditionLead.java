@@ -6,8 +6,17 @@ import java.util.UUID;
  * The lead story of an edition (typically a syndicated op-ed), with the editor's note that frames it, its author's
  * bio, its copyright line and its image.
  */
-public record EditionLead(UUID storyId, String headline, String summary, String byline, Attribution attribution,
-        String editorsNote, String authorBio, String rights, String imageUrl, String imageCaption,
+public record EditionLead(
+        UUID storyId,
+        String headline,
+        String summary,
+        String byline,
+        Attribution attribution,
+        String editorsNote,
+        String authorBio,
+        String rights,
+        String imageUrl,
+        String imageCaption,
         String imageCredit) {
 
     public EditionLead {
@@ -20,8 +29,8 @@ public record EditionLead(UUID storyId, String headline, String summary, String 
      * The shape before authorBio, rights, imageUrl, imageCaption, imageCredit were added, kept so that earlier
      * producers still compile.
      */
-    public EditionLead(UUID storyId, String headline, String summary, String byline, Attribution attribution,
-            String editorsNote) {
+    public EditionLead(
+            UUID storyId, String headline, String summary, String byline, Attribution attribution, String editorsNote) {
         this(storyId, headline, summary, byline, attribution, editorsNote, null, null, null, null, null);
     }
 }

@@ -16,14 +16,14 @@ public final class EventCodec {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private EventCodec() {
-    }
+    private EventCodec() {}
 
     public static String encode(Object payload) {
         try {
             return JSON.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot encode " + payload.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "Cannot encode " + payload.getClass().getSimpleName(), e);
         }
     }
 

@@ -54,7 +54,9 @@ public enum EventType {
     }
 
     public static EventType of(Class<?> payload) {
-        return Arrays.stream(values()).filter(t -> t.payload.equals(payload)).findFirst()
+        return Arrays.stream(values())
+                .filter(t -> t.payload.equals(payload))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Not an event payload: " + payload.getName()));
     }
 }

@@ -41,19 +41,86 @@ public record ItemIngested(
     }
 
     /** The original (pre-body) form of this event, kept so that existing producers and fixtures still compile. */
-    public ItemIngested(UUID itemId, String source, String externalId, String url, String headline, String summary,
-            String byline, Attribution attribution, Instant publishedAt, Instant ingestedAt) {
-        this(itemId, source, externalId, url, headline, summary, byline, attribution, publishedAt, ingestedAt,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+    public ItemIngested(
+            UUID itemId,
+            String source,
+            String externalId,
+            String url,
+            String headline,
+            String summary,
+            String byline,
+            Attribution attribution,
+            Instant publishedAt,
+            Instant ingestedAt) {
+        this(
+                itemId,
+                source,
+                externalId,
+                url,
+                headline,
+                summary,
+                byline,
+                attribution,
+                publishedAt,
+                ingestedAt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The shape before clusterId and sections were added, kept so that earlier producers still compile. */
-    public ItemIngested(UUID itemId, String source, String externalId, String url, String headline, String summary,
-            String byline, Attribution attribution, Instant publishedAt, Instant ingestedAt, Integer version,
-            String canonicalUrl, String bodyHtml, String bodyText, String language, String imageUrl,
-            String imageCaption, String imageCredit, String rights, Instant embargoedUntil) {
-        this(itemId, source, externalId, url, headline, summary, byline, attribution, publishedAt, ingestedAt, version,
-                canonicalUrl, bodyHtml, bodyText, language, imageUrl, imageCaption, imageCredit, rights, embargoedUntil,
-                null, null);
+    public ItemIngested(
+            UUID itemId,
+            String source,
+            String externalId,
+            String url,
+            String headline,
+            String summary,
+            String byline,
+            Attribution attribution,
+            Instant publishedAt,
+            Instant ingestedAt,
+            Integer version,
+            String canonicalUrl,
+            String bodyHtml,
+            String bodyText,
+            String language,
+            String imageUrl,
+            String imageCaption,
+            String imageCredit,
+            String rights,
+            Instant embargoedUntil) {
+        this(
+                itemId,
+                source,
+                externalId,
+                url,
+                headline,
+                summary,
+                byline,
+                attribution,
+                publishedAt,
+                ingestedAt,
+                version,
+                canonicalUrl,
+                bodyHtml,
+                bodyText,
+                language,
+                imageUrl,
+                imageCaption,
+                imageCredit,
+                rights,
+                embargoedUntil,
+                null,
+                null);
     }
 }

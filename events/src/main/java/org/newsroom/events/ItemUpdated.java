@@ -42,7 +42,49 @@ public record ItemUpdated(
     }
 
     /** The shape before clusterId, sections were added, kept so that earlier producers still compile. */
-    public ItemUpdated(UUID itemId, Integer version, String source, String externalId, String url, String canonicalUrl, String headline, String summary, String byline, String bodyHtml, String bodyText, String language, String imageUrl, String imageCaption, String imageCredit, String rights, Attribution attribution, Instant publishedAt, Instant embargoedUntil, Instant updatedAt) {
-        this(itemId, version, source, externalId, url, canonicalUrl, headline, summary, byline, bodyHtml, bodyText, language, imageUrl, imageCaption, imageCredit, rights, attribution, publishedAt, embargoedUntil, updatedAt, null, null);
+    public ItemUpdated(
+            UUID itemId,
+            Integer version,
+            String source,
+            String externalId,
+            String url,
+            String canonicalUrl,
+            String headline,
+            String summary,
+            String byline,
+            String bodyHtml,
+            String bodyText,
+            String language,
+            String imageUrl,
+            String imageCaption,
+            String imageCredit,
+            String rights,
+            Attribution attribution,
+            Instant publishedAt,
+            Instant embargoedUntil,
+            Instant updatedAt) {
+        this(
+                itemId,
+                version,
+                source,
+                externalId,
+                url,
+                canonicalUrl,
+                headline,
+                summary,
+                byline,
+                bodyHtml,
+                bodyText,
+                language,
+                imageUrl,
+                imageCaption,
+                imageCredit,
+                rights,
+                attribution,
+                publishedAt,
+                embargoedUntil,
+                updatedAt,
+                null,
+                null);
     }
 }

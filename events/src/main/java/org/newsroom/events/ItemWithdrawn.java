@@ -8,12 +8,7 @@ import java.util.UUID;
  * it must not be used any more. Keyed by {@code itemId}.
  */
 public record ItemWithdrawn(
-        UUID itemId,
-        String source,
-        String externalId,
-        Integer version,
-        String reason,
-        Instant withdrawnAt) {
+        UUID itemId, String source, String externalId, Integer version, String reason, Instant withdrawnAt) {
 
     public ItemWithdrawn {
         Required.field(itemId, "itemId");

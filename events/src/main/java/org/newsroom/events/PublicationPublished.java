@@ -41,7 +41,37 @@ public record PublicationPublished(
     }
 
     /** The shape before editorsNote, sections, bodyHtml, dateline, imageUrl, imageCaption, imageCredit, rights, authorBio, embargoedUntil were added, kept so that earlier producers still compile. */
-    public PublicationPublished(UUID publicationId, UUID storyId, String slug, String url, String headline, String summary, String byline, Attribution attribution, Integer version, Instant publishedAt) {
-        this(publicationId, storyId, slug, url, headline, summary, byline, attribution, version, publishedAt, null, null, null, null, null, null, null, null, null, null);
+    public PublicationPublished(
+            UUID publicationId,
+            UUID storyId,
+            String slug,
+            String url,
+            String headline,
+            String summary,
+            String byline,
+            Attribution attribution,
+            Integer version,
+            Instant publishedAt) {
+        this(
+                publicationId,
+                storyId,
+                slug,
+                url,
+                headline,
+                summary,
+                byline,
+                attribution,
+                version,
+                publishedAt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -23,7 +23,8 @@ public record StoryApproved(
         String imageCredit,
         String rights,
         String authorBio,
-        Instant embargoedUntil) implements StoryCopy {
+        Instant embargoedUntil)
+        implements StoryCopy {
 
     public StoryApproved {
         Required.field(storyId, "storyId");
@@ -34,7 +35,33 @@ public record StoryApproved(
     }
 
     /** The shape before editorsNote, sections, bodyHtml, dateline, imageUrl, imageCaption, imageCredit, rights, authorBio, embargoedUntil were added, kept so that earlier producers still compile. */
-    public StoryApproved(UUID storyId, UUID itemId, String headline, String summary, String byline, Attribution attribution, String approvedBy, Instant approvedAt) {
-        this(storyId, itemId, headline, summary, byline, attribution, approvedBy, approvedAt, null, null, null, null, null, null, null, null, null, null);
+    public StoryApproved(
+            UUID storyId,
+            UUID itemId,
+            String headline,
+            String summary,
+            String byline,
+            Attribution attribution,
+            String approvedBy,
+            Instant approvedAt) {
+        this(
+                storyId,
+                itemId,
+                headline,
+                summary,
+                byline,
+                attribution,
+                approvedBy,
+                approvedAt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -26,7 +26,8 @@ public record StoryCorrected(
         String imageCaption,
         String imageCredit,
         String rights,
-        String authorBio) implements StoryCopy {
+        String authorBio)
+        implements StoryCopy {
 
     public StoryCorrected {
         Required.field(storyId, "storyId");
@@ -38,7 +39,35 @@ public record StoryCorrected(
     }
 
     /** The shape before sections, bodyHtml, dateline, imageUrl, imageCaption, imageCredit, rights, authorBio were added, kept so that earlier producers still compile. */
-    public StoryCorrected(UUID storyId, UUID itemId, String headline, String summary, String byline, Attribution attribution, String editorsNote, String correctionNote, String correctedBy, Instant correctedAt) {
-        this(storyId, itemId, headline, summary, byline, attribution, editorsNote, correctionNote, correctedBy, correctedAt, null, null, null, null, null, null, null, null);
+    public StoryCorrected(
+            UUID storyId,
+            UUID itemId,
+            String headline,
+            String summary,
+            String byline,
+            Attribution attribution,
+            String editorsNote,
+            String correctionNote,
+            String correctedBy,
+            Instant correctedAt) {
+        this(
+                storyId,
+                itemId,
+                headline,
+                summary,
+                byline,
+                attribution,
+                editorsNote,
+                correctionNote,
+                correctedBy,
+                correctedAt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -7,11 +7,7 @@ import java.util.UUID;
  * {@code news.story.killed.v1}: a chief editor retracted a published story; consumers take it down and show the
  * reason. Keyed by {@code storyId}.
  */
-public record StoryKilled(
-        UUID storyId,
-        String reason,
-        String killedBy,
-        Instant killedAt) {
+public record StoryKilled(UUID storyId, String reason, String killedBy, Instant killedAt) {
 
     public StoryKilled {
         Required.field(storyId, "storyId");

@@ -18,11 +18,11 @@ public final class Topics {
     public static final List<String> PIPELINE = List.of(ITEMS, EDITORIAL, PUBLICATIONS, DELIVERIES);
 
     /** Every topic the broker must have: the pipeline topics, then their dead-letter topics. */
-    public static final List<String> ALL = Stream.concat(PIPELINE.stream(), PIPELINE.stream().map(Topics::deadLetter))
+    public static final List<String> ALL = Stream.concat(
+                    PIPELINE.stream(), PIPELINE.stream().map(Topics::deadLetter))
             .toList();
 
-    private Topics() {
-    }
+    private Topics() {}
 
     public static String deadLetter(String topic) {
         return topic + ".dlq";

@@ -57,21 +57,26 @@ class EventContractTest {
     @EnumSource(EventType.class)
     void schemaExistsAndDescribesTheEventType(EventType type) {
         JsonNode schema = schema(type);
-        assertEquals("https://json-schema.org/draft/2020-12/schema", schema.path("$schema").asText());
+        assertEquals(
+                "https://json-schema.org/draft/2020-12/schema",
+                schema.path("$schema").asText());
         assertEquals("object", schema.path("type").asText());
         assertEquals(type.payload().getSimpleName(), schema.path("title").asText(), "title");
         assertTrue(schema.path("$id").asText().endsWith("/" + type.type() + ".json"), "$id names the type");
-        assertTrue(schema.path("additionalProperties").asBoolean(false),
+        assertTrue(
+                schema.path("additionalProperties").asBoolean(false),
                 "additionalProperties must be true: the contract evolves additively");
     }
 
     @Test
     void everySchemaFileBelongsToAnEventType() throws IOException {
         Path dir = Path.of("src/main/resources/schemas");
-        Set<String> expected = Arrays.stream(EventType.values()).map(t -> t.type() + ".json")
+        Set<String> expected = Arrays.stream(EventType.values())
+                .map(t -> t.type() + ".json")
                 .collect(Collectors.toCollection(TreeSet::new));
         try (Stream<Path> files = Files.list(dir)) {
-            Set<String> actual = files.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> actual =
+                    files.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
             assertEquals(expected, actual, "schema files under " + dir);
         }
     }
@@ -80,15 +85,19 @@ class EventContractTest {
     @EnumSource(EventType.class)
     void schemaPropertiesAreTheRecordComponents(EventType type) {
         JsonNode schema = schema(type);
-        assertEquals(componentNames(type.payload()), fieldNames(schema.path("properties")), "properties of " + type.type());
+        assertEquals(
+                componentNames(type.payload()), fieldNames(schema.path("properties")), "properties of " + type.type());
         for (Class<?> nested : recordsOf(type.payload())) {
             if (nested == type.payload()) {
                 continue;
             }
             JsonNode definition = schema.path("$defs").path(nested.getSimpleName());
-            assertEquals(componentNames(nested), fieldNames(definition.path("properties")),
+            assertEquals(
+                    componentNames(nested),
+                    fieldNames(definition.path("properties")),
                     nested.getSimpleName() + " properties in " + type.type());
-            assertTrue(definition.path("additionalProperties").asBoolean(false),
+            assertTrue(
+                    definition.path("additionalProperties").asBoolean(false),
                     nested.getSimpleName() + " additionalProperties in " + type.type());
         }
     }
@@ -98,10 +107,13 @@ class EventContractTest {
     void schemaTypesMatchTheJavaTypes(EventType type) {
         JsonNode schema = schema(type);
         for (Class<?> record : recordsOf(type.payload())) {
-            JsonNode properties = record == type.payload() ? schema.path("properties")
+            JsonNode properties = record == type.payload()
+                    ? schema.path("properties")
                     : schema.path("$defs").path(record.getSimpleName()).path("properties");
             for (RecordComponent c : record.getRecordComponents()) {
-                assertJsonType(properties.path(c.getName()), c.getGenericType(),
+                assertJsonType(
+                        properties.path(c.getName()),
+                        c.getGenericType(),
                         type.type() + "#" + record.getSimpleName() + "." + c.getName());
             }
         }
@@ -173,7 +185,9 @@ class EventContractTest {
                 requiredByDecode.add(field);
             }
         }
-        assertEquals(requiredByDecode, new TreeSet<>(strings(schema(type).path("required"))),
+        assertEquals(
+                requiredByDecode,
+                new TreeSet<>(strings(schema(type).path("required"))),
                 "schema 'required' of " + type.type() + " vs. fields whose absence makes decode throw");
     }
 
@@ -193,7 +207,9 @@ class EventContractTest {
                 }
             }
             JsonNode attribution = schema(type).path("$defs").path("Attribution");
-            assertEquals(requiredByDecode, new TreeSet<>(strings(attribution.path("required"))),
+            assertEquals(
+                    requiredByDecode,
+                    new TreeSet<>(strings(attribution.path("required"))),
                     "Attribution 'required' in " + type.type());
         }
     }
@@ -207,13 +223,16 @@ class EventContractTest {
             ObjectNode nulled = full.deepCopy();
             nulled.putNull(field);
             assertTrue(refused(nulled, type.payload()), type.type() + ": null " + field + " must be refused");
-            assertTrue(!types(schema.path("properties").path(field)).contains("null"),
+            assertTrue(
+                    !types(schema.path("properties").path(field)).contains("null"),
                     type.type() + ": required " + field + " must not allow null in the schema");
             if (componentType(type.payload(), field) == String.class) {
                 ObjectNode blank = full.deepCopy();
                 blank.put(field, "  ");
                 assertTrue(refused(blank, type.payload()), type.type() + ": blank " + field + " must be refused");
-                assertEquals("\\S", schema.path("properties").path(field).path("pattern").asText(),
+                assertEquals(
+                        "\\S",
+                        schema.path("properties").path(field).path("pattern").asText(),
                         type.type() + ": required text " + field + " must say 'not blank' in the schema");
             }
         }
@@ -263,7 +282,10 @@ class EventContractTest {
         JsonNode encoded = JSON.readTree(EventCodec.encode(decoded));
         List<String> errors = new ArrayList<>();
         validate(schema, schema, encoded, "$", errors);
-        assertEquals(List.of(), errors, "minimal event (optional properties written as null) against " + type.schemaResource());
+        assertEquals(
+                List.of(),
+                errors,
+                "minimal event (optional properties written as null) against " + type.schemaResource());
     }
 
     @ParameterizedTest
@@ -287,13 +309,17 @@ class EventContractTest {
         for (EventType type : EventType.values()) {
             assertTrue(asyncApi.contains("name: " + type.type()), "asyncapi.yaml names message " + type.type());
             assertTrue(asyncApi.contains("const: " + type.type()), "asyncapi.yaml pins ce_type " + type.type());
-            assertTrue(asyncApi.contains("$ref: './" + type.schemaResource() + "'"), "asyncapi.yaml refers to " + type.schemaResource());
-            assertTrue(asyncApi.contains("address: " + type.topic() + "\n"), "asyncapi.yaml has channel " + type.topic());
+            assertTrue(
+                    asyncApi.contains("$ref: './" + type.schemaResource() + "'"),
+                    "asyncapi.yaml refers to " + type.schemaResource());
+            assertTrue(
+                    asyncApi.contains("address: " + type.topic() + "\n"), "asyncapi.yaml has channel " + type.topic());
         }
         for (String topic : Topics.ALL) {
             assertTrue(asyncApi.contains("address: " + topic + "\n"), "channel " + topic);
         }
-        for (String header : List.of("ce_id", "ce_type", "ce_source", "ce_time", "ce_specversion", "content-type", "dead-letter-reason")) {
+        for (String header : List.of(
+                "ce_id", "ce_type", "ce_source", "ce_time", "ce_specversion", "content-type", "dead-letter-reason")) {
             assertTrue(asyncApi.contains(header + ":"), "header " + header);
         }
     }
@@ -329,7 +355,8 @@ class EventContractTest {
         if (t == LocalDate.class) {
             return NODES.textNode(SAMPLE_DATE);
         } else if (t == UUID.class) {
-            return NODES.textNode(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
+            return NODES.textNode(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8))
+                    .toString());
         } else if (t == Instant.class) {
             return NODES.textNode(SAMPLE_TIME);
         } else if (t == String.class) {
@@ -347,8 +374,11 @@ class EventContractTest {
     }
 
     private static Class<?> componentType(Class<?> record, String name) {
-        return Arrays.stream(record.getRecordComponents()).filter(c -> c.getName().equals(name)).findFirst()
-                .orElseThrow().getType();
+        return Arrays.stream(record.getRecordComponents())
+                .filter(c -> c.getName().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .getType();
     }
 
     private static boolean hasAttribution(EventType type) {
@@ -356,7 +386,8 @@ class EventContractTest {
     }
 
     private static Set<String> componentNames(Class<?> record) {
-        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName)
+        return Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -400,8 +431,22 @@ class EventContractTest {
      * schema cannot silently outgrow it.
      */
     private static void validate(JsonNode root, JsonNode schema, JsonNode value, String at, List<String> errors) {
-        Set<String> known = Set.of("$schema", "$id", "title", "description", "type", "required", "properties",
-                "additionalProperties", "$defs", "$ref", "format", "minLength", "pattern", "examples", "items",
+        Set<String> known = Set.of(
+                "$schema",
+                "$id",
+                "title",
+                "description",
+                "type",
+                "required",
+                "properties",
+                "additionalProperties",
+                "$defs",
+                "$ref",
+                "format",
+                "minLength",
+                "pattern",
+                "examples",
+                "items",
                 "minimum");
         schema.fieldNames().forEachRemaining(k -> {
             if (!known.contains(k)) {
@@ -420,14 +465,20 @@ class EventContractTest {
         }
         if (value.isTextual()) {
             String text = value.asText();
-            if (schema.has("minLength") && text.codePointCount(0, text.length()) < schema.get("minLength").asInt()) {
+            if (schema.has("minLength")
+                    && text.codePointCount(0, text.length())
+                            < schema.get("minLength").asInt()) {
                 errors.add(at + ": shorter than minLength");
             }
-            if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asText()).matcher(text).find()) {
+            if (schema.has("pattern")
+                    && !Pattern.compile(schema.get("pattern").asText())
+                            .matcher(text)
+                            .find()) {
                 errors.add(at + ": does not match " + schema.get("pattern").asText());
             }
             String format = schema.path("format").asText("");
-            if (format.equals("uuid") && !text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+            if (format.equals("uuid")
+                    && !text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
                 errors.add(at + ": not a uuid");
             }
             if (format.equals("date")) {
@@ -450,7 +501,9 @@ class EventContractTest {
                 validate(root, schema.get("items"), value.get(i), at + "[" + i + "]", errors);
             }
         }
-        if (schema.has("minimum") && value.isNumber() && value.asLong() < schema.get("minimum").asLong()) {
+        if (schema.has("minimum")
+                && value.isNumber()
+                && value.asLong() < schema.get("minimum").asLong()) {
             errors.add(at + ": below minimum");
         }
         if (value.isObject()) {

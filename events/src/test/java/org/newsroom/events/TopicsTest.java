@@ -14,14 +14,23 @@ class TopicsTest {
 
     @Test
     void allIsThePipelineTopicsThenTheirDeadLetterTopics() {
-        assertEquals(List.of("news.items", "news.editorial", "news.publications", "news.deliveries",
-                "news.items.dlq", "news.editorial.dlq", "news.publications.dlq", "news.deliveries.dlq"), Topics.ALL);
+        assertEquals(
+                List.of(
+                        "news.items",
+                        "news.editorial",
+                        "news.publications",
+                        "news.deliveries",
+                        "news.items.dlq",
+                        "news.editorial.dlq",
+                        "news.publications.dlq",
+                        "news.deliveries.dlq"),
+                Topics.ALL);
     }
 
     @Test
     void everyPipelineTopicCarriesEventTypesAndNoEventTypeTravelsElsewhere() {
-        Set<String> used = Arrays.stream(EventType.values()).map(EventType::topic)
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> used =
+                Arrays.stream(EventType.values()).map(EventType::topic).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(Topics.PIPELINE), used);
     }
 }

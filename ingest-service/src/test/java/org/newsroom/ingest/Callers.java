@@ -10,8 +10,7 @@ public final class Callers {
     public static final String OPS_TOKEN = TestTokens.token("ops@test", "ingest-admin");
     public static final String EDITOR_TOKEN = TestTokens.token("editor@test", "editor");
 
-    private Callers() {
-    }
+    private Callers() {}
 
     /** A request as operations ({@code ingest-admin}). */
     public static RequestSpecification ops() {

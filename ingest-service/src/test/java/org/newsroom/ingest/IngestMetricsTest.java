@@ -32,8 +32,10 @@ class IngestMetricsTest {
         String city = name();
         int billions = 2 + random.nextInt(5);
         int premium = 20 + random.nextInt(10);
-        String first = story(company, target, city, billions, premium, "agreed on Monday to buy rival", "in a cash deal");
-        String sameEvent = story(company, target, city, billions, premium, "will acquire competitor", "paying cash, it said Monday");
+        String first =
+                story(company, target, city, billions, premium, "agreed on Monday to buy rival", "in a cash deal");
+        String sameEvent = story(
+                company, target, city, billions, premium, "will acquire competitor", "paying cash, it said Monday");
         double lookupsBefore = value("newsroom_ingest_cluster_lookup_seconds_count");
 
         push(wireA, "urn:a:1", company + " to buy " + target, first, 201);
@@ -54,15 +56,21 @@ class IngestMetricsTest {
         String feed = "feed-" + UUID.randomUUID().toString().substring(0, 8);
         String feedId = ops().contentType(ContentType.JSON)
                 .body("{\"name\":\"%s\",\"url\":\"http://127.0.0.1:9/nothing.xml\",\"enabled\":false}".formatted(feed))
-                .when().post("/api/sources").then().statusCode(201).extract().path("id");
+                .when()
+                .post("/api/sources")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         ops().when().post("/api/sources/" + feedId + "/fetch").then().statusCode(200);
         ops().when().post("/api/sources/" + feedId + "/fetch").then().statusCode(200);
         assertEquals(2, value("newsroom_ingest_fetch_failures_total", source(feed)));
     }
 
-    private static String story(String company, String target, String city, int billions, int premium, String verb, String how) {
+    private static String story(
+            String company, String target, String city, int billions, int premium, String verb, String how) {
         return ("%s %s %s for $%d billion %s, betting on demand for freight in %s. The offer values %s at a %d%% premium. "
-                + "Regulators in Brussels must approve the takeover, expected to close next year.")
+                        + "Regulators in Brussels must approve the takeover, expected to close next year.")
                 .formatted(company, verb, target, billions, how, city, target, premium);
     }
 
@@ -79,12 +87,23 @@ class IngestMetricsTest {
     }
 
     private static void push(String partner, String uri, String headline, String body, int status) {
-        String key = KEYS.computeIfAbsent(partner, p -> ops().contentType(ContentType.JSON)
-                .body("{\"name\":\"%s\",\"kind\":\"partner\"}".formatted(p))
-                .when().post("/api/sources").then().statusCode(201).extract().path("apiKey"));
-        given().contentType(ContentType.JSON).header("X-Api-Key", key)
+        String key = KEYS.computeIfAbsent(
+                partner,
+                p -> ops().contentType(ContentType.JSON)
+                        .body("{\"name\":\"%s\",\"kind\":\"partner\"}".formatted(p))
+                        .when()
+                        .post("/api/sources")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("apiKey"));
+        given().contentType(ContentType.JSON)
+                .header("X-Api-Key", key)
                 .body("{\"uri\":\"%s\",\"headline\":\"%s\",\"body_html\":\"<p>%s</p>\"}".formatted(uri, headline, body))
-                .when().post("/api/partners/" + partner + "/items").then().statusCode(status);
+                .when()
+                .post("/api/partners/" + partner + "/items")
+                .then()
+                .statusCode(status);
     }
 
     private static String source(String name) {
@@ -92,13 +111,19 @@ class IngestMetricsTest {
     }
 
     private static String metrics() {
-        return given().baseUri(ManagementPort.url()).when().get("/q/metrics")
-                .then().statusCode(200).extract().asString();
+        return given().baseUri(ManagementPort.url())
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     /** The value of the series that has all these labels (name="value"); 0 when it does not exist yet. */
     private static double value(String series, String... labels) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + "(\\{[^}]*\\})? (\\S+)$").matcher(metrics());
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + "(\\{[^}]*\\})? (\\S+)$")
+                .matcher(metrics());
         while (m.find()) {
             String found = m.group(1) == null ? "" : m.group(1);
             if (Arrays.stream(labels).allMatch(found::contains)) {

@@ -18,8 +18,7 @@ public final class InternalAddresses {
     private static final Set<InetAddress> METADATA = Set.of(
             literal("169.254.169.254"), literal("168.63.129.16"), literal("100.100.100.200"), literal("fd00:ec2::254"));
 
-    private InternalAddresses() {
-    }
+    private InternalAddresses() {}
 
     /**
      * Loopback, private, link-local, carrier-grade NAT, multicast, unspecified, broadcast, reserved, documentation
@@ -27,8 +26,12 @@ public final class InternalAddresses {
      * IPv6; NAT64, 6to4 and Teredo addresses whose IPv4 address is internal; and the cloud metadata addresses.
      */
     public static boolean isInternal(InetAddress address) {
-        if (isMetadata(address) || address.isLoopbackAddress() || address.isSiteLocalAddress()
-                || address.isLinkLocalAddress() || address.isMulticastAddress() || address.isAnyLocalAddress()) {
+        if (isMetadata(address)
+                || address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isMulticastAddress()
+                || address.isAnyLocalAddress()) {
             return true;
         }
         if (address instanceof Inet4Address) {
@@ -45,7 +48,8 @@ public final class InternalAddresses {
         if (METADATA.contains(address)) {
             return true;
         }
-        return address instanceof Inet6Address && embeddedIpv4(address.getAddress()).stream().anyMatch(METADATA::contains);
+        return address instanceof Inet6Address
+                && embeddedIpv4(address.getAddress()).stream().anyMatch(METADATA::contains);
     }
 
     private static boolean isInternalIpv4(byte[] b) {
@@ -53,7 +57,8 @@ public final class InternalAddresses {
         int second = b[1] & 0xff;
         int third = b[2] & 0xff;
         return first == 0 // "this network", 0.0.0.0 included
-                || first == 10 || first == 127
+                || first == 10
+                || first == 127
                 || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT
                 || (first == 169 && second == 254)
                 || (first == 172 && second >= 16 && second < 32)
@@ -108,8 +113,10 @@ public final class InternalAddresses {
             found.add(ipv4(b[4], b[5], b[6], b[7]));
             found.add(ipv4((byte) ~b[12], (byte) ~b[13], (byte) ~b[14], (byte) ~b[15]));
         }
-        if (zeros(b, 0, 8) && (zeros(b, 8, 12) || ((b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff && zeros(b, 8, 10))
-                || ((b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && zeros(b, 10, 12)))) {
+        if (zeros(b, 0, 8)
+                && (zeros(b, 8, 12)
+                        || ((b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff && zeros(b, 8, 10))
+                        || ((b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && zeros(b, 10, 12)))) {
             found.add(ipv4(b[12], b[13], b[14], b[15])); // ::/96, ::ffff:0:0/96, ::ffff:0:0:0/96
         }
         return found;

@@ -90,12 +90,14 @@ public final class PublicHttp implements Closeable {
                         .setConnectTimeout(Timeout.of(connect))
                         .setSocketTimeout(Timeout.of(b.readTimeout))
                         .build())
-                .setMaxConnTotal(b.maxConnections).setMaxConnPerRoute(b.maxConnectionsPerHost)
+                .setMaxConnTotal(b.maxConnections)
+                .setMaxConnPerRoute(b.maxConnectionsPerHost)
                 .build();
         client = HttpClients.custom()
                 .setConnectionManager(connections)
                 .setDefaultRequestConfig(RequestConfig.custom()
-                        .setRedirectsEnabled(b.maxRedirects > 0).setMaxRedirects(b.maxRedirects)
+                        .setRedirectsEnabled(b.maxRedirects > 0)
+                        .setMaxRedirects(b.maxRedirects)
                         .setCircularRedirectsAllowed(false)
                         .setResponseTimeout(Timeout.of(b.readTimeout))
                         .setConnectionRequestTimeout(Timeout.of(deadline))
@@ -163,18 +165,21 @@ public final class PublicHttp implements Closeable {
     private Answer call(HttpUriRequestBase request, URI url, boolean keepBody) throws IOException {
         AtomicBoolean late = new AtomicBoolean();
         // Timeouts apply to each connect and each read: a server sending a byte every few seconds never trips them.
-        ScheduledFuture<?> abort = deadlines.schedule(() -> {
-            late.set(true);
-            request.cancel();
-        }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> abort = deadlines.schedule(
+                () -> {
+                    late.set(true);
+                    request.cancel();
+                },
+                deadline.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             return exchange(request, url, keepBody);
         } catch (TooLargeException | RefusedAddressException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             if (late.get()) {
-                throw new DeadlineException("timed out: no complete answer within the deadline of "
-                        + deadline.toMillis() + " ms", e);
+                throw new DeadlineException(
+                        "timed out: no complete answer within the deadline of " + deadline.toMillis() + " ms", e);
             }
             throw withoutAddresses(e, url);
         } finally {
@@ -195,7 +200,8 @@ public final class PublicHttp implements Closeable {
             } else {
                 EntityUtils.consume(response.getEntity());
             }
-            List<URI> redirects = context.getRedirectLocations() == null ? List.of()
+            List<URI> redirects = context.getRedirectLocations() == null
+                    ? List.of()
                     : context.getRedirectLocations().getAll();
             URI finalUri = redirects.isEmpty() ? url : redirects.get(redirects.size() - 1);
             return new Answer(response.getCode(), body, headers, finalUri);
@@ -208,8 +214,8 @@ public final class PublicHttp implements Closeable {
         }
         if (entity.getContentLength() > maxBodyBytes) {
             request.cancel(); // closing the stream would otherwise read the rest of it
-            throw new TooLargeException("answer larger than " + maxBodyBytes + " bytes (Content-Length "
-                    + entity.getContentLength() + ")");
+            throw new TooLargeException(
+                    "answer larger than " + maxBodyBytes + " bytes (Content-Length " + entity.getContentLength() + ")");
         }
         InputStream in = entity.getContent();
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
@@ -224,7 +230,8 @@ public final class PublicHttp implements Closeable {
     /** The client's connect errors list the addresses it tried; the caller's logs and statuses get the host only. */
     private static IOException withoutAddresses(Exception e, URI url) {
         if (e instanceof HttpHostConnectException || e instanceof ConnectTimeoutException) {
-            String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+            String reason = e.getCause() != null && e.getCause().getMessage() != null
+                    ? e.getCause().getMessage()
                     : "timed out";
             return new ConnectException("could not connect to " + url.getHost() + ": " + reason);
         }
@@ -250,12 +257,13 @@ public final class PublicHttp implements Closeable {
         private int maxConnectionsPerHost = 4;
         private String userAgent = "newsroom";
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Hosts that may resolve to internal addresses (local and test setups); never to a metadata address. */
         public Builder allowedHosts(Collection<String> hosts) {
-            allowedHosts = hosts.stream().map(VettingResolver::bare).filter(h -> !h.isEmpty())
+            allowedHosts = hosts.stream()
+                    .map(VettingResolver::bare)
+                    .filter(h -> !h.isEmpty())
                     .collect(Collectors.toUnmodifiableSet());
             return this;
         }

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 public final class RefusedAddressException extends UnknownHostException {
     /** Why, for a caller that says "refused" itself (a problem body on registration). */
     public static final String REASON = "internal address";
+
     public static final String MESSAGE = "refused: " + REASON;
 
     RefusedAddressException() {

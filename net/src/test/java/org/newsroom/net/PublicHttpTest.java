@@ -44,6 +44,7 @@ class PublicHttpTest {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     /** Answers by host name, one per lookup; the last one repeats. */
     private final Map<String, List<InetAddress[]>> answers = new ConcurrentHashMap<>();
+
     private final Map<String, AtomicInteger> lookups = new ConcurrentHashMap<>();
     private final HostResolver resolver = host -> {
         lookups.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
@@ -84,8 +85,8 @@ class PublicHttpTest {
         String path = exchange.getRequestURI().getPath();
         requests.add(address + " " + path);
         if (path.startsWith("/redirect/")) {
-            exchange.getResponseHeaders().add("Location", path.substring("/redirect/".length())
-                    .replaceFirst("^(https?)/", "$1://"));
+            exchange.getResponseHeaders()
+                    .add("Location", path.substring("/redirect/".length()).replaceFirst("^(https?)/", "$1://"));
             exchange.sendResponseHeaders(302, -1);
         } else if (path.equals("/drip")) {
             exchange.sendResponseHeaders(200, 0);
@@ -147,8 +148,8 @@ class PublicHttpTest {
         PublicHttp client = client();
         for (String literal : InternalAddressesTest.INTERNAL) {
             answer("partner.test", literal);
-            IOException refused = assertThrows(IOException.class, () -> client.get(url("partner.test", "/"), Map.of()),
-                    literal);
+            IOException refused =
+                    assertThrows(IOException.class, () -> client.get(url("partner.test", "/"), Map.of()), literal);
             assertRefused(refused);
             assertFalse(refused.getMessage().contains(literal), literal);
         }
@@ -158,9 +159,21 @@ class PublicHttpTest {
     @Test
     void literalAddressesAreRefusedWithoutAskingTheResolver() throws Exception {
         PublicHttp client = client();
-        for (String host : List.of("127.0.0.1", "[::1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[::127.0.0.1]",
-                "[64:ff9b::7f00:1]", "[2002:7f00:1::1]", "[2001:0:808:808::80ff:fffe]", "[fe80::1]", "[fd00:ec2::254]",
-                "169.254.169.254", "[::ffff:169.254.169.254]", "0.0.0.0", "[::]")) {
+        for (String host : List.of(
+                "127.0.0.1",
+                "[::1]",
+                "[::ffff:127.0.0.1]",
+                "[::ffff:7f00:1]",
+                "[::127.0.0.1]",
+                "[64:ff9b::7f00:1]",
+                "[2002:7f00:1::1]",
+                "[2001:0:808:808::80ff:fffe]",
+                "[fe80::1]",
+                "[fd00:ec2::254]",
+                "169.254.169.254",
+                "[::ffff:169.254.169.254]",
+                "0.0.0.0",
+                "[::]")) {
             assertRefused(assertThrows(IOException.class, () -> client.get(url(host, "/"), Map.of()), host));
         }
         assertEquals(Map.of(), lookups, "literals are never looked up");
@@ -195,13 +208,15 @@ class PublicHttpTest {
     void aRebindingHostIsResolvedOnceAndTheConnectionGoesToTheVettedAnswer() throws Exception {
         serve("127.0.0.2");
         answer("rebind.test", "127.0.0.1", "127.0.0.2");
-        PublicHttp.Builder builder = PublicHttp.builder().resolver(resolver)
+        PublicHttp.Builder builder = PublicHttp.builder()
+                .resolver(resolver)
                 .internal(a -> !a.getHostAddress().equals("127.0.0.1"));
         PublicHttp.Answer answer = client(builder).get(url("rebind.test", "/first"), Map.of());
         assertEquals("127.0.0.1", new String(answer.body(), StandardCharsets.UTF_8));
         assertEquals(1, lookups.get("rebind.test").get(), "resolved exactly once");
 
-        assertRefused(assertThrows(IOException.class, () -> client(builder).get(url("rebind.test", "/second"), Map.of())));
+        assertRefused(assertThrows(
+                IOException.class, () -> client(builder).get(url("rebind.test", "/second"), Map.of())));
         assertEquals(2, lookups.get("rebind.test").get());
         assertEquals(List.of("127.0.0.1 /first"), requests);
     }
@@ -219,51 +234,70 @@ class PublicHttpTest {
         assertEquals(1, lookups.get("b.test").get());
 
         // b.test is allow-listed, inside.test is not: the hop there is refused before it connects.
-        assertRefused(assertThrows(IOException.class, () -> client.get(
-                url("b.test", "/redirect/http/inside.test:" + port + "/secret"), Map.of())));
-        assertRefused(assertThrows(IOException.class, () -> client.get(
-                url("b.test", "/redirect/http/169.254.169.254/latest/meta-data"), Map.of())));
+        assertRefused(assertThrows(
+                IOException.class,
+                () -> client.get(url("b.test", "/redirect/http/inside.test:" + port + "/secret"), Map.of())));
+        assertRefused(assertThrows(
+                IOException.class,
+                () -> client.get(url("b.test", "/redirect/http/169.254.169.254/latest/meta-data"), Map.of())));
         assertFalse(requests.contains("127.0.0.1 /secret"), requests.toString());
     }
 
     @Test
     void redirectsAreLimited() throws Exception {
         answer("a.test", "127.0.0.1");
-        PublicHttp client = client(PublicHttp.builder().allowedHosts(List.of("a.test")).maxRedirects(1));
+        PublicHttp client =
+                client(PublicHttp.builder().allowedHosts(List.of("a.test")).maxRedirects(1));
         String twice = "/redirect/http/a.test:" + port + "/redirect/http/a.test:" + port + "/feed";
         assertThrows(IOException.class, () -> client.get(url("a.test", twice), Map.of()));
-        assertEquals(List.of("127.0.0.1 " + twice, "127.0.0.1 " + twice.substring(twice.indexOf("/redirect", 2))),
-                requests);
+        assertEquals(
+                List.of("127.0.0.1 " + twice, "127.0.0.1 " + twice.substring(twice.indexOf("/redirect", 2))), requests);
 
-        PublicHttp noRedirects = client(PublicHttp.builder().allowedHosts(List.of("a.test")).maxRedirects(0));
-        assertEquals(302, noRedirects.get(url("a.test", "/redirect/http/a.test:" + port + "/feed"), Map.of()).status());
+        PublicHttp noRedirects =
+                client(PublicHttp.builder().allowedHosts(List.of("a.test")).maxRedirects(0));
+        assertEquals(
+                302,
+                noRedirects
+                        .get(url("a.test", "/redirect/http/a.test:" + port + "/feed"), Map.of())
+                        .status());
     }
 
     @Test
     void theDeadlineAbortsAServerThatDripsItsAnswer() throws Exception {
         answer("slow.test", "127.0.0.1");
-        PublicHttp client = client(PublicHttp.builder().allowedHosts(List.of("slow.test"))
-                .deadline(Duration.ofSeconds(1)).readTimeout(Duration.ofSeconds(30)));
+        PublicHttp client = client(PublicHttp.builder()
+                .allowedHosts(List.of("slow.test"))
+                .deadline(Duration.ofSeconds(1))
+                .readTimeout(Duration.ofSeconds(30)));
         long started = System.nanoTime();
-        PublicHttp.DeadlineException late = assertThrows(PublicHttp.DeadlineException.class,
-                () -> client.get(url("slow.test", "/drip"), Map.of()));
+        PublicHttp.DeadlineException late =
+                assertThrows(PublicHttp.DeadlineException.class, () -> client.get(url("slow.test", "/drip"), Map.of()));
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertTrue(tookMs >= 900 && tookMs < 5_000, "aborted at the deadline: " + tookMs + " ms");
         assertTrue(late.getMessage().startsWith("timed out"), late.getMessage());
-        assertThrows(PublicHttp.DeadlineException.class, () -> client.post(url("slow.test", "/drip"), Map.of(),
-                "application/json", "{}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(
+                PublicHttp.DeadlineException.class,
+                () -> client.post(
+                        url("slow.test", "/drip"),
+                        Map.of(),
+                        "application/json",
+                        "{}".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void aBodyOverTheCapIsRefused() throws Exception {
         answer("big.test", "127.0.0.1");
-        PublicHttp client = client(PublicHttp.builder().allowedHosts(List.of("big.test")).maxBodyBytes(2_000));
+        PublicHttp client =
+                client(PublicHttp.builder().allowedHosts(List.of("big.test")).maxBodyBytes(2_000));
         for (String path : List.of("/big", "/big/chunked")) {
-            IOException tooLarge = assertThrows(PublicHttp.TooLargeException.class,
-                    () -> client.get(url("big.test", path), Map.of()), path);
+            IOException tooLarge = assertThrows(
+                    PublicHttp.TooLargeException.class, () -> client.get(url("big.test", path), Map.of()), path);
             assertTrue(tooLarge.getMessage().contains("larger than 2000 bytes"), tooLarge.getMessage());
         }
-        assertEquals(200, client.post(url("big.test", "/big"), Map.of(), "application/json", new byte[0]).status(),
+        assertEquals(
+                200,
+                client.post(url("big.test", "/big"), Map.of(), "application/json", new byte[0])
+                        .status(),
                 "a dropped body has no cap");
     }
 
@@ -274,7 +308,8 @@ class PublicHttpTest {
             closed = free.getLocalPort();
         }
         answer("down.test", "127.0.0.1");
-        IOException e = assertThrows(IOException.class,
+        IOException e = assertThrows(
+                IOException.class,
                 () -> client("down.test").get(URI.create("http://down.test:" + closed + "/"), Map.of()));
         assertTrue(e instanceof ConnectException, e.toString());
         assertTrue(e.getMessage().contains("down.test"), e.getMessage());
@@ -288,13 +323,16 @@ class PublicHttpTest {
         PublicHttp client = client();
         assertEquals(Optional.of("internal address"), client.refusal(URI.create("https://inside.test/hook")));
         assertEquals(Optional.of("internal address"), client.refusal(URI.create("http://[::1]/hook")));
-        assertEquals(Optional.of("only http and https URLs are allowed"),
+        assertEquals(
+                Optional.of("only http and https URLs are allowed"),
                 client.refusal(URI.create("ftp://partner.test/x")));
-        assertEquals(Optional.of("the URL needs a host and no user info"),
+        assertEquals(
+                Optional.of("the URL needs a host and no user info"),
                 client.refusal(URI.create("https://me@partner.test/hook")));
         assertEquals(Optional.of("unknown host nowhere.test"), client.refusal(URI.create("https://nowhere.test/")));
         assertEquals(Optional.empty(), client.refusal(URI.create("https://partner.test/hook")));
-        IOException ftp = assertThrows(IOException.class, () -> client.get(URI.create("ftp://partner.test/x"), Map.of()));
+        IOException ftp =
+                assertThrows(IOException.class, () -> client.get(URI.create("ftp://partner.test/x"), Map.of()));
         assertTrue(ftp.getMessage().startsWith("refused"), ftp.getMessage());
     }
 }

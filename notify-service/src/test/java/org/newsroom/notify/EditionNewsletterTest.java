@@ -52,37 +52,68 @@ class EditionNewsletterTest {
 
     private static EditionPublished edition(List<String> sections) {
         UUID id = UUID.randomUUID();
-        EditionLead lead = new EditionLead(UUID.randomUUID(), "Harbor strike ends after nine days",
-                "Dockworkers accepted the offer.\n\nShips queue to unload.", "A. Writer",
+        EditionLead lead = new EditionLead(
+                UUID.randomUUID(),
+                "Harbor strike ends after nine days",
+                "Dockworkers accepted the offer.\n\nShips queue to unload.",
+                "A. Writer",
                 new Attribution("The Harbor Ledger", "https://harbor.example/strike"),
-                "We chose this story because the port feeds half the region.", "A. Writer covers the port.",
-                "© 2026 The Harbor Ledger", null, null, null);
+                "We chose this story because the port feeds half the region.",
+                "A. Writer covers the port.",
+                "© 2026 The Harbor Ledger",
+                null,
+                null,
+                null);
         List<EditionBrief> briefs = List.of(
-                new EditionBrief(1, UUID.randomUUID(), "Grain corridor reopens",
-                        List.of("Exports resume on Monday."), new Attribution("Grain Daily", "https://grain.example/a")),
-                new EditionBrief(2, UUID.randomUUID(), "Council approves budget",
-                        List.of("A narrow vote.", "Opposition walked out."), new Attribution("City Wire", null)));
-        return new EditionPublished(id, "https://news.example/editions/" + id,
-                "Morning Briefing — 25 November 2026 " + id, LocalDate.of(2026, 11, 25), lead, briefs, sections,
+                new EditionBrief(
+                        1,
+                        UUID.randomUUID(),
+                        "Grain corridor reopens",
+                        List.of("Exports resume on Monday."),
+                        new Attribution("Grain Daily", "https://grain.example/a")),
+                new EditionBrief(
+                        2,
+                        UUID.randomUUID(),
+                        "Council approves budget",
+                        List.of("A narrow vote.", "Opposition walked out."),
+                        new Attribution("City Wire", null)));
+        return new EditionPublished(
+                id,
+                "https://news.example/editions/" + id,
+                "Morning Briefing — 25 November 2026 " + id,
+                LocalDate.of(2026, 11, 25),
+                lead,
+                briefs,
+                sections,
                 Instant.now());
     }
 
     private void publish(EditionPublished edition, String eventId) {
-        records.send(Topics.PUBLICATIONS, edition.editionId().toString(), eventId, EDITION_PUBLISHED,
+        records.send(
+                Topics.PUBLICATIONS,
+                edition.editionId().toString(),
+                eventId,
+                EDITION_PUBLISHED,
                 EventCodec.encode(edition));
     }
 
     private static long mailableSubscribers() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) Subscriber.getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM subscriber WHERE status = 'ACTIVE'"
-                        + " AND email NOT IN (SELECT email FROM suppression)")
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) Subscriber.getEntityManager()
+                                .createNativeQuery("SELECT count(*) FROM subscriber WHERE status = 'ACTIVE'"
+                                        + " AND email NOT IN (SELECT email FROM suppression)")
+                                .getSingleResult())
+                        .longValue());
     }
 
     private static void suppress(String email) {
-        given().header("X-Newsroom-Secret", "test-suppression-secret").contentType(ContentType.JSON)
+        given().header("X-Newsroom-Secret", "test-suppression-secret")
+                .contentType(ContentType.JSON)
                 .body("{\"email\":\"" + email + "\",\"reason\":\"COMPLAINT\"}")
-                .when().post("/api/suppressions").then().statusCode(204);
+                .when()
+                .post("/api/suppressions")
+                .then()
+                .statusCode(204);
     }
 
     @Test
@@ -92,7 +123,9 @@ class EditionNewsletterTest {
         String suppressed = Readers.active(mail, "edition-suppressed");
         suppress(suppressed);
         // Readers of its own, whatever ran before: more active readers than one fan-out page holds (3 in tests).
-        List<String> more = Stream.generate(() -> Readers.active(mail, "edition-more")).limit(3).toList();
+        List<String> more = Stream.generate(() -> Readers.active(mail, "edition-more"))
+                .limit(3)
+                .toList();
         long mailable = mailableSubscribers();
         EditionPublished edition = edition(List.of());
         String eventId = UUID.randomUUID().toString();
@@ -111,7 +144,9 @@ class EditionNewsletterTest {
         assertTrue(body.contains("About the author: A. Writer covers the port."), body);
         assertTrue(body.contains("© 2026 The Harbor Ledger"), body);
         assertTrue(body.contains("Read on: " + edition.url()), body);
-        assertTrue(body.contains("1. Grain corridor reopens\nExports resume on Monday.\n— Grain Daily https://grain.example/a"),
+        assertTrue(
+                body.contains(
+                        "1. Grain corridor reopens\nExports resume on Monday.\n— Grain Daily https://grain.example/a"),
                 body);
         assertTrue(body.contains("2. Council approves budget"), body);
         assertTrue(body.contains("— City Wire\n"), body);
@@ -120,27 +155,41 @@ class EditionNewsletterTest {
         assertTrue(body.contains("Unsubscribe: http"), body);
         assertTrue(body.contains("/api/subscriptions/preferences?token="), body);
         assertTrue(body.indexOf("1. Grain corridor reopens") > body.indexOf("Read on: "), body);
-        assertTrue(email.header("Content-Type").orElse("").contains("multipart/alternative"),
+        assertTrue(
+                email.header("Content-Type").orElse("").contains("multipart/alternative"),
                 "an HTML alternative: " + email.header("Content-Type"));
         assertTrue(email.header("List-Unsubscribe").orElse("").contains("/api/subscriptions/unsubscribe?token="));
-        assertEquals("List-Unsubscribe=One-Click", email.header("List-Unsubscribe-Post").orElse(null));
+        assertEquals(
+                "List-Unsubscribe=One-Click",
+                email.header("List-Unsubscribe-Post").orElse(null));
 
         // The three announcements all handled: every delivery row they could add exists.
         Sentinels.awaitHandledUpTo(records, edition.editionId().toString());
-        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
-                .when().get("/api/editions/" + edition.editionId() + "/deliveries")
-                .then().statusCode(200)
-                .body("sent", equalTo((int) mailable))
-                .body("pending", equalTo(0))
-                .body("failed", equalTo(0))
-                .body("suppressed", greaterThanOrEqualTo(1))
-                .body("fanningOut", equalTo(false)));
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> ((Number) Subscriber.getEntityManager()
-                .createNativeQuery("SELECT pages FROM fanout WHERE subject_id = ?1 AND done")
-                .setParameter(1, edition.editionId()).getSingleResult()).intValue()) > 1,
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> WebhookAdmin.admin()
+                        .when()
+                        .get("/api/editions/" + edition.editionId() + "/deliveries")
+                        .then()
+                        .statusCode(200)
+                        .body("sent", equalTo((int) mailable))
+                        .body("pending", equalTo(0))
+                        .body("failed", equalTo(0))
+                        .body("suppressed", greaterThanOrEqualTo(1))
+                        .body("fanningOut", equalTo(false)));
+        assertTrue(
+                QuarkusTransaction.requiringNew()
+                                .call(() -> ((Number) Subscriber.getEntityManager()
+                                                .createNativeQuery(
+                                                        "SELECT pages FROM fanout WHERE subject_id = ?1 AND done")
+                                                .setParameter(1, edition.editionId())
+                                                .getSingleResult())
+                                        .intValue())
+                        > 1,
                 "readers written in several keyset pages (3 per page in tests)");
         for (String each : Stream.concat(Stream.of(reader), more.stream()).toList()) {
-            assertEquals(1, mail.messages(MailSink.to(each, edition.title())).size(),
+            assertEquals(
+                    1,
+                    mail.messages(MailSink.to(each, edition.title())).size(),
                     "one email per reader per edition, however often it is announced");
         }
         assertEquals(List.of(), mail.messages(MailSink.to(pending, edition.title())));
@@ -168,9 +217,14 @@ class EditionNewsletterTest {
     }
 
     private static void awaitFinal(EditionPublished edition) {
-        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
-                .when().get("/api/editions/" + edition.editionId() + "/deliveries")
-                .then().statusCode(200).body("fanningOut", equalTo(false)).body("pending", equalTo(0)));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> WebhookAdmin.admin()
+                        .when()
+                        .get("/api/editions/" + edition.editionId() + "/deliveries")
+                        .then()
+                        .statusCode(200)
+                        .body("fanningOut", equalTo(false))
+                        .body("pending", equalTo(0)));
     }
 
     @Test
@@ -181,7 +235,8 @@ class EditionNewsletterTest {
         QuarkusTransaction.begin();
         try {
             newsletter.schedule(edition);
-            Newsletter.Summary summary = newsletter.editionSummary(edition.editionId()).orElseThrow();
+            Newsletter.Summary summary =
+                    newsletter.editionSummary(edition.editionId()).orElseThrow();
             assertEquals(new Newsletter.Summary(0, 0, 0, 0, 0, true), summary);
         } finally {
             QuarkusTransaction.rollback();
@@ -191,16 +246,26 @@ class EditionNewsletterTest {
     /** Who got which email is the newsroom's business: the statistics take the admin role. */
     @Test
     void deliveryStatisticsRequireTheAdminRole() {
-        for (String path : List.of("/api/editions/" + UUID.randomUUID() + "/deliveries",
+        for (String path : List.of(
+                "/api/editions/" + UUID.randomUUID() + "/deliveries",
                 "/api/publications/" + UUID.randomUUID() + "/deliveries")) {
             given().when().get(path).then().statusCode(401);
-            given().auth().oauth2(TestTokens.token("an-editor", "editor")).when().get(path).then().statusCode(403);
+            given().auth()
+                    .oauth2(TestTokens.token("an-editor", "editor"))
+                    .when()
+                    .get(path)
+                    .then()
+                    .statusCode(403);
             WebhookAdmin.admin().when().get(path).then().statusCode(404);
         }
     }
 
     @Test
     void unknownEditionIsNotFound() {
-        WebhookAdmin.admin().when().get("/api/editions/" + UUID.randomUUID() + "/deliveries").then().statusCode(404);
+        WebhookAdmin.admin()
+                .when()
+                .get("/api/editions/" + UUID.randomUUID() + "/deliveries")
+                .then()
+                .statusCode(404);
     }
 }

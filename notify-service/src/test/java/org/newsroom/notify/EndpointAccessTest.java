@@ -12,10 +12,16 @@ import org.newsroom.testing.EndpointAccessContract;
 class EndpointAccessTest extends EndpointAccessContract {
     @Override
     protected Set<String> publicOperations() {
-        return Set.of("POST /api/subscriptions", "GET /api/subscriptions/confirm", "POST /api/subscriptions/confirm",
-                "GET /api/subscriptions/unsubscribe", "POST /api/subscriptions/unsubscribe",
-                "GET /api/subscriptions/preferences", "PUT /api/subscriptions/preferences",
-                "POST /api/subscriptions/preferences", "POST /api/subscriptions/revoke");
+        return Set.of(
+                "POST /api/subscriptions",
+                "GET /api/subscriptions/confirm",
+                "POST /api/subscriptions/confirm",
+                "GET /api/subscriptions/unsubscribe",
+                "POST /api/subscriptions/unsubscribe",
+                "GET /api/subscriptions/preferences",
+                "PUT /api/subscriptions/preferences",
+                "POST /api/subscriptions/preferences",
+                "POST /api/subscriptions/revoke");
     }
 
     @Override

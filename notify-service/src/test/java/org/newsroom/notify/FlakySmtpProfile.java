@@ -17,8 +17,8 @@ public class FlakySmtpProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("newsroom.notify.max-attempts", String.valueOf(MAX_ATTEMPTS),
-                "quarkus.mailer.timeout", SEND_TIMEOUT);
+        return Map.of(
+                "newsroom.notify.max-attempts", String.valueOf(MAX_ATTEMPTS), "quarkus.mailer.timeout", SEND_TIMEOUT);
     }
 
     @Override

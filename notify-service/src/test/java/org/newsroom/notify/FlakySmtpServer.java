@@ -34,11 +34,13 @@ public final class FlakySmtpServer implements AutoCloseable {
     }
 
     public int attempts(String address, String subject) {
-        return attempts.getOrDefault(address + "|" + subject, new AtomicInteger()).get();
+        return attempts.getOrDefault(address + "|" + subject, new AtomicInteger())
+                .get();
     }
 
     public int accepted(String address, String subject) {
-        return accepted.getOrDefault(address + "|" + subject, new AtomicInteger()).get();
+        return accepted.getOrDefault(address + "|" + subject, new AtomicInteger())
+                .get();
     }
 
     /** The messages to {@code silent-…} recipients, read long ago, are accepted now. */

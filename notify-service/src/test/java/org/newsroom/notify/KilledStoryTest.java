@@ -48,26 +48,47 @@ class KilledStoryTest {
             DeliveryRows.alertDelivery(subscriber, killed, 1, "now() + interval '6 hours'");
         });
 
-        records.send(Topics.PUBLICATIONS, killed.toString(), UUID.randomUUID().toString(),
-                EventType.PUBLICATION_RETRACTED.type(), EventCodec.encode(new PublicationRetracted(killed,
-                        UUID.randomUUID(), "story-" + killed, "https://news.example/p/" + killed,
-                        headline(killed), "The source withdrew the report.", 2, Instant.now())));
-        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
-                .when().get("/api/publications/" + killed + "/deliveries")
-                .then().statusCode(200).body("cancelled", equalTo(1)).body("pending", equalTo(0)));
+        records.send(
+                Topics.PUBLICATIONS,
+                killed.toString(),
+                UUID.randomUUID().toString(),
+                EventType.PUBLICATION_RETRACTED.type(),
+                EventCodec.encode(new PublicationRetracted(
+                        killed,
+                        UUID.randomUUID(),
+                        "story-" + killed,
+                        "https://news.example/p/" + killed,
+                        headline(killed),
+                        "The source withdrew the report.",
+                        2,
+                        Instant.now())));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> WebhookAdmin.admin()
+                        .when()
+                        .get("/api/publications/" + killed + "/deliveries")
+                        .then()
+                        .statusCode(200)
+                        .body("cancelled", equalTo(1))
+                        .body("pending", equalTo(0)));
 
         // The backoff is over, and another alert to the same reader is due just after it: once that one is out, the
         // sender has had every chance to send the killed story's.
         QuarkusTransaction.requiringNew().run(() -> {
             Subscriber.getEntityManager()
                     .createNativeQuery("UPDATE delivery SET next_attempt_at = now() WHERE publication_id = ?1")
-                    .setParameter(1, killed).executeUpdate();
+                    .setParameter(1, killed)
+                    .executeUpdate();
             DeliveryRows.alertDelivery(subscriber, sentinel, 0, "now() + interval '1 second'");
         });
         mail.await(MailSink.to(reader, headline(sentinel)), TIMEOUT);
         assertEquals(List.of(), mail.messages(MailSink.to(reader, headline(killed))));
-        WebhookAdmin.admin().when().get("/api/publications/" + killed + "/deliveries")
-                .then().statusCode(200).body("cancelled", equalTo(1)).body("sent", equalTo(0));
+        WebhookAdmin.admin()
+                .when()
+                .get("/api/publications/" + killed + "/deliveries")
+                .then()
+                .statusCode(200)
+                .body("cancelled", equalTo(1))
+                .body("sent", equalTo(0));
     }
 
     private static String headline(UUID publication) {

@@ -77,7 +77,8 @@ class MailTransportTest {
     @Test
     void aMailTheClientRefusesFailsItsSendAtOnce() {
         Mail noRecipient = new Mail().setSubject("Nobody").setText("To no one.");
-        Throwable failure = assertThrows(RuntimeException.class,
+        Throwable failure = assertThrows(
+                RuntimeException.class,
                 () -> transport.send(noRecipient).await().atMost(TIMEOUT));
         assertFalse(failure instanceof TimeoutException, "the reason, not a timeout: " + failure);
     }

@@ -3,8 +3,8 @@ package org.newsroom.notify;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -48,33 +48,59 @@ class NewsletterTest {
 
     private static PublicationPublished publication(String headline, List<String> sections) {
         UUID id = UUID.randomUUID();
-        return new PublicationPublished(id, UUID.randomUUID(), "story-" + id, "https://news.example/p/" + id,
-                headline, "First paragraph of the summary.\n\nSecond paragraph.", "A. Writer",
-                new Attribution("The Harbor Ledger", "https://harbor.example"), 1, Instant.now(), null, sections,
-                "<p>Body</p>", "HARBOR CITY", null, null, null, "(c) The Harbor Ledger", null, null);
+        return new PublicationPublished(
+                id,
+                UUID.randomUUID(),
+                "story-" + id,
+                "https://news.example/p/" + id,
+                headline,
+                "First paragraph of the summary.\n\nSecond paragraph.",
+                "A. Writer",
+                new Attribution("The Harbor Ledger", "https://harbor.example"),
+                1,
+                Instant.now(),
+                null,
+                sections,
+                "<p>Body</p>",
+                "HARBOR CITY",
+                null,
+                null,
+                null,
+                "(c) The Harbor Ledger",
+                null,
+                null);
     }
 
     private void publish(PublicationPublished publication, String eventId) {
-        records.send(Topics.PUBLICATIONS, publication.publicationId().toString(), eventId, PUBLISHED,
+        records.send(
+                Topics.PUBLICATIONS,
+                publication.publicationId().toString(),
+                eventId,
+                PUBLISHED,
                 EventCodec.encode(publication));
     }
 
     private static long activeSubscribers() {
         // Active, not suppressed, wanting every topic or "breaking": the readers a breaking publication is mailed to.
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) Subscriber.getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM subscriber WHERE status = 'ACTIVE'"
-                        + " AND (topics = '' OR 'breaking' = ANY (string_to_array(topics, ',')))"
-                        + " AND email NOT IN (SELECT email FROM suppression)")
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) Subscriber.getEntityManager()
+                                .createNativeQuery("SELECT count(*) FROM subscriber WHERE status = 'ACTIVE'"
+                                        + " AND (topics = '' OR 'breaking' = ANY (string_to_array(topics, ',')))"
+                                        + " AND email NOT IN (SELECT email FROM suppression)")
+                                .getSingleResult())
+                        .longValue());
     }
 
     private static void assertSummary(PublicationPublished publication, long sent) {
-        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
-                .when().get("/api/publications/" + publication.publicationId() + "/deliveries")
-                .then().statusCode(200)
-                .body("sent", equalTo((int) sent))
-                .body("pending", equalTo(0))
-                .body("failed", equalTo(0)));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> WebhookAdmin.admin()
+                        .when()
+                        .get("/api/publications/" + publication.publicationId() + "/deliveries")
+                        .then()
+                        .statusCode(200)
+                        .body("sent", equalTo((int) sent))
+                        .body("pending", equalTo(0))
+                        .body("failed", equalTo(0)));
     }
 
     @Test
@@ -103,11 +129,16 @@ class NewsletterTest {
             assertEquals("email", sent.channel());
 
             assertSummary(publication, activeCount);
-            assertEquals(activeCount, DeliveryRows.announced(EventType.DELIVERY_SENT, publication.publicationId()),
+            assertEquals(
+                    activeCount,
+                    DeliveryRows.announced(EventType.DELIVERY_SENT, publication.publicationId()),
                     "one news.delivery.sent.v1 per active subscriber");
         }
-        assertEquals(1, mail.messages(MailSink.to(active, publication.headline())).size());
-        assertEquals(List.of(), mail.messages(MailSink.to(pending, publication.headline())),
+        assertEquals(
+                1, mail.messages(MailSink.to(active, publication.headline())).size());
+        assertEquals(
+                List.of(),
+                mail.messages(MailSink.to(pending, publication.headline())),
                 "a pending subscriber gets nothing but the confirmation");
     }
 
@@ -126,7 +157,9 @@ class NewsletterTest {
         // The three announcements all handled: every delivery row they could add exists, and all were sent.
         Sentinels.awaitHandledUpTo(records, publication.publicationId().toString());
         assertSummary(publication, activeCount);
-        assertEquals(1, mail.messages(MailSink.to(reader, publication.headline())).size(),
+        assertEquals(
+                1,
+                mail.messages(MailSink.to(reader, publication.headline())).size(),
                 "exactly one email per subscriber per publication");
     }
 
@@ -144,10 +177,16 @@ class NewsletterTest {
         mail.await(MailSink.to(reader, elections.headline()), TIMEOUT);
         // Taken in (the summary exists) without a single delivery row: nobody will ever be mailed about them.
         for (PublicationPublished ignored : List.of(culture, unsectioned)) {
-            await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
-                    .when().get("/api/publications/" + ignored.publicationId() + "/deliveries")
-                    .then().statusCode(200).body("sent", equalTo(0)).body("pending", equalTo(0))
-                    .body("suppressed", equalTo(0)).body("fanningOut", equalTo(false)));
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> WebhookAdmin.admin()
+                            .when()
+                            .get("/api/publications/" + ignored.publicationId() + "/deliveries")
+                            .then()
+                            .statusCode(200)
+                            .body("sent", equalTo(0))
+                            .body("pending", equalTo(0))
+                            .body("suppressed", equalTo(0))
+                            .body("fanningOut", equalTo(false)));
             assertEquals(List.of(), mail.messages(MailSink.to(reader, ignored.headline())));
         }
     }
@@ -160,16 +199,21 @@ class NewsletterTest {
         String elections = Readers.newAddress("breaking-elections");
         Readers.subscribe(elections, "[\"elections\"]");
         Readers.confirm(mail, elections);
-        PublicationPublished publication = publication("Recount ordered " + UUID.randomUUID(),
-                List.of("Elections", "Politics"));
+        PublicationPublished publication =
+                publication("Recount ordered " + UUID.randomUUID(), List.of("Elections", "Politics"));
 
         publish(publication, UUID.randomUUID().toString());
 
         mail.await(MailSink.to(elections, publication.headline()), TIMEOUT);
         // Every reader it matched has a row, and every row was sent: the sports reader got no row, so no email.
-        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
-                .when().get("/api/publications/" + publication.publicationId() + "/deliveries")
-                .then().statusCode(200).body("fanningOut", equalTo(false)).body("pending", equalTo(0)));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> WebhookAdmin.admin()
+                        .when()
+                        .get("/api/publications/" + publication.publicationId() + "/deliveries")
+                        .then()
+                        .statusCode(200)
+                        .body("fanningOut", equalTo(false))
+                        .body("pending", equalTo(0)));
         assertEquals(List.of(), mail.messages(MailSink.to(sports, publication.headline())));
     }
 
@@ -186,7 +230,8 @@ class NewsletterTest {
             ConsumerRecord<String, String> raw = dlq.await(r -> rawKey.equals(r.key()), TIMEOUT);
             assertNotNull(TopicWatcher.header(raw, "dead-letter-reason"));
             ConsumerRecord<String, String> invalid = dlq.await(r -> invalidKey.equals(r.key()), TIMEOUT);
-            assertTrue(TopicWatcher.header(invalid, "dead-letter-reason").contains("slug"),
+            assertTrue(
+                    TopicWatcher.header(invalid, "dead-letter-reason").contains("slug"),
                     TopicWatcher.header(invalid, "dead-letter-reason"));
         }
 

@@ -15,8 +15,7 @@ final class Readers {
     static final String CONFIRMATION_SUBJECT = "Confirm your newsletter subscription";
     private static final Pattern TOKEN = Pattern.compile("/api/subscriptions/confirm\\?token=([A-Za-z0-9_-]+)");
 
-    private Readers() {
-    }
+    private Readers() {}
 
     /** A fresh address, unique across runs sharing the database and the broker. */
     static String newAddress(String who) {
@@ -30,23 +29,35 @@ final class Readers {
     }
 
     static void subscribe(String email) {
-        given().header("X-Forwarded-For", client()).contentType(ContentType.JSON).body("{\"email\":\"" + email + "\",\"name\":\"Test Reader\"}")
-                .when().post("/api/subscriptions")
-                .then().statusCode(202).body("status", equalTo("PENDING"));
+        given().header("X-Forwarded-For", client())
+                .contentType(ContentType.JSON)
+                .body("{\"email\":\"" + email + "\",\"name\":\"Test Reader\"}")
+                .when()
+                .post("/api/subscriptions")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("PENDING"));
     }
 
     static void subscribe(String email, String topicsJson) {
-        given().header("X-Forwarded-For", client()).contentType(ContentType.JSON)
+        given().header("X-Forwarded-For", client())
+                .contentType(ContentType.JSON)
                 .body("{\"email\":\"" + email + "\",\"topics\":" + topicsJson + "}")
-                .when().post("/api/subscriptions")
-                .then().statusCode(202).body("status", equalTo("PENDING"));
+                .when()
+                .post("/api/subscriptions")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("PENDING"));
     }
 
     /** Presses the button of the page the confirmation link opens (a POST). */
     static void confirm(MailSink sink, String email) {
         given().queryParam("token", confirmationToken(sink, email))
-                .when().post("/api/subscriptions/confirm")
-                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+                .when()
+                .post("/api/subscriptions/confirm")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACTIVE"));
     }
 
     static String confirmationToken(MailSink sink, String email) {

@@ -38,8 +38,7 @@ class ResumeAfterCrashTest {
     /** One producer per class, closed after its last test (testing's CloudEventRecordsExtension). */
     CloudEventRecords records;
 
-    private record Reader(UUID id, String email) {
-    }
+    private record Reader(UUID id, String email) {}
 
     @Test
     void unfinishedDeliveriesAreResumedAndFinishedOnesNeverRepeated() {
@@ -58,25 +57,43 @@ class ResumeAfterCrashTest {
         List<Reader> unfinished = new ArrayList<>(leased);
         unfinished.addAll(notReached);
         unfinished.forEach(r -> mail.await(MailSink.to(r.email(), edition.title()), TIMEOUT));
-        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
-                .when().get("/api/editions/" + edition.editionId() + "/deliveries")
-                .then().statusCode(200).body("sent", equalTo(9)).body("pending", equalTo(0))
-                .body("failed", equalTo(0)));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> WebhookAdmin.admin()
+                        .when()
+                        .get("/api/editions/" + edition.editionId() + "/deliveries")
+                        .then()
+                        .statusCode(200)
+                        .body("sent", equalTo(9))
+                        .body("pending", equalTo(0))
+                        .body("failed", equalTo(0)));
 
-        records.send(Topics.PUBLICATIONS, edition.editionId().toString(), UUID.randomUUID().toString(),
-                EventType.EDITION_PUBLISHED.type(), EventCodec.encode(edition));
+        records.send(
+                Topics.PUBLICATIONS,
+                edition.editionId().toString(),
+                UUID.randomUUID().toString(),
+                EventType.EDITION_PUBLISHED.type(),
+                EventCodec.encode(edition));
         // The announcement handled: its fan-out has started, and the rows it adds are the summary's.
         Sentinels.awaitHandledUpTo(records, edition.editionId().toString());
         // Its fan-out (other readers in the database get it now) written and sent: nothing more is coming.
-        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
-                .when().get("/api/editions/" + edition.editionId() + "/deliveries")
-                .then().statusCode(200).body("pending", equalTo(0)).body("fanningOut", equalTo(false)));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> WebhookAdmin.admin()
+                        .when()
+                        .get("/api/editions/" + edition.editionId() + "/deliveries")
+                        .then()
+                        .statusCode(200)
+                        .body("pending", equalTo(0))
+                        .body("fanningOut", equalTo(false)));
         for (Reader reader : unfinished) {
-            assertEquals(1, mail.messages(MailSink.to(reader.email(), edition.title())).size(),
+            assertEquals(
+                    1,
+                    mail.messages(MailSink.to(reader.email(), edition.title())).size(),
                     "exactly one email for " + reader.email());
         }
         for (Reader reader : sent) {
-            assertEquals(List.of(), mail.messages(MailSink.to(reader.email(), edition.title())),
+            assertEquals(
+                    List.of(),
+                    mail.messages(MailSink.to(reader.email(), edition.title())),
                     "no second email for " + reader.email());
         }
     }
@@ -87,28 +104,43 @@ class ResumeAfterCrashTest {
         // Ids above every random one, in a known order: the dead instance had written the first two pages' rows.
         List<Reader> readers = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            readers.add(new Reader(UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffff0" + i),
-                    Readers.newAddress("fanout-" + i)));
+            readers.add(new Reader(
+                    UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffff0" + i), Readers.newAddress("fanout-" + i)));
         }
         insert(readers);
         QuarkusTransaction.requiringNew().run(() -> {
             DeliveryRows.editionNotice(edition);
             readers.subList(0, 2).forEach(r -> delivery(r, edition, "SENT", "now()"));
-            Subscriber.getEntityManager().createNativeQuery("""
+            Subscriber.getEntityManager()
+                    .createNativeQuery("""
                     INSERT INTO fanout (subject_id, kind, sections, after_subscriber, pages, created_at)
                     VALUES (?1, 'EDITION', '', ?2, 2, now())""")
-                    .setParameter(1, edition.editionId()).setParameter(2, readers.get(1).id()).executeUpdate();
+                    .setParameter(1, edition.editionId())
+                    .setParameter(2, readers.get(1).id())
+                    .executeUpdate();
         });
 
         readers.subList(2, 5).forEach(r -> mail.await(MailSink.to(r.email(), edition.title()), TIMEOUT));
-        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
-                .when().get("/api/editions/" + edition.editionId() + "/deliveries")
-                .then().statusCode(200).body("sent", equalTo(5)).body("pending", equalTo(0)));
-        readers.subList(0, 2).forEach(r -> assertEquals(List.of(),
-                mail.messages(MailSink.to(r.email(), edition.title())), "already served: " + r.email()));
-        assertEquals(Boolean.TRUE, QuarkusTransaction.requiringNew().call(() -> Subscriber.getEntityManager()
-                .createNativeQuery("SELECT done FROM fanout WHERE subject_id = ?1")
-                .setParameter(1, edition.editionId()).getSingleResult()));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> WebhookAdmin.admin()
+                        .when()
+                        .get("/api/editions/" + edition.editionId() + "/deliveries")
+                        .then()
+                        .statusCode(200)
+                        .body("sent", equalTo(5))
+                        .body("pending", equalTo(0)));
+        readers.subList(0, 2)
+                .forEach(r -> assertEquals(
+                        List.of(),
+                        mail.messages(MailSink.to(r.email(), edition.title())),
+                        "already served: " + r.email()));
+        assertEquals(
+                Boolean.TRUE,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Subscriber.getEntityManager()
+                                .createNativeQuery("SELECT done FROM fanout WHERE subject_id = ?1")
+                                .setParameter(1, edition.editionId())
+                                .getSingleResult()));
     }
 
     private static void delivery(Reader reader, EditionPublished edition, String status, String nextAttempt) {

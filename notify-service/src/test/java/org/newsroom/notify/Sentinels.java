@@ -20,8 +20,7 @@ import org.newsroom.testing.CloudEventRecords;
 final class Sentinels {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private Sentinels() {
-    }
+    private Sentinels() {}
 
     /**
      * Sends a publication in no section (so mailed to nobody) keyed {@code key} and waits until its delivery summary
@@ -29,12 +28,28 @@ final class Sentinels {
      */
     static void awaitHandledUpTo(CloudEventRecords records, String key) {
         UUID id = UUID.randomUUID();
-        PublicationPublished sentinel = new PublicationPublished(id, UUID.randomUUID(), "sentinel-" + id,
-                "https://news.example/p/" + id, "Sentinel " + id, "Summary.", null,
-                new Attribution("The Harbor Ledger", null), 1, Instant.now());
-        records.send(Topics.PUBLICATIONS, key, UUID.randomUUID().toString(), EventType.PUBLICATION_PUBLISHED.type(),
+        PublicationPublished sentinel = new PublicationPublished(
+                id,
+                UUID.randomUUID(),
+                "sentinel-" + id,
+                "https://news.example/p/" + id,
+                "Sentinel " + id,
+                "Summary.",
+                null,
+                new Attribution("The Harbor Ledger", null),
+                1,
+                Instant.now());
+        records.send(
+                Topics.PUBLICATIONS,
+                key,
+                UUID.randomUUID().toString(),
+                EventType.PUBLICATION_PUBLISHED.type(),
                 EventCodec.encode(sentinel));
-        await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
-                .when().get("/api/publications/" + id + "/deliveries").then().statusCode(200));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> WebhookAdmin.admin()
+                        .when()
+                        .get("/api/publications/" + id + "/deliveries")
+                        .then()
+                        .statusCode(200));
     }
 }

@@ -45,8 +45,7 @@ class SmtpFailuresTest {
     /** One producer per class, closed after its last test (testing's CloudEventRecordsExtension). */
     CloudEventRecords records;
 
-    private record Row(String status, int attempts, String lastError) {
-    }
+    private record Row(String status, int attempts, String lastError) {}
 
     @Test
     void transientFailuresAreRetriedPermanentOnesAreNotAndFinalFailuresAreAnnounced() {
@@ -59,13 +58,22 @@ class SmtpFailuresTest {
         EditionPublished edition = DeliveryRows.edition("Storm Edition");
 
         try (TopicWatcher deliveries = TopicWatcher.open(Topics.DELIVERIES)) {
-            records.send(Topics.PUBLICATIONS, edition.editionId().toString(), UUID.randomUUID().toString(),
-                    EventType.EDITION_PUBLISHED.type(), EventCodec.encode(edition));
+            records.send(
+                    Topics.PUBLICATIONS,
+                    edition.editionId().toString(),
+                    UUID.randomUUID().toString(),
+                    EventType.EDITION_PUBLISHED.type(),
+                    EventCodec.encode(edition));
 
-            await().atMost(TIMEOUT).untilAsserted(() -> WebhookAdmin.admin()
-                    .when().get("/api/editions/" + edition.editionId() + "/deliveries")
-                    .then().statusCode(200)
-                    .body("sent", equalTo(2)).body("failed", equalTo(2)).body("pending", equalTo(0)));
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> WebhookAdmin.admin()
+                            .when()
+                            .get("/api/editions/" + edition.editionId() + "/deliveries")
+                            .then()
+                            .statusCode(200)
+                            .body("sent", equalTo(2))
+                            .body("failed", equalTo(2))
+                            .body("pending", equalTo(0)));
 
             // Every attempt a row records is one the server answered: none is lost in the mail client.
             String title = edition.title();
@@ -82,24 +90,34 @@ class SmtpFailuresTest {
             assertEquals("FAILED", rows.get(unknown).status());
             assertEquals(1, rows.get(unknown).attempts(), "a 550 is not retried");
             assertEquals(1, smtp.attempts(unknown, title));
-            assertTrue(rows.get(unknown).lastError().startsWith("550"), rows.get(unknown).lastError());
+            assertTrue(
+                    rows.get(unknown).lastError().startsWith("550"),
+                    rows.get(unknown).lastError());
 
             assertEquals("FAILED", rows.get(neverAccepting).status());
-            assertEquals(FlakySmtpProfile.MAX_ATTEMPTS, rows.get(neverAccepting).attempts(),
-                    "retried up to max-attempts");
+            assertEquals(
+                    FlakySmtpProfile.MAX_ATTEMPTS, rows.get(neverAccepting).attempts(), "retried up to max-attempts");
             assertEquals(FlakySmtpProfile.MAX_ATTEMPTS, smtp.attempts(neverAccepting, title));
             assertEquals(0, smtp.accepted(unknown, title) + smtp.accepted(neverAccepting, title));
 
-            List<ConsumerRecord<String, String>> announced = deliveries.awaitCount(r -> isFailureOf(r, edition), 2,
-                    TIMEOUT);
+            List<ConsumerRecord<String, String>> announced =
+                    deliveries.awaitCount(r -> isFailureOf(r, edition), 2, TIMEOUT);
             List<DeliveryFailed> failures = announced.stream()
-                    .map(r -> EventCodec.decode(r.value(), DeliveryFailed.class)).toList();
-            announced.forEach(r -> assertEquals(EventCodec.decode(r.value(), DeliveryFailed.class).deliveryId()
-                    .toString(), r.key(), "keyed by delivery"));
-            DeliveryFailed rejected = failures.stream().filter(f -> f.reason().startsWith("550")).findFirst()
+                    .map(r -> EventCodec.decode(r.value(), DeliveryFailed.class))
+                    .toList();
+            announced.forEach(r -> assertEquals(
+                    EventCodec.decode(r.value(), DeliveryFailed.class)
+                            .deliveryId()
+                            .toString(),
+                    r.key(),
+                    "keyed by delivery"));
+            DeliveryFailed rejected = failures.stream()
+                    .filter(f -> f.reason().startsWith("550"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no failure for the 550: " + failures));
             assertEquals(1, rejected.attempts());
-            DeliveryFailed exhausted = failures.stream().filter(f -> f != rejected).findFirst().orElseThrow();
+            DeliveryFailed exhausted =
+                    failures.stream().filter(f -> f != rejected).findFirst().orElseThrow();
             assertEquals(FlakySmtpProfile.MAX_ATTEMPTS, exhausted.attempts());
             assertEquals(rows.get(neverAccepting).lastError(), exhausted.reason());
             failures.forEach(failed -> {
@@ -111,8 +129,13 @@ class SmtpFailuresTest {
             assertEquals(2, DeliveryRows.announced(EventType.DELIVERY_FAILED, edition.editionId()));
         }
 
-        String metrics = given().baseUri(ManagementPort.url()).when().get("/q/metrics")
-                .then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(ManagementPort.url())
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(metric(metrics, "newsroom_notify_emails_total{outcome=\"sent\"") >= 2, metrics);
         assertTrue(metric(metrics, "newsroom_notify_emails_total{outcome=\"failed\"") >= 2, metrics);
         assertTrue(metric(metrics, "newsroom_notify_emails_total{outcome=\"retried\"") >= 4, metrics);
@@ -130,7 +153,9 @@ class SmtpFailuresTest {
         });
         try {
             // The row's final state is the sentinel: retried, it would have ended FAILED after MAX_ATTEMPTS sends.
-            await().atMost(TIMEOUT).until(() -> !"PENDING".equals(rows(edition.editionId()).get(silent).status()));
+            await().atMost(TIMEOUT)
+                    .until(() -> !"PENDING"
+                            .equals(rows(edition.editionId()).get(silent).status()));
             Row row = rows(edition.editionId()).get(silent);
             assertEquals("FAILED", row.status());
             assertEquals(1, row.attempts(), "the message may be out: it is not sent again");
@@ -139,9 +164,11 @@ class SmtpFailuresTest {
         } finally {
             smtp.answerSilentOnes();
             // No later edition of the other tests reaches the silent reader.
-            QuarkusTransaction.requiringNew().run(() -> Subscriber.getEntityManager()
-                    .createNativeQuery("UPDATE subscriber SET status = 'UNSUBSCRIBED' WHERE id = ?1")
-                    .setParameter(1, subscriber).executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> Subscriber.getEntityManager()
+                            .createNativeQuery("UPDATE subscriber SET status = 'UNSUBSCRIBED' WHERE id = ?1")
+                            .setParameter(1, subscriber)
+                            .executeUpdate());
         }
     }
 
@@ -151,24 +178,31 @@ class SmtpFailuresTest {
     }
 
     static double metric(String exposition, String prefix) {
-        return exposition.lines().filter(l -> l.startsWith(prefix))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return exposition
+                .lines()
+                .filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Row> rows(UUID editionId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Object[]> rows = Subscriber.getEntityManager().createNativeQuery("""
+            List<Object[]> rows = Subscriber.getEntityManager()
+                    .createNativeQuery("""
                     SELECT s.email, d.status, d.attempts, d.last_error FROM delivery d
                     JOIN subscriber s ON s.id = d.subscriber_id WHERE d.edition_id = ?1""")
-                    .setParameter(1, editionId).getResultList();
-            return rows.stream().collect(Collectors.toMap(r -> (String) r[0],
-                    r -> new Row((String) r[1], ((Number) r[2]).intValue(), (String) r[3])));
+                    .setParameter(1, editionId)
+                    .getResultList();
+            return rows.stream()
+                    .collect(Collectors.toMap(
+                            r -> (String) r[0],
+                            r -> new Row((String) r[1], ((Number) r[2]).intValue(), (String) r[3])));
         });
     }
 
     private static void activeReaders(List<String> emails) {
-        QuarkusTransaction.requiringNew().run(
-                () -> emails.forEach(email -> DeliveryRows.activeReader(UUID.randomUUID(), email)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> emails.forEach(email -> DeliveryRows.activeReader(UUID.randomUUID(), email)));
     }
 }

@@ -8,8 +8,7 @@ import org.newsroom.testing.TestTokens;
 
 /** The admin of the tests: registers and removes webhook endpoints (and reads delivery statistics). */
 final class WebhookAdmin {
-    private WebhookAdmin() {
-    }
+    private WebhookAdmin() {}
 
     static RequestSpecification admin() {
         return given().auth().oauth2(TestTokens.token("partner-admin", "admin"));
@@ -19,8 +18,12 @@ final class WebhookAdmin {
     static String register(String url, String eventTypesJson) {
         return admin().contentType(ContentType.JSON)
                 .body("{\"url\":\"" + url + "\",\"eventTypes\":" + eventTypesJson + "}")
-                .when().post("/api/webhooks")
-                .then().statusCode(201).extract().path("id");
+                .when()
+                .post("/api/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static void delete(String... endpoints) {

@@ -68,6 +68,7 @@ class WebhookDeliveryTest {
     private ExecutorService handlers;
     /** One producer per class, closed after its last test (testing's CloudEventRecordsExtension). */
     CloudEventRecords records;
+
     private final Map<String, List<String>> bodies = new ConcurrentHashMap<>();
     private final AtomicBoolean downIsBack = new AtomicBoolean();
     private final CountDownLatch slowRelease = new CountDownLatch(1);
@@ -115,7 +116,11 @@ class WebhookDeliveryTest {
     /** @return the event id: the topic is shared with other tests, whose events reach these endpoints too */
     private String send(UUID key, Object payload) {
         String eventId = UUID.randomUUID().toString();
-        records.send(Topics.PUBLICATIONS, key.toString(), eventId, EventType.of(payload.getClass()).type(),
+        records.send(
+                Topics.PUBLICATIONS,
+                key.toString(),
+                eventId,
+                EventType.of(payload.getClass()).type(),
                 EventCodec.encode(payload));
         return eventId;
     }
@@ -125,13 +130,33 @@ class WebhookDeliveryTest {
     }
 
     private static PublicationPublished published(UUID id) {
-        return new PublicationPublished(id, UUID.randomUUID(), "story-" + id, "https://news.example/p/" + id,
-                "Webhook story " + id, "Summary.", null, new Attribution("The Harbor Ledger", null), 1,
-                Instant.now(), null, List.of("Culture"), "<p>Body</p>", null, null, null, null, null, null, null);
+        return new PublicationPublished(
+                id,
+                UUID.randomUUID(),
+                "story-" + id,
+                "https://news.example/p/" + id,
+                "Webhook story " + id,
+                "Summary.",
+                null,
+                new Attribution("The Harbor Ledger", null),
+                1,
+                Instant.now(),
+                null,
+                List.of("Culture"),
+                "<p>Body</p>",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private List<String> bodies(String path, UUID about) {
-        return bodies.getOrDefault(path, List.of()).stream().filter(b -> b.contains(about.toString())).toList();
+        return bodies.getOrDefault(path, List.of()).stream()
+                .filter(b -> b.contains(about.toString()))
+                .toList();
     }
 
     @Test
@@ -143,17 +168,27 @@ class WebhookDeliveryTest {
         try (TopicWatcher deliveries = TopicWatcher.open(Topics.DELIVERIES)) {
             String eventId = send(publicationId, published(publicationId));
 
-            await().atMost(TIMEOUT).untilAsserted(() -> admin().queryParam("status", "FAILED")
-                    .when().get("/api/webhooks/" + endpoint + "/deliveries")
-                    .then().statusCode(200)
-                    .body(of(eventId) + ".attempts", equalTo(3))
-                    .body(of(eventId) + ".calls", hasSize(3))
-                    .body(of(eventId) + ".calls.statusCode", equalTo(List.of(500, 500, 500)))
-                    .body(of(eventId) + ".calls.attempt", equalTo(List.of(1, 2, 3))));
-            admin().queryParam("status", "DELIVERED").when().get("/api/webhooks/" + endpoint + "/deliveries")
-                    .then().statusCode(200).body("", hasSize(0));
-            String deliveryId = admin().when().get("/api/webhooks/" + endpoint + "/deliveries")
-                    .then().extract().path(of(eventId) + ".id");
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> admin().queryParam("status", "FAILED")
+                            .when()
+                            .get("/api/webhooks/" + endpoint + "/deliveries")
+                            .then()
+                            .statusCode(200)
+                            .body(of(eventId) + ".attempts", equalTo(3))
+                            .body(of(eventId) + ".calls", hasSize(3))
+                            .body(of(eventId) + ".calls.statusCode", equalTo(List.of(500, 500, 500)))
+                            .body(of(eventId) + ".calls.attempt", equalTo(List.of(1, 2, 3))));
+            admin().queryParam("status", "DELIVERED")
+                    .when()
+                    .get("/api/webhooks/" + endpoint + "/deliveries")
+                    .then()
+                    .statusCode(200)
+                    .body("", hasSize(0));
+            String deliveryId = admin().when()
+                    .get("/api/webhooks/" + endpoint + "/deliveries")
+                    .then()
+                    .extract()
+                    .path(of(eventId) + ".id");
 
             ConsumerRecord<String, String> record = deliveries.await(r -> deliveryId.equals(r.key()), TIMEOUT);
             assertEquals(EventType.DELIVERY_FAILED.type(), TopicWatcher.header(record, "ce_type"));
@@ -166,24 +201,40 @@ class WebhookDeliveryTest {
             assertEquals("HTTP 500", failed.reason());
 
             downIsBack.set(true);
-            admin().when().post("/api/webhooks/" + endpoint + "/deliveries/" + deliveryId + "/redeliver")
-                    .then().statusCode(202);
-            await().atMost(TIMEOUT).untilAsserted(() -> admin()
-                    .when().get("/api/webhooks/" + endpoint + "/deliveries")
-                    .then().body(of(eventId) + ".status", equalTo("DELIVERED"))
-                    .body(of(eventId) + ".calls.statusCode", equalTo(List.of(500, 500, 500, 200))));
+            admin().when()
+                    .post("/api/webhooks/" + endpoint + "/deliveries/" + deliveryId + "/redeliver")
+                    .then()
+                    .statusCode(202);
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> admin().when()
+                            .get("/api/webhooks/" + endpoint + "/deliveries")
+                            .then()
+                            .body(of(eventId) + ".status", equalTo("DELIVERED"))
+                            .body(of(eventId) + ".calls.statusCode", equalTo(List.of(500, 500, 500, 200))));
         }
-        admin().queryParam("status", "LOST").when().get("/api/webhooks/" + endpoint + "/deliveries")
-                .then().statusCode(400).contentType("application/problem+json");
+        admin().queryParam("status", "LOST")
+                .when()
+                .get("/api/webhooks/" + endpoint + "/deliveries")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
 
-        String metrics = given().baseUri(ManagementPort.url()).when().get("/q/metrics")
-                .then().statusCode(200).extract().asString();
-        assertTrue(SmtpFailuresTest.metric(metrics, "newsroom_notify_webhook_deliveries_total{outcome=\"failed\"") >= 1,
+        String metrics = given().baseUri(ManagementPort.url())
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(
+                SmtpFailuresTest.metric(metrics, "newsroom_notify_webhook_deliveries_total{outcome=\"failed\"") >= 1,
                 metrics);
-        assertTrue(SmtpFailuresTest.metric(metrics,
-                "newsroom_notify_webhook_deliveries_total{outcome=\"retried\"") >= 2, metrics);
-        assertTrue(SmtpFailuresTest.metric(metrics,
-                "newsroom_notify_webhook_deliveries_total{outcome=\"delivered\"") >= 1, metrics);
+        assertTrue(
+                SmtpFailuresTest.metric(metrics, "newsroom_notify_webhook_deliveries_total{outcome=\"retried\"") >= 2,
+                metrics);
+        assertTrue(
+                SmtpFailuresTest.metric(metrics, "newsroom_notify_webhook_deliveries_total{outcome=\"delivered\"") >= 1,
+                metrics);
         delete(endpoint);
     }
 
@@ -197,31 +248,82 @@ class WebhookDeliveryTest {
         UUID editionId = UUID.randomUUID();
 
         String publishedEvent = send(publicationId, published(publicationId));
-        String updatedEvent = send(publicationId, new PublicationUpdated(publicationId, UUID.randomUUID(), "story", "https://news.example/p",
-                "Corrected headline", "Summary.", null, new Attribution("The Harbor Ledger", null), 2, Instant.now(),
-                Instant.now(), "An earlier version misstated the date.", null, List.of(), null, null, null, null,
-                null, null, null));
-        String retractedEvent = send(publicationId, new PublicationRetracted(publicationId, UUID.randomUUID(), "story",
-                "https://news.example/p", "Corrected headline", "The source withdrew the report.", 3, Instant.now()));
-        String editionEvent = send(editionId, new EditionPublished(editionId, "https://news.example/editions/" + editionId, "Edition",
-                LocalDate.of(2026, 11, 25), new EditionLead(UUID.randomUUID(), "Lead", null, null,
-                        new Attribution("Outlet", null), null), List.of(), List.of(), Instant.now()));
+        String updatedEvent = send(
+                publicationId,
+                new PublicationUpdated(
+                        publicationId,
+                        UUID.randomUUID(),
+                        "story",
+                        "https://news.example/p",
+                        "Corrected headline",
+                        "Summary.",
+                        null,
+                        new Attribution("The Harbor Ledger", null),
+                        2,
+                        Instant.now(),
+                        Instant.now(),
+                        "An earlier version misstated the date.",
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        String retractedEvent = send(
+                publicationId,
+                new PublicationRetracted(
+                        publicationId,
+                        UUID.randomUUID(),
+                        "story",
+                        "https://news.example/p",
+                        "Corrected headline",
+                        "The source withdrew the report.",
+                        3,
+                        Instant.now()));
+        String editionEvent = send(
+                editionId,
+                new EditionPublished(
+                        editionId,
+                        "https://news.example/editions/" + editionId,
+                        "Edition",
+                        LocalDate.of(2026, 11, 25),
+                        new EditionLead(UUID.randomUUID(), "Lead", null, null, new Attribution("Outlet", null), null),
+                        List.of(),
+                        List.of(),
+                        Instant.now()));
 
-        await().atMost(TIMEOUT).until(() -> bodies(allPath, publicationId).size() >= 3
-                && !bodies(allPath, editionId).isEmpty() && !bodies(retractionsPath, publicationId).isEmpty());
-        List<String> types = Stream.concat(bodies(allPath, publicationId).stream(),
-                        bodies(allPath, editionId).stream())
+        await().atMost(TIMEOUT)
+                .until(() -> bodies(allPath, publicationId).size() >= 3
+                        && !bodies(allPath, editionId).isEmpty()
+                        && !bodies(retractionsPath, publicationId).isEmpty());
+        List<String> types = Stream.concat(bodies(allPath, publicationId).stream(), bodies(allPath, editionId).stream())
                 .map(body -> body.substring(0, body.indexOf(",")))
-                .sorted().toList();
-        assertEquals(List.of("{\"type\":\"news.edition.published.v1\"", "{\"type\":\"news.publication.published.v1\"",
-                "{\"type\":\"news.publication.retracted.v1\"", "{\"type\":\"news.publication.updated.v1\""), types);
+                .sorted()
+                .toList();
+        assertEquals(
+                List.of(
+                        "{\"type\":\"news.edition.published.v1\"",
+                        "{\"type\":\"news.publication.published.v1\"",
+                        "{\"type\":\"news.publication.retracted.v1\"",
+                        "{\"type\":\"news.publication.updated.v1\""),
+                types);
         // All four handled (each reached the catch-all endpoint): the retractions endpoint has a delivery of the
         // retraction only, sent once, and nothing else will ever be sent to it.
-        await().atMost(TIMEOUT).untilAsserted(() -> admin().when().get("/api/webhooks/" + retractions + "/deliveries")
-                .then().statusCode(200).body(of(retractedEvent) + ".status", equalTo("DELIVERED"))
-                .body(of(retractedEvent) + ".attempts", equalTo(1)));
-        admin().when().get("/api/webhooks/" + retractions + "/deliveries").then()
-                .body("eventId", not(hasItem(publishedEvent))).body("eventId", not(hasItem(updatedEvent)))
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> admin().when()
+                        .get("/api/webhooks/" + retractions + "/deliveries")
+                        .then()
+                        .statusCode(200)
+                        .body(of(retractedEvent) + ".status", equalTo("DELIVERED"))
+                        .body(of(retractedEvent) + ".attempts", equalTo(1)));
+        admin().when()
+                .get("/api/webhooks/" + retractions + "/deliveries")
+                .then()
+                .body("eventId", not(hasItem(publishedEvent)))
+                .body("eventId", not(hasItem(updatedEvent)))
                 .body("eventId", not(hasItem(editionEvent)));
         List<String> retracted = bodies(retractionsPath, publicationId);
         assertEquals(1, retracted.size());
@@ -241,17 +343,26 @@ class WebhookDeliveryTest {
         String eventId = send(publicationId, published(publicationId));
 
         // The fast delivery is recorded while the slow call still hangs (not even its timeout has been recorded).
-        await().atMost(TIMEOUT).untilAsserted(() -> admin().when().get("/api/webhooks/" + fast + "/deliveries")
-                .then().body(of(eventId) + ".status", equalTo("DELIVERED")));
-        Integer slowAttempts = admin().when().get("/api/webhooks/" + slow + "/deliveries")
-                .then().extract().path(of(eventId) + ".attempts");
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> admin().when()
+                        .get("/api/webhooks/" + fast + "/deliveries")
+                        .then()
+                        .body(of(eventId) + ".status", equalTo("DELIVERED")));
+        Integer slowAttempts = admin().when()
+                .get("/api/webhooks/" + slow + "/deliveries")
+                .then()
+                .extract()
+                .path(of(eventId) + ".attempts");
         assertEquals(0, slowAttempts);
         assertEquals(1, bodies(slowPath, publicationId).size());
 
         // The slow call is cut off by the short timeout (2s in tests) and recorded as such.
-        await().atMost(TIMEOUT).untilAsserted(() -> admin().when().get("/api/webhooks/" + slow + "/deliveries")
-                .then().body(of(eventId) + ".calls[0].statusCode", equalTo(null))
-                .body(of(eventId) + ".calls[0].error", containsString("timed out")));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> admin().when()
+                        .get("/api/webhooks/" + slow + "/deliveries")
+                        .then()
+                        .body(of(eventId) + ".calls[0].statusCode", equalTo(null))
+                        .body(of(eventId) + ".calls[0].error", containsString("timed out")));
         delete(slow, fast);
     }
 }

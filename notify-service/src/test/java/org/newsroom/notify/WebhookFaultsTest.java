@@ -82,6 +82,7 @@ class WebhookFaultsTest {
     CloudEventRecords records;
     /** Per path, every call as "event type, status answered", in the order the calls arrived. */
     private final Map<String, List<String>> calls = new ConcurrentHashMap<>();
+
     private final Map<String, AtomicInteger> publishedCalls = new ConcurrentHashMap<>();
 
     @BeforeEach
@@ -109,8 +110,14 @@ class WebhookFaultsTest {
         String type = body.substring("{\"type\":\"".length(), body.indexOf('"', "{\"type\":\"".length()));
         // Counted per event: other tests' events, on the shared topic, reach these endpoints too.
         String eventId = exchange.getRequestHeaders().getFirst("webhook-id");
-        int status = path.startsWith("/flaky-published") && type.equals(EventType.PUBLICATION_PUBLISHED.type())
-                && publishedCalls.computeIfAbsent(eventId, e -> new AtomicInteger()).incrementAndGet() <= 2 ? 500 : 200;
+        int status = path.startsWith("/flaky-published")
+                        && type.equals(EventType.PUBLICATION_PUBLISHED.type())
+                        && publishedCalls
+                                        .computeIfAbsent(eventId, e -> new AtomicInteger())
+                                        .incrementAndGet()
+                                <= 2
+                ? 500
+                : 200;
         calls.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(type + " " + status + " " + body);
         if (path.startsWith("/drip")) {
             exchange.sendResponseHeaders(200, 0);
@@ -135,8 +142,10 @@ class WebhookFaultsTest {
 
     /** "type status" of the calls to the path about the publication, in arrival order. */
     private List<String> calls(String path, UUID about) {
-        return calls.getOrDefault(path, List.of()).stream().filter(c -> c.contains(about.toString()))
-                .map(c -> c.substring(0, c.indexOf(' ', c.indexOf(' ') + 1))).toList();
+        return calls.getOrDefault(path, List.of()).stream()
+                .filter(c -> c.contains(about.toString()))
+                .map(c -> c.substring(0, c.indexOf(' ', c.indexOf(' ') + 1)))
+                .toList();
     }
 
     private String url(String path) {
@@ -144,26 +153,73 @@ class WebhookFaultsTest {
     }
 
     private void send(UUID key, Object payload) {
-        records.send(Topics.PUBLICATIONS, key.toString(), UUID.randomUUID().toString(),
-                EventType.of(payload.getClass()).type(), EventCodec.encode(payload));
+        records.send(
+                Topics.PUBLICATIONS,
+                key.toString(),
+                UUID.randomUUID().toString(),
+                EventType.of(payload.getClass()).type(),
+                EventCodec.encode(payload));
     }
 
     private static PublicationPublished published(UUID id) {
-        return new PublicationPublished(id, UUID.randomUUID(), "story-" + id, "https://news.example/p/" + id,
-                "Webhook story " + id, "Summary.", null, new Attribution("The Harbor Ledger", null), 1,
-                Instant.now(), null, List.of("Culture"), "<p>Body</p>", null, null, null, null, null, null, null);
+        return new PublicationPublished(
+                id,
+                UUID.randomUUID(),
+                "story-" + id,
+                "https://news.example/p/" + id,
+                "Webhook story " + id,
+                "Summary.",
+                null,
+                new Attribution("The Harbor Ledger", null),
+                1,
+                Instant.now(),
+                null,
+                List.of("Culture"),
+                "<p>Body</p>",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static PublicationUpdated updated(UUID id) {
-        return new PublicationUpdated(id, UUID.randomUUID(), "story-" + id, "https://news.example/p/" + id,
-                "Corrected " + id, "Summary.", null, new Attribution("The Harbor Ledger", null), 2, Instant.now(),
-                Instant.now(), "An earlier version misstated the date.", null, List.of(), null, null, null, null,
-                null, null, null);
+        return new PublicationUpdated(
+                id,
+                UUID.randomUUID(),
+                "story-" + id,
+                "https://news.example/p/" + id,
+                "Corrected " + id,
+                "Summary.",
+                null,
+                new Attribution("The Harbor Ledger", null),
+                2,
+                Instant.now(),
+                Instant.now(),
+                "An earlier version misstated the date.",
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static PublicationRetracted retracted(UUID id) {
-        return new PublicationRetracted(id, UUID.randomUUID(), "story-" + id, "https://news.example/p/" + id,
-                "Webhook story " + id, "The source withdrew the report.", 2, Instant.now());
+        return new PublicationRetracted(
+                id,
+                UUID.randomUUID(),
+                "story-" + id,
+                "https://news.example/p/" + id,
+                "Webhook story " + id,
+                "The source withdrew the report.",
+                2,
+                Instant.now());
     }
 
     @Test
@@ -181,20 +237,24 @@ class WebhookFaultsTest {
             allowClaims();
         }
 
-        await().atMost(TIMEOUT).until(() -> calls(path, publicationId)
-                .equals(List.of(EventType.PUBLICATION_PUBLISHED.type() + " 200")));
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        calls(path, publicationId).equals(List.of(EventType.PUBLICATION_PUBLISHED.type() + " 200")));
         delete(endpoint);
     }
 
     @Test
     void endpointsThatDripTheirAnswerHoldTheSlotsOnlyUntilTheDeadline() {
         String dripPath = "/drip/" + UUID.randomUUID();
-        String[] drips = {register(url(dripPath + "/1"), "[\"news.publication.updated.v1\"]"),
-                register(url(dripPath + "/2"), "[\"news.publication.updated.v1\"]")};
+        String[] drips = {
+            register(url(dripPath + "/1"), "[\"news.publication.updated.v1\"]"),
+            register(url(dripPath + "/2"), "[\"news.publication.updated.v1\"]")
+        };
         UUID dripped = UUID.randomUUID();
         send(dripped, updated(dripped));
-        await().atMost(TIMEOUT).until(() -> calls(dripPath + "/1", dripped).size() == 1
-                && calls(dripPath + "/2", dripped).size() == 1);
+        await().atMost(TIMEOUT)
+                .until(() -> calls(dripPath + "/1", dripped).size() == 1
+                        && calls(dripPath + "/2", dripped).size() == 1);
 
         // Both slots are held by calls whose answer never ends; the next endpoint still gets its call.
         String okPath = "/ok/" + UUID.randomUUID();
@@ -204,10 +264,13 @@ class WebhookFaultsTest {
         await().atMost(TIMEOUT).until(() -> !calls(okPath, publicationId).isEmpty());
 
         // Cut off at the deadline (2 s in tests), answer headers and all, and recorded as such.
-        await().atMost(TIMEOUT).untilAsserted(() -> admin().when().get("/api/webhooks/" + drips[0] + "/deliveries")
-                .then().body("[0].calls[0].statusCode", equalTo(null))
-                .body("[0].calls[0].error", containsString("timed out"))
-                .body("[0].calls[0].durationMs", lessThan(5_000)));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> admin().when()
+                        .get("/api/webhooks/" + drips[0] + "/deliveries")
+                        .then()
+                        .body("[0].calls[0].statusCode", equalTo(null))
+                        .body("[0].calls[0].error", containsString("timed out"))
+                        .body("[0].calls[0].durationMs", lessThan(5_000)));
         delete(drips[0], drips[1], ok);
     }
 
@@ -223,8 +286,9 @@ class WebhookFaultsTest {
         String publishedType = EventType.PUBLICATION_PUBLISHED.type();
         String retractedType = EventType.PUBLICATION_RETRACTED.type();
         await().atMost(TIMEOUT).until(() -> calls(path, publicationId).contains(retractedType + " 200"));
-        assertEquals(List.of(publishedType + " 500", publishedType + " 500", publishedType + " 200",
-                retractedType + " 200"), calls(path, publicationId));
+        assertEquals(
+                List.of(publishedType + " 500", publishedType + " 500", publishedType + " 200", retractedType + " 200"),
+                calls(path, publicationId));
         delete(endpoint);
     }
 
@@ -250,7 +314,8 @@ class WebhookFaultsTest {
 
     /** A sequence is not rolled back with the refused claim's transaction. */
     private long refusedClaims() throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet count = statement.executeQuery(
                         "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM test_refused_claims")) {
             count.next();
@@ -259,7 +324,8 @@ class WebhookFaultsTest {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

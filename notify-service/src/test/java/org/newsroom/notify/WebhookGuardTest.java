@@ -54,6 +54,7 @@ class WebhookGuardTest {
     private HttpServer server;
     /** One producer per class, closed after its last test (testing's CloudEventRecordsExtension). */
     CloudEventRecords records;
+
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> endpoints = new ArrayList<>();
 
@@ -76,7 +77,8 @@ class WebhookGuardTest {
 
     @AfterEach
     void stop() {
-        endpoints.forEach(id -> admin().when().delete("/api/webhooks/" + id).then().statusCode(204));
+        endpoints.forEach(
+                id -> admin().when().delete("/api/webhooks/" + id).then().statusCode(204));
         server.stop(0);
     }
 
@@ -91,7 +93,8 @@ class WebhookGuardTest {
     /** An endpoint as registration left it, before its host's address changed. */
     private String endpoint(String url) throws SQLException {
         UUID id = UUID.randomUUID();
-        try (Connection connection = database.getConnection(); PreparedStatement insert = connection.prepareStatement("""
+        try (Connection connection = database.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO webhook_endpoint (id, url, secret, event_types, status, created_at)
                 VALUES (?, ?, 'whsec_dGVzdC1zZWNyZXQtZm9yLXRoZS1ndWFyZA==', ?, 'ACTIVE', now())""")) {
             insert.setObject(1, id);
@@ -105,16 +108,29 @@ class WebhookGuardTest {
 
     private void publish() {
         UUID id = UUID.randomUUID();
-        PublicationPublished publication = new PublicationPublished(id, UUID.randomUUID(), "story-" + id,
-                "https://news.example/p/" + id, "Guarded story " + id, "Summary.", null,
-                new Attribution("The Harbor Ledger", null), 1, Instant.now());
-        records.send(Topics.PUBLICATIONS, id.toString(), UUID.randomUUID().toString(),
-                EventType.PUBLICATION_PUBLISHED.type(), EventCodec.encode(publication));
+        PublicationPublished publication = new PublicationPublished(
+                id,
+                UUID.randomUUID(),
+                "story-" + id,
+                "https://news.example/p/" + id,
+                "Guarded story " + id,
+                "Summary.",
+                null,
+                new Attribution("The Harbor Ledger", null),
+                1,
+                Instant.now());
+        records.send(
+                Topics.PUBLICATIONS,
+                id.toString(),
+                UUID.randomUUID().toString(),
+                EventType.PUBLICATION_PUBLISHED.type(),
+                EventCodec.encode(publication));
     }
 
     @Test
     void aCallToAnInternalAddressIsRefusedAndItsStatusNamesNoAddress() throws SQLException {
-        List<String> refused = List.of(endpoint("http://localhost:" + port() + "/hook"),
+        List<String> refused = List.of(
+                endpoint("http://localhost:" + port() + "/hook"),
                 endpoint("http://[::ffff:127.0.0.1]:" + port() + "/hook"),
                 endpoint("http://[::1]:" + port() + "/hook"),
                 endpoint("http://169.254.169.254/latest/meta-data/"));
@@ -122,14 +138,21 @@ class WebhookGuardTest {
         publish();
 
         // The allowed endpoint's call is the sentinel that the event was sent to every endpoint.
-        await().atMost(TIMEOUT).untilAsserted(() -> admin().when().get("/api/webhooks/" + allowed + "/deliveries")
-                .then().statusCode(200).body("status", hasItem("DELIVERED")));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> admin().when()
+                        .get("/api/webhooks/" + allowed + "/deliveries")
+                        .then()
+                        .statusCode(200)
+                        .body("status", hasItem("DELIVERED")));
         for (String id : refused) {
-            await().atMost(TIMEOUT).untilAsserted(() -> admin().when().get("/api/webhooks/" + id + "/deliveries")
-                    .then().statusCode(200)
-                    .body("[0].calls[0].statusCode", equalTo(null))
-                    .body("[0].calls[0].error", equalTo(REFUSED))
-                    .body("[0].lastError", equalTo(REFUSED)));
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> admin().when()
+                            .get("/api/webhooks/" + id + "/deliveries")
+                            .then()
+                            .statusCode(200)
+                            .body("[0].calls[0].statusCode", equalTo(null))
+                            .body("[0].calls[0].error", equalTo(REFUSED))
+                            .body("[0].lastError", equalTo(REFUSED)));
         }
         assertTrue(requests.stream().allMatch("/hook"::equals), "only the allowed endpoint was called: " + requests);
     }
@@ -138,8 +161,12 @@ class WebhookGuardTest {
     void redirectsAreNotFollowed() throws SQLException {
         String redirecting = endpoint("http://127.0.0.1:" + port() + "/redirect");
         publish();
-        await().atMost(TIMEOUT).untilAsserted(() -> admin().when().get("/api/webhooks/" + redirecting + "/deliveries")
-                .then().statusCode(200).body("[0].calls[0].statusCode", equalTo(302)));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> admin().when()
+                        .get("/api/webhooks/" + redirecting + "/deliveries")
+                        .then()
+                        .statusCode(200)
+                        .body("[0].calls[0].statusCode", equalTo(302)));
         assertTrue(requests.stream().allMatch("/redirect"::equals), "the redirect was not followed: " + requests);
     }
 }

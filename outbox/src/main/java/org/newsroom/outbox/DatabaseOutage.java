@@ -43,7 +43,8 @@ class DatabaseOutage {
     }
 
     private boolean databaseAnswers() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(5);
             statement.execute("SELECT 1");
             return true;

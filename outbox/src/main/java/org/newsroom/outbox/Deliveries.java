@@ -21,7 +21,8 @@ final class Deliveries {
 
     static Deliveries await(List<Uni<Void>> sends, Duration deadline) {
         Deliveries deliveries = new Deliveries(sends.stream()
-                .map(send -> send.subscribeAsCompletionStage().toCompletableFuture()).toList());
+                .map(send -> send.subscribeAsCompletionStage().toCompletableFuture())
+                .toList());
         try {
             CompletableFuture.allOf(deliveries.sends.toArray(CompletableFuture[]::new))
                     .get(deadline.toMillis(), TimeUnit.MILLISECONDS);

@@ -67,8 +67,13 @@ public class Inbox {
                 }
                 metrics.counter("newsroom.inbox.retries", "reason", waitingOut ? "database-down" : "failure")
                         .increment();
-                LOG.warnf("%s at %s-%d@%d, retried in %s: %s", waitingOut ? "Database down" : "Failed attempt "
-                        + failures + " of " + maxAttempts, record.topic(), record.partition(), record.offset(), delay,
+                LOG.warnf(
+                        "%s at %s-%d@%d, retried in %s: %s",
+                        waitingOut ? "Database down" : "Failed attempt " + failures + " of " + maxAttempts,
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        delay,
                         e.toString());
                 pause(delay);
                 delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);

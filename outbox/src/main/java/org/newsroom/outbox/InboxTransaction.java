@@ -58,13 +58,15 @@ class InboxTransaction {
     }
 
     private boolean firstDelivery(IncomingEvent event) {
-        return entityManager.createNativeQuery("""
+        return entityManager
+                        .createNativeQuery("""
                 INSERT INTO inbox_event (consumer, event_id, type, processed_at) VALUES (?1, ?2, ?3, ?4)
                 ON CONFLICT DO NOTHING""")
-                .setParameter(1, consumer)
-                .setParameter(2, event.id())
-                .setParameter(3, event.type())
-                .setParameter(4, Instant.now())
-                .executeUpdate() == 1;
+                        .setParameter(1, consumer)
+                        .setParameter(2, event.id())
+                        .setParameter(3, event.type())
+                        .setParameter(4, Instant.now())
+                        .executeUpdate()
+                == 1;
     }
 }

@@ -21,7 +21,8 @@ public class OutboxReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("Outbox").up();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("Outbox").up();
         relay.state().forEach((name, value) -> {
             if (value instanceof Long number) {
                 response.withData(name, number);

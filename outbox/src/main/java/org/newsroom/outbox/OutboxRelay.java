@@ -1,11 +1,11 @@
 package org.newsroom.outbox;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -78,6 +78,7 @@ public class OutboxRelay {
     final AtomicLong parked = new AtomicLong();
     /** Why the last batch was not acknowledged whole, or null: what readiness reports of Kafka. */
     private volatile String unacknowledged;
+
     private final List<Meter> gauges = new ArrayList<>();
     private volatile boolean running;
     private Thread worker;
@@ -99,11 +100,15 @@ public class OutboxRelay {
 
     void registerGauges() {
         gauges.add(Gauge.builder("newsroom.outbox.backlog", backlog, AtomicLong::get)
-                .description("Events committed but not yet acknowledged by Kafka").register(metrics));
+                .description("Events committed but not yet acknowledged by Kafka")
+                .register(metrics));
         gauges.add(Gauge.builder("newsroom.outbox.oldest.unsent.age", oldestUnsentAgeSeconds, AtomicLong::get)
-                .baseUnit("seconds").description("Age of the oldest event waiting in the outbox").register(metrics));
+                .baseUnit("seconds")
+                .description("Age of the oldest event waiting in the outbox")
+                .register(metrics));
         gauges.add(Gauge.builder("newsroom.outbox.parked", parked, AtomicLong::get)
-                .description("Events Kafka can never accept as they are, set aside for ops").register(metrics));
+                .description("Events Kafka can never accept as they are, set aside for ops")
+                .register(metrics));
     }
 
     /**
@@ -143,8 +148,8 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf(e, "Outbox relay failed; unsent events stay in the outbox and are retried in %s",
-                        pollInterval);
+                LOG.warnf(
+                        e, "Outbox relay failed; unsent events stay in the outbox and are retried in %s", pollInterval);
                 sleepQuietly();
             }
         }
@@ -175,14 +180,16 @@ public class OutboxRelay {
             Throwable failure = deliveries.failure(i);
             if (failure == null) {
                 acknowledged.add(event.id);
-                metrics.counter("newsroom.outbox.events.sent", "type", event.type).increment();
+                metrics.counter("newsroom.outbox.events.sent", "type", event.type)
+                        .increment();
             } else if (Unsendable.isPermanent(failure)) {
                 park(event, failure);
             } else {
                 retry.add(event.id);
                 retryReason = failure.toString();
-                LOG.warnf("Outbox event %s (%s) not acknowledged, retried after %s: %s", event.id, event.type,
-                        pollInterval, failure.toString());
+                LOG.warnf(
+                        "Outbox event %s (%s) not acknowledged, retried after %s: %s",
+                        event.id, event.type, pollInterval, failure.toString());
             }
         }
         update("sent_at = now(), claimed_until = NULL", acknowledged);
@@ -192,20 +199,23 @@ public class OutboxRelay {
 
     private void park(OutboxEvent event, Throwable failure) {
         String reason = Unsendable.reason(failure);
-        entityManager.createNativeQuery(
-                "UPDATE outbox_event SET parked_at = now(), park_reason = ?1, claimed_until = NULL WHERE id = ?2")
+        entityManager
+                .createNativeQuery(
+                        "UPDATE outbox_event SET parked_at = now(), park_reason = ?1, claimed_until = NULL WHERE id = ?2")
                 .setParameter(1, reason)
                 .setParameter(2, event.id)
                 .executeUpdate();
         metrics.counter("newsroom.outbox.events.parked", "type", event.type).increment();
-        LOG.errorf("Outbox event %s (%s, key %s, %d characters) parked: Kafka can never accept it (%s). The events "
-                + "behind it go on; see docs/operations.md, \"A parked outbox row\"", event.id, event.type,
-                event.aggregateId, event.payload.length(), reason);
+        LOG.errorf(
+                "Outbox event %s (%s, key %s, %d characters) parked: Kafka can never accept it (%s). The events "
+                        + "behind it go on; see docs/operations.md, \"A parked outbox row\"",
+                event.id, event.type, event.aggregateId, event.payload.length(), reason);
     }
 
     private void update(String assignment, List<UUID> ids) {
         if (!ids.isEmpty()) {
-            entityManager.createNativeQuery("UPDATE outbox_event SET " + assignment + " WHERE id IN (:ids)")
+            entityManager
+                    .createNativeQuery("UPDATE outbox_event SET " + assignment + " WHERE id IN (:ids)")
                     .setParameter("ids", ids)
                     .executeUpdate();
         }
@@ -213,7 +223,8 @@ public class OutboxRelay {
 
     /** Measured when the relay is idle, so the gauges cost one indexed query per poll and nothing on a scrape. */
     private void measureBacklog() {
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery("""
+        Object[] row = QuarkusTransaction.requiringNew()
+                .call(() -> (Object[]) entityManager.createNativeQuery("""
                 SELECT count(*) FILTER (WHERE parked_at IS NULL),
                        COALESCE(EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE parked_at IS NULL)), 0),
                        count(*) FILTER (WHERE parked_at IS NOT NULL)
@@ -231,8 +242,11 @@ public class OutboxRelay {
      */
     @SuppressWarnings("unchecked")
     List<OutboxEvent> claimBatch() {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + CLAIM_LOCK + ")").getSingleResult();
-        List<OutboxEvent> batch = entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("SELECT pg_advisory_xact_lock(" + CLAIM_LOCK + ")")
+                .getSingleResult();
+        List<OutboxEvent> batch = entityManager
+                .createNativeQuery("""
                 SELECT * FROM outbox_event o
                 WHERE o.sent_at IS NULL AND o.parked_at IS NULL
                   AND (o.claimed_until IS NULL OR o.claimed_until < now())
@@ -267,8 +281,10 @@ public class OutboxRelay {
     }
 
     private static List<RecordHeader> traceHeaders(OutboxEvent event) {
-        return event.traceparent == null ? List.of()
-                : List.of(new RecordHeader(TraceContext.TRACEPARENT, event.traceparent.getBytes(StandardCharsets.UTF_8)));
+        return event.traceparent == null
+                ? List.of()
+                : List.of(
+                        new RecordHeader(TraceContext.TRACEPARENT, event.traceparent.getBytes(StandardCharsets.UTF_8)));
     }
 
     private void sleepQuietly() {

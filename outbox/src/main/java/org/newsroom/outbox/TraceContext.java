@@ -29,7 +29,9 @@ public class TraceContext {
     private static final TextMapGetter<Headers> KAFKA_HEADERS = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Headers headers) {
-            return StreamSupport.stream(headers.spliterator(), false).map(Header::key).toList();
+            return StreamSupport.stream(headers.spliterator(), false)
+                    .map(Header::key)
+                    .toList();
         }
 
         @Override
@@ -63,7 +65,9 @@ public class TraceContext {
 
     /** Starts a consumer span continuing the record's trace and makes it current until the returned scope closes. */
     public Scope continueFrom(ConsumerRecord<String, String> record, String eventType) {
-        Context parent = openTelemetry.getPropagators().getTextMapPropagator()
+        Context parent = openTelemetry
+                .getPropagators()
+                .getTextMapPropagator()
                 .extract(Context.root(), record.headers(), KAFKA_HEADERS);
         return start(parent, eventType + " process", SpanKind.CONSUMER, record.topic());
     }
@@ -76,13 +80,19 @@ public class TraceContext {
         if (traceparent == null) {
             return Scope.noop();
         }
-        Context parent = openTelemetry.getPropagators().getTextMapPropagator()
+        Context parent = openTelemetry
+                .getPropagators()
+                .getTextMapPropagator()
                 .extract(Context.root(), Map.of(TRACEPARENT, traceparent), MAP);
         return start(parent, work, SpanKind.INTERNAL, null);
     }
 
     private Scope start(Context parent, String name, SpanKind kind, String topic) {
-        var builder = openTelemetry.getTracer("newsroom").spanBuilder(name).setParent(parent).setSpanKind(kind);
+        var builder = openTelemetry
+                .getTracer("newsroom")
+                .spanBuilder(name)
+                .setParent(parent)
+                .setSpanKind(kind);
         if (topic != null) {
             builder.setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", topic);
         }

@@ -10,8 +10,7 @@ import org.apache.kafka.common.errors.SerializationException;
  * else (broker down, leader moving, timeouts, authorisation being fixed) may pass, so the row is retried instead.
  */
 final class Unsendable {
-    private Unsendable() {
-    }
+    private Unsendable() {}
 
     static boolean isPermanent(Throwable failure) {
         return permanentCause(failure) != null;
@@ -25,8 +24,10 @@ final class Unsendable {
 
     private static Throwable permanentCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
-                    || cause instanceof SerializationException || cause instanceof InvalidRecordException) {
+            if (cause instanceof RecordTooLargeException
+                    || cause instanceof RecordBatchTooLargeException
+                    || cause instanceof SerializationException
+                    || cause instanceof InvalidRecordException) {
                 return cause;
             }
         }

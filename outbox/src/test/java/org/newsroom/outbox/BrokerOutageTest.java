@@ -30,9 +30,13 @@ class BrokerOutageTest {
         /** On the channel itself: the launcher's KAFKA_BOOTSTRAP_SERVERS would outrank a global kafka.* override. */
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.outgoing.outbox.bootstrap.servers", "127.0.0.1:1",
-                    "newsroom.outbox.send-timeout", "3s",
-                    "mp.messaging.outgoing.outbox.max.block.ms", "2000");
+            return Map.of(
+                    "mp.messaging.outgoing.outbox.bootstrap.servers",
+                    "127.0.0.1:1",
+                    "newsroom.outbox.send-timeout",
+                    "3s",
+                    "mp.messaging.outgoing.outbox.max.block.ms",
+                    "2000");
         }
     }
 
@@ -55,13 +59,15 @@ class BrokerOutageTest {
 
         assertFalse(relay.relayBatch());
 
-        OutboxEvent after = QuarkusTransaction.requiringNew().call(() -> entityManager.find(OutboxEvent.class,
-                event.id));
+        OutboxEvent after =
+                QuarkusTransaction.requiringNew().call(() -> entityManager.find(OutboxEvent.class, event.id));
         assertNull(after.sentAt);
         assertNull(after.parkedAt, "a broker outage is not a reason to give up on a row");
         assertNull(after.claimedUntil, "released for the next attempt");
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("UP"))
                 .body("checks.name", hasItem("Outbox"))
                 .body("checks.name", not(hasItem("Kafka connection health check")))

@@ -88,18 +88,23 @@ class InboxTest {
 
     private static ConsumerRecord<String, String> withdrawal(UUID itemId) {
         ItemWithdrawn payload = new ItemWithdrawn(itemId, "partner", "ext-1", 1, "canceled", Instant.now());
-        ConsumerRecord<String, String> record = new ConsumerRecord<>("news.items", 0, 0, itemId.toString(),
-                EventCodec.encode(payload));
-        record.headers().add(new RecordHeader("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
-        record.headers().add(new RecordHeader("ce_type",
-                EventType.of(ItemWithdrawn.class).type().getBytes(StandardCharsets.UTF_8)));
+        ConsumerRecord<String, String> record =
+                new ConsumerRecord<>("news.items", 0, 0, itemId.toString(), EventCodec.encode(payload));
+        record.headers()
+                .add(new RecordHeader("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
+        record.headers()
+                .add(new RecordHeader(
+                        "ce_type", EventType.of(ItemWithdrawn.class).type().getBytes(StandardCharsets.UTF_8)));
         return record;
     }
 
     private long inboxRows(ConsumerRecord<String, String> record) {
         String id = new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM inbox_event WHERE event_id = ?1").setParameter(1, id).getSingleResult())
-                .longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery("SELECT count(*) FROM inbox_event WHERE event_id = ?1")
+                                .setParameter(1, id)
+                                .getSingleResult())
+                        .longValue());
     }
 }

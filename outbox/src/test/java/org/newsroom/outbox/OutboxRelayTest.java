@@ -51,8 +51,10 @@ class OutboxRelayTest {
 
     @BeforeEach
     void newTopic() throws Exception {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("DELETE FROM outbox_event")
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("DELETE FROM outbox_event")
+                        .executeUpdate());
         topic = "outbox-test-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
@@ -88,18 +90,26 @@ class OutboxRelayTest {
     @Test
     void aParkedRowRetriedAfterAFixIsSent() {
         UUID row = write("story-retry", 200);
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "UPDATE outbox_event SET parked_at = now(), park_reason = 'test' WHERE id = ?1")
-                .setParameter(1, row).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery(
+                                "UPDATE outbox_event SET parked_at = now(), park_reason = 'test' WHERE id = ?1")
+                        .setParameter(1, row)
+                        .executeUpdate());
         drain();
         assertNull(find(row).sentAt, "a parked row stays where it is");
 
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(OPERATIONS_RETRY)
-                .setParameter(1, row).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery(OPERATIONS_RETRY)
+                        .setParameter(1, row)
+                        .executeUpdate());
         drain();
 
         assertNotNull(find(row).sentAt);
-        assertEquals(List.of(row.toString()), readUntil(row).stream().map(OutboxRelayTest::ceId).toList());
+        assertEquals(
+                List.of(row.toString()),
+                readUntil(row).stream().map(OutboxRelayTest::ceId).toList());
     }
 
     /** The statement docs/operations.md gives ops for retrying a parked row. */
@@ -111,15 +121,21 @@ class OutboxRelayTest {
         UUID a1 = write("a", 100);
         UUID b1 = write("b", 100);
         UUID a2 = write("a", 100);
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "UPDATE outbox_event SET claimed_until = now() + interval '1 minute' WHERE id = ?1")
-                .setParameter(1, a1).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery(
+                                "UPDATE outbox_event SET claimed_until = now() + interval '1 minute' WHERE id = ?1")
+                        .setParameter(1, a1)
+                        .executeUpdate());
 
         assertEquals(List.of(b1), claim(), "a1 is another relay's, and a2 must not overtake it");
 
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "UPDATE outbox_event SET claimed_until = now() - interval '1 second' WHERE id = ?1")
-                .setParameter(1, a1).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery(
+                                "UPDATE outbox_event SET claimed_until = now() - interval '1 second' WHERE id = ?1")
+                        .setParameter(1, a1)
+                        .executeUpdate());
 
         assertEquals(List.of(a1, a2), claim(), "the expired lease is claimed again, then what was behind it");
         assertEquals(List.of(), claim(), "claimed rows are leased");
@@ -130,19 +146,25 @@ class OutboxRelayTest {
         Map<String, List<String>> writtenByKey = new HashMap<>();
         for (int i = 0; i < 60; i++) {
             String key = "story-" + (i % 6);
-            writtenByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(write(key, 100).toString());
+            writtenByKey
+                    .computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(write(key, 100).toString());
         }
         UUID sentinel = write("sentinel", 100);
         drain();
 
         Map<String, List<String>> receivedByKey = new HashMap<>();
-        readUntil(sentinel).stream().filter(record -> !record.key().equals("sentinel")).forEach(record ->
-                receivedByKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(ceId(record)));
+        readUntil(sentinel).stream()
+                .filter(record -> !record.key().equals("sentinel"))
+                .forEach(record -> receivedByKey
+                        .computeIfAbsent(record.key(), k -> new ArrayList<>())
+                        .add(ceId(record)));
         assertEquals(writtenByKey, receivedByKey);
     }
 
     private List<UUID> claim() {
-        return QuarkusTransaction.requiringNew().call(() -> relay.claimBatch()).stream().map(event -> event.id)
+        return QuarkusTransaction.requiringNew().call(() -> relay.claimBatch()).stream()
+                .map(event -> event.id)
                 .toList();
     }
 
@@ -169,8 +191,8 @@ class OutboxRelayTest {
     }
 
     private long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
     }
 
     /** Everything on the topic up to its end offsets, which include {@code last} (checked). */
@@ -178,10 +200,11 @@ class OutboxRelayTest {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

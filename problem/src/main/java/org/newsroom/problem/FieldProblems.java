@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class FieldProblems {
 
-    private FieldProblems() {
-    }
+    private FieldProblems() {}
 
     public static ProblemException invalid(List<Problem.FieldError> errors) {
         return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "The request has invalid fields")
@@ -23,8 +22,9 @@ public final class FieldProblems {
 
     /** Well-formed fields longer than their documented limits. Mixed with other faults, answer {@link #invalid}. */
     public static ProblemException tooLarge(List<Problem.FieldError> errors) {
-        return new ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                "The request has fields above their limits").withErrors(errors));
+        return new ProblemException(
+                Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "The request has fields above their limits")
+                        .withErrors(errors));
     }
 
     public static Problem.FieldError tooLong(String field, int max) {

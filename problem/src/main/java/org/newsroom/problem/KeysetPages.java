@@ -11,8 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 public final class KeysetPages {
     public static final String NEXT_CURSOR = "X-Next-Cursor";
 
-    private KeysetPages() {
-    }
+    private KeysetPages() {}
 
     /** @param next the position after the last row of this page, or {@code null} on the last page */
     public static Response.ResponseBuilder withNext(Response.ResponseBuilder response, PageCursor next, UriInfo uri) {
@@ -21,6 +20,10 @@ public final class KeysetPages {
         }
         String cursor = next.encode();
         return response.header(NEXT_CURSOR, cursor)
-                .link(uri.getRequestUriBuilder().replaceQueryParam(PageCursor.PARAMETER, cursor).build(), "next");
+                .link(
+                        uri.getRequestUriBuilder()
+                                .replaceQueryParam(PageCursor.PARAMETER, cursor)
+                                .build(),
+                        "next");
     }
 }

@@ -22,7 +22,8 @@ public record PageCursor(String key, UUID id) {
     }
 
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((key + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 

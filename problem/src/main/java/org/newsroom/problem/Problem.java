@@ -11,16 +11,21 @@ import java.util.Map;
 
 /** An RFC 7807 problem body: what every API of newsroom answers when it refuses a request. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors,
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        List<FieldError> errors,
         @JsonIgnore Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     public static Problem of(Response.Status status, String detail) {
-        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, List.of(), Map.of());
+        return new Problem(
+                "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, List.of(), Map.of());
     }
 
     public static Problem of(int status, String title, String detail) {
@@ -44,6 +49,9 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public Response toResponse() {
-        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
+        return Response.status(status)
+                .type(MediaType.valueOf(MEDIA_TYPE))
+                .entity(this)
+                .build();
     }
 }

@@ -27,7 +27,8 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return Problem.of(Response.Status.BAD_REQUEST, "The request has invalid fields")
-                .withErrors(errors).toResponse();
+                .withErrors(errors)
+                .toResponse();
     }
 
     /**
@@ -36,10 +37,12 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e) {
-        String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        String field = e.getPath().isEmpty()
+                ? null
+                : e.getPath().get(e.getPath().size() - 1).getFieldName();
         return Problem.of(Response.Status.BAD_REQUEST, "The body does not have the expected shape")
-                .withErrors(List.of(new Problem.FieldError(field == null ? "body" : field,
-                        "has the wrong type or format")))
+                .withErrors(
+                        List.of(new Problem.FieldError(field == null ? "body" : field, "has the wrong type or format")))
                 .toResponse();
     }
 
@@ -52,13 +55,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
-        return Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()).toResponse();
+        return Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage())
+                .toResponse();
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("Unexpected failure", e);
-        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Unexpected failure; see the service log").toResponse();
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Unexpected failure; see the service log")
+                .toResponse();
     }
 
     /** The last node of the property path, e.g. {@code headline} of {@code create.request.headline}. */

@@ -16,18 +16,20 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class SecurityProblems {
 
-    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e) {
-        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
-                "A valid bearer token (JWT) is required").toResponse())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "A valid bearer token (JWT) is required")
+                        .toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
     }
 
     /** Names the roles the endpoint takes, so that the caller knows which token to ask for. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, ResourceInfo resource) {
         RolesAllowed roles = rolesAllowed(resource);
-        String detail = roles == null ? "Your role may not do this"
+        String detail = roles == null
+                ? "Your role may not do this"
                 : "Your role may not do this; it needs one of the roles " + String.join(", ", roles.value());
         return Problem.of(Response.Status.FORBIDDEN, detail).toResponse();
     }

@@ -25,7 +25,8 @@ class PageCursorTest {
     @Test
     void aKeyMayHoldTheSeparator() {
         UUID id = UUID.randomUUID();
-        assertEquals(new PageCursor("Wire | Europe", id),
+        assertEquals(
+                new PageCursor("Wire | Europe", id),
                 PageCursor.fromQuery(new PageCursor("Wire | Europe", id).encode()));
     }
 
@@ -43,7 +44,11 @@ class PageCursorTest {
             assertEquals("after", e.problem().errors().get(0).field());
         }
         PageCursor notTimed = PageCursor.fromQuery(new PageCursor("Reuters", UUID.randomUUID()).encode());
-        assertEquals(400, assertThrows(ProblemException.class, notTimed::instantKey).problem().status());
+        assertEquals(
+                400,
+                assertThrows(ProblemException.class, notTimed::instantKey)
+                        .problem()
+                        .status());
     }
 
     private static String encoded(String text) {

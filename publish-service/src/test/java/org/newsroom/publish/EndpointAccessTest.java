@@ -12,10 +12,23 @@ import org.newsroom.testing.EndpointAccessContract;
 class EndpointAccessTest extends EndpointAccessContract {
     @Override
     protected Set<String> publicOperations() {
-        return Set.of("GET /", "GET /archive", "GET /archive/{date}", "GET /stories/{slug}", "GET /editions/{slug}",
-                "GET /sections/{section}", "GET /feeds/rss.xml", "GET /feeds/atom.xml", "GET /feeds/feed.json",
-                "GET /feeds/sections/{section}/{file}", "GET /feeds/editions/{file}", "GET /api/publications",
-                "GET /api/publications/{slug}", "GET /api/editions", "GET /api/editions/{slug}",
-                "GET /contract/asyncapi.yaml", "GET /contract/schemas/{type}.json");
+        return Set.of(
+                "GET /",
+                "GET /archive",
+                "GET /archive/{date}",
+                "GET /stories/{slug}",
+                "GET /editions/{slug}",
+                "GET /sections/{section}",
+                "GET /feeds/rss.xml",
+                "GET /feeds/atom.xml",
+                "GET /feeds/feed.json",
+                "GET /feeds/sections/{section}/{file}",
+                "GET /feeds/editions/{file}",
+                "GET /api/publications",
+                "GET /api/publications/{slug}",
+                "GET /api/editions",
+                "GET /api/editions/{slug}",
+                "GET /contract/asyncapi.yaml",
+                "GET /contract/schemas/{type}.json");
     }
 }

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.newsroom.testing.OperationsEndpointsContract;
 
 @QuarkusTest
-class OperationsEndpointsTest extends OperationsEndpointsContract {
-}
+class OperationsEndpointsTest extends OperationsEndpointsContract {}

@@ -8,8 +8,8 @@ package org.newsroom.testing;
 public record Backends(String bootstrapServers, String dbHost, String dbPort, String dbUser, String dbPassword) {
 
     public static Backends fromEnvironment() {
-        return new Backends(Broker.bootstrapServers(), Databases.host(), Databases.port(), Databases.user(),
-                Databases.password());
+        return new Backends(
+                Broker.bootstrapServers(), Databases.host(), Databases.port(), Databases.user(), Databases.password());
     }
 
     public String jdbcUrl(String database) {

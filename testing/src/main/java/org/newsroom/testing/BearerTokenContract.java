@@ -35,27 +35,37 @@ public abstract class BearerTokenContract {
 
     @Test
     void aValidTokenGetsThrough() {
-        given().auth().oauth2(valid().signed()).when().get(protectedPath())
-                .then().statusCode(allOf(not(equalTo(401)), not(equalTo(403))));
+        given().auth()
+                .oauth2(valid().signed())
+                .when()
+                .get(protectedPath())
+                .then()
+                .statusCode(allOf(not(equalTo(401)), not(equalTo(403))));
     }
 
     @Test
     void anExpiredTokenIsRefused() {
         Instant now = Instant.now();
-        refused(valid().issuedAt(now.minus(Duration.ofHours(2))).expiresAt(now.minus(Duration.ofMinutes(10))).signed());
+        refused(valid().issuedAt(now.minus(Duration.ofHours(2)))
+                .expiresAt(now.minus(Duration.ofMinutes(10)))
+                .signed());
     }
 
     @Test
     void aTokenNotYetValidIsRefused() {
         Instant later = Instant.now().plus(Duration.ofHours(1));
-        refused(valid().notBefore(later).issuedAt(later).expiresAt(later.plus(Duration.ofHours(1))).signed());
+        refused(valid().notBefore(later)
+                .issuedAt(later)
+                .expiresAt(later.plus(Duration.ofHours(1)))
+                .signed());
     }
 
     @Test
     void aTokenOlderThanTheMaximumAgeIsRefusedThoughNotExpired() {
         Instant now = Instant.now();
         refused(valid().issuedAt(now.minus(MAX_TOKEN_AGE).minus(Duration.ofHours(1)))
-                .expiresAt(now.plus(Duration.ofHours(1))).signed());
+                .expiresAt(now.plus(Duration.ofHours(1)))
+                .signed());
     }
 
     @Test
@@ -87,7 +97,12 @@ public abstract class BearerTokenContract {
     }
 
     private void refused(String token) {
-        given().auth().oauth2(token).when().get(protectedPath())
-                .then().statusCode(401).contentType(startsWith("application/problem+json"));
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get(protectedPath())
+                .then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"));
     }
 }

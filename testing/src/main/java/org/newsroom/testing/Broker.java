@@ -2,8 +2,7 @@ package org.newsroom.testing;
 
 /** Where the tests' real Kafka broker listens (started by {@code ./newsroom test}). */
 public final class Broker {
-    private Broker() {
-    }
+    private Broker() {}
 
     public static String bootstrapServers() {
         String fromEnv = System.getenv("KAFKA_BOOTSTRAP_SERVERS");

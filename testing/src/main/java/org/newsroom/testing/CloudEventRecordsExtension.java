@@ -66,7 +66,8 @@ public final class CloudEventRecordsExtension
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
-                if (field.getType() == CloudEventRecords.class && !Modifier.isFinal(modifiers)
+                if (field.getType() == CloudEventRecords.class
+                        && !Modifier.isFinal(modifiers)
                         && Modifier.isStatic(modifiers) == (instance == null)) {
                     field.setAccessible(true);
                     field.set(instance, records());

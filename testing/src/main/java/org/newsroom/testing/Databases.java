@@ -7,8 +7,7 @@ import java.sql.Statement;
 
 /** Fresh databases for one end-to-end run, on the real PostgreSQL server the services use. */
 public final class Databases {
-    private Databases() {
-    }
+    private Databases() {}
 
     public static String host() {
         return env("NEWSROOM_DB_HOST", "127.0.0.1");
@@ -31,8 +30,8 @@ public final class Databases {
     }
 
     public static void recreate(Backends backends, String... names) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(backends.jdbcUrl("postgres"), backends.dbUser(),
-                backends.dbPassword());
+        try (Connection connection = DriverManager.getConnection(
+                        backends.jdbcUrl("postgres"), backends.dbUser(), backends.dbPassword());
                 Statement statement = connection.createStatement()) {
             for (String name : names) {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

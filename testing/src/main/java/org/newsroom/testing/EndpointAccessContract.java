@@ -50,7 +50,8 @@ public abstract class EndpointAccessContract {
     void anAnonymousCallIsRefusedEverywhereButOnThePublicList() {
         List<String> open = new ArrayList<>();
         for (String operation : operations()) {
-            if (!publicOperations().contains(operation) && call(given(), operation).statusCode() != 401) {
+            if (!publicOperations().contains(operation)
+                    && call(given(), operation).statusCode() != 401) {
                 open.add(operation);
             }
         }
@@ -63,7 +64,9 @@ public abstract class EndpointAccessContract {
         for (String operation : operations()) {
             Response response = call(given(), operation);
             String policy = response.header("Content-Security-Policy");
-            if (policy == null || !policy.contains("default-src 'self'") || !policy.contains("frame-ancestors 'none'")
+            if (policy == null
+                    || !policy.contains("default-src 'self'")
+                    || !policy.contains("frame-ancestors 'none'")
                     || !"nosniff".equals(response.header("X-Content-Type-Options"))
                     || response.header("Referrer-Policy") == null) {
                 bare.add(operation + " → " + response.statusCode());
@@ -77,7 +80,8 @@ public abstract class EndpointAccessContract {
         String token = TestTokens.token("nobody@newsroom.local", NO_SUCH_ROLE);
         List<String> open = new ArrayList<>();
         for (String operation : operations()) {
-            if (publicOperations().contains(operation) || anyTokenOperations().contains(operation)
+            if (publicOperations().contains(operation)
+                    || anyTokenOperations().contains(operation)
                     || keyedOperations().contains(operation)) {
                 continue;
             }
@@ -115,10 +119,18 @@ public abstract class EndpointAccessContract {
     }
 
     private static Set<String> operations() {
-        Map<String, Map<String, Object>> paths = given().baseUri(ManagementPort.url()).queryParam("format", "json")
-                .when().get("/q/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Map<String, Object>> paths = given().baseUri(ManagementPort.url())
+                .queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
         Set<String> operations = new TreeSet<>();
-        paths.forEach((path, methods) -> methods.keySet().stream().filter(HTTP_METHODS::contains)
+        paths.forEach((path, methods) -> methods.keySet().stream()
+                .filter(HTTP_METHODS::contains)
                 .forEach(method -> operations.add(method.toUpperCase() + " " + path)));
         assertFalse(operations.isEmpty(), "the OpenAPI document lists no operations");
         return operations;
@@ -139,7 +151,8 @@ public abstract class EndpointAccessContract {
         StringBuilder path = new StringBuilder();
         while (m.find()) {
             String name = m.group(1).toLowerCase();
-            String value = name.contains("date") || name.contains("day") ? LocalDate.now().toString()
+            String value = name.contains("date") || name.contains("day")
+                    ? LocalDate.now().toString()
                     : UUID.randomUUID().toString();
             m.appendReplacement(path, value);
         }

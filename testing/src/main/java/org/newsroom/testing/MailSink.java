@@ -51,8 +51,10 @@ public final class MailSink implements AutoCloseable {
 
         /** A header by name, case-insensitive as in RFC 5322; repeated headers joined by ", ". */
         public Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
-                    .map(Map.Entry::getValue).findFirst();
+            return headers.entrySet().stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue)
+                    .findFirst();
         }
     }
 
@@ -87,7 +89,9 @@ public final class MailSink implements AutoCloseable {
 
     /** Everything received so far. */
     public List<Mail> messages() {
-        return Arrays.stream(greenMail.getReceivedMessages()).map(MailSink::decode).toList();
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .map(MailSink::decode)
+                .toList();
     }
 
     /** Everything received so far that matches. */
@@ -145,8 +149,12 @@ public final class MailSink implements AutoCloseable {
             List<String> to = addresses(message.getRecipients(Message.RecipientType.TO));
             List<String> from = addresses(message.getFrom());
             String body = text(message);
-            return new Mail(message.getSubject(), body == null ? null : body.replace("\r\n", "\n"), to,
-                    from.isEmpty() ? null : from.get(0), headers(message));
+            return new Mail(
+                    message.getSubject(),
+                    body == null ? null : body.replace("\r\n", "\n"),
+                    to,
+                    from.isEmpty() ? null : from.get(0),
+                    headers(message));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Cannot read a received mail", e);
         }

@@ -10,8 +10,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class ManagementPort {
 
-    private ManagementPort() {
-    }
+    private ManagementPort() {}
 
     /** The port the running test application's management interface listens on. */
     public static int port() {

@@ -10,9 +10,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * What ops rely on in every service (docs/operations.md, k8s probes), all on the management interface
@@ -28,20 +28,21 @@ public abstract class OperationsEndpointsContract {
 
     @Test
     void livenessIsUp() {
-        management().when().get("/q/health/live")
-                .then().statusCode(200).body("status", equalTo("UP"));
+        management().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void startupIsUp() {
-        management().when().get("/q/health/started")
-                .then().statusCode(200).body("status", equalTo("UP"));
+        management().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void readinessCoversTheDatabaseAndReportsTheOutboxWithoutDependingOnKafka() {
-        management().when().get("/q/health/ready")
-                .then().statusCode(200)
+        management()
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Outbox"))
                 .body("checks.name", not(hasItem("Kafka connection health check")))
@@ -50,8 +51,11 @@ public abstract class OperationsEndpointsContract {
 
     @Test
     void prometheusMetricsIncludeTheOutbox() {
-        management().when().get("/q/metrics")
-                .then().statusCode(200)
+        management()
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("newsroom_outbox_backlog"))
                 .body(containsString("newsroom_outbox_oldest_unsent_age_seconds"))
                 .body(containsString("newsroom_outbox_parked"));
@@ -60,7 +64,13 @@ public abstract class OperationsEndpointsContract {
     /** Lag is what a consumer's autoscaling (KEDA) and alerts watch; the Kafka client's own metric, via Micrometer. */
     @Test
     void prometheusMetricsIncludeConsumerLagWhereTheServiceConsumes() {
-        String metrics = management().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management()
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         if (consumesKafka()) {
             assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_lag"), "consumer lag is exported");
         }
@@ -73,8 +83,12 @@ public abstract class OperationsEndpointsContract {
 
     @Test
     void openApiDocumentIsServed() {
-        management().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200)
+        management()
+                .queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("openapi", notNullValue())
                 .body("paths", notNullValue());
     }

@@ -19,12 +19,13 @@ import java.util.stream.Stream;
 public final class PackageRules {
     private static final List<String> DOORS = List.of("api", "messaging");
 
-    private PackageRules() {
-    }
+    private PackageRules() {}
 
     /** @param sourceRoot the service's {@code src/main/java}; @param basePackage e.g. {@code org.newsroom.notify} */
     public static void assertOneWay(Path sourceRoot, String basePackage) {
-        assertEquals(List.of(), violations(sourceRoot, basePackage),
+        assertEquals(
+                List.of(),
+                violations(sourceRoot, basePackage),
                 "only api may use api, only messaging may use messaging");
     }
 
@@ -35,7 +36,8 @@ public final class PackageRules {
         }
         List<String> violations = new ArrayList<>();
         try (Stream<Path> files = Files.walk(base)) {
-            files.filter(f -> f.toString().endsWith(".java")).sorted()
+            files.filter(f -> f.toString().endsWith(".java"))
+                    .sorted()
                     .forEach(f -> violations.addAll(violationsIn(base, f, basePackage)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -41,6 +41,7 @@ public final class Pipeline implements AutoCloseable {
     private final String notifyTokenSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
     /** Read by watchers on other threads while instances are started and killed. */
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+
     private final Map<String, Integer> consumers = new HashMap<>();
     private int started;
 
@@ -58,8 +59,14 @@ public final class Pipeline implements AutoCloseable {
 
     /** As {@link #create(String)}, on the given broker and PostgreSQL rather than the environment's. */
     public static Pipeline create(String name, Backends backends) throws Exception {
-        Path root = Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
-        Databases.recreate(backends, database(INGEST, name), database(EDITORIAL, name), database(PUBLISH, name),
+        Path root = Path.of(System.getProperty("newsroom.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Databases.recreate(
+                backends,
+                database(INGEST, name),
+                database(EDITORIAL, name),
+                database(PUBLISH, name),
                 database(NOTIFY, name));
         Path publicKey = Files.createTempFile("newsroom-" + name, ".pem");
         Files.writeString(publicKey, TestTokens.publicKeyPem(), StandardCharsets.UTF_8);
@@ -133,12 +140,11 @@ public final class Pipeline implements AutoCloseable {
                 consumeFrom("PUBLICATIONS", service, env);
             }
             case INGEST -> env.put("NEWSROOM_JWT_PUBLIC_KEY", publicKey.toUri().toString()); // consumes nothing
-            default -> {
-            }
+            default -> {}
         }
         env.putAll(extraEnv);
-        ServiceProcess process = ServiceProcess.start(root, root.resolve("target/pipelines/" + name), service,
-                started++, env);
+        ServiceProcess process =
+                ServiceProcess.start(root, root.resolve("target/pipelines/" + name), service, started++, env);
         services.add(process);
         return process;
     }
@@ -161,18 +167,26 @@ public final class Pipeline implements AutoCloseable {
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofSeconds(120));
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, backends.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, backends.bootstrapServers()))) {
             consumers.forEach((service, instances) -> awaitAssigned(admin, consumerGroup(service), instances));
         }
     }
 
     private static void awaitAssigned(Admin admin, String group, int instances) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
-                    .get(10, TimeUnit.SECONDS).get(group);
-            return description.members().size() == instances && description.members().stream()
-                    .allMatch(member -> !member.assignment().topicPartitions().isEmpty());
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+                            .all()
+                            .get(10, TimeUnit.SECONDS)
+                            .get(group);
+                    return description.members().size() == instances
+                            && description.members().stream()
+                                    .allMatch(member -> !member.assignment()
+                                            .topicPartitions()
+                                            .isEmpty());
+                });
     }
 
     /** The database of {@code service} in the pipeline named {@code pipeline}, e.g. newsroom_ingest_bench. */

@@ -22,7 +22,8 @@ public final class ServiceProcess implements AutoCloseable {
     private static final int FIRST_PORT = 20000;
     private static final int PORT_RANGE = 12000;
     private static final AtomicInteger NEXT_PORT = new AtomicInteger(new Random().nextInt(PORT_RANGE));
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -88,9 +89,13 @@ public final class ServiceProcess implements AutoCloseable {
     /** One probe of {@code /q/health/ready}: true when it answers 200 within two seconds. */
     public boolean ready() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode() == 200;
+            return HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException notAnswering) {
             return false;
         } catch (InterruptedException e) {
@@ -113,8 +118,11 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }

@@ -71,14 +71,16 @@ public final class SmtpServer implements AutoCloseable {
 
     private void converse(Socket connection) {
         try (connection;
-                BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
-                        StandardCharsets.US_ASCII), 64 * 1024)) {
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(connection.getInputStream(), StandardCharsets.US_ASCII), 64 * 1024)) {
             OutputStream out = connection.getOutputStream();
             reply(out, "220 newsroom-test ESMTP");
             String recipient = "";
             String line;
             while ((line = in.readLine()) != null) {
-                String command = line.length() < 4 ? line.toUpperCase() : line.substring(0, 4).toUpperCase();
+                String command = line.length() < 4
+                        ? line.toUpperCase()
+                        : line.substring(0, 4).toUpperCase();
                 switch (command) {
                     case "RCPT" -> {
                         recipient = line.substring(line.indexOf('<') + 1, line.indexOf('>'));

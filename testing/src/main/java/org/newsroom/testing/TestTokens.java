@@ -26,8 +26,7 @@ public final class TestTokens {
     /** Each service accepts only tokens naming it; a test token names every service that takes tokens. */
     public static final List<String> AUDIENCES = List.of("newsroom-ingest", "newsroom-editorial", "newsroom-notify");
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String token(String subject, String... roles) {
         return claims(subject, roles).signed();
@@ -44,8 +43,14 @@ public final class TestTokens {
         return resource(PUBLIC_KEY_RESOURCE);
     }
 
-    public record Claims(String issuer, String subject, List<String> roles, List<String> audiences, Instant issuedAt,
-            Instant expiresAt, Instant notBefore) {
+    public record Claims(
+            String issuer,
+            String subject,
+            List<String> roles,
+            List<String> audiences,
+            Instant issuedAt,
+            Instant expiresAt,
+            Instant notBefore) {
 
         public Claims issuer(String value) {
             return new Claims(value, subject, roles, audiences, issuedAt, expiresAt, notBefore);
@@ -97,11 +102,20 @@ public final class TestTokens {
 
         private String signingInput(String algorithm) {
             String header = "{\"alg\":\"" + algorithm + "\",\"typ\":\"JWT\"}";
-            StringBuilder json = new StringBuilder("{\"iss\":").append(quoted(issuer))
-                    .append(",\"sub\":").append(quoted(subject)).append(",\"upn\":").append(quoted(subject))
-                    .append(",\"groups\":").append(array(roles)).append(",\"aud\":").append(array(audiences))
-                    .append(",\"iat\":").append(issuedAt.getEpochSecond())
-                    .append(",\"exp\":").append(expiresAt.getEpochSecond());
+            StringBuilder json = new StringBuilder("{\"iss\":")
+                    .append(quoted(issuer))
+                    .append(",\"sub\":")
+                    .append(quoted(subject))
+                    .append(",\"upn\":")
+                    .append(quoted(subject))
+                    .append(",\"groups\":")
+                    .append(array(roles))
+                    .append(",\"aud\":")
+                    .append(array(audiences))
+                    .append(",\"iat\":")
+                    .append(issuedAt.getEpochSecond())
+                    .append(",\"exp\":")
+                    .append(expiresAt.getEpochSecond());
             if (notBefore != null) {
                 json.append(",\"nbf\":").append(notBefore.getEpochSecond());
             }
@@ -131,7 +145,9 @@ public final class TestTokens {
     }
 
     private static PrivateKey testPrivateKey() {
-        String pem = resource("jwt/test-private.pem").replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        String pem = resource("jwt/test-private.pem")
+                .replaceAll("-----[A-Z ]+-----", "")
+                .replaceAll("\\s", "");
         try {
             return KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));

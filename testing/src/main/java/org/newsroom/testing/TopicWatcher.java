@@ -48,25 +48,26 @@ public final class TopicWatcher implements AutoCloseable {
     }
 
     /** Polls until {@code count} matching records were seen; more than that are returned too. */
-    public List<ConsumerRecord<String, String>> awaitCount(Predicate<ConsumerRecord<String, String>> matching,
-            int count, Duration timeout) {
+    public List<ConsumerRecord<String, String>> awaitCount(
+            Predicate<ConsumerRecord<String, String>> matching, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            List<ConsumerRecord<String, String>> found = seen.stream().filter(matching).toList();
+            List<ConsumerRecord<String, String>> found =
+                    seen.stream().filter(matching).toList();
             if (found.size() >= count) {
                 return found;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Expected " + count + " matching record(s) within " + timeout
-                        + ", saw " + found.size() + " of " + seen.size());
+                throw new AssertionError("Expected " + count + " matching record(s) within " + timeout + ", saw "
+                        + found.size() + " of " + seen.size());
             }
         }
     }
 
     /** Everything read so far that matches, after polling for {@code quiet} more. */
-    public List<ConsumerRecord<String, String>> drain(Predicate<ConsumerRecord<String, String>> matching,
-            Duration quiet) {
+    public List<ConsumerRecord<String, String>> drain(
+            Predicate<ConsumerRecord<String, String>> matching, Duration quiet) {
         long deadline = System.nanoTime() + quiet.toNanos();
         while (System.nanoTime() < deadline) {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);

@@ -23,8 +23,12 @@ class PackageRulesTest {
         write("newsletter/Fanout.java", "import org.example.domain.Story;");
         write("api/Hook.java", "import org.example.messaging.ItemConsumer;");
 
-        assertEquals(List.of("api/Hook.java uses org.example.messaging", "domain/Desk.java uses org.example.messaging",
-                "domain/Story.java uses org.example.api"), PackageRules.violations(root, "org.example"));
+        assertEquals(
+                List.of(
+                        "api/Hook.java uses org.example.messaging",
+                        "domain/Desk.java uses org.example.messaging",
+                        "domain/Story.java uses org.example.api"),
+                PackageRules.violations(root, "org.example"));
         assertThrows(AssertionError.class, () -> PackageRules.assertOneWay(root, "org.example"));
     }
 

@@ -18,20 +18,46 @@ public final class StoryHtml {
     private static final Pattern DIMENSION = Pattern.compile("\\s*(\\d{1,6})\\s*(px)?\\s*");
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "br", "em", "strong", "b", "i", "u", "s", "sub", "sup", "ul", "ol", "li",
-                    "blockquote", "h2", "h3", "h4", "figure", "figcaption", "a")
+            .allowElements(
+                    "p",
+                    "br",
+                    "em",
+                    "strong",
+                    "b",
+                    "i",
+                    "u",
+                    "s",
+                    "sub",
+                    "sup",
+                    "ul",
+                    "ol",
+                    "li",
+                    "blockquote",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "figure",
+                    "figcaption",
+                    "a")
             .allowUrlProtocols("http", "https")
-            .allowAttributes("href", "title").onElements("a")
+            .allowAttributes("href", "title")
+            .onElements("a")
             .requireRelsOnLinks("noopener", "noreferrer", "nofollow")
-            .allowAttributes("src").matching(HTTPS).onElements("img")
-            .allowAttributes("alt", "title").onElements("img")
-            .allowAttributes("width", "height").matching(DIMENSION).onElements("img")
+            .allowAttributes("src")
+            .matching(HTTPS)
+            .onElements("img")
+            .allowAttributes("alt", "title")
+            .onElements("img")
+            .allowAttributes("width", "height")
+            .matching(DIMENSION)
+            .onElements("img")
             .allowElements((name, attrs) -> isTrackingPixel(attrs) ? null : name, "img")
-            .allowAttributes("cite").matching(HTTPS).onElements("blockquote")
+            .allowAttributes("cite")
+            .matching(HTTPS)
+            .onElements("blockquote")
             .toFactory();
 
-    private StoryHtml() {
-    }
+    private StoryHtml() {}
 
     /** The allowed part of some untrusted HTML; "" for null. */
     public static String sanitize(String untrusted) {

@@ -56,29 +56,41 @@ public class QueueListing implements Scenario {
             base = editorial.url();
             String jdbc = "jdbc:postgresql://" + Databases.host() + ":" + Databases.port() + "/"
                     + Pipeline.database(Pipeline.EDITORIAL, PIPELINE);
-            Figures figures = new Figures("Editors' queue listing (GET /api/stories, 50 per page)", String.format(
-                    Locale.ROOT, "%,d stories seeded with SQL into editorial-service's database (PostgreSQL, "
-                            + "ANALYZEd); one editorial-service JVM (-Xmx512m); requests one at a time over "
-                            + "HTTP/1.1 with an editor's JWT, %d per kind after a warm-up of %d of each kind; common term "
-                            + "`%s`, selective `%s`; the deep page starts half-way down the keyset",
-                    stories, samples, samples, COMMON, SELECTIVE));
+            Figures figures = new Figures(
+                    "Editors' queue listing (GET /api/stories, 50 per page)",
+                    String.format(
+                            Locale.ROOT,
+                            "%,d stories seeded with SQL into editorial-service's database (PostgreSQL, "
+                                    + "ANALYZEd); one editorial-service JVM (-Xmx512m); requests one at a time over "
+                                    + "HTTP/1.1 with an editor's JWT, %d per kind after a warm-up of %d of each kind; common term "
+                                    + "`%s`, selective `%s`; the deep page starts half-way down the keyset",
+                            stories,
+                            samples,
+                            samples,
+                            COMMON,
+                            SELECTIVE));
             try (Connection db = DriverManager.getConnection(jdbc, Databases.user(), Databases.password())) {
                 long seedStart = System.nanoTime();
                 seed(db, stories);
-                figures.add("seeding (INSERT … SELECT generate_series, indexes live, then ANALYZE)",
+                figures.add(
+                        "seeding (INSERT … SELECT generate_series, indexes live, then ANALYZE)",
                         String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - seedStart) / 1e9));
                 String deep = cursorAt(db, null, stories / 2);
                 int commonMatches = count(db, COMMON);
                 String deepCommon = cursorAt(db, COMMON, commonMatches / 2);
-                figures.add("stories matching `" + COMMON + "` / `" + SELECTIVE + "`",
+                figures.add(
+                        "stories matching `" + COMMON + "` / `" + SELECTIVE + "`",
                         String.format(Locale.ROOT, "%,d / %,d", commonMatches, count(db, SELECTIVE)));
                 warmUp(deep, samples);
                 figures.add("first page", measure("", samples));
-                figures.add("deep page (" + String.format(Locale.ROOT, "%,d", stories / 2) + " stories down)",
+                figures.add(
+                        "deep page (" + String.format(Locale.ROOT, "%,d", stories / 2) + " stories down)",
                         measure("after=" + deep, samples));
                 figures.add("first page, q=" + COMMON, measure("q=" + COMMON, samples));
-                figures.add("deep page, q=" + COMMON + " (" + String.format(Locale.ROOT, "%,d", commonMatches / 2)
-                        + " matches down)", measure("q=" + COMMON + "&after=" + deepCommon, samples));
+                figures.add(
+                        "deep page, q=" + COMMON + " (" + String.format(Locale.ROOT, "%,d", commonMatches / 2)
+                                + " matches down)",
+                        measure("q=" + COMMON + "&after=" + deepCommon, samples));
                 figures.add("first page, q=" + SELECTIVE, measure("q=" + encode(SELECTIVE), samples));
                 figures.add("walking " + WALK + " pages by cursor, q=" + COMMON + " (per page)", walk("q=" + COMMON));
                 figures.add("first page, status=NEW,IN_REVIEW", measure("status=NEW,IN_REVIEW", samples));
@@ -107,8 +119,8 @@ public class QueueListing implements Scenario {
     /** A cursor as the service hands it out, for the story at {@code offset} of the (filtered) newest-first order. */
     private static String cursorAt(Connection db, String text, int offset) throws Exception {
         String where = text == null ? "" : " WHERE search @@ websearch_to_tsquery('english', ?)";
-        try (PreparedStatement query = db.prepareStatement("SELECT created_at, id FROM story" + where
-                + " ORDER BY created_at DESC, id DESC OFFSET ? LIMIT 1")) {
+        try (PreparedStatement query = db.prepareStatement(
+                "SELECT created_at, id FROM story" + where + " ORDER BY created_at DESC, id DESC OFFSET ? LIMIT 1")) {
             int i = 1;
             if (text != null) {
                 query.setString(i++, text);
@@ -116,15 +128,18 @@ public class QueueListing implements Scenario {
             query.setInt(i, offset);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
-                String position = row.getObject(1, OffsetDateTime.class).toInstant() + "|" + row.getObject(2, UUID.class);
-                return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+                String position =
+                        row.getObject(1, OffsetDateTime.class).toInstant() + "|" + row.getObject(2, UUID.class);
+                return Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(position.getBytes(StandardCharsets.UTF_8));
             }
         }
     }
 
     private static int count(Connection db, String text) throws Exception {
-        try (PreparedStatement query = db.prepareStatement(
-                "SELECT count(*) FROM story WHERE search @@ websearch_to_tsquery('english', ?)")) {
+        try (PreparedStatement query =
+                db.prepareStatement("SELECT count(*) FROM story WHERE search @@ websearch_to_tsquery('english', ?)")) {
             query.setString(1, text);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
@@ -136,8 +151,13 @@ public class QueueListing implements Scenario {
     /** Lets the service's JIT and the database's caches settle on every kind of listing before anything is timed. */
     private void warmUp(String deep, int samples) throws Exception {
         for (int i = 0; i < samples; i++) {
-            for (String query : List.of("", "after=" + deep, "q=" + COMMON, "q=" + encode(SELECTIVE),
-                    "status=NEW,IN_REVIEW", "primaryOnly=true")) {
+            for (String query : List.of(
+                    "",
+                    "after=" + deep,
+                    "q=" + COMMON,
+                    "q=" + encode(SELECTIVE),
+                    "status=NEW,IN_REVIEW",
+                    "primaryOnly=true")) {
                 get(query);
             }
         }
@@ -170,11 +190,14 @@ public class QueueListing implements Scenario {
     }
 
     private HttpResponse<String> get(String query) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/stories?limit=50&"
-                + query)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/stories?limit=50&" + query))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET /api/stories?" + query + " → " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    "GET /api/stories?" + query + " → " + response.statusCode() + ": " + response.body());
         }
         return response;
     }

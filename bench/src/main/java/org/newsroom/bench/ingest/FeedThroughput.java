@@ -49,15 +49,18 @@ public class FeedThroughput implements Scenario {
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
         try (Pipeline pipeline = Pipeline.create("bench_ingest_feeds")) {
-            ServiceProcess ingest = pipeline.start(Pipeline.INGEST,
-                    Map.of("JAVA_MAX_HEAP", "512m", "NEWSROOM_FETCH_ALLOWED_HOSTS", "127.0.0.1"));
+            ServiceProcess ingest = pipeline.start(
+                    Pipeline.INGEST, Map.of("JAVA_MAX_HEAP", "512m", "NEWSROOM_FETCH_ALLOWED_HOSTS", "127.0.0.1"));
             pipeline.awaitReady();
             IngestClient client = new IngestClient(ingest);
             String run = UUID.randomUUID().toString().substring(0, 6);
             List<String> sources = new ArrayList<>();
             for (int f = 0; f < feeds; f++) {
-                sources.add(client.feed("feed-" + run + "-" + f,
-                        "http://127.0.0.1:" + server.getAddress().getPort() + "/feeds/" + f + ".xml").get("id").asText());
+                sources.add(client.feed(
+                                "feed-" + run + "-" + f,
+                                "http://127.0.0.1:" + server.getAddress().getPort() + "/feeds/" + f + ".xml")
+                        .get("id")
+                        .asText());
             }
             Latencies perFetch = new Latencies();
             AtomicInteger stored = new AtomicInteger();
@@ -85,18 +88,21 @@ public class FeedThroughput implements Scenario {
             }
             String metrics = client.metrics();
             double joined = sum(metrics, "newsroom_ingest_items_duplicates_total", "near_duplicate");
-            return new Figures("ingest: feed throughput (parse, normalize, sanitize, dedupe, cluster)",
-                    ("%d RSS feeds of %d generated items each (HTML bodies with a link, a tracking pixel and a script; one "
-                            + "item in ten another agency's report of an earlier story), served from the bench process; "
-                            + "ingest-service (one instance, -Xmx512m) fetches all of them through `POST /api/sources/{id}/fetch`, "
-                            + "%d at a time, on the real PostgreSQL and Kafka. Every item is taken in in its own transaction "
-                            + "with its version, fingerprint, LSH bands and outbox event.").formatted(feeds, perFeed, fetchers))
+            return new Figures(
+                            "ingest: feed throughput (parse, normalize, sanitize, dedupe, cluster)",
+                            ("%d RSS feeds of %d generated items each (HTML bodies with a link, a tracking pixel and a script; one "
+                                            + "item in ten another agency's report of an earlier story), served from the bench process; "
+                                            + "ingest-service (one instance, -Xmx512m) fetches all of them through `POST /api/sources/{id}/fetch`, "
+                                            + "%d at a time, on the real PostgreSQL and Kafka. Every item is taken in in its own transaction "
+                                            + "with its version, fingerprint, LSH bands and outbox event.")
+                                    .formatted(feeds, perFeed, fetchers))
                     .add("items stored", String.valueOf(stored.get()))
                     .add("wall time", String.format(Locale.ROOT, "%.1f s", seconds))
                     .add("throughput", String.format(Locale.ROOT, "%.0f items/s", stored.get() / seconds))
                     .add("fetch of one feed (" + perFeed + " items)", perFetch)
                     .add("near-duplicate lookup (service timer)", lookup(metrics))
-                    .add("items that joined another feed's cluster",
+                    .add(
+                            "items that joined another feed's cluster",
                             String.format(Locale.ROOT, "%.0f of %d", joined, otherReports(feeds, perFeed)));
         } finally {
             server.stop(0);
@@ -108,20 +114,31 @@ public class FeedThroughput implements Scenario {
     }
 
     private static long otherReports(int feeds, int perFeed) {
-        long perFeedReports = IntStream.range(0, perFeed).filter(i -> isOtherReport(1, i, perFeed)).count();
+        long perFeedReports = IntStream.range(0, perFeed)
+                .filter(i -> isOtherReport(1, i, perFeed))
+                .count();
         return (feeds - 1) * perFeedReports;
     }
 
     static String lookup(String metrics) {
-        return String.format(Locale.ROOT, "p50 %.2f ms · p99 %.2f ms (n=%.0f)",
-                IngestClient.metric(metrics, "newsroom_ingest_cluster_lookup_seconds", "quantile=\"0.5\"").orElse(0.0) * 1000,
-                IngestClient.metric(metrics, "newsroom_ingest_cluster_lookup_seconds", "quantile=\"0.99\"").orElse(0.0) * 1000,
-                IngestClient.metric(metrics, "newsroom_ingest_cluster_lookup_seconds_count", "").orElse(0.0));
+        return String.format(
+                Locale.ROOT,
+                "p50 %.2f ms · p99 %.2f ms (n=%.0f)",
+                IngestClient.metric(metrics, "newsroom_ingest_cluster_lookup_seconds", "quantile=\"0.5\"")
+                                .orElse(0.0)
+                        * 1000,
+                IngestClient.metric(metrics, "newsroom_ingest_cluster_lookup_seconds", "quantile=\"0.99\"")
+                                .orElse(0.0)
+                        * 1000,
+                IngestClient.metric(metrics, "newsroom_ingest_cluster_lookup_seconds_count", "")
+                        .orElse(0.0));
     }
 
     private static double sum(String metrics, String series, String label) {
-        return metrics.lines().filter(l -> l.startsWith(series + "{") && l.contains(label))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return metrics.lines()
+                .filter(l -> l.startsWith(series + "{") && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /**
@@ -133,16 +150,31 @@ public class FeedThroughput implements Scenario {
         for (int i = 0; i < perFeed; i++) {
             long n = (long) f * perFeed + i;
             Wire.Story story = isOtherReport(f, i, perFeed) ? Wire.otherReport(n - perFeed + 1) : Wire.story(n);
-            items.append("<item><title>").append(story.headline()).append("</title>")
-                    .append("<link>https://feed").append(f).append(".example/news/").append(i).append("?utm_source=rss</link>")
-                    .append("<guid isPermaLink=\"false\">").append(f).append('-').append(i).append("</guid>")
+            items.append("<item><title>")
+                    .append(story.headline())
+                    .append("</title>")
+                    .append("<link>https://feed")
+                    .append(f)
+                    .append(".example/news/")
+                    .append(i)
+                    .append("?utm_source=rss</link>")
+                    .append("<guid isPermaLink=\"false\">")
+                    .append(f)
+                    .append('-')
+                    .append(i)
+                    .append("</guid>")
                     .append("<pubDate>Tue, 24 Nov 2026 07:30:00 GMT</pubDate><category>Economy</category>")
-                    .append("<description><![CDATA[").append(story.lede()).append("]]></description>")
-                    .append("<content:encoded><![CDATA[").append(story.html()).append("]]></content:encoded></item>");
+                    .append("<description><![CDATA[")
+                    .append(story.lede())
+                    .append("]]></description>")
+                    .append("<content:encoded><![CDATA[")
+                    .append(story.html())
+                    .append("]]></content:encoded></item>");
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" "
                 + "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Feed " + f + "</title>"
-                + "<link>https://feed" + f + ".example/</link><description>generated at " + Instant.now() + "</description>"
+                + "<link>https://feed" + f + ".example/</link><description>generated at " + Instant.now()
+                + "</description>"
                 + items + "</channel></rss>";
     }
 }

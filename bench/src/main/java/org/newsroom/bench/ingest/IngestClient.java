@@ -25,7 +25,8 @@ final class IngestClient {
 
     private final String base;
     private final String management;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     IngestClient(ServiceProcess ingest) {
         this.base = ingest.url();
@@ -33,7 +34,10 @@ final class IngestClient {
     }
 
     JsonNode feed(String name, String url) throws IOException, InterruptedException {
-        ObjectNode body = JSON.createObjectNode().put("name", name).put("url", url).put("enabled", false)
+        ObjectNode body = JSON.createObjectNode()
+                .put("name", name)
+                .put("url", url)
+                .put("enabled", false)
                 .put("attributionName", "Wire " + name);
         body.putArray("defaultSections").add("Markets");
         return send("POST", "/api/sources", body, 201);
@@ -51,10 +55,16 @@ final class IngestClient {
 
     /** Pushes a ninjs item; @return the stored item. */
     JsonNode push(String partner, String key, String uri, Wire.Story story) throws IOException, InterruptedException {
-        ObjectNode body = JSON.createObjectNode().put("uri", uri).put("headline", story.headline())
-                .put("body_html", story.html()).put("description_text", story.lede()).put("language", "en");
+        ObjectNode body = JSON.createObjectNode()
+                .put("uri", uri)
+                .put("headline", story.headline())
+                .put("body_html", story.html())
+                .put("description_text", story.lede())
+                .put("language", "en");
         body.putArray("subjects").addObject().put("name", "Economy");
-        HttpRequest request = request("POST", "/api/partners/" + partner + "/items", body).header("X-Api-Key", key).build();
+        HttpRequest request = request("POST", "/api/partners/" + partner + "/items", body)
+                .header("X-Api-Key", key)
+                .build();
         return answer(http.send(request, HttpResponse.BodyHandlers.ofString()), 201);
     }
 
@@ -63,13 +73,17 @@ final class IngestClient {
     }
 
     String metrics() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(management + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(management + "/q/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     /** A value of /q/metrics: the first line of {@code series} whose labels contain {@code label}. */
     static Optional<Double> metric(String metrics, String series, String label) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + "(\\{[^}]*\\})? (\\S+)$").matcher(metrics);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + "(\\{[^}]*\\})? (\\S+)$")
+                .matcher(metrics);
         while (m.find()) {
             if (label.isEmpty() || (m.group(1) != null && m.group(1).contains(label))) {
                 return Optional.of(Double.parseDouble(m.group(2)));
@@ -78,22 +92,31 @@ final class IngestClient {
         return Optional.empty();
     }
 
-    private JsonNode send(String method, String path, JsonNode body, int expected) throws IOException, InterruptedException {
-        return answer(http.send(request(method, path, body).header("Authorization", "Bearer " + OPS).build(),
-                HttpResponse.BodyHandlers.ofString()), expected);
+    private JsonNode send(String method, String path, JsonNode body, int expected)
+            throws IOException, InterruptedException {
+        return answer(
+                http.send(
+                        request(method, path, body)
+                                .header("Authorization", "Bearer " + OPS)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()),
+                expected);
     }
 
     private HttpRequest.Builder request(String method, String path, JsonNode body) throws IOException {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
-                .header("Content-Type", "application/json").method(method, publisher);
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(5))
+                .header("Content-Type", "application/json")
+                .method(method, publisher);
     }
 
     private static JsonNode answer(HttpResponse<String> response, int expected) throws IOException {
         if (response.statusCode() != expected) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
-                    + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(response.request().method() + " "
+                    + response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }

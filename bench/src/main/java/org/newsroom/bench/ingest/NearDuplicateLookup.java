@@ -70,7 +70,8 @@ public class NearDuplicateLookup implements Scenario {
                 Latencies latencies = duplicate ? duplicatePushes : newPushes;
                 String uri = "urn:probe:" + p;
                 JsonNode item = latencies.time(() -> client.push(probeWire, probeKey, uri, story));
-                if (duplicate && !item.get("clusterId").asText().equals(item.get("id").asText())) {
+                if (duplicate
+                        && !item.get("clusterId").asText().equals(item.get("id").asText())) {
                     joined++;
                 }
             }
@@ -78,24 +79,30 @@ public class NearDuplicateLookup implements Scenario {
             String timer = "newsroom_ingest_cluster_lookup_seconds";
             double count = delta(before, after, timer + "_count");
             double mean = delta(before, after, timer + "_sum") / count * 1000;
-            return new Figures("ingest: near-duplicate lookup",
-                    ("%,d generated stories stored first (concurrent partner pushes, %d at a time), then %,d pushes one "
-                            + "at a time: every other one another agency's report of a stored story (same names and "
-                            + "numbers, 40%% of the words its own), the rest new stories. The lookup is one query on the "
-                            + "LSH band index (40 bands × 3 rows, btree) and an exact check of the candidates; ingest-service "
-                            + "(one instance, -Xmx512m) on the real PostgreSQL and Kafka.").formatted(stored, seeders, probes))
+            return new Figures(
+                            "ingest: near-duplicate lookup",
+                            ("%,d generated stories stored first (concurrent partner pushes, %d at a time), then %,d pushes one "
+                                            + "at a time: every other one another agency's report of a stored story (same names and "
+                                            + "numbers, 40%% of the words its own), the rest new stories. The lookup is one query on the "
+                                            + "LSH band index (40 bands × 3 rows, btree) and an exact check of the candidates; ingest-service "
+                                            + "(one instance, -Xmx512m) on the real PostgreSQL and Kafka.")
+                                    .formatted(stored, seeders, probes))
                     .add("items stored before the probes", String.format(Locale.ROOT, "%,d", stored))
-                    .add("seeding", String.format(Locale.ROOT, "%.0f s (%.0f items/s)", seedSeconds, stored / seedSeconds))
+                    .add(
+                            "seeding",
+                            String.format(Locale.ROOT, "%.0f s (%.0f items/s)", seedSeconds, stored / seedSeconds))
                     .add("lookup, service timer (sliding window, p50/p99)", FeedThroughput.lookup(after))
                     .add("lookup, mean over the probes", String.format(Locale.ROOT, "%.2f ms (n=%.0f)", mean, count))
                     .add("push of a near-duplicate (client side)", duplicatePushes)
                     .add("push of a new story (client side)", newPushes)
-                    .add("near-duplicates that joined their story's cluster",
+                    .add(
+                            "near-duplicates that joined their story's cluster",
                             String.format(Locale.ROOT, "%d of %d", joined, (probes + 1) / 2));
         }
     }
 
     private static double delta(String before, String after, String series) {
-        return IngestClient.metric(after, series, "").orElse(0.0) - IngestClient.metric(before, series, "").orElse(0.0);
+        return IngestClient.metric(after, series, "").orElse(0.0)
+                - IngestClient.metric(before, series, "").orElse(0.0);
     }
 }

@@ -10,20 +10,22 @@ import java.util.Random;
  * another report of the same event, with the same names and numbers and part of the wording.
  */
 final class Wire {
-    private static final String[] SYLLABLES = {"ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ba", "de", "fu", "go",
-            "ha", "ji", "ku", "ma", "po", "ri", "te", "zo"};
+    private static final String[] SYLLABLES = {
+        "ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ba", "de", "fu", "go", "ha", "ji", "ku", "ma", "po", "ri",
+        "te", "zo"
+    };
     private static final int VOCABULARY = 4000;
 
     record Story(String headline, String lede, String body) {
         String html() {
             // Realistic noise for the sanitizer: a link, emphasis, a tracking pixel and a script that must go.
-            return "<p>" + lede + "</p><p>" + body + " <a href=\"https://wire.example/more\">More</a> <em>Ends</em>.</p>"
+            return "<p>" + lede + "</p><p>" + body
+                    + " <a href=\"https://wire.example/more\">More</a> <em>Ends</em>.</p>"
                     + "<img src=\"https://pixel.example/t.gif\" width=\"1\" height=\"1\"><script>track()</script>";
         }
     }
 
-    private Wire() {
-    }
+    private Wire() {}
 
     /** Story {@code n} as its first agency reports it. */
     static Story story(long n) {
@@ -49,10 +51,11 @@ final class Wire {
             words.add(agency == 1 && i % 5 < 2 ? own : shared);
         }
         String headline = names.get(0) + " " + String.join(" ", words.subList(0, 6)) + " " + names.get(1);
-        String lede = "The " + words.get(6) + " " + words.get(7) + " of " + names.get(2) + " " + String.join(" ", words.subList(8, 18))
-                + " " + (10 + event.nextInt(90)) + " " + String.join(" ", words.subList(18, 24)) + " " + names.get(3) + ".";
-        String body = "It " + String.join(" ", words.subList(24, 32)) + " " + names.get(4) + " and " + names.get(5) + " "
-                + String.join(" ", words.subList(32, 40)) + " " + (100 + event.nextInt(900)) + ".";
+        String lede = "The " + words.get(6) + " " + words.get(7) + " of " + names.get(2) + " "
+                + String.join(" ", words.subList(8, 18)) + " " + (10 + event.nextInt(90)) + " "
+                + String.join(" ", words.subList(18, 24)) + " " + names.get(3) + ".";
+        String body = "It " + String.join(" ", words.subList(24, 32)) + " " + names.get(4) + " and " + names.get(5)
+                + " " + String.join(" ", words.subList(32, 40)) + " " + (100 + event.nextInt(900)) + ".";
         return new Story(headline, lede, body);
     }
 

@@ -54,14 +54,21 @@ public class EditionFanout implements Scenario {
 
     @Override
     public Figures run(List<String> args) throws Exception {
-        List<Integer> counts = args.isEmpty() ? List.of(10_000, 100_000) : args.stream().map(Integer::parseInt).toList();
-        Figures figures = new Figures("One edition to N subscribers", String.format(Locale.ROOT,
-                "one notify-service JVM consuming a topic of its own (-Xmx%s, send-concurrency %d, no rate limit, fan-out pages of 1,000, "
-                        + "claims of 50) on a 2-core machine shared with PostgreSQL, Kafka and the SMTP sink (a "
-                        + "counting socket server in the bench JVM); N ACTIVE subscribers seeded with SQL; one "
-                        + "news.edition.published.v1 (lead and three briefs, text + HTML per reader); time from the "
-                        + "event produced to every delivery SENT; heap = max of jvm_memory_used_bytes{area=\"heap\"} "
-                        + "sampled every 250 ms", HEAP, CONCURRENCY));
+        List<Integer> counts = args.isEmpty()
+                ? List.of(10_000, 100_000)
+                : args.stream().map(Integer::parseInt).toList();
+        Figures figures = new Figures(
+                "One edition to N subscribers",
+                String.format(
+                        Locale.ROOT,
+                        "one notify-service JVM consuming a topic of its own (-Xmx%s, send-concurrency %d, no rate limit, fan-out pages of 1,000, "
+                                + "claims of 50) on a 2-core machine shared with PostgreSQL, Kafka and the SMTP sink (a "
+                                + "counting socket server in the bench JVM); N ACTIVE subscribers seeded with SQL; one "
+                                + "news.edition.published.v1 (lead and three briefs, text + HTML per reader); time from the "
+                                + "event produced to every delivery SENT; heap = max of jvm_memory_used_bytes{area=\"heap\"} "
+                                + "sampled every 250 ms",
+                        HEAP,
+                        CONCURRENCY));
         for (int subscribers : counts) {
             figures.add(String.format(Locale.ROOT, "%,d subscribers", subscribers), once(subscribers));
         }
@@ -70,17 +77,26 @@ public class EditionFanout implements Scenario {
 
     private String once(int subscribers) throws Exception {
         // A topic of its own: editions other runs publish on news.publications would go to every seeded reader too.
-        String topic = "bench.notify.publications." + UUID.randomUUID().toString().substring(0, 8);
-        try (SmtpServer smtp = SmtpServer.start(SmtpServer.ACCEPT_ALL); Pipeline pipeline = Pipeline.create(PIPELINE);
-                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        Broker.bootstrapServers()))) {
+        String topic =
+                "bench.notify.publications." + UUID.randomUUID().toString().substring(0, 8);
+        try (SmtpServer smtp = SmtpServer.start(SmtpServer.ACCEPT_ALL);
+                Pipeline pipeline = Pipeline.create(PIPELINE);
+                Admin admin =
+                        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
-            ServiceProcess notify = pipeline.start(Pipeline.NOTIFY, Map.of(
-                    "JAVA_MAX_HEAP", HEAP,
-                    "NEWSROOM_SMTP_HOST", "127.0.0.1",
-                    "NEWSROOM_SMTP_PORT", String.valueOf(smtp.port()),
-                    "NEWSROOM_NOTIFY_SEND_CONCURRENCY", String.valueOf(CONCURRENCY),
-                    "MP_MESSAGING_INCOMING_PUBLICATIONS_TOPIC", topic));
+            ServiceProcess notify = pipeline.start(
+                    Pipeline.NOTIFY,
+                    Map.of(
+                            "JAVA_MAX_HEAP",
+                            HEAP,
+                            "NEWSROOM_SMTP_HOST",
+                            "127.0.0.1",
+                            "NEWSROOM_SMTP_PORT",
+                            String.valueOf(smtp.port()),
+                            "NEWSROOM_NOTIFY_SEND_CONCURRENCY",
+                            String.valueOf(CONCURRENCY),
+                            "MP_MESSAGING_INCOMING_PUBLICATIONS_TOPIC",
+                            topic));
             pipeline.awaitReady();
             String jdbc = "jdbc:postgresql://" + Databases.host() + ":" + Databases.port() + "/"
                     + Pipeline.database(Pipeline.NOTIFY, PIPELINE);
@@ -96,9 +112,14 @@ public class EditionFanout implements Scenario {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 sampler.interrupt();
                 sampler.join();
-                return String.format(Locale.ROOT, "%.1f s · %,.0f emails/s · peak heap %,d MiB · %,d accepted by "
-                        + "SMTP · %,d failed", seconds, subscribers / seconds, heap.peak() / (1024 * 1024),
-                        smtp.accepted(), count(db, "FAILED"));
+                return String.format(
+                        Locale.ROOT,
+                        "%.1f s · %,.0f emails/s · peak heap %,d MiB · %,d accepted by " + "SMTP · %,d failed",
+                        seconds,
+                        subscribers / seconds,
+                        heap.peak() / (1024 * 1024),
+                        smtp.accepted(),
+                        count(db, "FAILED"));
             } finally {
                 admin.deleteTopics(List.of(topic));
             }
@@ -117,21 +138,38 @@ public class EditionFanout implements Scenario {
 
     private static void publish(String topic) {
         UUID id = UUID.randomUUID();
-        EditionLead lead = new EditionLead(UUID.randomUUID(), "Harbor strike ends after nine days",
+        EditionLead lead = new EditionLead(
+                UUID.randomUUID(),
+                "Harbor strike ends after nine days",
                 "Dockworkers accepted the offer late on Sunday.\n\nShips queue to unload; the backlog will take a week.",
-                "A. Writer", new Attribution("The Harbor Ledger", "https://harbor.example/strike"),
+                "A. Writer",
+                new Attribution("The Harbor Ledger", "https://harbor.example/strike"),
                 "We lead with this because the port feeds half the region.");
         List<EditionBrief> briefs = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            briefs.add(new EditionBrief(i, UUID.randomUUID(), "Brief number " + i,
+            briefs.add(new EditionBrief(
+                    i,
+                    UUID.randomUUID(),
+                    "Brief number " + i,
                     List.of("A first paragraph of the brief.", "A second one."),
                     new Attribution("Wire " + i, "https://wire.example/" + i)));
         }
-        EditionPublished edition = new EditionPublished(id, "https://news.example/editions/" + id,
-                "The Daily Brief — bench " + id, LocalDate.now(), lead, briefs, List.of(), Instant.now());
+        EditionPublished edition = new EditionPublished(
+                id,
+                "https://news.example/editions/" + id,
+                "The Daily Brief — bench " + id,
+                LocalDate.now(),
+                lead,
+                briefs,
+                List.of(),
+                Instant.now());
         try (CloudEventRecords records = new CloudEventRecords()) {
-            records.send(topic, id.toString(), UUID.randomUUID().toString(),
-                    EventType.EDITION_PUBLISHED.type(), EventCodec.encode(edition));
+            records.send(
+                    topic,
+                    id.toString(),
+                    UUID.randomUUID().toString(),
+                    EventType.EDITION_PUBLISHED.type(),
+                    EventCodec.encode(edition));
         }
     }
 
@@ -147,8 +185,8 @@ public class EditionFanout implements Scenario {
 
     private static long count(Connection db, String status) throws SQLException {
         try (Statement statement = db.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT count(*) FROM delivery WHERE status = '" + status
-                        + "'")) {
+                ResultSet rows =
+                        statement.executeQuery("SELECT count(*) FROM delivery WHERE status = '" + status + "'")) {
             rows.next();
             return rows.getLong(1);
         }
@@ -171,11 +209,13 @@ public class EditionFanout implements Scenario {
         public void run() {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    String body = http.send(HttpRequest.newBuilder(metrics).build(),
-                            HttpResponse.BodyHandlers.ofString()).body();
+                    String body = http.send(
+                                    HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
+                            .body();
                     long used = (long) body.lines()
                             .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-                            .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                            .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                            .sum();
                     peak.accumulateAndGet(used, Math::max);
                     Thread.sleep(250);
                 } catch (InterruptedException e) {

@@ -42,8 +42,11 @@ public class PageLoad implements Scenario {
 
     /** The last ETag seen per URL: what a conditional request sends back. */
     private final Map<String, String> etags = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @Override
     public Figures run(List<String> args) throws Exception {
@@ -56,13 +59,18 @@ public class PageLoad implements Scenario {
             String base = publish.url();
             List<String> articles = seed(base, stories);
             String feed = base + "/feeds/rss.xml";
-            Figures figures = new Figures("Article page and RSS feed under concurrent readers", String.format(
-                    Locale.ROOT, "%d publications (full article: body, image, editor's note, bio) produced as "
-                            + "news.story.approved.v1 and published; one publish-service JVM (-Xmx512m); %d client "
-                            + "threads (java.net.http, HTTP/1.1, keep-alive) in the load-generator JVM on the same "
-                            + "machine, %d s per row after a 5 s warm-up; article requests pick a random story; "
-                            + "the feed lists the newest 50",
-                    stories, threads, seconds));
+            Figures figures = new Figures(
+                    "Article page and RSS feed under concurrent readers",
+                    String.format(
+                            Locale.ROOT,
+                            "%d publications (full article: body, image, editor's note, bio) produced as "
+                                    + "news.story.approved.v1 and published; one publish-service JVM (-Xmx512m); %d client "
+                                    + "threads (java.net.http, HTTP/1.1, keep-alive) in the load-generator JVM on the same "
+                                    + "machine, %d s per row after a 5 s warm-up; article requests pick a random story; "
+                                    + "the feed lists the newest 50",
+                            stories,
+                            threads,
+                            seconds));
             run(threads, 5, () -> get(articles, false), new Latencies(), new AtomicLong());
             row(figures, "article page, cold (200)", threads, seconds, () -> get(articles, false));
             row(figures, "article page, conditional (304)", threads, seconds, () -> get(articles, true));
@@ -97,8 +105,14 @@ public class PageLoad implements Scenario {
         Latencies latencies = new Latencies();
         AtomicLong unexpected = new AtomicLong();
         long done = run(threads, seconds, request, latencies, unexpected);
-        figures.add(name, String.format(Locale.ROOT, "%,.0f pages/s · %s%s", done / (double) seconds,
-                latencies.summary(), unexpected.get() == 0 ? "" : " · " + unexpected.get() + " errors"));
+        figures.add(
+                name,
+                String.format(
+                        Locale.ROOT,
+                        "%,.0f pages/s · %s%s",
+                        done / (double) seconds,
+                        latencies.summary(),
+                        unexpected.get() == 0 ? "" : " · " + unexpected.get() + " errors"));
     }
 
     /** Runs {@code request} from {@code threads} threads for {@code seconds}; returns how many completed. */
@@ -140,14 +154,29 @@ public class PageLoad implements Scenario {
             for (int i = 0; i < stories; i++) {
                 String headline = "Bench story " + run + " " + i;
                 UUID storyId = UUID.randomUUID();
-                StoryApproved approval = new StoryApproved(storyId, UUID.randomUUID(), headline,
-                        "A first paragraph of a summary.\n\nA second paragraph.", "A. Writer",
-                        new Attribution("The Harbor Ledger", "https://example.org/ledger"), "chief@newsroom.local",
-                        Instant.now(), "Why this matters to our readers.", List.of("Markets", "Geopolitics"),
-                        "<p>" + "A sentence of the body of the story. ".repeat(40) + "</p>", "LONDON",
-                        "https://images.example.org/" + i + ".jpg", "A caption", "Photo: Bench",
-                        "© 2026 The Harbor Ledger", "A. Writer writes.", null);
-                records.send(Topics.EDITORIAL, storyId.toString(), EventType.STORY_APPROVED.type(),
+                StoryApproved approval = new StoryApproved(
+                        storyId,
+                        UUID.randomUUID(),
+                        headline,
+                        "A first paragraph of a summary.\n\nA second paragraph.",
+                        "A. Writer",
+                        new Attribution("The Harbor Ledger", "https://example.org/ledger"),
+                        "chief@newsroom.local",
+                        Instant.now(),
+                        "Why this matters to our readers.",
+                        List.of("Markets", "Geopolitics"),
+                        "<p>" + "A sentence of the body of the story. ".repeat(40) + "</p>",
+                        "LONDON",
+                        "https://images.example.org/" + i + ".jpg",
+                        "A caption",
+                        "Photo: Bench",
+                        "© 2026 The Harbor Ledger",
+                        "A. Writer writes.",
+                        null);
+                records.send(
+                        Topics.EDITORIAL,
+                        storyId.toString(),
+                        EventType.STORY_APPROVED.type(),
                         EventCodec.encode(approval));
                 urls.add(base + "/stories/bench-story-" + run + "-" + i);
             }
@@ -155,7 +184,8 @@ public class PageLoad implements Scenario {
         Instant deadline = Instant.now().plusSeconds(120);
         for (String url : urls) {
             while (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode() != 200) {
+                            .statusCode()
+                    != 200) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("Not published in time: " + url);
                 }

@@ -2,8 +2,7 @@ package org.newsroom.editorial.api;
 
 /** Example bodies shown in the OpenAPI document (annotation values must be constants). */
 final class ApiExamples {
-    private ApiExamples() {
-    }
+    private ApiExamples() {}
 
     static final String STORY = """
             {"id": "3f6c1c9e-7d2a-4a57-9a52-1f3f0b8d2c11", "itemId": "9b1e7c52-0a6f-4e0e-8f3a-5b0d7e4c2a10",

@@ -10,8 +10,7 @@ import org.newsroom.problem.ProblemException;
  * names the version it was based on in {@code If-Match}.
  */
 final class ETags {
-    private ETags() {
-    }
+    private ETags() {}
 
     static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
@@ -25,7 +24,9 @@ final class ETags {
     static long required(String ifMatch) {
         Long version = optional(ifMatch);
         if (version == null) {
-            throw new ProblemException(Problem.of(428, "Precondition Required",
+            throw new ProblemException(Problem.of(
+                    428,
+                    "Precondition Required",
                     "Send the ETag you read in If-Match, so that no one else's change is overwritten"));
         }
         return version;
@@ -38,8 +39,8 @@ final class ETags {
         }
         String tag = ifMatch.trim();
         if (tag.equals("*")) {
-            throw new ProblemException(Problem.of(428, "Precondition Required",
-                    "If-Match: * is not accepted here; send the ETag you read"));
+            throw new ProblemException(Problem.of(
+                    428, "Precondition Required", "If-Match: * is not accepted here; send the ETag you read"));
         }
         if (tag.startsWith("W/")) {
             tag = tag.substring(2);
@@ -50,7 +51,8 @@ final class ETags {
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
-            throw new ProblemException(Problem.of(Response.Status.PRECONDITION_FAILED,
+            throw new ProblemException(Problem.of(
+                    Response.Status.PRECONDITION_FAILED,
                     "If-Match " + ifMatch + " is not an ETag of this resource; reload it"));
         }
     }

@@ -49,10 +49,11 @@ import org.newsroom.problem.Problem;
  * may be placed in an edition (422 otherwise).
  */
 @Path("/api/editions")
-@Tag(name = "Editions", description = "Compose, reorder and approve editions (bearer token: editor; approval: "
-        + "chief-editor)")
+@Tag(
+        name = "Editions",
+        description = "Compose, reorder and approve editions (bearer token: editor; approval: " + "chief-editor)")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.EDITOR, Roles.CHIEF_EDITOR })
+@RolesAllowed({Roles.EDITOR, Roles.CHIEF_EDITOR})
 public class EditionResource {
     @Inject
     EditionDesk desk;
@@ -63,18 +64,29 @@ public class EditionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Compose an edition", description = "A title, the date, the lead story with the editor's "
-            + "note that frames it, the briefs (story ids, in order) and sections. Only APPROVED or PUBLISHED "
-            + "stories may be placed (422 naming each offending position). 201 with Location and ETag.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EditionBody.class),
-            examples = @ExampleObject(name = "edition", value = ApiExamples.EDITION_BODY)))
-    @APIResponse(responseCode = "201", description = "The draft edition",
-            headers = { @Header(name = HttpHeaders.LOCATION, description = "The edition's URL"),
-                    @Header(name = HttpHeaders.ETAG, description = "Its version, for If-Match") },
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = EditionResponse.class),
-                    examples = @ExampleObject(name = "edition", value = ApiExamples.EDITION)))
+    @Operation(
+            summary = "Compose an edition",
+            description = "A title, the date, the lead story with the editor's "
+                    + "note that frames it, the briefs (story ids, in order) and sections. Only APPROVED or PUBLISHED "
+                    + "stories may be placed (422 naming each offending position). 201 with Location and ETag.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EditionBody.class),
+                            examples = @ExampleObject(name = "edition", value = ApiExamples.EDITION_BODY)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The draft edition",
+            headers = {
+                @Header(name = HttpHeaders.LOCATION, description = "The edition's URL"),
+                @Header(name = HttpHeaders.ETAG, description = "Its version, for If-Match")
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EditionResponse.class),
+                            examples = @ExampleObject(name = "edition", value = ApiExamples.EDITION)))
     @APIResponse(ref = "invalidFields")
     @APIResponse(ref = "editionRules")
     @APIResponse(ref = "unauthorized")
@@ -83,18 +95,26 @@ public class EditionResource {
         EditionDraft draft = read(StoryFields.object(body), null);
         Edition edition = desk.create(draft, actor());
         return Response.created(UriBuilder.fromPath("/api/editions/{id}").build(edition.id))
-                .entity(EditionResponse.of(edition)).tag(ETags.of(edition.version)).build();
+                .entity(EditionResponse.of(edition))
+                .tag(ETags.of(edition.version))
+                .build();
     }
 
     @GET
     @Path("{id}")
     @Transactional
-    @Operation(summary = "An edition", description = "With the current copy of its stories (lead, numbered "
-            + "briefs) and, once approved, the snapshot frozen at approval. The ETag header is its version.")
-    @APIResponse(responseCode = "200", description = "The edition",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = EditionResponse.class),
-                    examples = @ExampleObject(name = "edition", value = ApiExamples.EDITION)))
+    @Operation(
+            summary = "An edition",
+            description = "With the current copy of its stories (lead, numbered "
+                    + "briefs) and, once approved, the snapshot frozen at approval. The ETag header is its version.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The edition",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EditionResponse.class),
+                            examples = @ExampleObject(name = "edition", value = ApiExamples.EDITION)))
     @APIResponse(ref = "editionNotFound")
     @APIResponse(ref = "unauthorized")
     @APIResponse(ref = "forbidden")
@@ -108,17 +128,26 @@ public class EditionResource {
 
     @PATCH
     @Path("{id}")
-    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @Transactional
-    @Operation(summary = "Edit or reorder a draft edition", description = "A JSON merge patch of the edition's "
-            + "fields; `briefs` replaces the ordered list. Requires If-Match (428 without, 412 when stale); 409 once "
-            + "the edition is approved.")
-    @RequestBody(content = @Content(mediaType = "application/merge-patch+json",
-            schema = @Schema(implementation = EditionBody.class),
-            examples = @ExampleObject(name = "reorder", value = ApiExamples.EDITION_REORDER)))
-    @APIResponse(responseCode = "200", description = "The edited edition, with its new ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = EditionResponse.class)))
+    @Operation(
+            summary = "Edit or reorder a draft edition",
+            description = "A JSON merge patch of the edition's "
+                    + "fields; `briefs` replaces the ordered list. Requires If-Match (428 without, 412 when stale); 409 once "
+                    + "the edition is approved.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/merge-patch+json",
+                            schema = @Schema(implementation = EditionBody.class),
+                            examples = @ExampleObject(name = "reorder", value = ApiExamples.EDITION_REORDER)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The edited edition, with its new ETag",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EditionResponse.class)))
     @APIResponse(ref = "invalidFields")
     @APIResponse(ref = "editionNotFound")
     @APIResponse(ref = "editionApproved")
@@ -127,9 +156,11 @@ public class EditionResource {
     @APIResponse(ref = "preconditionRequired")
     @APIResponse(ref = "unauthorized")
     @APIResponse(ref = "forbidden")
-    public Response edit(@Parameter(description = "The edition id") @PathParam("id") UUID id,
+    public Response edit(
+            @Parameter(description = "The edition id") @PathParam("id") UUID id,
             @Parameter(description = "The ETag read", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH)
-            String ifMatch, String body) {
+                    String ifMatch,
+            String body) {
         long expected = ETags.required(ifMatch);
         ObjectNode patch = StoryFields.object(body);
         Edition current = Edition.findById(id);
@@ -144,34 +175,56 @@ public class EditionResource {
     @Path("{id}/approve")
     @RolesAllowed(Roles.CHIEF_EDITOR)
     @Transactional
-    @Operation(summary = "Approve the edition (chief editor)", description = "Freezes it and announces "
-            + "news.edition.approved.v1 with a self-contained snapshot (lead and briefs with their texts and "
-            + "attributions). Optional `publishAt` (in the future) schedules its publication. Requires If-Match "
-            + "with the ETag of the edition read (428 without, 412 when it changed since), so what is approved is "
-            + "what was read. Refused (409, naming each story and `earliestPublishAt`) when the edition's time "
-            + "(`publishAt`, else now) is before a story's embargo or scheduled time: the edition page, newsletter "
-            + "and webhooks would carry it early.")
-    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = StoryResource.Approval.class),
-            examples = @ExampleObject(name = "scheduled", value = "{\"publishAt\": \"2026-11-26T06:00:00Z\"}")))
-    @APIResponse(responseCode = "200", description = "The approved edition with its snapshot",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = EditionResponse.class)))
+    @Operation(
+            summary = "Approve the edition (chief editor)",
+            description = "Freezes it and announces "
+                    + "news.edition.approved.v1 with a self-contained snapshot (lead and briefs with their texts and "
+                    + "attributions). Optional `publishAt` (in the future) schedules its publication. Requires If-Match "
+                    + "with the ETag of the edition read (428 without, 412 when it changed since), so what is approved is "
+                    + "what was read. Refused (409, naming each story and `earliestPublishAt`) when the edition's time "
+                    + "(`publishAt`, else now) is before a story's embargo or scheduled time: the edition page, newsletter "
+                    + "and webhooks would carry it early.")
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = StoryResource.Approval.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "scheduled",
+                                            value = "{\"publishAt\": \"2026-11-26T06:00:00Z\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The approved edition with its snapshot",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EditionResponse.class)))
     @APIResponse(ref = "invalidFields")
     @APIResponse(ref = "editionNotFound")
-    @APIResponse(responseCode = "409", description = "Approved already, or a story would be published before its "
-            + "embargo or scheduled time (`heldStories`, `earliestPublishAt`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = { @ExampleObject(name = "embargoed", value = ApiExamples.EDITION_EMBARGOED),
-                            @ExampleObject(name = "approved", value = ApiExamples.EDITION_APPROVED) }))
+    @APIResponse(
+            responseCode = "409",
+            description = "Approved already, or a story would be published before its "
+                    + "embargo or scheduled time (`heldStories`, `earliestPublishAt`)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = {
+                                @ExampleObject(name = "embargoed", value = ApiExamples.EDITION_EMBARGOED),
+                                @ExampleObject(name = "approved", value = ApiExamples.EDITION_APPROVED)
+                            }))
     @APIResponse(ref = "stale")
     @APIResponse(ref = "editionRules")
     @APIResponse(ref = "preconditionRequired")
     @APIResponse(ref = "unauthorized")
     @APIResponse(ref = "forbidden")
-    public Response approve(@Parameter(description = "The edition id") @PathParam("id") UUID id,
+    public Response approve(
+            @Parameter(description = "The edition id") @PathParam("id") UUID id,
             @Parameter(description = "The ETag read", example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH)
-            String ifMatch, String body) {
+                    String ifMatch,
+            String body) {
         long expected = ETags.required(ifMatch);
         Instant publishAt = null;
         if (body != null && !body.isBlank()) {
@@ -192,19 +245,30 @@ public class EditionResource {
 
     /** The fields of an edition, as documented; read as a full body or a merge patch. */
     @Schema(description = "An edition's fields")
-    public record EditionBody(@Schema(example = "The Daily Brief", maxLength = Limits.EDITION_TITLE) String title,
-            @Schema(example = "2026-11-25") LocalDate date, UUID leadStoryId,
-            @Schema(description = "The editor's note framing the lead", maxLength = Limits.NOTE) String leadNote,
-            @Schema(description = "Story ids of the briefs, in order", maxItems = Limits.BRIEFS) List<UUID> briefs,
-            @Schema(example = "[\"Geopolitics\"]", maxItems = Limits.SECTIONS) List<String> sections) {
-    }
+    public record EditionBody(
+            @Schema(example = "The Daily Brief", maxLength = Limits.EDITION_TITLE)
+            String title,
+
+            @Schema(example = "2026-11-25") LocalDate date,
+            UUID leadStoryId,
+
+            @Schema(description = "The editor's note framing the lead", maxLength = Limits.NOTE)
+            String leadNote,
+
+            @Schema(description = "Story ids of the briefs, in order", maxItems = Limits.BRIEFS)
+            List<UUID> briefs,
+
+            @Schema(example = "[\"Geopolitics\"]", maxItems = Limits.SECTIONS)
+            List<String> sections) {}
 
     private String actor() {
         return identity.getPrincipal().getName();
     }
 
     private static Response ok(Edition edition) {
-        return Response.ok(EditionResponse.of(edition)).tag(ETags.of(edition.version)).build();
+        return Response.ok(EditionResponse.of(edition))
+                .tag(ETags.of(edition.version))
+                .build();
     }
 
     /** The draft from a full body ({@code base} null) or a merge patch onto {@code base}; 400 lists every bad field. */
@@ -220,8 +284,8 @@ public class EditionResource {
         if (json.has("title") || base == null) {
             title = text(json.get("title"), Limits.EDITION_TITLE);
             if (title == null) {
-                errors.add(new Problem.FieldError("title", "must be text of 1 to " + Limits.EDITION_TITLE
-                        + " characters"));
+                errors.add(new Problem.FieldError(
+                        "title", "must be text of 1 to " + Limits.EDITION_TITLE + " characters"));
             }
         }
         LocalDate date = base == null ? null : base.date();
@@ -244,8 +308,8 @@ public class EditionResource {
             JsonNode note = json.get("leadNote");
             leadNote = note.isNull() ? null : text(note, Limits.NOTE);
             if (!note.isNull() && (!note.isTextual() || note.asText().strip().length() > Limits.NOTE)) {
-                errors.add(new Problem.FieldError("leadNote", "must be text of at most " + Limits.NOTE
-                        + " characters"));
+                errors.add(
+                        new Problem.FieldError("leadNote", "must be text of at most " + Limits.NOTE + " characters"));
             }
         }
         List<UUID> briefs = base == null ? List.of() : base.briefs();
@@ -255,8 +319,8 @@ public class EditionResource {
             if (array.isNull()) {
                 briefs = List.of();
             } else if (!array.isArray() || array.size() > Limits.BRIEFS) {
-                errors.add(new Problem.FieldError("briefs", "must be an array of at most " + Limits.BRIEFS
-                        + " story ids"));
+                errors.add(new Problem.FieldError(
+                        "briefs", "must be an array of at most " + Limits.BRIEFS + " story ids"));
             } else {
                 for (JsonNode id : array) {
                     UUID brief = uuid(id);
@@ -277,8 +341,8 @@ public class EditionResource {
                 for (JsonNode s : array) {
                     String name = text(s, Limits.SECTION);
                     if (name == null) {
-                        errors.add(new Problem.FieldError("sections", "each section must be a name of 1 to "
-                                + Limits.SECTION + " characters"));
+                        errors.add(new Problem.FieldError(
+                                "sections", "each section must be a name of 1 to " + Limits.SECTION + " characters"));
                         break;
                     }
                     names.add(name);
@@ -287,8 +351,8 @@ public class EditionResource {
             } else if (array.isNull()) {
                 sections = List.of();
             } else {
-                errors.add(new Problem.FieldError("sections", "must be an array of at most " + Limits.SECTIONS
-                        + " section names"));
+                errors.add(new Problem.FieldError(
+                        "sections", "must be an array of at most " + Limits.SECTIONS + " section names"));
             }
         }
         if (!errors.isEmpty()) {
@@ -298,7 +362,10 @@ public class EditionResource {
     }
 
     private static String text(JsonNode value, int max) {
-        if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().strip().length() > max) {
+        if (value == null
+                || !value.isTextual()
+                || value.asText().isBlank()
+                || value.asText().strip().length() > max) {
             return null;
         }
         return value.asText().strip();

@@ -13,20 +13,44 @@ import org.newsroom.events.EditionApproved;
  * An edition with the current copy of its stories (the lead with its editor's note, then the numbered briefs) and,
  * once approved, the snapshot frozen at approval.
  */
-public record EditionResponse(UUID id, String title, LocalDate date, Edition.Status status, Lead lead,
-        List<Brief> briefs, List<String> sections, Instant publishAt, Instant approvedAt, String approvedBy,
-        long version, String etag, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
+public record EditionResponse(
+        UUID id,
+        String title,
+        LocalDate date,
+        Edition.Status status,
+        Lead lead,
+        List<Brief> briefs,
+        List<String> sections,
+        Instant publishAt,
+        Instant approvedAt,
+        String approvedBy,
+        long version,
+        String etag,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy,
         EditionApproved approvedSnapshot) {
 
     /** The lead story and the editor's note that frames it. */
-    public record Lead(UUID storyId, String headline, List<String> summaryParagraphs, String byline, String outlet,
-            String outletUrl, String editorsNote, String storyEditorsNote) {
-    }
+    public record Lead(
+            UUID storyId,
+            String headline,
+            List<String> summaryParagraphs,
+            String byline,
+            String outlet,
+            String outletUrl,
+            String editorsNote,
+            String storyEditorsNote) {}
 
     /** One numbered brief ("Take"): headline, 1–3 summary paragraphs, attribution. */
-    public record Brief(int number, UUID storyId, String headline, List<String> summaryParagraphs, String outlet,
-            String outletUrl) {
-    }
+    public record Brief(
+            int number,
+            UUID storyId,
+            String headline,
+            List<String> summaryParagraphs,
+            String outlet,
+            String outletUrl) {}
 
     static EditionResponse of(Edition e) {
         Story lead = Story.findById(e.leadStory);
@@ -36,10 +60,31 @@ public record EditionResponse(UUID id, String title, LocalDate date, Edition.Sta
             Story s = Story.findById(id);
             briefs.add(new Brief(number++, id, s.headline, StoryFields.paragraphs(s.summary), s.outlet, s.outletUrl));
         }
-        return new EditionResponse(e.id, e.title, e.date, e.status,
-                new Lead(lead.id, lead.headline, StoryFields.paragraphs(lead.summary), lead.byline, lead.outlet,
-                        lead.outletUrl, e.leadNote, lead.editorsNote),
-                briefs, e.sectionList(), e.publishAt, e.approvedAt, e.approvedBy, e.version, ETags.header(e.version),
-                e.createdAt, e.createdBy, e.updatedAt, e.updatedBy, e.snapshot());
+        return new EditionResponse(
+                e.id,
+                e.title,
+                e.date,
+                e.status,
+                new Lead(
+                        lead.id,
+                        lead.headline,
+                        StoryFields.paragraphs(lead.summary),
+                        lead.byline,
+                        lead.outlet,
+                        lead.outletUrl,
+                        e.leadNote,
+                        lead.editorsNote),
+                briefs,
+                e.sectionList(),
+                e.publishAt,
+                e.approvedAt,
+                e.approvedBy,
+                e.version,
+                ETags.header(e.version),
+                e.createdAt,
+                e.createdBy,
+                e.updatedAt,
+                e.updatedBy,
+                e.snapshot());
     }
 }

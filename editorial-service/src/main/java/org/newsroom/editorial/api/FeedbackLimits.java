@@ -23,8 +23,8 @@ class FeedbackLimits {
     @Inject
     FeedbackLimits(EditorialSettings settings) {
         perClient = new ClientRateLimiter(settings.feedback().perClientPerMinute(), Duration.ofMinutes(1), TRACKED);
-        gradesPerPublication = new ClientRateLimiter(settings.feedback().gradesPerPublicationPerDay(),
-                Duration.ofDays(1), TRACKED);
+        gradesPerPublication =
+                new ClientRateLimiter(settings.feedback().gradesPerPublicationPerDay(), Duration.ofDays(1), TRACKED);
     }
 
     /** @return 0 when the client may send feedback now (and it is counted), else the seconds until it may retry */

@@ -47,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newsroom.editorial.domain.EditorialSettings;
 import org.newsroom.editorial.domain.Limits;
 import org.newsroom.editorial.feedback.Grade;
@@ -55,7 +56,6 @@ import org.newsroom.problem.FieldProblems;
 import org.newsroom.problem.KeysetPages;
 import org.newsroom.problem.PageCursor;
 import org.newsroom.problem.Problem;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Reader feedback: public (no token), validated and rate-limited per client address (grades also per publication);
@@ -68,25 +68,42 @@ public class FeedbackResource {
     private static final String TOO_LONG = "must be at most {max} characters";
 
     @Schema(description = "A reader's grade of a publication")
-    public record GradeRequest(@Schema(example = "7c9e6679-7425-40de-944b-e07fc1f90ae7") @NotNull UUID publicationId,
-            @Schema(example = "5", minimum = "1", maximum = "5") @NotNull @Min(1) @Max(5) Integer grade) {
-    }
+    public record GradeRequest(
+            @Schema(example = "7c9e6679-7425-40de-944b-e07fc1f90ae7") @NotNull
+            UUID publicationId,
+
+            @Schema(example = "5", minimum = "1", maximum = "5") @NotNull @Min(1) @Max(5)
+            Integer grade) {}
 
     @Schema(description = "A letter to the editor")
     public record LetterRequest(
-            @Schema(example = "Ada", maxLength = Limits.LETTER_NAME) @NotBlank
-            @Size(max = Limits.LETTER_NAME, message = TOO_LONG) String name,
-            @Schema(example = "ada@example.org", maxLength = Limits.EMAIL) @NotBlank @Email
-            @Size(max = Limits.EMAIL, message = TOO_LONG) String email,
-            @Schema(description = "The publication it is about (optional)") UUID publicationId,
-            @Schema(example = "Dear editor, …", maxLength = Limits.LETTER) @NotBlank
-            @Size(max = Limits.LETTER, message = TOO_LONG) String text) {
-    }
+            @Schema(example = "Ada", maxLength = Limits.LETTER_NAME)
+            @NotBlank
+            @Size(max = Limits.LETTER_NAME, message = TOO_LONG)
+            String name,
+
+            @Schema(example = "ada@example.org", maxLength = Limits.EMAIL)
+            @NotBlank
+            @Email
+            @Size(max = Limits.EMAIL, message = TOO_LONG)
+            String email,
+
+            @Schema(description = "The publication it is about (optional)")
+            UUID publicationId,
+
+            @Schema(example = "Dear editor, …", maxLength = Limits.LETTER)
+            @NotBlank
+            @Size(max = Limits.LETTER, message = TOO_LONG)
+            String text) {}
 
     @Schema(description = "A letter in the editors' inbox")
-    public record LetterResponse(UUID id, @Schema(example = "Ada") String name,
-            @Schema(example = "ada@example.org") String email, UUID publicationId,
-            @Schema(example = "Dear editor, …") String text, Instant receivedAt) {
+    public record LetterResponse(
+            UUID id,
+            @Schema(example = "Ada") String name,
+            @Schema(example = "ada@example.org") String email,
+            UUID publicationId,
+            @Schema(example = "Dear editor, …") String text,
+            Instant receivedAt) {
         static LetterResponse of(Letter l) {
             return new LetterResponse(l.id, l.name, l.email, l.publicationId, l.text, l.createdAt);
         }
@@ -140,26 +157,38 @@ public class FeedbackResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Grade a publication 1–5", description = "Public (no token). Rate-limited per client "
-            + "address, and to a few grades of one publication per client a day (429 with Retry-After and "
-            + "retryAfterSeconds). Answers the publication's grade count and average.")
+    @Operation(
+            summary = "Grade a publication 1–5",
+            description = "Public (no token). Rate-limited per client "
+                    + "address, and to a few grades of one publication per client a day (429 with Retry-After and "
+                    + "retryAfterSeconds). Answers the publication's grade count and average.")
     @SecurityRequirements
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = GradeRequest.class),
-            examples = @ExampleObject(name = "grade",
-                    value = "{\"publicationId\": \"7c9e6679-7425-40de-944b-e07fc1f90ae7\", \"grade\": 5}")))
-    @APIResponse(responseCode = "201", description = "Counted; the publication's grades so far",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = Grade.Summary.class),
-                    examples = @ExampleObject(name = "summary", value = "{\"count\": 2, \"average\": 4.5}")))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = GradeRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "grade",
+                                            value =
+                                                    "{\"publicationId\": \"7c9e6679-7425-40de-944b-e07fc1f90ae7\", \"grade\": 5}")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Counted; the publication's grades so far",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Grade.Summary.class),
+                            examples = @ExampleObject(name = "summary", value = "{\"count\": 2, \"average\": 4.5}")))
     @APIResponse(ref = "invalidFields")
     @APIResponse(ref = "tooMany")
     public Response grade(@NotNull @Valid GradeRequest body) {
         String client = admit();
         long retryAfter = limits.grade(body.publicationId(), client);
         if (retryAfter > 0) {
-            throw new TooMuchFeedback("You graded this publication often enough today; try again in " + retryAfter
-                    + " s", retryAfter);
+            throw new TooMuchFeedback(
+                    "You graded this publication often enough today; try again in " + retryAfter + " s", retryAfter);
         }
         Grade grade = new Grade();
         grade.publicationId = body.publicationId();
@@ -176,9 +205,11 @@ public class FeedbackResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
-    @Operation(summary = "Grade a publication from the article page's form", description = "Public (no token): "
-            + "the same as the JSON request, as an HTML form posts it (publicationId, grade). With a `returnTo` on "
-            + "the public site the answer is 303 See Other back to that page, otherwise 201 as for JSON.")
+    @Operation(
+            summary = "Grade a publication from the article page's form",
+            description = "Public (no token): "
+                    + "the same as the JSON request, as an HTML form posts it (publicationId, grade). With a `returnTo` on "
+                    + "the public site the answer is 303 See Other back to that page, otherwise 201 as for JSON.")
     @SecurityRequirements
     @APIResponse(responseCode = "303", description = "Counted; back to the reader's page")
     @APIResponse(responseCode = "201", description = "Counted; the publication's grades so far")
@@ -194,16 +225,26 @@ public class FeedbackResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Write a letter to the editor", description = "Public (no token): name, email, text up "
-            + "to " + Limits.LETTER + " characters (longer: 413 naming the field), optionally the publication it "
-            + "is about. Rate-limited per client address. The letter lands in the editors' inbox.")
+    @Operation(
+            summary = "Write a letter to the editor",
+            description = "Public (no token): name, email, text up "
+                    + "to " + Limits.LETTER
+                    + " characters (longer: 413 naming the field), optionally the publication it "
+                    + "is about. Rate-limited per client address. The letter lands in the editors' inbox.")
     @SecurityRequirements
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = LetterRequest.class),
-            examples = @ExampleObject(name = "letter", value = ApiExamples.LETTER)))
-    @APIResponse(responseCode = "201", description = "Received",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = LetterResponse.class)))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LetterRequest.class),
+                            examples = @ExampleObject(name = "letter", value = ApiExamples.LETTER)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Received",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LetterResponse.class)))
     @APIResponse(ref = "invalidFields")
     @APIResponse(ref = "tooLarge")
     @APIResponse(ref = "tooMany")
@@ -222,7 +263,9 @@ public class FeedbackResource {
         letter.client = client;
         letter.createdAt = Instant.now();
         letter.persist();
-        return Response.status(Response.Status.CREATED).entity(LetterResponse.of(letter)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(LetterResponse.of(letter))
+                .build();
     }
 
     @POST
@@ -230,9 +273,12 @@ public class FeedbackResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
-    @Operation(summary = "Write a letter from the article page's form", description = "Public (no token): the "
-            + "same as the JSON request, as an HTML form posts it (name, email, text, optionally publicationId). "
-            + "With a `returnTo` on the public site the answer is 303 See Other back to that page, otherwise 201.")
+    @Operation(
+            summary = "Write a letter from the article page's form",
+            description =
+                    "Public (no token): the "
+                            + "same as the JSON request, as an HTML form posts it (name, email, text, optionally publicationId). "
+                            + "With a `returnTo` on the public site the answer is 303 See Other back to that page, otherwise 201.")
     @SecurityRequirements
     @APIResponse(responseCode = "303", description = "Received; back to the reader's page")
     @APIResponse(responseCode = "201", description = "Received")
@@ -246,21 +292,32 @@ public class FeedbackResource {
 
     @GET
     @Path("letters")
-    @RolesAllowed({ Roles.EDITOR, Roles.CHIEF_EDITOR })
+    @RolesAllowed({Roles.EDITOR, Roles.CHIEF_EDITOR})
     @Transactional
-    @Operation(summary = "The editors' inbox of letters", description = "Newest first (editor or chief-editor). "
-            + "Keyset pages: when more letters remain, the X-Next-Cursor header (and a Link rel=next) gives the "
-            + "`after` of the next page.")
-    @APIResponse(responseCode = "200", description = "One page of letters",
+    @Operation(
+            summary = "The editors' inbox of letters",
+            description = "Newest first (editor or chief-editor). "
+                    + "Keyset pages: when more letters remain, the X-Next-Cursor header (and a Link rel=next) gives the "
+                    + "`after` of the next page.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of letters",
             headers = @Header(name = KeysetPages.NEXT_CURSOR, description = "The `after` of the next page"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = LetterResponse.class),
-                    examples = @ExampleObject(name = "inbox", value = ApiExamples.INBOX)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = LetterResponse.class),
+                            examples = @ExampleObject(name = "inbox", value = ApiExamples.INBOX)))
     @APIResponse(ref = "invalidFields")
     @APIResponse(ref = "unauthorized")
     @APIResponse(ref = "forbidden")
-    public Response letters(@Parameter(description = "How many, 1 to 200", example = "50")
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+    public Response letters(
+            @Parameter(description = "How many, 1 to 200", example = "50")
+                    @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(1)
+                    @Max(200)
+                    int limit,
             @Parameter(description = "The X-Next-Cursor of the previous page") @QueryParam("after") String after,
             @Context UriInfo uri) {
         List<Letter> letters = Letter.inbox(PageCursor.fromQuery(after), limit);
@@ -269,8 +326,14 @@ public class FeedbackResource {
             Letter last = letters.get(limit - 1);
             next = PageCursor.of(last.createdAt, last.id);
         }
-        return KeysetPages.withNext(Response.ok(letters.stream().limit(limit).map(LetterResponse::of).toList()), next,
-                uri).build();
+        return KeysetPages.withNext(
+                        Response.ok(letters.stream()
+                                .limit(limit)
+                                .map(LetterResponse::of)
+                                .toList()),
+                        next,
+                        uri)
+                .build();
     }
 
     /**
@@ -285,7 +348,8 @@ public class FeedbackResource {
         if (violations.stream().allMatch(v -> v.getConstraintDescriptor().getAnnotation() instanceof Size)) {
             throw FieldProblems.tooLarge(violations.stream()
                     .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
-                    .sorted(Comparator.comparing(Problem.FieldError::field)).toList());
+                    .sorted(Comparator.comparing(Problem.FieldError::field))
+                    .toList());
         }
         throw new ConstraintViolationException(violations);
     }
@@ -303,11 +367,13 @@ public class FeedbackResource {
      * admitted if it has feedback budget left.
      */
     private String admit() {
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String client = request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
         long retryAfter = limits.feedback(client);
         if (retryAfter > 0) {
-            throw new TooMuchFeedback("Too much feedback from your address; try again in " + retryAfter + " s",
-                    retryAfter);
+            throw new TooMuchFeedback(
+                    "Too much feedback from your address; try again in " + retryAfter + " s", retryAfter);
         }
         return client;
     }
@@ -325,7 +391,9 @@ public class FeedbackResource {
     @ServerExceptionMapper
     public Response tooMuch(TooMuchFeedback e) {
         return Response.fromResponse(Problem.of(429, "Too Many Requests", e.getMessage())
-                .with("retryAfterSeconds", e.retryAfter).toResponse())
-                .header(HttpHeaders.RETRY_AFTER, e.retryAfter).build();
+                        .with("retryAfterSeconds", e.retryAfter)
+                        .toResponse())
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfter)
+                .build();
     }
 }

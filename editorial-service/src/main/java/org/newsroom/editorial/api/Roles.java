@@ -5,6 +5,5 @@ final class Roles {
     static final String EDITOR = "editor";
     static final String CHIEF_EDITOR = "chief-editor";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -30,8 +30,7 @@ final class StoryFields {
     private final List<Problem.FieldError> errors = new ArrayList<>();
     private int oversized;
 
-    private StoryFields() {
-    }
+    private StoryFields() {}
 
     static ObjectNode object(String body) {
         try {
@@ -50,7 +49,8 @@ final class StoryFields {
         StoryFields fields = new StoryFields();
         body.fields().forEachRemaining(e -> fields.read(e.getKey(), e.getValue(), others));
         if (!fields.errors.isEmpty()) {
-            throw fields.oversized == fields.errors.size() ? FieldProblems.tooLarge(fields.errors)
+            throw fields.oversized == fields.errors.size()
+                    ? FieldProblems.tooLarge(fields.errors)
                     : FieldProblems.invalid(fields.errors);
         }
         return fields.values;
@@ -71,8 +71,9 @@ final class StoryFields {
             case "sections" -> sections(value);
             case "dateline" -> text(name, value, false, Limits.DATELINE);
             case "authorBio" -> text(name, value, false, Limits.AUTHOR_BIO);
-            default -> errors.add(new Problem.FieldError(name, "is not an editable field; editable are "
-                    + String.join(", ", Story.EDITABLE)));
+            default ->
+                errors.add(new Problem.FieldError(
+                        name, "is not an editable field; editable are " + String.join(", ", Story.EDITABLE)));
         }
     }
 
@@ -125,8 +126,8 @@ final class StoryFields {
         }
         String joined = String.join("\n\n", paragraphs);
         if (paragraphs.isEmpty() || paragraphs.size() > Limits.SUMMARY_PARAGRAPHS) {
-            errors.add(new Problem.FieldError("summary", "must have 1 to " + Limits.SUMMARY_PARAGRAPHS
-                    + " paragraphs"));
+            errors.add(
+                    new Problem.FieldError("summary", "must have 1 to " + Limits.SUMMARY_PARAGRAPHS + " paragraphs"));
         } else if (joined.length() > Limits.SUMMARY) {
             oversize("summary", Limits.SUMMARY);
         } else {
@@ -143,7 +144,10 @@ final class StoryFields {
         if (text == null) {
             return List.of();
         }
-        return Arrays.stream(text.split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return Arrays.stream(text.split("\\R\\s*\\R"))
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 
     private void url(JsonNode value) {
@@ -158,7 +162,9 @@ final class StoryFields {
         }
         try {
             URI uri = URI.create(text);
-            if (value.isTextual() && uri.isAbsolute() && uri.getHost() != null
+            if (value.isTextual()
+                    && uri.isAbsolute()
+                    && uri.getHost() != null
                     && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
                 values.put("outletUrl", text);
                 return;
@@ -181,8 +187,8 @@ final class StoryFields {
         Set<String> sections = new LinkedHashSet<>();
         for (JsonNode s : value) {
             if (!s.isTextual() || s.asText().isBlank() || s.asText().strip().length() > Limits.SECTION) {
-                errors.add(new Problem.FieldError("sections", "each section must be a name of 1 to "
-                        + Limits.SECTION + " characters"));
+                errors.add(new Problem.FieldError(
+                        "sections", "each section must be a name of 1 to " + Limits.SECTION + " characters"));
                 return;
             }
             sections.add(s.asText().strip());

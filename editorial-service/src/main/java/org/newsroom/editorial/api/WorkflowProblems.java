@@ -43,16 +43,19 @@ public class WorkflowProblems {
     @ServerExceptionMapper
     public Response stale(StaleStoryException e) {
         return Response.fromResponse(Problem.of(Response.Status.PRECONDITION_FAILED, e.getMessage())
-                .with("currentVersion", e.currentVersion())
-                .with("currentETag", ETags.header(e.currentVersion()))
-                .toResponse()).header(HttpHeaders.ETAG, ETags.header(e.currentVersion())).build();
+                        .with("currentVersion", e.currentVersion())
+                        .with("currentETag", ETags.header(e.currentVersion()))
+                        .toResponse())
+                .header(HttpHeaders.ETAG, ETags.header(e.currentVersion()))
+                .build();
     }
 
     /** Two writes of the same version raced and this one lost at the database: the same as a stale If-Match. */
-    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response lostRace(RuntimeException e) {
-        return Problem.of(Response.Status.PRECONDITION_FAILED,
-                "The resource changed while your write was applied; reload it and apply your change again")
+        return Problem.of(
+                        Response.Status.PRECONDITION_FAILED,
+                        "The resource changed while your write was applied; reload it and apply your change again")
                 .toResponse();
     }
 
@@ -75,7 +78,9 @@ public class WorkflowProblems {
     @ServerExceptionMapper
     public Response editionRules(EditionRuleException e) {
         return Problem.of(422, "Unprocessable Content", e.getMessage())
-                .withErrors(e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList())
+                .withErrors(e.violations().stream()
+                        .map(v -> new Problem.FieldError(v.field(), v.message()))
+                        .toList())
                 .toResponse();
     }
 
@@ -94,7 +99,9 @@ public class WorkflowProblems {
     @ServerExceptionMapper
     public Response editionEmbargoed(EditionEmbargoException e) {
         return Problem.of(Response.Status.CONFLICT, e.getMessage())
-                .withErrors(e.held().stream().map(h -> new Problem.FieldError(h.field(), h.describe())).toList())
+                .withErrors(e.held().stream()
+                        .map(h -> new Problem.FieldError(h.field(), h.describe()))
+                        .toList())
                 .with("heldStories", e.held())
                 .with("earliestPublishAt", e.earliestPublishAt().toString())
                 .toResponse();

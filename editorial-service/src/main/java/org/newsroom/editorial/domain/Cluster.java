@@ -24,7 +24,8 @@ public record Cluster(UUID id, List<Story> members) {
         @SuppressWarnings("unchecked")
         List<Story> members = Story.getEntityManager()
                 .createNativeQuery("SELECT * FROM story WHERE cluster_id = ?1 ORDER BY " + ORDER, Story.class)
-                .setParameter(1, story.clusterId).getResultList();
+                .setParameter(1, story.clusterId)
+                .getResultList();
         return new Cluster(story.clusterId, members);
     }
 
@@ -41,8 +42,7 @@ public record Cluster(UUID id, List<Story> members) {
     }
 
     /** A cluster's primary and size, as a queue page shows them. */
-    public record Summary(UUID primaryId, long size) {
-    }
+    public record Summary(UUID primaryId, long size) {}
 
     /** The summaries of the given clusters, in one query (a queue page's worth). */
     public static Map<UUID, Summary> summaries(Collection<UUID> clusterIds) {
@@ -51,10 +51,14 @@ public record Cluster(UUID id, List<Story> members) {
             return summaries;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = Story.getEntityManager().createNativeQuery("SELECT cluster_id,"
-                + " (array_agg(id ORDER BY " + ORDER + "))[1], count(*) FROM story"
-                + " WHERE cluster_id IN (:ids) GROUP BY cluster_id", Object[].class)
-                .setParameter("ids", clusterIds).getResultList();
+        List<Object[]> rows = Story.getEntityManager()
+                .createNativeQuery(
+                        "SELECT cluster_id,"
+                                + " (array_agg(id ORDER BY " + ORDER + "))[1], count(*) FROM story"
+                                + " WHERE cluster_id IN (:ids) GROUP BY cluster_id",
+                        Object[].class)
+                .setParameter("ids", clusterIds)
+                .getResultList();
         rows.forEach(row -> summaries.put((UUID) row[0], new Summary((UUID) row[1], ((Number) row[2]).longValue())));
         return summaries;
     }

@@ -56,7 +56,8 @@ public class Desk {
             story.imageCredit = item.imageCredit();
             story.rights = item.rights();
             story.clusterId = item.clusterId();
-            story.sections = item.sections() == null ? new String[0] : item.sections().toArray(String[]::new);
+            story.sections =
+                    item.sections() == null ? new String[0] : item.sections().toArray(String[]::new);
             story.sourceVersion = item.version();
             story.embargoedUntil = item.embargoedUntil();
             story.status = StoryStatus.NEW;
@@ -81,11 +82,29 @@ public class Desk {
     public void sourceUpdated(ItemUpdated item) {
         Story story = Story.findByItemId(item.itemId()).orElse(null);
         if (story == null) {
-            receive(new ItemIngested(item.itemId(), item.source(), item.externalId(), item.url(), item.headline(),
-                    item.summary(), item.byline(), item.attribution(), item.publishedAt(), item.updatedAt(),
-                    item.version(), item.canonicalUrl(), item.bodyHtml(), item.bodyText(), item.language(),
-                    item.imageUrl(), item.imageCaption(), item.imageCredit(), item.rights(), item.embargoedUntil(),
-                    item.clusterId(), item.sections()));
+            receive(new ItemIngested(
+                    item.itemId(),
+                    item.source(),
+                    item.externalId(),
+                    item.url(),
+                    item.headline(),
+                    item.summary(),
+                    item.byline(),
+                    item.attribution(),
+                    item.publishedAt(),
+                    item.updatedAt(),
+                    item.version(),
+                    item.canonicalUrl(),
+                    item.bodyHtml(),
+                    item.bodyText(),
+                    item.language(),
+                    item.imageUrl(),
+                    item.imageCaption(),
+                    item.imageCredit(),
+                    item.rights(),
+                    item.embargoedUntil(),
+                    item.clusterId(),
+                    item.sections()));
             return;
         }
         HeldSourceUpdate held = HeldSourceUpdate.of(story);
@@ -124,7 +143,13 @@ public class Desk {
                 held.delete();
                 story.sourceUpdatePending = false;
                 touch(story, INGEST);
-                StoryTransition.record(story, story.status, StoryAction.SOURCE_UPDATE, INGEST, story.updatedAt, null,
+                StoryTransition.record(
+                        story,
+                        story.status,
+                        StoryAction.SOURCE_UPDATE,
+                        INGEST,
+                        story.updatedAt,
+                        null,
                         "The source is back to the story's copy; the held update is dropped");
             }
             return;
@@ -139,7 +164,13 @@ public class Desk {
         held.persist();
         story.sourceUpdatePending = true;
         touch(story, INGEST);
-        StoryTransition.record(story, story.status, StoryAction.SOURCE_HELD, INGEST, story.updatedAt, diff,
+        StoryTransition.record(
+                story,
+                story.status,
+                StoryAction.SOURCE_HELD,
+                INGEST,
+                story.updatedAt,
+                diff,
                 "The story is " + story.status + ": the update waits for an editor to apply or discard it");
     }
 
@@ -207,14 +238,16 @@ public class Desk {
     /** The source withdrew the item: the story is flagged; a published one gets a kill proposed to the chief editor. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdrawn(ItemWithdrawn item) {
-        Story.findByItemId(item.itemId()).filter(story -> story.withdrawnAt == null).ifPresent(story -> {
-            story.withdrawnAt = item.withdrawnAt();
-            story.withdrawnReason = item.reason();
-            story.killProposed = story.status == StoryStatus.PUBLISHED || story.status == StoryStatus.CORRECTED;
-            touch(story, INGEST);
-            StoryTransition.record(story, story.status, StoryAction.WITHDRAW, INGEST, story.updatedAt, null,
-                    item.reason());
-        });
+        Story.findByItemId(item.itemId())
+                .filter(story -> story.withdrawnAt == null)
+                .ifPresent(story -> {
+                    story.withdrawnAt = item.withdrawnAt();
+                    story.withdrawnReason = item.reason();
+                    story.killProposed = story.status == StoryStatus.PUBLISHED || story.status == StoryStatus.CORRECTED;
+                    touch(story, INGEST);
+                    StoryTransition.record(
+                            story, story.status, StoryAction.WITHDRAW, INGEST, story.updatedAt, null, item.reason());
+                });
     }
 
     private static <T> T changed(Map<String, Object> diff, String field, T from, T to) {
@@ -281,10 +314,11 @@ public class Desk {
         Story story = current(id, expectedVersion);
         if (story.status.canMoveTo(StoryStatus.APPROVED)) {
             if (story.withdrawnAt != null) {
-                throw new DeskRuleException("The source withdrew this story on " + story.withdrawnAt
-                        + "; it cannot be approved");
+                throw new DeskRuleException(
+                        "The source withdrew this story on " + story.withdrawnAt + "; it cannot be approved");
             }
-            if (story.embargoedUntil != null && story.embargoedUntil.isAfter(Instant.now())
+            if (story.embargoedUntil != null
+                    && story.embargoedUntil.isAfter(Instant.now())
                     && (publishAt == null || publishAt.isBefore(story.embargoedUntil))) {
                 throw new EmbargoException(story.embargoedUntil, publishAt);
             }

@@ -26,8 +26,8 @@ public class EditionDesk {
     @Inject
     Event<EditionApprovedByDesk> approvals;
 
-    static final Set<StoryStatus> PUBLISHABLE = EnumSet.of(StoryStatus.APPROVED, StoryStatus.PUBLISHED,
-            StoryStatus.CORRECTED);
+    static final Set<StoryStatus> PUBLISHABLE =
+            EnumSet.of(StoryStatus.APPROVED, StoryStatus.PUBLISHED, StoryStatus.CORRECTED);
 
     @Transactional
     public Edition create(EditionDraft draft, String editor) {
@@ -132,12 +132,16 @@ public class EditionDesk {
         }
     }
 
-    private static void heldAt(String field, UUID id, Instant editionTime,
-            List<EditionEmbargoException.HeldStory> held) {
+    private static void heldAt(
+            String field, UUID id, Instant editionTime, List<EditionEmbargoException.HeldStory> held) {
         Story story = Story.findById(id);
         Instant until = story.holdUntil();
         if (until != null && editionTime.isBefore(until)) {
-            held.add(new EditionEmbargoException.HeldStory(field, story.id, story.headline, until,
+            held.add(new EditionEmbargoException.HeldStory(
+                    field,
+                    story.id,
+                    story.headline,
+                    until,
                     until.equals(story.embargoedUntil) ? "embargoed until" : "scheduled for"));
         }
     }
@@ -147,8 +151,9 @@ public class EditionDesk {
         if (story == null) {
             violations.add(new EditionRuleException.Violation(field, "no story " + id));
         } else if (!PUBLISHABLE.contains(story.status)) {
-            violations.add(new EditionRuleException.Violation(field, "story " + id + " is " + story.status
-                    + "; an edition holds only APPROVED or PUBLISHED stories"));
+            violations.add(new EditionRuleException.Violation(
+                    field,
+                    "story " + id + " is " + story.status + "; an edition holds only APPROVED or PUBLISHED stories"));
         }
     }
 

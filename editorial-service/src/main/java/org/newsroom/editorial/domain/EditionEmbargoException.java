@@ -30,11 +30,17 @@ public class EditionEmbargoException extends RuntimeException {
 
     /** The earliest time the edition may be published at: when its last story's hold ends. */
     public Instant earliestPublishAt() {
-        return held.stream().map(HeldStory::holdUntil).max(Comparator.naturalOrder()).orElseThrow();
+        return held.stream()
+                .map(HeldStory::holdUntil)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
     }
 
     private static String message(Instant editionTime, List<HeldStory> held) {
-        Instant earliest = held.stream().map(HeldStory::holdUntil).max(Comparator.naturalOrder()).orElseThrow();
+        Instant earliest = held.stream()
+                .map(HeldStory::holdUntil)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
         return "The edition would be published at " + editionTime + ", before "
                 + String.join("; ", held.stream().map(HeldStory::describe).toList())
                 + ". Approve it with {\"publishAt\": \"" + earliest + "\"} or later, or take the story out";

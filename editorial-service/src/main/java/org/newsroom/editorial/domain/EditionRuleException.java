@@ -5,8 +5,7 @@ import java.util.List;
 /** An edition that breaks the desk's rules (its stories must exist and be approved or published). */
 public class EditionRuleException extends RuntimeException {
     /** A broken rule: the field and what is wrong with it. */
-    public record Violation(String field, String message) {
-    }
+    public record Violation(String field, String message) {}
 
     private final transient List<Violation> violations;
 

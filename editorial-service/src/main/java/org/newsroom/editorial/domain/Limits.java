@@ -45,8 +45,7 @@ public final class Limits {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Limits() {
-    }
+    private Limits() {}
 
     /** @throws EventTooLargeException naming the payload's largest field when the encoded event is too large */
     public static void requireSendable(Object payload) {

@@ -5,8 +5,10 @@ public class NotEditableException extends RuntimeException {
     private final transient StoryStatus status;
 
     public NotEditableException(StoryStatus status) {
-        super("A " + status + " story cannot be edited" + (status == StoryStatus.PUBLISHED
-                || status == StoryStatus.CORRECTED ? "; a chief editor corrects it instead" : ""));
+        super("A " + status + " story cannot be edited"
+                + (status == StoryStatus.PUBLISHED || status == StoryStatus.CORRECTED
+                        ? "; a chief editor corrects it instead"
+                        : ""));
         this.status = status;
     }
 

@@ -9,18 +9,47 @@ import org.newsroom.events.ItemUpdated;
  * What of a story its source owns: its copy of the editable fields (kept apart from the editors' copy), the URL,
  * and body, photo and rights, which editors never edit. Names as in the history's diffs.
  */
-record SourceFields(String headline, String summary, String byline, String outlet, String outletUrl, String url,
-        String bodyHtml, String imageUrl, String imageCaption, String imageCredit, String rights) {
+record SourceFields(
+        String headline,
+        String summary,
+        String byline,
+        String outlet,
+        String outletUrl,
+        String url,
+        String bodyHtml,
+        String imageUrl,
+        String imageCaption,
+        String imageCredit,
+        String rights) {
 
     static SourceFields of(Story s) {
-        return new SourceFields(s.sourceHeadline, s.sourceSummary, s.sourceByline, s.sourceOutlet, s.sourceOutletUrl,
-                s.url, s.bodyHtml, s.imageUrl, s.imageCaption, s.imageCredit, s.rights);
+        return new SourceFields(
+                s.sourceHeadline,
+                s.sourceSummary,
+                s.sourceByline,
+                s.sourceOutlet,
+                s.sourceOutletUrl,
+                s.url,
+                s.bodyHtml,
+                s.imageUrl,
+                s.imageCaption,
+                s.imageCredit,
+                s.rights);
     }
 
     static SourceFields of(ItemUpdated item) {
-        return new SourceFields(item.headline(), item.summary(), item.byline(), item.attribution().outlet(),
-                item.attribution().url(), item.url(), item.bodyHtml(), item.imageUrl(), item.imageCaption(),
-                item.imageCredit(), item.rights());
+        return new SourceFields(
+                item.headline(),
+                item.summary(),
+                item.byline(),
+                item.attribution().outlet(),
+                item.attribution().url(),
+                item.url(),
+                item.bodyHtml(),
+                item.imageUrl(),
+                item.imageCaption(),
+                item.imageCredit(),
+                item.rights());
     }
 
     /** For each field that differs in {@code to}: {@code {"from": ours, "to": theirs}}. */

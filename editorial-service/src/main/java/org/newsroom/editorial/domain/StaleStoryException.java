@@ -5,8 +5,8 @@ public class StaleStoryException extends RuntimeException {
     private final long currentVersion;
 
     public StaleStoryException(long expected, long currentVersion) {
-        super("It changed since you read it (you sent version " + expected + ", it is at version "
-                + currentVersion + "); reload it and apply your change again");
+        super("It changed since you read it (you sent version " + expected + ", it is at version " + currentVersion
+                + "); reload it and apply your change again");
         this.currentVersion = currentVersion;
     }
 

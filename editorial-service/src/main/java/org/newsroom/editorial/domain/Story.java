@@ -167,8 +167,17 @@ public class Story extends PanacheEntityBase {
     public Instant publishAt;
 
     /** The fields an editor may change, by their API name. */
-    public static final List<String> EDITABLE = List.of("headline", "summary", "byline", "editorsNote", "sections",
-            "outlet", "outletUrl", "assignee", "dateline", "authorBio");
+    public static final List<String> EDITABLE = List.of(
+            "headline",
+            "summary",
+            "byline",
+            "editorsNote",
+            "sections",
+            "outlet",
+            "outletUrl",
+            "assignee",
+            "dateline",
+            "authorBio");
 
     /** The current value of an editable field ({@code sections} as a list). */
     public Object field(String name) {

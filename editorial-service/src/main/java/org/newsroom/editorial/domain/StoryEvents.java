@@ -17,18 +17,51 @@ public class StoryEvents {
 
     /** The full approved copy; {@code embargoedUntil} is what publish-service holds it until (embargo or schedule). */
     public void approved(Story story) {
-        publish(story, new StoryApproved(story.id, story.itemId, story.headline, story.summary,
-                story.byline, new Attribution(story.outlet, story.outletUrl), story.approvedBy, story.approvedAt,
-                story.editorsNote, story.sectionList(), story.bodyHtml, story.dateline, story.imageUrl,
-                story.imageCaption, story.imageCredit, story.rights, story.authorBio, story.holdUntil()));
+        publish(
+                story,
+                new StoryApproved(
+                        story.id,
+                        story.itemId,
+                        story.headline,
+                        story.summary,
+                        story.byline,
+                        new Attribution(story.outlet, story.outletUrl),
+                        story.approvedBy,
+                        story.approvedAt,
+                        story.editorsNote,
+                        story.sectionList(),
+                        story.bodyHtml,
+                        story.dateline,
+                        story.imageUrl,
+                        story.imageCaption,
+                        story.imageCredit,
+                        story.rights,
+                        story.authorBio,
+                        story.holdUntil()));
     }
 
     public void corrected(Story story) {
-        publish(story, new StoryCorrected(story.id, story.itemId, story.headline, story.summary,
-                story.byline, new Attribution(story.outlet, story.outletUrl), story.editorsNote,
-                story.correctionNote, story.updatedBy, story.updatedAt, story.sectionList(), story.bodyHtml,
-                story.dateline, story.imageUrl, story.imageCaption, story.imageCredit, story.rights,
-                story.authorBio));
+        publish(
+                story,
+                new StoryCorrected(
+                        story.id,
+                        story.itemId,
+                        story.headline,
+                        story.summary,
+                        story.byline,
+                        new Attribution(story.outlet, story.outletUrl),
+                        story.editorsNote,
+                        story.correctionNote,
+                        story.updatedBy,
+                        story.updatedAt,
+                        story.sectionList(),
+                        story.bodyHtml,
+                        story.dateline,
+                        story.imageUrl,
+                        story.imageCaption,
+                        story.imageCredit,
+                        story.rights,
+                        story.authorBio));
     }
 
     public void killed(Story story) {

@@ -16,9 +16,20 @@ import org.newsroom.problem.PageCursor;
  * cursor is the (createdAt, id) of the last story of the previous page, so a deep page costs what the first does
  * (index range scan) and a story arriving meanwhile neither repeats nor skips one.
  */
-public record StoryQuery(Set<StoryStatus> statuses, String section, String source, String assignee, String text,
-        UUID cluster, boolean primaryOnly, Set<Flag> flags, Instant from, Instant to, PageCursor after,
-        boolean oldestFirst, int limit) {
+public record StoryQuery(
+        Set<StoryStatus> statuses,
+        String section,
+        String source,
+        String assignee,
+        String text,
+        UUID cluster,
+        boolean primaryOnly,
+        Set<Flag> flags,
+        Instant from,
+        Instant to,
+        PageCursor after,
+        boolean oldestFirst,
+        int limit) {
 
     /** What needs a chief editor's or an editor's attention, by the story field that shows it. */
     public enum Flag {
@@ -51,8 +62,7 @@ public record StoryQuery(Set<StoryStatus> statuses, String section, String sourc
     }
 
     /** One page, and the cursor of the next one (null on the last page). */
-    public record Page(List<Story> stories, PageCursor next) {
-    }
+    public record Page(List<Story> stories, PageCursor next) {}
 
     public Page run() {
         StringBuilder sql = new StringBuilder("SELECT s.* FROM story s WHERE TRUE");
@@ -81,7 +91,9 @@ public record StoryQuery(Set<StoryStatus> statuses, String section, String sourc
             // Alternates collapse into their cluster's primary, the first by Cluster.ORDER (whose bare column names
             // are the subquery's own story p).
             sql.append(" AND (s.cluster_id IS NULL OR s.id = (SELECT p.id FROM story p")
-                    .append(" WHERE p.cluster_id = s.cluster_id ORDER BY ").append(Cluster.ORDER).append(" LIMIT 1))");
+                    .append(" WHERE p.cluster_id = s.cluster_id ORDER BY ")
+                    .append(Cluster.ORDER)
+                    .append(" LIMIT 1))");
         }
         for (Flag flag : flags == null ? Set.<Flag>of() : flags) {
             sql.append(" AND ").append(flag.condition);
@@ -99,8 +111,10 @@ public record StoryQuery(Set<StoryStatus> statuses, String section, String sourc
             params.put("to", to);
         }
         if (after != null) {
-            sql.append(oldestFirst ? " AND (s.created_at, s.id) > (:afterAt, :afterId)"
-                    : " AND (s.created_at, s.id) < (:afterAt, :afterId)");
+            sql.append(
+                    oldestFirst
+                            ? " AND (s.created_at, s.id) > (:afterAt, :afterId)"
+                            : " AND (s.created_at, s.id) < (:afterAt, :afterId)");
             params.put("afterAt", after.instantKey());
             params.put("afterId", after.id());
         }

@@ -52,8 +52,14 @@ public class StoryTransition extends PanacheEntityBase {
 
     public String reason;
 
-    static void record(Story story, StoryStatus from, StoryAction action, String actor, Instant at,
-            Map<String, Object> changes, String reason) {
+    static void record(
+            Story story,
+            StoryStatus from,
+            StoryAction action,
+            String actor,
+            Instant at,
+            Map<String, Object> changes,
+            String reason) {
         StoryTransition transition = new StoryTransition();
         transition.storyId = story.id;
         transition.fromStatus = from;

@@ -28,16 +28,16 @@ public class Grade extends PanacheEntityBase {
     public Instant createdAt;
 
     /** Count and average of the grades of a publication. */
-    public record Summary(long count, Double average) {
-    }
+    public record Summary(long count, Double average) {}
 
     public static Summary of(UUID publicationId) {
         if (publicationId == null) {
             return new Summary(0, null);
         }
-        Object[] row = getEntityManager().createQuery(
-                "select count(g), avg(g.grade) from Grade g where g.publicationId = :p", Object[].class)
-                .setParameter("p", publicationId).getSingleResult();
+        Object[] row = getEntityManager()
+                .createQuery("select count(g), avg(g.grade) from Grade g where g.publicationId = :p", Object[].class)
+                .setParameter("p", publicationId)
+                .getSingleResult();
         return new Summary((Long) row[0], (Double) row[1]);
     }
 }

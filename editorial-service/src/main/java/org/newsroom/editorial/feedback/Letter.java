@@ -32,9 +32,12 @@ public class Letter extends PanacheEntityBase {
 
     /** One page of the inbox, newest first, after the cursor (if any); one more than asked tells there is a next. */
     public static List<Letter> inbox(PageCursor after, int limit) {
-        var query = after == null ? Letter.<Letter>find("order by createdAt desc, id desc")
-                : Letter.<Letter>find("createdAt < ?1 or (createdAt = ?1 and id < ?2) order by createdAt desc, id desc",
-                        after.instantKey(), after.id());
+        var query = after == null
+                ? Letter.<Letter>find("order by createdAt desc, id desc")
+                : Letter.<Letter>find(
+                        "createdAt < ?1 or (createdAt = ?1 and id < ?2) order by createdAt desc, id desc",
+                        after.instantKey(),
+                        after.id());
         return query.page(0, limit + 1).list();
     }
 }

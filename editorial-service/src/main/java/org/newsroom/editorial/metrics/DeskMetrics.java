@@ -22,8 +22,13 @@ public class DeskMetrics {
     MeterRegistry registry;
 
     void storyMoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) StoryMoved move) {
-        registry.counter("editorial.story.transitions", "from", move.from() == null ? "none" : move.from().name(),
-                "to", move.to().name()).increment();
+        registry.counter(
+                        "editorial.story.transitions",
+                        "from",
+                        move.from() == null ? "none" : move.from().name(),
+                        "to",
+                        move.to().name())
+                .increment();
     }
 
     void editionApproved(@Observes(during = TransactionPhase.AFTER_SUCCESS) EditionApprovedByDesk approval) {

@@ -33,7 +33,12 @@ class ClusterTest {
     private static CloudEventRecords records;
 
     private static ValidatableResponse list(String query) {
-        return given().auth().oauth2(EDITOR).when().get("/api/stories?" + query).then().statusCode(200);
+        return given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories?" + query)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -47,7 +52,12 @@ class ClusterTest {
 
         list("cluster=" + cluster + "&order=oldest").body("id", contains(primary.toString(), second.toString()));
 
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + primary).then().statusCode(200)
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + primary)
+                .then()
+                .statusCode(200)
                 .body("clusterId", equalTo(cluster.toString()))
                 .body("primary", equalTo(true))
                 .body("alternateCount", equalTo(1))
@@ -57,14 +67,25 @@ class ClusterTest {
                 .body("alternates[0].source", equalTo("global-wire"))
                 .body("alternates[0].status", equalTo("NEW"))
                 .body("alternates[0].primary", equalTo(false));
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + second).then()
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + second)
+                .then()
                 .body("primary", equalTo(false))
                 .body("alternates.id", contains(primary.toString()))
                 .body("alternates[0].primary", equalTo(true));
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + alone).then()
-                .body("primary", equalTo(true)).body("alternateCount", equalTo(0)).body("alternates", empty());
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + alone)
+                .then()
+                .body("primary", equalTo(true))
+                .body("alternateCount", equalTo(0))
+                .body("alternates", empty());
 
-        list("q=" + word + "&order=oldest").body("id", hasSize(4))
+        list("q=" + word + "&order=oldest")
+                .body("id", hasSize(4))
                 .body("find { it.id == '" + second + "' }.primary", equalTo(false))
                 .body("find { it.id == '" + primary + "' }.alternateCount", equalTo(1));
         list("q=" + word + "&order=oldest&primaryOnly=true")
@@ -82,17 +103,35 @@ class ClusterTest {
         UUID chosen = StoryFixtures.newStory(records, StoryFixtures.fullItem("Ceasefire holds " + word, cluster, null));
         UUID alone = StoryFixtures.newStory(records, "Unclustered " + word);
 
-        given().auth().oauth2(EDITOR).header("If-Match", "\"999\"").when().post("/api/stories/" + chosen + "/primary")
-                .then().statusCode(412);
+        given().auth()
+                .oauth2(EDITOR)
+                .header("If-Match", "\"999\"")
+                .when()
+                .post("/api/stories/" + chosen + "/primary")
+                .then()
+                .statusCode(412);
         given().when().post("/api/stories/" + chosen + "/primary").then().statusCode(401);
-        given().auth().oauth2(EDITOR).when().post("/api/stories/" + chosen + "/primary").then().statusCode(200)
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .post("/api/stories/" + chosen + "/primary")
+                .then()
+                .statusCode(200)
                 .body("primary", equalTo(true))
                 .body("alternateCount", equalTo(1));
 
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + chosen).then()
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + chosen)
+                .then()
                 .body("alternates.id", contains(earliest.toString()))
                 .body("alternates[0].primary", equalTo(false));
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + earliest).then()
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + earliest)
+                .then()
                 .body("primary", equalTo(false))
                 .body("alternates[0].id", equalTo(chosen.toString()))
                 .body("alternates[0].primary", equalTo(true));
@@ -102,16 +141,34 @@ class ClusterTest {
         list("cluster=" + cluster + "&order=oldest")
                 .body("find { it.id == '" + chosen + "' }.primary", equalTo(true))
                 .body("find { it.id == '" + earliest + "' }.primary", equalTo(false));
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + chosen + "/history").then()
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + chosen + "/history")
+                .then()
                 .body("action", contains("RECEIVE", "MAKE_PRIMARY"))
                 .body("[1].actor", equalTo("erin"))
                 .body("[1].changes.clusterPrimary.from", equalTo(earliest.toString()))
                 .body("[1].changes.clusterPrimary.to", equalTo(chosen.toString()));
 
-        given().auth().oauth2(EDITOR).when().post("/api/stories/" + chosen + "/primary").then().statusCode(200);
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + chosen + "/history").then()
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .post("/api/stories/" + chosen + "/primary")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + chosen + "/history")
+                .then()
                 .body("action", contains("RECEIVE", "MAKE_PRIMARY"));
-        given().auth().oauth2(EDITOR).when().post("/api/stories/" + alone + "/primary").then().statusCode(409)
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .post("/api/stories/" + alone + "/primary")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
     }
 
@@ -121,32 +178,78 @@ class ClusterTest {
         UUID elsewhere = UUID.randomUUID();
         String word = "zm" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         UUID earliest = StoryFixtures.newStory(records, StoryFixtures.fullItem("Dam opens " + word, cluster, null));
-        UUID joined = StoryFixtures.newStory(records, StoryFixtures.fullItem("Reservoir falls " + word, elsewhere,
-                null));
+        UUID joined =
+                StoryFixtures.newStory(records, StoryFixtures.fullItem("Reservoir falls " + word, elsewhere, null));
         // Later than the story it will join: it would lead the other cluster only by keeping its choice.
         ItemIngested item = StoryFixtures.fullItem("Dam gates open " + word, cluster, null);
         UUID chosen = StoryFixtures.newStory(records, item);
-        given().auth().oauth2(EDITOR).when().post("/api/stories/" + chosen + "/primary").then().statusCode(200);
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .post("/api/stories/" + chosen + "/primary")
+                .then()
+                .statusCode(200);
 
-        records.send(StoryFixtures.ITEMS, item.itemId().toString(), EventType.ITEM_UPDATED.type(),
-                EventCodec.encode(new ItemUpdated(item.itemId(), 2, item.source(), item.externalId(), item.url(),
-                        null, item.headline(), item.summary(), item.byline(), item.bodyHtml(), item.bodyText(),
-                        item.language(), item.imageUrl(), item.imageCaption(), item.imageCredit(), item.rights(),
-                        item.attribution(), item.publishedAt(), null, Instant.now(), elsewhere, item.sections())));
+        records.send(
+                StoryFixtures.ITEMS,
+                item.itemId().toString(),
+                EventType.ITEM_UPDATED.type(),
+                EventCodec.encode(new ItemUpdated(
+                        item.itemId(),
+                        2,
+                        item.source(),
+                        item.externalId(),
+                        item.url(),
+                        null,
+                        item.headline(),
+                        item.summary(),
+                        item.byline(),
+                        item.bodyHtml(),
+                        item.bodyText(),
+                        item.language(),
+                        item.imageUrl(),
+                        item.imageCaption(),
+                        item.imageCredit(),
+                        item.rights(),
+                        item.attribution(),
+                        item.publishedAt(),
+                        null,
+                        Instant.now(),
+                        elsewhere,
+                        item.sections())));
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(EDITOR)
-                .when().get("/api/stories/" + chosen).then()
-                .body("clusterId", equalTo(elsewhere.toString())));
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + earliest).then()
-                .body("primary", equalTo(true)).body("alternateCount", equalTo(0));
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + joined).then()
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(EDITOR)
+                        .when()
+                        .get("/api/stories/" + chosen)
+                        .then()
+                        .body("clusterId", equalTo(elsewhere.toString())));
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + earliest)
+                .then()
+                .body("primary", equalTo(true))
+                .body("alternateCount", equalTo(0));
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + joined)
+                .then()
                 .body("primary", equalTo(true))
                 .body("alternates.id", contains(chosen.toString()));
     }
 
     @Test
     void aClusterFilterMustBeAnId() {
-        given().auth().oauth2(EDITOR).when().get("/api/stories?cluster=not-a-uuid").then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", contains("cluster"));
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories?cluster=not-a-uuid")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("cluster"));
     }
 }

@@ -47,17 +47,36 @@ class EditionEmbargoTest {
         for (UUID brief : briefs) {
             ids.append(ids.isEmpty() ? "" : ", ").append('"').append(brief).append('"');
         }
-        return UUID.fromString(given().auth().oauth2(EDITOR).contentType(ContentType.JSON).body("""
-                {"title": "The Daily Brief", "date": "2026-11-25", "leadStoryId": "%s", "briefs": [%s]}"""
-                .formatted(lead, ids)).when().post("/api/editions").then().statusCode(201).extract().path("id"));
+        return UUID.fromString(given().auth()
+                .oauth2(EDITOR)
+                .contentType(ContentType.JSON)
+                .body("""
+                {"title": "The Daily Brief", "date": "2026-11-25", "leadStoryId": "%s", "briefs": [%s]}""".formatted(lead, ids))
+                .when()
+                .post("/api/editions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
     }
 
     private static ValidatableResponse approveEdition(UUID id, Instant publishAt) {
-        String etag = given().auth().oauth2(CHIEF).when().get("/api/editions/" + id).then().statusCode(200)
-                .extract().header("ETag");
-        return given().auth().oauth2(CHIEF).header("If-Match", etag).contentType(ContentType.JSON)
+        String etag = given().auth()
+                .oauth2(CHIEF)
+                .when()
+                .get("/api/editions/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        return given().auth()
+                .oauth2(CHIEF)
+                .header("If-Match", etag)
+                .contentType(ContentType.JSON)
                 .body(publishAt == null ? "{}" : "{\"publishAt\": \"" + publishAt + "\"}")
-                .when().post("/api/editions/" + id + "/approve").then();
+                .when()
+                .post("/api/editions/" + id + "/approve")
+                .then();
     }
 
     @Test
@@ -69,7 +88,9 @@ class EditionEmbargoTest {
         UUID id = edition(lead, embargoed);
 
         try (TopicWatcher editorial = TopicWatcher.open(Topics.EDITORIAL)) {
-            approveEdition(id, null).statusCode(409).contentType("application/problem+json")
+            approveEdition(id, null)
+                    .statusCode(409)
+                    .contentType("application/problem+json")
                     .body("detail", containsString(embargoed.toString()))
                     .body("detail", containsString(headline))
                     .body("detail", containsString("embargoed until " + embargo))
@@ -78,16 +99,27 @@ class EditionEmbargoTest {
                     .body("heldStories.headline", contains(headline))
                     .body("heldStories.holdUntil", contains(embargo.toString()))
                     .body("earliestPublishAt", equalTo(embargo.toString()));
-            approveEdition(id, embargo.minus(1, ChronoUnit.MINUTES)).statusCode(409)
+            approveEdition(id, embargo.minus(1, ChronoUnit.MINUTES))
+                    .statusCode(409)
                     .body("heldStories.storyId", contains(embargoed.toString()));
-            given().auth().oauth2(EDITOR).when().get("/api/editions/" + id).then().body("status", equalTo("DRAFT"));
+            given().auth()
+                    .oauth2(EDITOR)
+                    .when()
+                    .get("/api/editions/" + id)
+                    .then()
+                    .body("status", equalTo("DRAFT"));
 
             Instant after = embargo.plus(1, ChronoUnit.HOURS);
-            approveEdition(id, after).statusCode(200).body("status", equalTo("APPROVED"))
+            approveEdition(id, after)
+                    .statusCode(200)
+                    .body("status", equalTo("APPROVED"))
                     .body("publishAt", equalTo(after.toString()));
             // The refusals announced nothing: the edition's first event is the approval at the later time.
-            EditionApproved event = EventCodec.decode(editorial.await(r -> id.toString().equals(r.key()),
-                    Duration.ofSeconds(30)).value(), EditionApproved.class);
+            EditionApproved event = EventCodec.decode(
+                    editorial
+                            .await(r -> id.toString().equals(r.key()), Duration.ofSeconds(30))
+                            .value(),
+                    EditionApproved.class);
             assertEquals(after, event.publishAt());
         }
     }
@@ -99,7 +131,8 @@ class EditionEmbargoTest {
         UUID brief = approved("Brief at once " + UUID.randomUUID(), null, null);
         UUID id = edition(lead, brief);
 
-        approveEdition(id, scheduled.minus(1, ChronoUnit.HOURS)).statusCode(409)
+        approveEdition(id, scheduled.minus(1, ChronoUnit.HOURS))
+                .statusCode(409)
                 .body("errors.field", contains("leadStory"))
                 .body("detail", containsString("scheduled for " + scheduled))
                 .body("earliestPublishAt", equalTo(scheduled.toString()));

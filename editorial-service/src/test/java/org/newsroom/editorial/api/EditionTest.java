@@ -42,22 +42,36 @@ class EditionTest {
 
     /** A partner's full story (photo, rights line) given an author bio by an editor, then approved. */
     private static UUID approvedLead(String headline) {
-        UUID id = StoryFixtures.newStory(records, StoryFixtures.fullItem(headline + " " + UUID.randomUUID(), null,
-                null));
-        given().auth().oauth2(EDITOR).contentType(ContentType.JSON).header("If-Match", StoryFixtures.etag(EDITOR, id))
+        UUID id =
+                StoryFixtures.newStory(records, StoryFixtures.fullItem(headline + " " + UUID.randomUUID(), null, null));
+        given().auth()
+                .oauth2(EDITOR)
+                .contentType(ContentType.JSON)
+                .header("If-Match", StoryFixtures.etag(EDITOR, id))
                 .body("{\"authorBio\": \"Jane Doe covers trade for Global Wire.\"}")
-                .when().patch("/api/stories/" + id).then().statusCode(200);
+                .when()
+                .patch("/api/stories/" + id)
+                .then()
+                .statusCode(200);
         StoryFixtures.approve(CHIEF, id).statusCode(200);
         return id;
     }
 
     private static ValidatableResponse create(String token, String json) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(json)
-                .when().post("/api/editions").then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(json)
+                .when()
+                .post("/api/editions")
+                .then();
     }
 
     private static ValidatableResponse patch(UUID id, String ifMatch, String json) {
-        var request = given().auth().oauth2(EDITOR).contentType("application/merge-patch+json").body(json);
+        var request = given().auth()
+                .oauth2(EDITOR)
+                .contentType("application/merge-patch+json")
+                .body(json);
         if (ifMatch != null) {
             request = request.header("If-Match", ifMatch);
         }
@@ -71,8 +85,7 @@ class EditionTest {
         UUID b = approvedStory("Brief B");
         var created = create(EDITOR, """
                 {"title": "The Daily Brief", "date": "2026-11-25", "leadStoryId": "%s",
-                 "leadNote": "Why we lead with the summit.", "briefs": ["%s", "%s"], "sections": ["Geopolitics"]}"""
-                .formatted(lead, a, b))
+                 "leadNote": "Why we lead with the summit.", "briefs": ["%s", "%s"], "sections": ["Geopolitics"]}""".formatted(lead, a, b))
                 .statusCode(201)
                 .header("Location", notNullValue())
                 .header("ETag", equalTo("\"0\""))
@@ -86,27 +99,58 @@ class EditionTest {
         UUID id = UUID.fromString(created.extract().path("id"));
 
         patch(id, null, "{\"title\": \"x\"}").statusCode(428);
-        String etag = patch(id, "\"0\"", "{\"briefs\": [\"%s\", \"%s\"]}".formatted(b, a)).statusCode(200)
+        String etag = patch(id, "\"0\"", "{\"briefs\": [\"%s\", \"%s\"]}".formatted(b, a))
+                .statusCode(200)
                 .body("briefs.storyId", contains(b.toString(), a.toString()))
                 .body("title", equalTo("The Daily Brief"))
-                .extract().header("ETag");
+                .extract()
+                .header("ETag");
         patch(id, "\"0\"", "{\"title\": \"Stale\"}").statusCode(412).contentType("application/problem+json");
 
-        given().auth().oauth2(EDITOR).when().post("/api/editions/" + id + "/approve").then().statusCode(403);
-        given().auth().oauth2(CHIEF).header("If-Match", etag).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .post("/api/editions/" + id + "/approve")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(CHIEF)
+                .header("If-Match", etag)
+                .contentType(ContentType.JSON)
                 .body("{\"publishAt\": \"2020-01-01T00:00:00Z\"}")
-                .when().post("/api/editions/" + id + "/approve").then().statusCode(400)
+                .when()
+                .post("/api/editions/" + id + "/approve")
+                .then()
+                .statusCode(400)
                 .body("errors.field", contains("publishAt"));
         // Approve what you saw: without the ETag read, or with the one before the reorder, nothing is approved.
-        given().auth().oauth2(CHIEF).when().post("/api/editions/" + id + "/approve").then().statusCode(428)
+        given().auth()
+                .oauth2(CHIEF)
+                .when()
+                .post("/api/editions/" + id + "/approve")
+                .then()
+                .statusCode(428)
                 .contentType("application/problem+json");
-        given().auth().oauth2(CHIEF).header("If-Match", "\"0\"").when().post("/api/editions/" + id + "/approve")
-                .then().statusCode(412).contentType("application/problem+json").body("currentETag", equalTo(etag));
+        given().auth()
+                .oauth2(CHIEF)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post("/api/editions/" + id + "/approve")
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json")
+                .body("currentETag", equalTo(etag));
         given().auth().oauth2(EDITOR).when().get("/api/editions/" + id).then().body("status", equalTo("DRAFT"));
         try (TopicWatcher editorial = TopicWatcher.open(Topics.EDITORIAL)) {
-            given().auth().oauth2(CHIEF).header("If-Match", etag).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(CHIEF)
+                    .header("If-Match", etag)
+                    .contentType(ContentType.JSON)
                     .body("{\"publishAt\": \"2999-01-01T06:00:00Z\"}")
-                    .when().post("/api/editions/" + id + "/approve").then().statusCode(200)
+                    .when()
+                    .post("/api/editions/" + id + "/approve")
+                    .then()
+                    .statusCode(200)
                     .body("status", equalTo("APPROVED"))
                     .body("approvedBy", equalTo("chris"))
                     .body("publishAt", equalTo("2999-01-01T06:00:00Z"))
@@ -120,8 +164,8 @@ class EditionTest {
                     .body("approvedSnapshot.briefs[0].paragraphs", contains("One.", "Two."))
                     .body("approvedSnapshot.publishAt", equalTo("2999-01-01T06:00:00Z"));
 
-            ConsumerRecord<String, String> record = editorial.await(r -> id.toString().equals(r.key()),
-                    Duration.ofSeconds(20));
+            ConsumerRecord<String, String> record =
+                    editorial.await(r -> id.toString().equals(r.key()), Duration.ofSeconds(20));
             assertEquals("news.edition.approved.v1", TopicWatcher.header(record, "ce_type"));
             EditionApproved event = EventCodec.decode(record.value(), EditionApproved.class);
             assertEquals("Why we lead with the summit.", event.lead().editorsNote());
@@ -131,15 +175,30 @@ class EditionTest {
             assertEquals("https://wire.example/photo.jpg", event.lead().imageUrl());
             assertEquals("Negotiators in Geneva", event.lead().imageCaption());
             assertEquals("Photo: P. Lens", event.lead().imageCredit());
-            assertEquals(List.of(b, a), event.briefs().stream().map(EditionBrief::storyId).toList());
-            assertEquals(List.of(1, 2), event.briefs().stream().map(EditionBrief::number).toList());
+            assertEquals(
+                    List.of(b, a),
+                    event.briefs().stream().map(EditionBrief::storyId).toList());
+            assertEquals(
+                    List.of(1, 2),
+                    event.briefs().stream().map(EditionBrief::number).toList());
         }
 
         patch(id, "\"2\"", "{\"title\": \"After approval\"}").statusCode(409);
-        given().auth().oauth2(CHIEF).header("If-Match", "\"2\"").when().post("/api/editions/" + id + "/approve")
-                .then().statusCode(409);
-        given().auth().oauth2(EDITOR).when().get("/api/editions/" + id).then().statusCode(200)
-                .header("ETag", equalTo("\"2\"")).body("title", equalTo("The Daily Brief"));
+        given().auth()
+                .oauth2(CHIEF)
+                .header("If-Match", "\"2\"")
+                .when()
+                .post("/api/editions/" + id + "/approve")
+                .then()
+                .statusCode(409);
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/editions/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"2\""))
+                .body("title", equalTo("The Daily Brief"));
     }
 
     @Test
@@ -148,14 +207,20 @@ class EditionTest {
         UUID fresh = StoryFixtures.newStory(records, "Not yet approved " + UUID.randomUUID());
         UUID unknown = UUID.randomUUID();
         create(EDITOR, """
-                {"title": "T", "date": "2026-11-25", "leadStoryId": "%s", "briefs": ["%s", "%s", "%s"]}"""
-                .formatted(lead, fresh, unknown, lead))
-                .statusCode(422).contentType("application/problem+json")
+                {"title": "T", "date": "2026-11-25", "leadStoryId": "%s", "briefs": ["%s", "%s", "%s"]}""".formatted(lead, fresh, unknown, lead))
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("briefs[0]", "briefs[1]", "briefs[2]"));
         create(EDITOR, "{\"title\": \" \", \"date\": \"soon\", \"briefs\": \"x\", \"extra\": 1}")
-                .statusCode(400).body("errors.field", hasItems("title", "date", "leadStoryId", "briefs", "extra"));
+                .statusCode(400)
+                .body("errors.field", hasItems("title", "date", "leadStoryId", "briefs", "extra"));
         create(TestTokens.token("rita", "reader"), "{}").statusCode(403);
-        given().auth().oauth2(EDITOR).when().get("/api/editions/" + UUID.randomUUID()).then().statusCode(404)
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/editions/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 }

@@ -34,8 +34,7 @@ class EmbargoTest {
     private static CloudEventRecords records;
 
     private static UUID embargoedStory(Instant embargo) {
-        return StoryFixtures.newStory(records, StoryFixtures.fullItem("Embargoed " + UUID.randomUUID(), null,
-                embargo));
+        return StoryFixtures.newStory(records, StoryFixtures.fullItem("Embargoed " + UUID.randomUUID(), null, embargo));
     }
 
     private static ValidatableResponse approve(UUID id, String body) {
@@ -47,9 +46,14 @@ class EmbargoTest {
     }
 
     private static StoryApproved approvedEvent(TopicWatcher editorial, UUID id) {
-        return EventCodec.decode(editorial.await(r -> id.toString().equals(r.key())
-                && "news.story.approved.v1".equals(TopicWatcher.header(r, "ce_type")), Duration.ofSeconds(30))
-                .value(), StoryApproved.class);
+        return EventCodec.decode(
+                editorial
+                        .await(
+                                r -> id.toString().equals(r.key())
+                                        && "news.story.approved.v1".equals(TopicWatcher.header(r, "ce_type")),
+                                Duration.ofSeconds(30))
+                        .value(),
+                StoryApproved.class);
     }
 
     @Test
@@ -57,26 +61,39 @@ class EmbargoTest {
         Instant embargo = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         UUID id = embargoedStory(embargo);
 
-        approve(id, null).statusCode(409).contentType("application/problem+json")
+        approve(id, null)
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("embargoedUntil", equalTo(embargo.toString()))
                 .body("detail", containsString(embargo.toString()))
                 .body("detail", containsString("publishAt"));
-        approve(id, "{\"publishAt\": \"" + embargo.minus(1, ChronoUnit.HOURS) + "\"}").statusCode(409)
+        approve(id, "{\"publishAt\": \"" + embargo.minus(1, ChronoUnit.HOURS) + "\"}")
+                .statusCode(409)
                 .body("embargoedUntil", equalTo(embargo.toString()))
                 .body("detail", containsString("before the story's embargo"));
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then()
-                .body("status", equalTo("NEW")).body("publishAt", nullValue());
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id)
+                .then()
+                .body("status", equalTo("NEW"))
+                .body("publishAt", nullValue());
 
         Instant publishAt = embargo.plus(2, ChronoUnit.HOURS);
         try (TopicWatcher editorial = TopicWatcher.open(Topics.EDITORIAL)) {
-            approve(id, "{\"publishAt\": \"" + publishAt + "\"}").statusCode(200)
+            approve(id, "{\"publishAt\": \"" + publishAt + "\"}")
+                    .statusCode(200)
                     .body("status", equalTo("APPROVED"))
                     .body("publishAt", equalTo(publishAt.toString()))
                     .body("embargoedUntil", equalTo(embargo.toString()));
             StoryApproved event = approvedEvent(editorial, id);
             assertEquals(publishAt, event.embargoedUntil(), "held until the later of embargo and publishAt");
         }
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id + "/history").then()
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id + "/history")
+                .then()
                 .body("action", contains("RECEIVE", "APPROVE"))
                 .body("[1].changes.publishAt.to", equalTo(publishAt.toString()))
                 .body("[1].actor", equalTo("chris"));
@@ -98,7 +115,8 @@ class EmbargoTest {
         UUID now = StoryFixtures.newStory(records, "At once " + UUID.randomUUID());
         Instant publishAt = Instant.now().plus(6, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         try (TopicWatcher editorial = TopicWatcher.open(Topics.EDITORIAL)) {
-            approve(scheduled, "{\"publishAt\": \"" + publishAt + "\"}").statusCode(200)
+            approve(scheduled, "{\"publishAt\": \"" + publishAt + "\"}")
+                    .statusCode(200)
                     .body("publishAt", equalTo(publishAt.toString()));
             assertEquals(publishAt, approvedEvent(editorial, scheduled).embargoedUntil());
             approve(now, "{}").statusCode(200).body("publishAt", nullValue());
@@ -109,11 +127,15 @@ class EmbargoTest {
     @Test
     void aMalformedOrPastPublishAtIsRefusedAndNothingChanges() {
         UUID id = StoryFixtures.newStory(records, "Bad schedule " + UUID.randomUUID());
-        approve(id, "{\"publishAt\": \"tomorrow morning\"}").statusCode(400)
-                .contentType("application/problem+json").body("errors.field", contains("publishAt"));
+        approve(id, "{\"publishAt\": \"tomorrow morning\"}")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("publishAt"));
         approve(id, "{\"publishAt\": 42}").statusCode(400).body("errors.field", contains("publishAt"));
-        approve(id, "{\"publishAt\": \"2020-01-01T00:00:00Z\"}").statusCode(400)
-                .contentType("application/problem+json").body("errors.field", contains("publishAt"));
+        approve(id, "{\"publishAt\": \"2020-01-01T00:00:00Z\"}")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("publishAt"));
         approve(id, "not json").statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then().body("status", equalTo("NEW"));
     }

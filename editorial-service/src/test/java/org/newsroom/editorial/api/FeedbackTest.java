@@ -49,50 +49,112 @@ class FeedbackTest {
     void gradesOfAPublicationShowOnItsStory() {
         UUID id = StoryFixtures.newStory(records, "Graded " + UUID.randomUUID());
         StoryFixtures.approve(CHIEF, id).statusCode(200);
-        PublicationPublished publication = new PublicationPublished(UUID.randomUUID(), id, "s", "https://x.example/s",
-                "h", null, null, new Attribution("o", null), 1, Instant.now());
-        records.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(),
-                "news.publication.published.v1", EventCodec.encode(publication));
-        await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(given().auth().oauth2(EDITOR)
-                .when().get("/api/stories/" + id).then().extract().path("status")));
+        PublicationPublished publication = new PublicationPublished(
+                UUID.randomUUID(),
+                id,
+                "s",
+                "https://x.example/s",
+                "h",
+                null,
+                null,
+                new Attribution("o", null),
+                1,
+                Instant.now());
+        records.send(
+                StoryFixtures.PUBLICATIONS,
+                publication.publicationId().toString(),
+                "news.publication.published.v1",
+                EventCodec.encode(publication));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "PUBLISHED"
+                        .equals(given().auth()
+                                .oauth2(EDITOR)
+                                .when()
+                                .get("/api/stories/" + id)
+                                .then()
+                                .extract()
+                                .path("status")));
         // A publish-service running on the same broker may have published the approval first: grade the one applied.
-        String publicationId = given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then().extract()
+        String publicationId = given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id)
+                .then()
+                .extract()
                 .path("publicationId");
 
         String client = client();
-        for (int grade : new int[] { 5, 4 }) {
-            given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+        for (int grade : new int[] {5, 4}) {
+            given().header("X-Forwarded-For", client)
+                    .contentType(ContentType.JSON)
                     .body("{\"publicationId\": \"" + publicationId + "\", \"grade\": " + grade + "}")
-                    .when().post("/api/feedback/grades").then().statusCode(201);
+                    .when()
+                    .post("/api/feedback/grades")
+                    .then()
+                    .statusCode(201);
         }
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then()
-                .body("grades.count", equalTo(2)).body("grades.average", equalTo(4.5f));
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id)
+                .then()
+                .body("grades.count", equalTo(2))
+                .body("grades.average", equalTo(4.5f));
 
-        given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+        given().header("X-Forwarded-For", client)
+                .contentType(ContentType.JSON)
                 .body("{\"publicationId\": \"not-a-uuid\", \"grade\": 9}")
-                .when().post("/api/feedback/grades").then().statusCode(400).contentType("application/problem+json")
+                .when()
+                .post("/api/feedback/grades")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItems("publicationId"));
-        given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+        given().header("X-Forwarded-For", client)
+                .contentType(ContentType.JSON)
                 .body("{\"publicationId\": \"" + publication.publicationId() + "\", \"grade\": 6}")
-                .when().post("/api/feedback/grades").then().statusCode(400).body("errors.field", hasItems("grade"));
+                .when()
+                .post("/api/feedback/grades")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("grade"));
     }
 
     @Test
     void lettersAreValidatedAndReachTheEditorsInbox() {
         String client = client();
         String text = "Dear editor, " + UUID.randomUUID();
-        given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+        given().header("X-Forwarded-For", client)
+                .contentType(ContentType.JSON)
                 .body("{\"name\": \"Ada\", \"email\": \"ada@example.org\", \"text\": \"" + text + "\"}")
-                .when().post("/api/feedback/letters").then().statusCode(201);
-        given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                .when()
+                .post("/api/feedback/letters")
+                .then()
+                .statusCode(201);
+        given().header("X-Forwarded-For", client)
+                .contentType(ContentType.JSON)
                 .body("{\"name\": \"\", \"email\": \"nope\", \"text\": \"" + "x".repeat(5001) + "\"}")
-                .when().post("/api/feedback/letters").then().statusCode(400)
+                .when()
+                .post("/api/feedback/letters")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItems("name", "email", "text"));
 
-        given().auth().oauth2(EDITOR).when().get("/api/letters").then().statusCode(200)
-                .body("[0].text", equalTo(text)).body("[0].name", equalTo("Ada"));
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/letters")
+                .then()
+                .statusCode(200)
+                .body("[0].text", equalTo(text))
+                .body("[0].name", equalTo("Ada"));
         given().when().get("/api/letters").then().statusCode(401);
-        given().auth().oauth2(TestTokens.token("rita", "reader")).when().get("/api/letters").then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.token("rita", "reader"))
+                .when()
+                .get("/api/letters")
+                .then()
+                .statusCode(403);
     }
 
     /** The article page's forms post form-encoded and are sent back to the page, never to another site. */
@@ -101,31 +163,71 @@ class FeedbackTest {
         String client = client();
         UUID publication = UUID.randomUUID();
         String page = "http://localhost:8083/stories/rates-on-hold?feedback=thanks#feedback";
-        given().header("X-Forwarded-For", client).redirects().follow(false)
-                .formParam("publicationId", publication.toString()).formParam("grade", "4")
+        given().header("X-Forwarded-For", client)
+                .redirects()
+                .follow(false)
+                .formParam("publicationId", publication.toString())
+                .formParam("grade", "4")
                 .formParam("returnTo", page)
-                .when().post("/api/feedback/grades").then().statusCode(303).header("Location", page);
-        given().header("X-Forwarded-For", client).redirects().follow(false)
-                .formParam("publicationId", publication.toString()).formParam("grade", "2")
+                .when()
+                .post("/api/feedback/grades")
+                .then()
+                .statusCode(303)
+                .header("Location", page);
+        given().header("X-Forwarded-For", client)
+                .redirects()
+                .follow(false)
+                .formParam("publicationId", publication.toString())
+                .formParam("grade", "2")
                 .formParam("returnTo", "https://elsewhere.example/phish")
-                .when().post("/api/feedback/grades").then().statusCode(201).body("count", equalTo(2))
+                .when()
+                .post("/api/feedback/grades")
+                .then()
+                .statusCode(201)
+                .body("count", equalTo(2))
                 .body("average", equalTo(3.0f));
         given().header("X-Forwarded-For", client)
-                .formParam("publicationId", publication.toString()).formParam("grade", "7")
-                .when().post("/api/feedback/grades").then().statusCode(400).contentType("application/problem+json")
+                .formParam("publicationId", publication.toString())
+                .formParam("grade", "7")
+                .when()
+                .post("/api/feedback/grades")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItems("grade"));
 
         String text = "Dear editor, by form " + UUID.randomUUID();
-        given().header("X-Forwarded-For", client).redirects().follow(false)
-                .formParam("name", "Ada").formParam("email", "ada@example.org").formParam("text", text)
-                .formParam("publicationId", publication.toString()).formParam("returnTo", page)
-                .when().post("/api/feedback/letters").then().statusCode(303).header("Location", page);
         given().header("X-Forwarded-For", client)
-                .formParam("name", "Ada").formParam("email", "nope").formParam("text", "Hello")
-                .when().post("/api/feedback/letters").then().statusCode(400).contentType("application/problem+json")
+                .redirects()
+                .follow(false)
+                .formParam("name", "Ada")
+                .formParam("email", "ada@example.org")
+                .formParam("text", text)
+                .formParam("publicationId", publication.toString())
+                .formParam("returnTo", page)
+                .when()
+                .post("/api/feedback/letters")
+                .then()
+                .statusCode(303)
+                .header("Location", page);
+        given().header("X-Forwarded-For", client)
+                .formParam("name", "Ada")
+                .formParam("email", "nope")
+                .formParam("text", "Hello")
+                .when()
+                .post("/api/feedback/letters")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItems("email"));
-        given().auth().oauth2(EDITOR).when().get("/api/letters").then().statusCode(200)
-                .body("[0].text", equalTo(text)).body("[0].publicationId", equalTo(publication.toString()));
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/letters")
+                .then()
+                .statusCode(200)
+                .body("[0].text", equalTo(text))
+                .body("[0].publicationId", equalTo(publication.toString()));
     }
 
     /**
@@ -137,26 +239,56 @@ class FeedbackTest {
     void aLongLetterByFormIsAcceptedUpToTheMaximumAndRefusedAbove() {
         String client = client();
         String opening = "Dear editor, " + UUID.randomUUID() + " ";
-        String text = opening + "€é".repeat((Limits.LETTER - opening.length()) / 2) + "€".repeat(
-                (Limits.LETTER - opening.length()) % 2);
+        String text = opening
+                + "€é".repeat((Limits.LETTER - opening.length()) / 2)
+                + "€".repeat((Limits.LETTER - opening.length()) % 2);
         assertEquals(Limits.LETTER, text.length());
-        given().header("X-Forwarded-For", client).contentType(UTF8_FORM)
-                .formParam("name", "Ada").formParam("email", "ada@example.org").formParam("text", text)
-                .when().post("/api/feedback/letters").then().statusCode(201).body("text", equalTo(text));
-        given().auth().oauth2(EDITOR).when().get("/api/letters?limit=1").then().statusCode(200)
+        given().header("X-Forwarded-For", client)
+                .contentType(UTF8_FORM)
+                .formParam("name", "Ada")
+                .formParam("email", "ada@example.org")
+                .formParam("text", text)
+                .when()
+                .post("/api/feedback/letters")
+                .then()
+                .statusCode(201)
+                .body("text", equalTo(text));
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/letters?limit=1")
+                .then()
+                .statusCode(200)
                 .body("[0].text", equalTo(text));
 
-        given().header("X-Forwarded-For", client).contentType(UTF8_FORM)
-                .formParam("name", "Ada").formParam("email", "ada@example.org").formParam("text", "€".repeat(5_001))
-                .when().post("/api/feedback/letters").then().statusCode(413).contentType("application/problem+json")
+        given().header("X-Forwarded-For", client)
+                .contentType(UTF8_FORM)
+                .formParam("name", "Ada")
+                .formParam("email", "ada@example.org")
+                .formParam("text", "€".repeat(5_001))
+                .when()
+                .post("/api/feedback/letters")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("text"));
-        given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+        given().header("X-Forwarded-For", client)
+                .contentType(ContentType.JSON)
                 .body("{\"name\": \"Ada\", \"email\": \"ada@example.org\", \"text\": \"" + "x".repeat(5_001) + "\"}")
-                .when().post("/api/feedback/letters").then().statusCode(413).contentType("application/problem+json")
+                .when()
+                .post("/api/feedback/letters")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("text"));
-        given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+        given().header("X-Forwarded-For", client)
+                .contentType(ContentType.JSON)
                 .body("{\"name\": \"" + "A".repeat(201) + "\", \"email\": \"ada@example.org\", \"text\": \"Hi\"}")
-                .when().post("/api/feedback/letters").then().statusCode(413).body("errors.field", contains("name"));
+                .when()
+                .post("/api/feedback/letters")
+                .then()
+                .statusCode(413)
+                .body("errors.field", contains("name"));
     }
 
     @Test
@@ -165,18 +297,35 @@ class FeedbackTest {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             texts.add("Letter " + i + " " + UUID.randomUUID());
-            given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+            given().header("X-Forwarded-For", client)
+                    .contentType(ContentType.JSON)
                     .body("{\"name\": \"Ada\", \"email\": \"ada@example.org\", \"text\": \"" + texts.get(i) + "\"}")
-                    .when().post("/api/feedback/letters").then().statusCode(201);
+                    .when()
+                    .post("/api/feedback/letters")
+                    .then()
+                    .statusCode(201);
         }
         Response first = given().auth().oauth2(EDITOR).when().get("/api/letters?limit=2");
-        first.then().statusCode(200).body("text", contains(texts.get(2), texts.get(1)))
+        first.then()
+                .statusCode(200)
+                .body("text", contains(texts.get(2), texts.get(1)))
                 .header("Link", containsString("rel=\"next\""));
         String next = first.header("X-Next-Cursor");
-        given().auth().oauth2(EDITOR).when().get("/api/letters?limit=2&after=" + next).then().statusCode(200)
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/letters?limit=2&after=" + next)
+                .then()
+                .statusCode(200)
                 .body("[0].text", equalTo(texts.get(0)));
-        given().auth().oauth2(EDITOR).when().get("/api/letters?after=nonsense").then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", contains("after"));
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/letters?after=nonsense")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("after"));
     }
 
     private static String grade(UUID publication) {
@@ -187,15 +336,31 @@ class FeedbackTest {
     void aFloodFromOneAddressIsRefusedWith429() {
         String client = client();
         for (int i = 0; i < 20; i++) {
-            given().header("X-Forwarded-For", client).contentType(ContentType.JSON).body(grade(UUID.randomUUID()))
-                    .when().post("/api/feedback/grades").then().statusCode(201);
+            given().header("X-Forwarded-For", client)
+                    .contentType(ContentType.JSON)
+                    .body(grade(UUID.randomUUID()))
+                    .when()
+                    .post("/api/feedback/grades")
+                    .then()
+                    .statusCode(201);
         }
-        given().header("X-Forwarded-For", client).contentType(ContentType.JSON).body(grade(UUID.randomUUID()))
-                .when().post("/api/feedback/grades").then().statusCode(429).contentType("application/problem+json")
+        given().header("X-Forwarded-For", client)
+                .contentType(ContentType.JSON)
+                .body(grade(UUID.randomUUID()))
+                .when()
+                .post("/api/feedback/grades")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
                 .header("Retry-After", value -> Integer.parseInt(value), allOf(greaterThan(0), lessThanOrEqualTo(60)))
                 .body("retryAfterSeconds", allOf(greaterThan(0), lessThanOrEqualTo(60)));
-        given().header("X-Forwarded-For", client()).contentType(ContentType.JSON).body(grade(UUID.randomUUID()))
-                .when().post("/api/feedback/grades").then().statusCode(201);
+        given().header("X-Forwarded-For", client())
+                .contentType(ContentType.JSON)
+                .body(grade(UUID.randomUUID()))
+                .when()
+                .post("/api/feedback/grades")
+                .then()
+                .statusCode(201);
     }
 
     /** One client grades one publication a few times a day at most; other publications and clients are not held. */
@@ -204,19 +369,43 @@ class FeedbackTest {
         String client = client();
         UUID publication = UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
-            given().header("X-Forwarded-For", client).contentType(ContentType.JSON).body(grade(publication))
-                    .when().post("/api/feedback/grades").then().statusCode(201).body("count", equalTo(i + 1));
+            given().header("X-Forwarded-For", client)
+                    .contentType(ContentType.JSON)
+                    .body(grade(publication))
+                    .when()
+                    .post("/api/feedback/grades")
+                    .then()
+                    .statusCode(201)
+                    .body("count", equalTo(i + 1));
         }
-        given().header("X-Forwarded-For", client).formParam("publicationId", publication.toString())
-                .formParam("grade", "1").when().post("/api/feedback/grades").then().statusCode(429)
+        given().header("X-Forwarded-For", client)
+                .formParam("publicationId", publication.toString())
+                .formParam("grade", "1")
+                .when()
+                .post("/api/feedback/grades")
+                .then()
+                .statusCode(429)
                 .contentType("application/problem+json")
-                .header("Retry-After", value -> Integer.parseInt(value),
+                .header(
+                        "Retry-After",
+                        value -> Integer.parseInt(value),
                         allOf(greaterThan(60), lessThanOrEqualTo(86_400)))
                 .body("detail", containsString("this publication"));
-        given().header("X-Forwarded-For", client).contentType(ContentType.JSON).body(grade(UUID.randomUUID()))
-                .when().post("/api/feedback/grades").then().statusCode(201);
+        given().header("X-Forwarded-For", client)
+                .contentType(ContentType.JSON)
+                .body(grade(UUID.randomUUID()))
+                .when()
+                .post("/api/feedback/grades")
+                .then()
+                .statusCode(201);
         // The refused grade was not counted: a new client's is the fourth.
-        given().header("X-Forwarded-For", client()).contentType(ContentType.JSON).body(grade(publication))
-                .when().post("/api/feedback/grades").then().statusCode(201).body("count", equalTo(4));
+        given().header("X-Forwarded-For", client())
+                .contentType(ContentType.JSON)
+                .body(grade(publication))
+                .when()
+                .post("/api/feedback/grades")
+                .then()
+                .statusCode(201)
+                .body("count", equalTo(4));
     }
 }

@@ -49,11 +49,29 @@ class LimitsTest {
 
     /** An item as a source sent it before ingest capped bodies, with the given summary and body. */
     private static UUID story(String summary, String bodyHtml) {
-        return StoryFixtures.newStory(records, new ItemIngested(UUID.randomUUID(), "wire-desk",
-                UUID.randomUUID().toString(), "https://example.org/" + UUID.randomUUID(), "Limits " + UUID.randomUUID(),
-                summary, "A. Writer", new Attribution("The Harbor Ledger", "https://example.org"),
-                Instant.parse("2026-11-24T07:30:00Z"), Instant.now(), 1, null, bodyHtml, null, "en", null, null, null,
-                null, null));
+        return StoryFixtures.newStory(
+                records,
+                new ItemIngested(
+                        UUID.randomUUID(),
+                        "wire-desk",
+                        UUID.randomUUID().toString(),
+                        "https://example.org/" + UUID.randomUUID(),
+                        "Limits " + UUID.randomUUID(),
+                        summary,
+                        "A. Writer",
+                        new Attribution("The Harbor Ledger", "https://example.org"),
+                        Instant.parse("2026-11-24T07:30:00Z"),
+                        Instant.now(),
+                        1,
+                        null,
+                        bodyHtml,
+                        null,
+                        "en",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
     }
 
     private static UUID approved(String summary) {
@@ -63,23 +81,43 @@ class LimitsTest {
     }
 
     private static void patch(UUID id, String json, int status) {
-        given().auth().oauth2(EDITOR).contentType("application/merge-patch+json")
-                .header("If-Match", StoryFixtures.etag(EDITOR, id)).body(json)
-                .when().patch("/api/stories/" + id).then().statusCode(status);
+        given().auth()
+                .oauth2(EDITOR)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", StoryFixtures.etag(EDITOR, id))
+                .body(json)
+                .when()
+                .patch("/api/stories/" + id)
+                .then()
+                .statusCode(status);
     }
 
     @Test
     void anEditAboveTheLimitsIsA413NamingEachField() {
         UUID id = StoryFixtures.newStory(records, "Too long " + UUID.randomUUID());
-        given().auth().oauth2(EDITOR).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+        given().auth()
+                .oauth2(EDITOR)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
                 .body("{\"editorsNote\": \"" + euros(Limits.NOTE + 1) + "\", \"summary\": \""
                         + euros(Limits.SUMMARY + 1) + "\", \"byline\": \"Ada\"}")
-                .when().patch("/api/stories/" + id).then().statusCode(413).contentType("application/problem+json")
+                .when()
+                .patch("/api/stories/" + id)
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("editorsNote", "summary"))
                 .body("errors[0].message", equalTo("must be at most 5000 characters"));
-        given().auth().oauth2(EDITOR).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+        given().auth()
+                .oauth2(EDITOR)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
                 .body("{\"outletUrl\": \"https://example.org/" + "a".repeat(Limits.URL) + "\"}")
-                .when().patch("/api/stories/" + id).then().statusCode(413).body("errors.field", contains("outletUrl"));
+                .when()
+                .patch("/api/stories/" + id)
+                .then()
+                .statusCode(413)
+                .body("errors.field", contains("outletUrl"));
         // Nothing was written: the story is still at its first version.
         assertEquals("\"0\"", StoryFixtures.etag(EDITOR, id));
 
@@ -90,18 +128,32 @@ class LimitsTest {
     void aMaximalStoryIsAnnouncedWellBelowKafkasLimit() {
         UUID id = story("One.", "<p>" + euros(200_000) + "</p>");
         String sections = IntStream.range(0, Limits.SECTIONS)
-                .mapToObj(i -> "\"" + i + euros(Limits.SECTION - 1) + "\"").collect(Collectors.joining(", "));
-        patch(id, """
+                .mapToObj(i -> "\"" + i + euros(Limits.SECTION - 1) + "\"")
+                .collect(Collectors.joining(", "));
+        patch(
+                id,
+                """
                 {"headline": "%s", "summary": "%s", "byline": "%s", "editorsNote": "%s", "outlet": "%s",
                  "outletUrl": "https://example.org/%s", "assignee": "%s", "dateline": "%s", "authorBio": "%s",
-                 "sections": [%s]}""".formatted(euros(Limits.HEADLINE), euros(Limits.SUMMARY), euros(Limits.BYLINE),
-                euros(Limits.NOTE), euros(Limits.OUTLET), "a".repeat(Limits.URL - 20), euros(Limits.ASSIGNEE),
-                euros(Limits.DATELINE), euros(Limits.AUTHOR_BIO), sections), 200);
+                 "sections": [%s]}""".formatted(
+                                euros(Limits.HEADLINE),
+                                euros(Limits.SUMMARY),
+                                euros(Limits.BYLINE),
+                                euros(Limits.NOTE),
+                                euros(Limits.OUTLET),
+                                "a".repeat(Limits.URL - 20),
+                                euros(Limits.ASSIGNEE),
+                                euros(Limits.DATELINE),
+                                euros(Limits.AUTHOR_BIO),
+                                sections),
+                200);
 
         try (TopicWatcher editorial = TopicWatcher.open(Topics.EDITORIAL)) {
             StoryFixtures.approve(CHIEF, id).statusCode(200);
-            ConsumerRecord<String, String> approved = editorial.await(r -> id.toString().equals(r.key())
-                    && "news.story.approved.v1".equals(TopicWatcher.header(r, "ce_type")), Duration.ofSeconds(60));
+            ConsumerRecord<String, String> approved = editorial.await(
+                    r -> id.toString().equals(r.key())
+                            && "news.story.approved.v1".equals(TopicWatcher.header(r, "ce_type")),
+                    Duration.ofSeconds(60));
             int bytes = approved.value().getBytes(StandardCharsets.UTF_8).length;
             assertTrue(bytes > 600_000 && bytes < 700_000, "a maximal story's event is " + bytes + " bytes");
         }
@@ -111,12 +163,17 @@ class LimitsTest {
     void anApprovalWhoseEventWouldNotFitIsRefusedAndChangesNothing() {
         // 930,000 bytes of body: a record ingest could still send, but not with the story's copy added.
         UUID id = story("One.", euros(310_000));
-        StoryFixtures.approve(CHIEF, id).statusCode(422)
+        StoryFixtures.approve(CHIEF, id)
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("news.story.approved.v1"))
                 .body("errors.field", contains("bodyHtml"));
         given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then().body("status", equalTo("NEW"));
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id + "/history").then()
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id + "/history")
+                .then()
                 .body("action", not(hasItem("APPROVE")));
     }
 
@@ -129,30 +186,75 @@ class LimitsTest {
         UUID small = approved(euros(3_000));
         String edition = """
                 {"title": "Too much", "date": "2026-11-25", "leadStoryId": "%s", "briefs": [%s]}""";
-        given().auth().oauth2(EDITOR).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(EDITOR)
+                .contentType(ContentType.JSON)
                 .body(edition.formatted(lead, "\"" + a + "\", \"" + b + "\", \"" + approved(euros(100_000)) + "\""))
-                .when().post("/api/editions").then().statusCode(422).contentType("application/problem+json")
+                .when()
+                .post("/api/editions")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("detail", containsString("news.edition.approved.v1"))
                 .body("errors.field", contains("briefs"));
 
         // About 910 KB: it fits, until a correction gives the lead 15 KB of author bio.
-        String id = given().auth().oauth2(EDITOR).contentType(ContentType.JSON)
+        String id = given().auth()
+                .oauth2(EDITOR)
+                .contentType(ContentType.JSON)
                 .body(edition.formatted(lead, "\"" + a + "\", \"" + b + "\", \"" + small + "\""))
-                .when().post("/api/editions").then().statusCode(201).extract().path("id");
-        PublicationPublished published = new PublicationPublished(UUID.randomUUID(), lead, "lead",
-                "https://news.example/s/lead", "Lead", null, null, new Attribution("o", null), 1, Instant.now());
-        records.send(StoryFixtures.PUBLICATIONS, published.publicationId().toString(), "news.publication.published.v1",
+                .when()
+                .post("/api/editions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        PublicationPublished published = new PublicationPublished(
+                UUID.randomUUID(),
+                lead,
+                "lead",
+                "https://news.example/s/lead",
+                "Lead",
+                null,
+                null,
+                new Attribution("o", null),
+                1,
+                Instant.now());
+        records.send(
+                StoryFixtures.PUBLICATIONS,
+                published.publicationId().toString(),
+                "news.publication.published.v1",
                 EventCodec.encode(published));
-        await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(given().auth().oauth2(EDITOR)
-                .when().get("/api/stories/" + lead).then().extract().path("status")));
-        StoryFixtures.move(CHIEF, lead, "correct",
-                "{\"note\": \"About the author added.\", \"authorBio\": \"" + euros(Limits.AUTHOR_BIO) + "\"}")
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "PUBLISHED"
+                        .equals(given().auth()
+                                .oauth2(EDITOR)
+                                .when()
+                                .get("/api/stories/" + lead)
+                                .then()
+                                .extract()
+                                .path("status")));
+        StoryFixtures.move(
+                        CHIEF,
+                        lead,
+                        "correct",
+                        "{\"note\": \"About the author added.\", \"authorBio\": \"" + euros(Limits.AUTHOR_BIO) + "\"}")
                 .statusCode(200);
 
-        String editionETag = given().auth().oauth2(CHIEF).when().get("/api/editions/" + id).then().extract()
+        String editionETag = given().auth()
+                .oauth2(CHIEF)
+                .when()
+                .get("/api/editions/" + id)
+                .then()
+                .extract()
                 .header("ETag");
-        given().auth().oauth2(CHIEF).header("If-Match", editionETag).when().post("/api/editions/" + id + "/approve")
-                .then().statusCode(422)
+        given().auth()
+                .oauth2(CHIEF)
+                .header("If-Match", editionETag)
+                .when()
+                .post("/api/editions/" + id + "/approve")
+                .then()
+                .statusCode(422)
                 .body("detail", containsString("news.edition.approved.v1"));
         given().auth().oauth2(EDITOR).when().get("/api/editions/" + id).then().body("status", equalTo("DRAFT"));
     }

@@ -2,9 +2,6 @@ package org.newsroom.editorial.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,8 +18,13 @@ import org.newsroom.testing.ManagementPort;
 class OpenApiTest {
 
     private static JsonPath openApi() {
-        return given().baseUri(ManagementPort.url()).when().get("/q/openapi?format=json")
-                .then().statusCode(200).extract().jsonPath();
+        return given().baseUri(ManagementPort.url())
+                .when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -52,30 +54,43 @@ class OpenApiTest {
         String approve = "paths.'/api/stories/{id}/approve'.post";
         assertTrue(doc.getString(approve + ".requestBody.content.'application/json'.examples.scheduled.value")
                 .contains("publishAt"));
-        assertTrue(doc.getString(approve + ".responses.'409'.content.'application/problem+json'.examples"
-                + ".embargoed.value").contains("embargoedUntil"));
-        assertTrue(doc.getString(approve + ".responses.'400'.content.'application/problem+json'.examples"
-                + ".past.value").contains("publishAt"));
+        assertTrue(doc.getString(
+                        approve + ".responses.'409'.content.'application/problem+json'.examples" + ".embargoed.value")
+                .contains("embargoedUntil"));
+        assertTrue(
+                doc.getString(approve + ".responses.'400'.content.'application/problem+json'.examples" + ".past.value")
+                        .contains("publishAt"));
         for (String move : List.of("approve", "correct", "kill")) {
-            assertTrue(doc.getString("paths.'/api/stories/{id}/" + move + "'.post.responses.'428'.'$ref'")
-                    .endsWith("/preconditionRequired"), move + " documents its 428");
+            assertTrue(
+                    doc.getString("paths.'/api/stories/{id}/" + move + "'.post.responses.'428'.'$ref'")
+                            .endsWith("/preconditionRequired"),
+                    move + " documents its 428");
         }
         assertTrue(doc.getString("paths.'/api/editions/{id}/approve'.post.responses.'409'.content"
-                + ".'application/problem+json'.examples.embargoed.value").contains("earliestPublishAt"));
+                        + ".'application/problem+json'.examples.embargoed.value")
+                .contains("earliestPublishAt"));
         assertTrue(doc.getString("components.responses.stale.content.'application/problem+json'.examples.stale.value")
                 .contains("currentETag"));
-        assertTrue(doc.getString("paths.'/api/stories/{id}'.patch.responses.'412'.'$ref'").endsWith("/stale"));
-        assertTrue(doc.getString("paths.'/api/stories'.get.responses.'200'.content.'application/json'.examples"
-                + ".page.value").contains("alternateCount"));
-        assertTrue(doc.getString("paths.'/api/editions'.post.responses.'422'.'$ref'").endsWith("/editionRules"));
-        assertTrue(doc.getString("paths.'/api/feedback/grades'.post.responses.'429'.'$ref'").endsWith("/tooMany"));
+        assertTrue(doc.getString("paths.'/api/stories/{id}'.patch.responses.'412'.'$ref'")
+                .endsWith("/stale"));
+        assertTrue(doc.getString(
+                        "paths.'/api/stories'.get.responses.'200'.content.'application/json'.examples" + ".page.value")
+                .contains("alternateCount"));
+        assertTrue(doc.getString("paths.'/api/editions'.post.responses.'422'.'$ref'")
+                .endsWith("/editionRules"));
+        assertTrue(doc.getString("paths.'/api/feedback/grades'.post.responses.'429'.'$ref'")
+                .endsWith("/tooMany"));
         assertTrue(doc.getMap("components.schemas.StoryResponse.properties").containsKey("alternates"));
         assertTrue(doc.getString("components.securitySchemes.bearer.scheme").equals("bearer"));
     }
 
     @Test
     void swaggerUiIsServed() {
-        given().baseUri(ManagementPort.url()).when().get("/q/swagger-ui/")
-                .then().statusCode(200).body(containsString("swagger"));
+        given().baseUri(ManagementPort.url())
+                .when()
+                .get("/q/swagger-ui/")
+                .then()
+                .statusCode(200)
+                .body(containsString("swagger"));
     }
 }

@@ -47,7 +47,8 @@ class RolesTest {
                 new Endpoint("GET", "/api/editions/" + ID, false),
                 new Endpoint("PATCH", "/api/editions/" + ID, false),
                 new Endpoint("POST", "/api/editions/" + ID + "/approve", true),
-                new Endpoint("GET", "/api/letters", false)).stream();
+                new Endpoint("GET", "/api/letters", false))
+                .stream();
     }
 
     private static RequestSpecification body(RequestSpecification request) {
@@ -57,19 +58,34 @@ class RolesTest {
     @ParameterizedTest
     @MethodSource("endpoints")
     void withoutATokenIs401(Endpoint endpoint) {
-        body(given()).request(endpoint.method(), endpoint.path()).then().statusCode(401)
-                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
-        body(given().auth().oauth2("not-a-token")).request(endpoint.method(), endpoint.path()).then().statusCode(401)
-                .contentType("application/problem+json").body("status", equalTo(401));
+        body(given())
+                .request(endpoint.method(), endpoint.path())
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        body(given().auth().oauth2("not-a-token"))
+                .request(endpoint.method(), endpoint.path())
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
     }
 
     @ParameterizedTest
     @MethodSource("endpoints")
     void withTheWrongRoleIs403(Endpoint endpoint) {
-        body(given().auth().oauth2(READER)).request(endpoint.method(), endpoint.path()).then().statusCode(403)
-                .contentType("application/problem+json").body("status", equalTo(403));
+        body(given().auth().oauth2(READER))
+                .request(endpoint.method(), endpoint.path())
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
         if (endpoint.chiefOnly()) {
-            body(given().auth().oauth2(EDITOR)).request(endpoint.method(), endpoint.path()).then().statusCode(403)
+            body(given().auth().oauth2(EDITOR))
+                    .request(endpoint.method(), endpoint.path())
+                    .then()
+                    .statusCode(403)
                     .contentType("application/problem+json");
         }
     }

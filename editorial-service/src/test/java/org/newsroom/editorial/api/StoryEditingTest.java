@@ -35,9 +35,12 @@ class StoryEditingTest {
     private static CloudEventRecords records;
     private static final String OTHER_EDITOR = TestTokens.token("omar", "editor");
 
-    private static io.restassured.response.ValidatableResponse patch(String token, UUID id, String ifMatch,
-            String json) {
-        var request = given().auth().oauth2(token).contentType("application/merge-patch+json").body(json);
+    private static io.restassured.response.ValidatableResponse patch(
+            String token, UUID id, String ifMatch, String json) {
+        var request = given().auth()
+                .oauth2(token)
+                .contentType("application/merge-patch+json")
+                .body(json);
         if (ifMatch != null) {
             request = request.header("If-Match", ifMatch);
         }
@@ -47,11 +50,16 @@ class StoryEditingTest {
     @Test
     void anEditChangesTheEditedCopyKeepsTheSourceCopyAndIsAudited() {
         UUID id = StoryFixtures.newStory(records, "Ceasefire talks resume " + UUID.randomUUID());
-        String etag = given().auth().oauth2(EDITOR).when().get("/api/stories/" + id)
-                .then().statusCode(200)
+        String etag = given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id)
+                .then()
+                .statusCode(200)
                 .body("etag", equalTo("\"0\""))
                 .body("edited", equalTo(false))
-                .extract().header("ETag");
+                .extract()
+                .header("ETag");
         assertEquals("\"0\"", etag);
 
         String newEtag = patch(EDITOR, id, etag, """
@@ -70,16 +78,22 @@ class StoryEditingTest {
                 .body("sourceCopy.headline", not(equalTo("Talks resume in Doha")))
                 .body("sourceCopy.outlet", equalTo("The Harbor Ledger"))
                 .body("sourceCopy.summary", equalTo("One.\n\nTwo."))
-                .extract().header("ETag");
+                .extract()
+                .header("ETag");
         assertNotEquals(etag, newEtag);
 
         // Clearing an optional field with null; a field left out stays as it was.
-        patch(EDITOR, id, newEtag, "{\"editorsNote\": null}").statusCode(200)
+        patch(EDITOR, id, newEtag, "{\"editorsNote\": null}")
+                .statusCode(200)
                 .body("editorsNote", nullValue())
                 .body("headline", equalTo("Talks resume in Doha"));
 
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id + "/history")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id + "/history")
+                .then()
+                .statusCode(200)
                 .body("action", contains("RECEIVE", "EDIT", "EDIT"))
                 .body("[1].actor", equalTo("erin"))
                 .body("[1].fromStatus", equalTo("NEW"))
@@ -96,11 +110,18 @@ class StoryEditingTest {
     void anEditWithoutIfMatchIsRefusedWith428() {
         UUID id = StoryFixtures.newStory(records, "Rates on hold " + UUID.randomUUID());
         patch(EDITOR, id, null, "{\"headline\": \"Rates stay\"}")
-                .statusCode(428).contentType("application/problem+json");
+                .statusCode(428)
+                .contentType("application/problem+json");
         patch(EDITOR, id, "*", "{\"headline\": \"Rates stay\"}")
-                .statusCode(428).contentType("application/problem+json");
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id)
-                .then().body("headline", not(equalTo("Rates stay"))).header("ETag", equalTo("\"0\""));
+                .statusCode(428)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id)
+                .then()
+                .body("headline", not(equalTo("Rates stay")))
+                .header("ETag", equalTo("\"0\""));
     }
 
     @Test
@@ -116,13 +137,24 @@ class StoryEditingTest {
                 .body("currentETag", equalTo("\"1\""))
                 .body("currentVersion", equalTo(1));
 
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id)
-                .then().body("headline", equalTo("Erin's headline")).body("byline", equalTo("A. Writer"));
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id)
+                .then()
+                .body("headline", equalTo("Erin's headline"))
+                .body("byline", equalTo("A. Writer"));
         // Omar reloads and applies his change on top of Erin's.
         patch(OTHER_EDITOR, id, StoryFixtures.etag(OTHER_EDITOR, id), "{\"byline\": \"O. Mar\"}")
-                .statusCode(200).body("headline", equalTo("Erin's headline")).body("byline", equalTo("O. Mar"));
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id + "/history")
-                .then().body("actor", contains("ingest-service", "erin", "omar"));
+                .statusCode(200)
+                .body("headline", equalTo("Erin's headline"))
+                .body("byline", equalTo("O. Mar"));
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id + "/history")
+                .then()
+                .body("actor", contains("ingest-service", "erin", "omar"));
     }
 
     @Test
@@ -132,25 +164,34 @@ class StoryEditingTest {
         patch(EDITOR, id, etag, """
                 {"headline": "  ", "summary": "a\\n\\nb\\n\\nc\\n\\nd", "outletUrl": "ftp://x", "status": "APPROVED",
                  "sections": [""]}""")
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItems("headline", "summary", "outletUrl", "status", "sections"));
         patch(EDITOR, id, etag, "{\"summary\": []}").statusCode(400).body("errors.field", contains("summary"));
         patch(EDITOR, id, etag, "not json").statusCode(400).contentType("application/problem+json");
         patch(EDITOR, id, etag, "[1]").statusCode(400).contentType("application/problem+json");
         // A summary given as an array of up to three paragraphs is accepted.
-        patch(EDITOR, id, etag, "{\"summary\": [\"One\", \"Two\", \"Three\"]}").statusCode(200)
+        patch(EDITOR, id, etag, "{\"summary\": [\"One\", \"Two\", \"Three\"]}")
+                .statusCode(200)
                 .body("summary", equalTo("One\n\nTwo\n\nThree"));
     }
 
     @Test
     void editingNeedsAnEditorsTokenAndAnExistingStory() {
         UUID id = StoryFixtures.newStory(records, "Tariffs " + UUID.randomUUID());
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"headline\": \"x\"}")
-                .when().patch("/api/stories/" + id).then().statusCode(401);
-        patch(TestTokens.token("rita", "reader"), id, "\"0\"", "{\"headline\": \"x\"}").statusCode(403);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body("{\"headline\": \"x\"}")
+                .when()
+                .patch("/api/stories/" + id)
+                .then()
+                .statusCode(401);
+        patch(TestTokens.token("rita", "reader"), id, "\"0\"", "{\"headline\": \"x\"}")
+                .statusCode(403);
         patch(CHIEF, id, "\"0\"", "{\"headline\": \"Tariffs, chief's cut\"}").statusCode(200);
         patch(EDITOR, UUID.randomUUID(), "\"0\"", "{\"headline\": \"x\"}")
-                .statusCode(404).contentType("application/problem+json");
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -158,27 +199,46 @@ class StoryEditingTest {
         UUID id = StoryFixtures.newStory(records, "Elections called " + UUID.randomUUID());
         String etag = patch(EDITOR, id, StoryFixtures.etag(EDITOR, id), """
                 {"headline": "Snap elections called", "summary": "Edited brief.", "outlet": "Capital Wire"}""")
-                .statusCode(200).extract().header("ETag");
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         try (TopicWatcher editorial = TopicWatcher.open(Topics.EDITORIAL)) {
-            String approvedEtag = given().auth().oauth2(CHIEF).header("If-Match", etag)
-                    .when().post("/api/stories/" + id + "/approve")
-                    .then().statusCode(200).body("status", equalTo("APPROVED")).extract().header("ETag");
-            ConsumerRecord<String, String> record = editorial.await(r -> id.toString().equals(r.key()),
-                    Duration.ofSeconds(30));
+            String approvedEtag = given().auth()
+                    .oauth2(CHIEF)
+                    .header("If-Match", etag)
+                    .when()
+                    .post("/api/stories/" + id + "/approve")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("APPROVED"))
+                    .extract()
+                    .header("ETag");
+            ConsumerRecord<String, String> record =
+                    editorial.await(r -> id.toString().equals(r.key()), Duration.ofSeconds(30));
             StoryApproved event = EventCodec.decode(record.value(), StoryApproved.class);
             assertEquals("Snap elections called", event.headline());
             assertEquals("Edited brief.", event.summary());
             assertEquals("Capital Wire", event.attribution().outlet());
 
             patch(EDITOR, id, approvedEtag, "{\"headline\": \"Too late\"}")
-                    .statusCode(409).contentType("application/problem+json")
+                    .statusCode(409)
+                    .contentType("application/problem+json")
                     .body("currentStatus", equalTo("APPROVED"));
         }
         // A transition naming a stale version is refused too.
-        given().auth().oauth2(EDITOR).header("If-Match", etag).when().post("/api/stories/" + id + "/submit")
-                .then().statusCode(412);
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id + "/history")
-                .then().body("action", hasItem("APPROVE"))
+        given().auth()
+                .oauth2(EDITOR)
+                .header("If-Match", etag)
+                .when()
+                .post("/api/stories/" + id + "/submit")
+                .then()
+                .statusCode(412);
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id + "/history")
+                .then()
+                .body("action", hasItem("APPROVE"))
                 .body("find { it.action == 'APPROVE' }.fromStatus", equalTo("NEW"));
     }
 }

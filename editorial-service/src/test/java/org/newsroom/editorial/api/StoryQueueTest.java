@@ -46,12 +46,18 @@ class StoryQueueTest {
         java.util.Collections.reverse(newestFirst);
         assertEquals(newestFirst, walk("source=" + source), "every story once, newest first by default");
 
-        list("source=" + source + "&after=not-a-cursor").then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", contains("after"));
+        list("source=" + source + "&after=not-a-cursor")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("after"));
         list("order=random").then().statusCode(400).body("errors.field", contains("order"));
-        String notATime = Base64.getUrlEncoder().withoutPadding()
+        String notATime = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(("yesterday|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
-        list("after=" + notATime + "&order=random").then().statusCode(400)
+        list("after=" + notATime + "&order=random")
+                .then()
+                .statusCode(400)
                 .body("errors.field", contains("after", "order"));
     }
 
@@ -80,12 +86,21 @@ class StoryQueueTest {
         UUID second = StoryFixtures.newStory(records, "Sanctions " + word + " eased");
         StoryFixtures.newStory(records, "Unrelated " + UUID.randomUUID());
 
-        list("q=" + word + "&order=oldest").then().statusCode(200).body("id", contains(first.toString(), second.toString()));
+        list("q=" + word + "&order=oldest")
+                .then()
+                .statusCode(200)
+                .body("id", contains(first.toString(), second.toString()));
         list("q=" + word + " widen").then().body("id", contains(first.toString()));
 
-        given().auth().oauth2(EDITOR).contentType("application/json").header("If-Match", "\"0\"")
+        given().auth()
+                .oauth2(EDITOR)
+                .contentType("application/json")
+                .header("If-Match", "\"0\"")
                 .body("{\"assignee\": \"omar-" + word + "\", \"sections\": [\"Markets-" + word + "\"]}")
-                .when().patch("/api/stories/" + second).then().statusCode(200);
+                .when()
+                .patch("/api/stories/" + second)
+                .then()
+                .statusCode(200);
         list("assignee=omar-" + word).then().body("id", contains(second.toString()));
         list("section=Markets-" + word).then().body("id", contains(second.toString()));
 
@@ -104,8 +119,16 @@ class StoryQueueTest {
 
     @Test
     void historyOfAnUnknownStoryIsA404() {
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + UUID.randomUUID() + "/history")
-                .then().statusCode(404).contentType("application/problem+json");
-        given().when().get("/api/stories/" + UUID.randomUUID() + "/history").then().statusCode(401);
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + UUID.randomUUID() + "/history")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().when()
+                .get("/api/stories/" + UUID.randomUUID() + "/history")
+                .then()
+                .statusCode(401);
     }
 }

@@ -27,15 +27,21 @@ class UntrustedProxyTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // The %test key, because a profiled key in application.properties outranks an unprofiled override.
-            return Map.of("%test.quarkus.http.proxy.trusted-proxies", "192.0.2.1",
-                    "newsroom.editorial.feedback.per-client-per-minute", "3");
+            return Map.of(
+                    "%test.quarkus.http.proxy.trusted-proxies",
+                    "192.0.2.1", "newsroom.editorial.feedback.per-client-per-minute", "3");
         }
     }
 
     private static int grade(UUID publication, String forwardedFor) {
-        return given().header("X-Forwarded-For", forwardedFor).contentType(ContentType.JSON)
+        return given().header("X-Forwarded-For", forwardedFor)
+                .contentType(ContentType.JSON)
                 .body("{\"publicationId\": \"" + publication + "\", \"grade\": 4}")
-                .when().post("/api/feedback/grades").then().extract().statusCode();
+                .when()
+                .post("/api/feedback/grades")
+                .then()
+                .extract()
+                .statusCode();
     }
 
     @Test
@@ -48,8 +54,10 @@ class UntrustedProxyTest {
         assertEquals(429, grade(refused, "198.51.100.77"), "a fourth 'client' is the same peer");
 
         // The grades are the peer's, whatever the header said; the refused one was not stored.
-        assertNotEquals("203.0.113.1", QuarkusTransaction.requiringNew().call(
-                () -> Grade.<Grade>find("publicationId", first).firstResult().client));
+        assertNotEquals(
+                "203.0.113.1",
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Grade.<Grade>find("publicationId", first).firstResult().client));
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Grade.count("publicationId", refused)));
     }
 }

@@ -44,7 +44,13 @@ class WorkflowTest {
     /** A move of the story as read just now (its current ETag in If-Match; none for a story that does not exist). */
     private static ValidatableResponse move(String token, UUID id, String action, String body) {
         var request = given().auth().oauth2(token);
-        String etag = given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then().extract().header("ETag");
+        String etag = given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id)
+                .then()
+                .extract()
+                .header("ETag");
         if (etag != null) {
             request = request.header("If-Match", etag);
         }
@@ -55,55 +61,92 @@ class WorkflowTest {
     }
 
     private static String status(UUID id) {
-        return given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then().extract().path("status");
+        return given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id)
+                .then()
+                .extract()
+                .path("status");
     }
 
     private static PublicationPublished publication(UUID storyId) {
-        return new PublicationPublished(UUID.randomUUID(), storyId, "slug-" + storyId, "https://news.example/s/"
-                + storyId, "Published headline", "Summary.", null, new Attribution("The Harbor Ledger", null), 1,
+        return new PublicationPublished(
+                UUID.randomUUID(),
+                storyId,
+                "slug-" + storyId,
+                "https://news.example/s/" + storyId,
+                "Published headline",
+                "Summary.",
+                null,
+                new Attribution("The Harbor Ledger", null),
+                1,
                 Instant.now());
     }
 
     @Test
     void submitReviewRejectResubmitApprove() {
         UUID id = StoryFixtures.newStory(records, "Central bank review " + UUID.randomUUID());
-        move(EDITOR, id, "submit", null).statusCode(200)
+        move(EDITOR, id, "submit", null)
+                .statusCode(200)
                 .body("status", equalTo("IN_REVIEW"))
                 .body("allowedTransitions", containsInAnyOrder("APPROVED", "REJECTED"));
         move(EDITOR, id, "approve", null).statusCode(403);
         move(EDITOR, id, "reject", "{\"reason\": \"x\"}").statusCode(403);
-        move(EDITOR, id, "submit", null).statusCode(409).contentType("application/problem+json")
+        move(EDITOR, id, "submit", null)
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("currentStatus", equalTo("IN_REVIEW"))
                 .body("allowedTransitions", containsInAnyOrder("APPROVED", "REJECTED"));
 
-        move(CHIEF, id, "reject", "{\"reason\": \"Needs a second source\"}").statusCode(200)
+        move(CHIEF, id, "reject", "{\"reason\": \"Needs a second source\"}")
+                .statusCode(200)
                 .body("status", equalTo("REJECTED"));
         // Rejected copy can be reworked and submitted again.
-        given().auth().oauth2(EDITOR).contentType(ContentType.JSON).header("If-Match", StoryFixtures.etag(EDITOR, id))
-                .body("{\"summary\": \"Now with two sources.\"}").when().patch("/api/stories/" + id)
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(EDITOR)
+                .contentType(ContentType.JSON)
+                .header("If-Match", StoryFixtures.etag(EDITOR, id))
+                .body("{\"summary\": \"Now with two sources.\"}")
+                .when()
+                .patch("/api/stories/" + id)
+                .then()
+                .statusCode(200);
         move(EDITOR, id, "submit", null).statusCode(200).body("status", equalTo("IN_REVIEW"));
-        move(CHIEF, id, "approve", null).statusCode(200).body("status", equalTo("APPROVED"))
+        move(CHIEF, id, "approve", null)
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"))
                 .body("approvedBy", equalTo("chris"));
 
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id + "/history").then().statusCode(200)
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id + "/history")
+                .then()
+                .statusCode(200)
                 .body("action", contains("RECEIVE", "SUBMIT", "REJECT", "EDIT", "SUBMIT", "APPROVE"))
                 .body("toStatus", contains("NEW", "IN_REVIEW", "REJECTED", "REJECTED", "IN_REVIEW", "APPROVED"))
                 .body("[2].reason", equalTo("Needs a second source"))
                 .body("[2].actor", equalTo("chris"));
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then()
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id)
+                .then()
                 .body("history.action", contains("RECEIVE", "SUBMIT", "REJECT", "EDIT", "SUBMIT", "APPROVE"));
     }
 
     @Test
     void onlyPublishedStoriesCanBeCorrectedOrKilled() {
         UUID id = StoryFixtures.newStory(records, "Harvest outlook " + UUID.randomUUID());
-        move(CHIEF, id, "kill", "{\"reason\": \"wrong\"}").statusCode(409)
+        move(CHIEF, id, "kill", "{\"reason\": \"wrong\"}")
+                .statusCode(409)
                 .body("currentStatus", equalTo("NEW"))
                 .body("allowedTransitions", containsInAnyOrder("IN_REVIEW", "APPROVED"));
         move(CHIEF, id, "reject", null).statusCode(409).body("currentStatus", equalTo("NEW"));
         move(CHIEF, id, "approve", null).statusCode(200);
-        move(CHIEF, id, "correct", "{\"note\": \"typo\"}").statusCode(409)
+        move(CHIEF, id, "correct", "{\"note\": \"typo\"}")
+                .statusCode(409)
                 .body("currentStatus", equalTo("APPROVED"))
                 .body("allowedTransitions", contains("PUBLISHED"));
         move(CHIEF, UUID.randomUUID(), "submit", null).statusCode(404).contentType("application/problem+json");
@@ -123,12 +166,17 @@ class WorkflowTest {
         records.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(), PUBLISHED, json);
         await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(status(id)));
         // A publish-service on the same broker may confirm the approval first; either confirmation moves it once.
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then()
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id)
+                .then()
                 .body("publicationUrl", notNullValue())
                 .body("allowedTransitions", containsInAnyOrder("CORRECTED", "KILLED"));
 
         try (TopicWatcher editorial = TopicWatcher.open(Topics.EDITORIAL)) {
-            move(CHIEF, id, "correct", "{\"headline\": \"Pipeline deal signed in Baku\"}").statusCode(400)
+            move(CHIEF, id, "correct", "{\"headline\": \"Pipeline deal signed in Baku\"}")
+                    .statusCode(400)
                     .body("errors.field", contains("note"));
             move(EDITOR, id, "correct", "{\"note\": \"x\"}").statusCode(403);
             move(CHIEF, id, "correct", """
@@ -137,8 +185,10 @@ class WorkflowTest {
                     .body("status", equalTo("CORRECTED"))
                     .body("correctionNote", equalTo("An earlier version misnamed the city."))
                     .body("headline", equalTo("Pipeline deal signed in Baku"));
-            ConsumerRecord<String, String> corrected = editorial.await(r -> id.toString().equals(r.key())
-                    && "news.story.corrected.v1".equals(TopicWatcher.header(r, "ce_type")), Duration.ofSeconds(30));
+            ConsumerRecord<String, String> corrected = editorial.await(
+                    r -> id.toString().equals(r.key())
+                            && "news.story.corrected.v1".equals(TopicWatcher.header(r, "ce_type")),
+                    Duration.ofSeconds(30));
             StoryCorrected correction = EventCodec.decode(corrected.value(), StoryCorrected.class);
             assertEquals("Pipeline deal signed in Baku", correction.headline());
             assertEquals("An earlier version misnamed the city.", correction.correctionNote());
@@ -146,20 +196,29 @@ class WorkflowTest {
 
             move(CHIEF, id, "kill", "{}").statusCode(400).body("errors.field", contains("reason"));
             move(EDITOR, id, "kill", "{\"reason\": \"x\"}").statusCode(403);
-            move(CHIEF, id, "kill", "{\"reason\": \"The deal was never signed.\"}").statusCode(200)
+            move(CHIEF, id, "kill", "{\"reason\": \"The deal was never signed.\"}")
+                    .statusCode(200)
                     .body("status", equalTo("KILLED"))
                     .body("killReason", equalTo("The deal was never signed."))
                     .body("allowedTransitions", empty());
-            ConsumerRecord<String, String> killed = editorial.await(r -> id.toString().equals(r.key())
-                    && "news.story.killed.v1".equals(TopicWatcher.header(r, "ce_type")), Duration.ofSeconds(30));
+            ConsumerRecord<String, String> killed = editorial.await(
+                    r -> id.toString().equals(r.key())
+                            && "news.story.killed.v1".equals(TopicWatcher.header(r, "ce_type")),
+                    Duration.ofSeconds(30));
             StoryKilled kill = EventCodec.decode(killed.value(), StoryKilled.class);
             assertEquals("The deal was never signed.", kill.reason());
             assertEquals(id, kill.storyId());
         }
-        move(CHIEF, id, "kill", "{\"reason\": \"again\"}").statusCode(409)
-                .body("currentStatus", equalTo("KILLED")).body("allowedTransitions", empty());
+        move(CHIEF, id, "kill", "{\"reason\": \"again\"}")
+                .statusCode(409)
+                .body("currentStatus", equalTo("KILLED"))
+                .body("allowedTransitions", empty());
 
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id + "/history").then()
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id + "/history")
+                .then()
                 .body("action", contains("RECEIVE", "APPROVE", "PUBLISH", "CORRECT", "KILL"))
                 .body("[2].actor", equalTo("publish-service"))
                 .body("[3].changes.headline.to", equalTo("Pipeline deal signed in Baku"))
@@ -172,24 +231,49 @@ class WorkflowTest {
     void correctionAndKillNeedTheETagOfTheCopyRead() {
         UUID id = StoryFixtures.newStory(records, "Grain corridor reopens " + UUID.randomUUID());
         move(CHIEF, id, "approve", null).statusCode(200);
-        records.send(StoryFixtures.PUBLICATIONS, UUID.randomUUID().toString(), PUBLISHED,
+        records.send(
+                StoryFixtures.PUBLICATIONS,
+                UUID.randomUUID().toString(),
+                PUBLISHED,
                 EventCodec.encode(publication(id)));
         await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(status(id)));
         String read = StoryFixtures.etag(CHIEF, id);
 
         Map<String, String> bodies = Map.of("correct", "{\"note\": \"n\"}", "kill", "{\"reason\": \"r\"}");
-        bodies.forEach((action, body) -> given().auth().oauth2(CHIEF).contentType(ContentType.JSON).body(body)
-                .when().post("/api/stories/" + id + "/" + action).then().statusCode(428)
+        bodies.forEach((action, body) -> given().auth()
+                .oauth2(CHIEF)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/stories/" + id + "/" + action)
+                .then()
+                .statusCode(428)
                 .contentType("application/problem+json"));
-        move(CHIEF, id, "correct", "{\"note\": \"An earlier version misnamed the port.\"}").statusCode(200);
-        bodies.forEach((action, body) -> given().auth().oauth2(CHIEF).header("If-Match", read)
-                .contentType(ContentType.JSON).body(body).when().post("/api/stories/" + id + "/" + action)
-                .then().statusCode(412).contentType("application/problem+json")
+        move(CHIEF, id, "correct", "{\"note\": \"An earlier version misnamed the port.\"}")
+                .statusCode(200);
+        bodies.forEach((action, body) -> given().auth()
+                .oauth2(CHIEF)
+                .header("If-Match", read)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/stories/" + id + "/" + action)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json")
                 .body("currentETag", equalTo(StoryFixtures.etag(CHIEF, id))));
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then()
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id)
+                .then()
                 .body("status", equalTo("CORRECTED"))
                 .body("correctionNote", equalTo("An earlier version misnamed the port."));
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id + "/history").then()
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id + "/history")
+                .then()
                 .body("action", contains("RECEIVE", "APPROVE", "PUBLISH", "CORRECT"));
     }
 
@@ -210,7 +294,14 @@ class WorkflowTest {
         records.send(StoryFixtures.PUBLICATIONS, key, PUBLISHED, EventCodec.encode(publication(approved)));
         await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(status(approved)));
         assertEquals("NEW", status(id));
-        assertEquals(List.of("RECEIVE"), given().auth().oauth2(EDITOR).when().get("/api/stories/" + id + "/history")
-                .then().extract().path("action"));
+        assertEquals(
+                List.of("RECEIVE"),
+                given().auth()
+                        .oauth2(EDITOR)
+                        .when()
+                        .get("/api/stories/" + id + "/history")
+                        .then()
+                        .extract()
+                        .path("action"));
     }
 }

@@ -37,8 +37,13 @@ class EditorialSettingsTest {
 
     @Test
     void theEnvironmentVariablesOperationsUseKeepWorking() throws IOException {
-        EditorialSettings settings = settings(Map.of("NEWSROOM_PUBLIC_BASE_URL", "https://news.example.com",
-                "NEWSROOM_FEEDBACK_RATE", "7", "NEWSROOM_GRADES_PER_PUBLICATION", "1"));
+        EditorialSettings settings = settings(Map.of(
+                "NEWSROOM_PUBLIC_BASE_URL",
+                "https://news.example.com",
+                "NEWSROOM_FEEDBACK_RATE",
+                "7",
+                "NEWSROOM_GRADES_PER_PUBLICATION",
+                "1"));
         assertEquals("https://news.example.com", settings.publicSiteUrl());
         assertEquals(7, settings.feedback().perClientPerMinute());
         assertEquals(1, settings.feedback().gradesPerPublicationPerDay());

@@ -35,28 +35,48 @@ class StoryEventsTest {
     private static CloudEventRecords records;
 
     private static <T> T event(TopicWatcher editorial, UUID id, String type, Class<T> payload) {
-        return EventCodec.decode(editorial.await(r -> id.toString().equals(r.key())
-                && type.equals(TopicWatcher.header(r, "ce_type")), Duration.ofSeconds(30)).value(), payload);
+        return EventCodec.decode(
+                editorial
+                        .await(
+                                r -> id.toString().equals(r.key()) && type.equals(TopicWatcher.header(r, "ce_type")),
+                                Duration.ofSeconds(30))
+                        .value(),
+                payload);
     }
 
     @Test
     void approvalAndCorrectionCarryTheFullCopy() {
         ItemIngested item = StoryFixtures.fullItem("Tariff talks stall " + UUID.randomUUID(), UUID.randomUUID(), null);
         UUID id = StoryFixtures.newStory(records, item);
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id).then()
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id)
+                .then()
                 .body("sections", contains("Geoeconomics", "Trade"))
                 .body("bodyHtml", equalTo("<p>Negotiators left without a deal.</p>"))
                 .body("imageCredit", equalTo("Photo: P. Lens"))
                 .body("rights", equalTo("(c) 2026 Global Wire"))
                 .body("clusterId", equalTo(item.clusterId().toString()));
 
-        given().auth().oauth2(EDITOR).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        given().auth()
+                .oauth2(EDITOR)
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
                 .body("""
                         {"dateline": "GENEVA", "authorBio": "Jane Doe covers trade.",
                          "editorsNote": "Why it matters: the talks set tariffs for a year."}""")
-                .when().patch("/api/stories/" + id).then().statusCode(200)
-                .body("dateline", equalTo("GENEVA")).body("authorBio", equalTo("Jane Doe covers trade."));
-        given().auth().oauth2(EDITOR).when().get("/api/stories/" + id + "/history").then()
+                .when()
+                .patch("/api/stories/" + id)
+                .then()
+                .statusCode(200)
+                .body("dateline", equalTo("GENEVA"))
+                .body("authorBio", equalTo("Jane Doe covers trade."));
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id + "/history")
+                .then()
                 .body("[1].action", equalTo("EDIT"))
                 .body("[1].changes.dateline.to", equalTo("GENEVA"))
                 .body("[1].changes.authorBio.from", equalTo(null))
@@ -78,15 +98,34 @@ class StoryEventsTest {
             assertEquals(null, approved.embargoedUntil());
             assertEquals(new Attribution("Global Wire", "https://wire.example"), approved.attribution());
 
-            PublicationPublished publication = new PublicationPublished(UUID.randomUUID(), id, "tariffs",
-                    "https://news.example/s/tariffs", approved.headline(), approved.summary(), null,
-                    approved.attribution(), 1, Instant.now());
-            records.send(StoryFixtures.PUBLICATIONS, publication.publicationId().toString(),
-                    "news.publication.published.v1", EventCodec.encode(publication));
-            await().atMost(Duration.ofSeconds(60)).until(() -> "PUBLISHED".equals(given().auth().oauth2(EDITOR)
-                    .when().get("/api/stories/" + id).then().extract().path("status")));
+            PublicationPublished publication = new PublicationPublished(
+                    UUID.randomUUID(),
+                    id,
+                    "tariffs",
+                    "https://news.example/s/tariffs",
+                    approved.headline(),
+                    approved.summary(),
+                    null,
+                    approved.attribution(),
+                    1,
+                    Instant.now());
+            records.send(
+                    StoryFixtures.PUBLICATIONS,
+                    publication.publicationId().toString(),
+                    "news.publication.published.v1",
+                    EventCodec.encode(publication));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> "PUBLISHED"
+                            .equals(given().auth()
+                                    .oauth2(EDITOR)
+                                    .when()
+                                    .get("/api/stories/" + id)
+                                    .then()
+                                    .extract()
+                                    .path("status")));
 
-            StoryFixtures.move(CHIEF, id, "correct", "{\"note\": \"The dateline was wrong.\", \"dateline\": \"BRUSSELS\"}")
+            StoryFixtures.move(
+                            CHIEF, id, "correct", "{\"note\": \"The dateline was wrong.\", \"dateline\": \"BRUSSELS\"}")
                     .statusCode(200);
             StoryCorrected corrected = event(editorial, id, "news.story.corrected.v1", StoryCorrected.class);
             assertEquals("BRUSSELS", corrected.dateline());
@@ -105,9 +144,15 @@ class StoryEventsTest {
     @Test
     void datelineAndAuthorBioAreValidated() {
         UUID id = StoryFixtures.newStory(records, "Validated " + UUID.randomUUID());
-        given().auth().oauth2(EDITOR).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        given().auth()
+                .oauth2(EDITOR)
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
                 .body("{\"dateline\": \"" + "X".repeat(201) + "\", \"authorBio\": 7}")
-                .when().patch("/api/stories/" + id).then().statusCode(400)
+                .when()
+                .patch("/api/stories/" + id)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("dateline", "authorBio"));
     }

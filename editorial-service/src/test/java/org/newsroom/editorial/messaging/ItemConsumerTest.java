@@ -38,9 +38,12 @@ class ItemConsumerTest {
         records.send(StoryFixtures.ITEMS, item.itemId().toString(), TYPE, StoryFixtures.json(item));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> storiesFor(item.itemId()) == 1);
-        given().auth().oauth2(TestTokens.token("erin", "editor"))
-                .when().get("/api/stories?status=NEW&limit=200")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.token("erin", "editor"))
+                .when()
+                .get("/api/stories?status=NEW&limit=200")
+                .then()
+                .statusCode(200)
                 .body("find { it.itemId == '" + item.itemId() + "' }.headline", equalTo(item.headline()))
                 .body("find { it.itemId == '" + item.itemId() + "' }.outlet", equalTo("The Harbor Ledger"));
     }
@@ -77,7 +80,9 @@ class ItemConsumerTest {
             var dead = dlq.awaitCount(r -> key.equals(r.key()), 3, Duration.ofSeconds(30));
             dead.forEach(r -> assertNotNull(TopicWatcher.header(r, "dead-letter-reason")));
             ConsumerRecord<String, String> missingField = dead.get(2);
-            assertEquals(true, TopicWatcher.header(missingField, "dead-letter-reason").contains("source"));
+            assertEquals(
+                    true,
+                    TopicWatcher.header(missingField, "dead-letter-reason").contains("source"));
         }
         ItemIngested after = StoryFixtures.item("After the poison " + UUID.randomUUID());
         records.send(StoryFixtures.ITEMS, key, TYPE, StoryFixtures.json(after));

@@ -23,10 +23,14 @@ public class IngestProblems {
     @ServerExceptionMapper
     public Response registeredSource(RegisteredSourceException e) {
         String channel = Source.PARTNER.equals(e.kind())
-                ? "partner push (/api/partners/" + e.source() + "/items, with its key)" : "feed";
-        return Problem.of(Response.Status.FORBIDDEN, "Source " + e.source() + " is a registered " + e.kind()
-                        + ": its items come only through its " + channel)
-                .withErrors(List.of(new Problem.FieldError("source",
+                ? "partner push (/api/partners/" + e.source() + "/items, with its key)"
+                : "feed";
+        return Problem.of(
+                        Response.Status.FORBIDDEN,
+                        "Source " + e.source() + " is a registered " + e.kind() + ": its items come only through its "
+                                + channel)
+                .withErrors(List.of(new Problem.FieldError(
+                        "source",
                         "must not name a registered source; use a name of your own for items pushed by hand")))
                 .toResponse();
     }

@@ -13,14 +13,24 @@ import org.newsroom.ingest.domain.NewItem;
  * summary's limit is checked by {@link ItemResource}: too large is a 413, not a 400 like the other fields.
  */
 public record ItemRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes") String source,
+        @NotBlank
+        @Size(max = 64)
+        @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes")
+        String source,
+
         @Size(max = 500) String externalId,
-        @NotBlank @Size(max = 2000) @URL(regexp = "^https?:.*", message = "must be an http(s) URL") String url,
+
+        @NotBlank @Size(max = 2000) @URL(regexp = "^https?:.*", message = "must be an http(s) URL")
+        String url,
+
         @NotBlank @Size(max = 500) String headline,
         String summary,
         @Size(max = 300) String byline,
         @Size(max = 200) String outlet,
-        @Size(max = 2000) @URL(regexp = "^https?:.*", message = "must be an http(s) URL") String outletUrl,
+
+        @Size(max = 2000) @URL(regexp = "^https?:.*", message = "must be an http(s) URL")
+        String outletUrl,
+
         Instant publishedAt) {
 
     NewItem toNewItem() {

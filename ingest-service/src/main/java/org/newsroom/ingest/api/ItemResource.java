@@ -1,26 +1,26 @@
 package org.newsroom.ingest.api;
 
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.QueryParam;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +43,7 @@ import org.newsroom.problem.ProblemException;
 @Path("/api/items")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.EDITOR, Roles.CHIEF_EDITOR, Roles.INGEST_ADMIN })
+@RolesAllowed({Roles.EDITOR, Roles.CHIEF_EDITOR, Roles.INGEST_ADMIN})
 public class ItemResource {
 
     @Inject
@@ -57,14 +57,18 @@ public class ItemResource {
     @POST
     public Response push(@Valid @NotNull ItemRequest request, @Context SecurityContext caller) {
         if (request.summary() != null && request.summary().length() > ItemLimits.SUMMARY_CHARS) {
-            throw IngestProblems.tooLarge("summary", "must be at most %,d characters".formatted(ItemLimits.SUMMARY_CHARS));
+            throw IngestProblems.tooLarge(
+                    "summary", "must be at most %,d characters".formatted(ItemLimits.SUMMARY_CHARS));
         }
-        Ingestion.Intake intake = ingestion.ingestManual(request.toNewItem(), caller.getUserPrincipal().getName());
+        Ingestion.Intake intake = ingestion.ingestManual(
+                request.toNewItem(), caller.getUserPrincipal().getName());
         ItemResponse body = ItemResponse.of(intake.item());
         if (!intake.created()) {
             return Response.ok(body).build();
         }
-        return Response.created(URI.create("/api/items/" + body.id())).entity(body).build();
+        return Response.created(URI.create("/api/items/" + body.id()))
+                .entity(body)
+                .build();
     }
 
     /**
@@ -73,13 +77,20 @@ public class ItemResource {
      * filters by source, {@code cluster} gives the reports of one story.
      */
     @GET
-    @APIResponse(responseCode = "200", description = "One page of items; a full page names the next",
-            headers = {@Header(name = KeysetPages.NEXT_CURSOR, description = "pass as ?after= for the next page"),
-                @Header(name = "Link", description = "the next page's URL, rel=\"next\"")},
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of items; a full page names the next",
+            headers = {
+                @Header(name = KeysetPages.NEXT_CURSOR, description = "pass as ?after= for the next page"),
+                @Header(name = "Link", description = "the next page's URL, rel=\"next\"")
+            },
             content = @Content(schema = @Schema(implementation = ItemResponse.class, type = SchemaType.ARRAY)))
-    public Response list(@QueryParam("source") String source, @QueryParam("cluster") String cluster,
+    public Response list(
+            @QueryParam("source") String source,
+            @QueryParam("cluster") String cluster,
             @QueryParam(PageCursor.PARAMETER) String after,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit, @Context UriInfo uri) {
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            @Context UriInfo uri) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (source != null && !source.isBlank()) {
@@ -96,11 +107,16 @@ public class ItemResource {
             params.put("at", cursor.instantKey());
             params.put("id", cursor.id());
         }
-        List<Item> items = Item.<Item>find(query.toString(), Sort.by("ingestedAt").and("id"), params)
-                .page(Page.ofSize(limit)).list();
+        List<Item> items = Item.<Item>find(
+                        query.toString(), Sort.by("ingestedAt").and("id"), params)
+                .page(Page.ofSize(limit))
+                .list();
         Item last = items.size() == limit ? items.get(items.size() - 1) : null;
-        return KeysetPages.withNext(Response.ok(items.stream().map(ItemResponse::of).toList()),
-                last == null ? null : PageCursor.of(last.ingestedAt, last.id), uri).build();
+        return KeysetPages.withNext(
+                        Response.ok(items.stream().map(ItemResponse::of).toList()),
+                        last == null ? null : PageCursor.of(last.ingestedAt, last.id),
+                        uri)
+                .build();
     }
 
     private static UUID clusterId(String cluster) {
@@ -108,7 +124,8 @@ public class ItemResource {
             return UUID.fromString(cluster.strip());
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "Not a cluster id: " + cluster)
-                    .withErrors(List.of(new Problem.FieldError("cluster", "must be the clusterId (a UUID) of an item"))));
+                    .withErrors(
+                            List.of(new Problem.FieldError("cluster", "must be the clusterId (a UUID) of an item"))));
         }
     }
 
@@ -116,7 +133,8 @@ public class ItemResource {
     @GET
     @Path("{id}")
     public ItemResponse get(@PathParam("id") UUID id) {
-        return Item.<Item>findByIdOptional(id).map(ItemResponse::withVersions)
+        return Item.<Item>findByIdOptional(id)
+                .map(ItemResponse::withVersions)
                 .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No item " + id)));
     }
 }

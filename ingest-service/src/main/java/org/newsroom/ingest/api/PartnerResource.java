@@ -44,25 +44,51 @@ public class PartnerResource {
     Ingestion ingestion;
 
     @POST
-    public Response push(@PathParam("partner") String partner, @HeaderParam("X-Api-Key") String apiKey,
-            @HeaderParam("Authorization") String authorization, JsonNode body) {
-        Source source = authenticate(partner, apiKey != null ? apiKey
-                : authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null);
+    public Response push(
+            @PathParam("partner") String partner,
+            @HeaderParam("X-Api-Key") String apiKey,
+            @HeaderParam("Authorization") String authorization,
+            JsonNode body) {
+        Source source = authenticate(
+                partner,
+                apiKey != null
+                        ? apiKey
+                        : authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                                ? authorization.substring(7).strip()
+                                : null);
         if (body == null || !body.isObject()) {
             throw badRequest("$", "the body must be a ninjs JSON object");
         }
         Ninjs n = Ninjs.read(body);
         if (n.withdraws()) {
-            Item item = ingestion.withdraw(source.name, n.uri, "pubStatus=" + n.pubStatus).orElseThrow(() ->
-                    new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No item " + n.uri + " of " + source.name + " to withdraw")));
+            Item item = ingestion
+                    .withdraw(source.name, n.uri, "pubStatus=" + n.pubStatus)
+                    .orElseThrow(() -> new ProblemException(Problem.of(
+                            Response.Status.NOT_FOUND, "No item " + n.uri + " of " + source.name + " to withdraw")));
             return Response.ok(ItemResponse.of(Item.findById(item.id))).build();
         }
         List<String> sections = new ArrayList<>(source.defaultSections);
         sections.addAll(n.subjects);
         String outlet = source.attributionName != null ? source.attributionName : n.infoSource.orElse(source.name);
         String outletUrl = source.attributionName != null ? source.attributionUrl : null;
-        NewItem item = new NewItem(source.name, n.uri, n.url, n.headline, n.description, n.byline, outlet, outletUrl,
-                n.versionCreated, n.bodyHtml, n.language, n.versionCreated, sections, null, null, null, n.copyright,
+        NewItem item = new NewItem(
+                source.name,
+                n.uri,
+                n.url,
+                n.headline,
+                n.description,
+                n.byline,
+                outlet,
+                outletUrl,
+                n.versionCreated,
+                n.bodyHtml,
+                n.language,
+                n.versionCreated,
+                sections,
+                null,
+                null,
+                null,
+                n.copyright,
                 n.embargoed);
         Ingestion.Intake intake;
         try {
@@ -74,7 +100,9 @@ public class PartnerResource {
         }
         ItemResponse answer = ItemResponse.of(intake.item());
         return intake.created()
-                ? Response.created(URI.create("/api/items/" + answer.id())).entity(answer).build()
+                ? Response.created(URI.create("/api/items/" + answer.id()))
+                        .entity(answer)
+                        .build()
                 : Response.ok(answer).build();
     }
 
@@ -86,7 +114,8 @@ public class PartnerResource {
     private static Source authenticate(String partner, String key) {
         Optional<Source> source = Source.findByName(partner).filter(s -> Source.PARTNER.equals(s.kind));
         if (source.isEmpty() || !source.get().acceptsKey(key, Instant.now())) {
-            throw new ProblemException(Problem.of(Response.Status.UNAUTHORIZED,
+            throw new ProblemException(Problem.of(
+                    Response.Status.UNAUTHORIZED,
                     "A valid API key for partner " + partner + " is required (X-Api-Key header)"));
         }
         if (!source.get().enabled) {
@@ -144,7 +173,9 @@ public class PartnerResource {
                 throw unprocessable("headlines", "must be at most 500 characters");
             }
             n.description = firstValue(b, "descriptions", "summary").orElse(text(b, "description_text"));
-            requireAtMost(n.description, ItemLimits.SUMMARY_CHARS,
+            requireAtMost(
+                    n.description,
+                    ItemLimits.SUMMARY_CHARS,
                     b.has("descriptions") ? "descriptions" : "description_text");
             n.bodyField = b.has("bodies") ? "bodies" : "body_html";
             n.bodyHtml = firstValue(b, "bodies", null).orElse(text(b, "body_html"));

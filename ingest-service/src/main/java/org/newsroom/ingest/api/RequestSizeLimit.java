@@ -33,14 +33,18 @@ public class RequestSizeLimit {
 
     private void refuseTooLarge(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length == null || Long.parseLong(length) <= settings.maxRequestSize().asLongValue()) {
+        if (length == null
+                || Long.parseLong(length) <= settings.maxRequestSize().asLongValue()) {
             context.next();
             return;
         }
         Problem problem = Problem.of(413, "Content Too Large", "The request is larger than newsroom takes")
-                .withErrors(List.of(new Problem.FieldError("$",
-                        "must be at most %,d bytes".formatted(settings.maxRequestSize().asLongValue()))));
-        context.response().setStatusCode(413)
+                .withErrors(List.of(new Problem.FieldError(
+                        "$",
+                        "must be at most %,d bytes"
+                                .formatted(settings.maxRequestSize().asLongValue()))));
+        context.response()
+                .setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .endHandler(ended -> context.request().connection().close())

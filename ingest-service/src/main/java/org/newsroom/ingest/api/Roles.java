@@ -4,9 +4,9 @@ package org.newsroom.ingest.api;
 final class Roles {
     /** Operations: sources, their keys and fetches. */
     static final String INGEST_ADMIN = "ingest-admin";
+
     static final String EDITOR = "editor";
     static final String CHIEF_EDITOR = "chief-editor";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -68,20 +68,38 @@ public class SourceResource {
      * {@code X-Next-Cursor} and {@code Link rel=next}, given back as {@code after}.
      */
     @GET
-    @APIResponse(responseCode = "200", description = "One page of sources; a full page names the next",
-            headers = {@Header(name = KeysetPages.NEXT_CURSOR, description = "pass as ?after= for the next page"),
-                @Header(name = "Link", description = "the next page's URL, rel=\"next\"")},
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of sources; a full page names the next",
+            headers = {
+                @Header(name = KeysetPages.NEXT_CURSOR, description = "pass as ?after= for the next page"),
+                @Header(name = "Link", description = "the next page's URL, rel=\"next\"")
+            },
             content = @Content(schema = @Schema(implementation = SourceResponse.class, type = SchemaType.ARRAY)))
-    public Response list(@QueryParam(PageCursor.PARAMETER) String after,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit, @Context UriInfo uri) {
+    public Response list(
+            @QueryParam(PageCursor.PARAMETER) String after,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit,
+            @Context UriInfo uri) {
         PageCursor cursor = PageCursor.fromQuery(after);
         List<Source> sources = cursor == null
-                ? Source.<Source>findAll(Sort.by("name").and("id")).page(Page.ofSize(limit)).list()
-                : Source.<Source>find("name > ?1 or (name = ?1 and id > ?2)", Sort.by("name").and("id"),
-                        cursor.key(), cursor.id()).page(Page.ofSize(limit)).list();
+                ? Source.<Source>findAll(Sort.by("name").and("id"))
+                        .page(Page.ofSize(limit))
+                        .list()
+                : Source.<Source>find(
+                                "name > ?1 or (name = ?1 and id > ?2)",
+                                Sort.by("name").and("id"),
+                                cursor.key(),
+                                cursor.id())
+                        .page(Page.ofSize(limit))
+                        .list();
         Source last = sources.size() == limit ? sources.get(sources.size() - 1) : null;
-        return KeysetPages.withNext(Response.ok(sources.stream().map(s -> SourceResponse.of(s, null)).toList()),
-                last == null ? null : new PageCursor(last.name, last.id), uri).build();
+        return KeysetPages.withNext(
+                        Response.ok(sources.stream()
+                                .map(s -> SourceResponse.of(s, null))
+                                .toList()),
+                        last == null ? null : new PageCursor(last.name, last.id),
+                        uri)
+                .build();
     }
 
     @POST
@@ -105,7 +123,9 @@ public class SourceResource {
             source.apiKeyHash = PartnerKeys.hash(apiKey);
         }
         source.persist();
-        return Response.created(URI.create("/api/sources/" + source.id)).entity(SourceResponse.of(source, apiKey)).build();
+        return Response.created(URI.create("/api/sources/" + source.id))
+                .entity(SourceResponse.of(source, apiKey))
+                .build();
     }
 
     @GET
@@ -123,10 +143,19 @@ public class SourceResource {
         if (request.kind() != null && !request.kind().equals(source.kind)) {
             throw IngestProblems.unprocessable("kind", "cannot change the kind of a source");
         }
-        check(new SourceRequest(request.name(), source.kind, request.url(), request.format(),
-                request.pollIntervalSeconds(), request.defaultSections(), request.attributionName(),
-                request.attributionUrl(), request.enabled(), request.identity()));
-        if (!source.name.equals(request.name()) && Source.findByName(request.name()).isPresent()) {
+        check(new SourceRequest(
+                request.name(),
+                source.kind,
+                request.url(),
+                request.format(),
+                request.pollIntervalSeconds(),
+                request.defaultSections(),
+                request.attributionName(),
+                request.attributionUrl(),
+                request.enabled(),
+                request.identity()));
+        if (!source.name.equals(request.name())
+                && Source.findByName(request.name()).isPresent()) {
             throw conflict(request.name());
         }
         boolean urlChanged = source.url != null && !source.url.equals(request.url());
@@ -156,14 +185,20 @@ public class SourceResource {
     public Response fetchNow(@PathParam("id") UUID id) {
         Source source = find(id);
         if (!source.isFeed()) {
-            throw new ProblemException(Problem.of(Response.Status.CONFLICT, "Source " + source.name + " is a partner: it pushes, it is not fetched"));
+            throw new ProblemException(Problem.of(
+                    Response.Status.CONFLICT, "Source " + source.name + " is a partner: it pushes, it is not fetched"));
         }
         Optional<Duration> wait = manualFetches.claim(id);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            return Response.fromResponse(Problem.of(429, "Too Many Requests",
-                    "Source " + source.name + " was fetched on demand moments ago; try again in " + seconds + " s")
-                    .toResponse()).header(HttpHeaders.RETRY_AFTER, seconds).build();
+            return Response.fromResponse(Problem.of(
+                                    429,
+                                    "Too Many Requests",
+                                    "Source " + source.name + " was fetched on demand moments ago; try again in "
+                                            + seconds + " s")
+                            .toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, seconds)
+                    .build();
         }
         return Response.ok(FetchLogResponse.of(fetcher.fetch(id))).build();
     }
@@ -180,7 +215,8 @@ public class SourceResource {
         Source source = Source.<Source>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> IngestProblems.notFound(id));
         if (source.isFeed()) {
-            throw new ProblemException(Problem.of(Response.Status.CONFLICT, "Source " + source.name + " is a feed: it has no API key"));
+            throw new ProblemException(
+                    Problem.of(Response.Status.CONFLICT, "Source " + source.name + " is a feed: it has no API key"));
         }
         String key = source.rotateKey(Instant.now(), settings.partnerKeyGrace());
         return new PartnerKeyResponse(source.id, source.name, key, source.previousKeyExpiresAt);
@@ -188,8 +224,8 @@ public class SourceResource {
 
     @GET
     @Path("{id}/fetches")
-    public List<FetchLogResponse> fetches(@PathParam("id") UUID id,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit) {
+    public List<FetchLogResponse> fetches(
+            @PathParam("id") UUID id, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit) {
         find(id);
         return FetchLog.latest(id, limit).stream().map(FetchLogResponse::of).toList();
     }
@@ -199,7 +235,8 @@ public class SourceResource {
         source.url = request.url();
         source.format = request.format() == null ? "auto" : request.format();
         source.pollIntervalSeconds = request.pollIntervalSeconds() == null ? 900 : request.pollIntervalSeconds();
-        source.defaultSections = request.defaultSections() == null ? new ArrayList<>() : new ArrayList<>(request.defaultSections());
+        source.defaultSections =
+                request.defaultSections() == null ? new ArrayList<>() : new ArrayList<>(request.defaultSections());
         source.attributionName = blankToNull(request.attributionName());
         source.attributionUrl = blankToNull(request.attributionUrl());
         source.enabled = request.enabled() == null || request.enabled();
@@ -208,7 +245,8 @@ public class SourceResource {
     }
 
     private static void check(SourceRequest request) {
-        if ("feed".equals(request.kindOrDefault()) && (request.url() == null || request.url().isBlank())) {
+        if ("feed".equals(request.kindOrDefault())
+                && (request.url() == null || request.url().isBlank())) {
             throw IngestProblems.unprocessable("url", "a feed source needs the URL of its feed");
         }
     }
@@ -218,8 +256,7 @@ public class SourceResource {
     }
 
     private static Source find(UUID id) {
-        return Source.<Source>findByIdOptional(id)
-                .orElseThrow(() -> IngestProblems.notFound(id));
+        return Source.<Source>findByIdOptional(id).orElseThrow(() -> IngestProblems.notFound(id));
     }
 
     private static ProblemException conflict(String name) {

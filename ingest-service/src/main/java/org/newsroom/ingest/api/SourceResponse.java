@@ -8,20 +8,57 @@ import org.newsroom.ingest.domain.Source;
 
 /** A source with its health. {@code apiKey} appears once: in the answer that created a partner source. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SourceResponse(UUID id, String name, String kind, String url, String format, int pollIntervalSeconds,
-        List<String> defaultSections, String attributionName, String attributionUrl, boolean enabled, String identity,
-        Health health, String apiKey, Instant createdAt, Instant updatedAt) {
+public record SourceResponse(
+        UUID id,
+        String name,
+        String kind,
+        String url,
+        String format,
+        int pollIntervalSeconds,
+        List<String> defaultSections,
+        String attributionName,
+        String attributionUrl,
+        boolean enabled,
+        String identity,
+        Health health,
+        String apiKey,
+        Instant createdAt,
+        Instant updatedAt) {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Health(Instant lastFetchAt, Instant lastSuccessAt, String lastError, Instant lastErrorAt,
-            int consecutiveFailures, Instant nextFetchAt) {
-    }
+    public record Health(
+            Instant lastFetchAt,
+            Instant lastSuccessAt,
+            String lastError,
+            Instant lastErrorAt,
+            int consecutiveFailures,
+            Instant nextFetchAt) {}
 
     static SourceResponse of(Source s, String apiKey) {
-        Health health = s.isFeed() ? new Health(s.lastFetchAt, s.lastSuccessAt, s.lastError, s.lastErrorAt,
-                s.consecutiveFailures, s.nextFetchAt) : null;
-        return new SourceResponse(s.id, s.name, s.kind, s.url, s.isFeed() ? s.format : null,
-                s.pollIntervalSeconds, List.copyOf(s.defaultSections), s.attributionName, s.attributionUrl, s.enabled,
-                s.identity, health, apiKey, s.createdAt, s.updatedAt);
+        Health health = s.isFeed()
+                ? new Health(
+                        s.lastFetchAt,
+                        s.lastSuccessAt,
+                        s.lastError,
+                        s.lastErrorAt,
+                        s.consecutiveFailures,
+                        s.nextFetchAt)
+                : null;
+        return new SourceResponse(
+                s.id,
+                s.name,
+                s.kind,
+                s.url,
+                s.isFeed() ? s.format : null,
+                s.pollIntervalSeconds,
+                List.copyOf(s.defaultSections),
+                s.attributionName,
+                s.attributionUrl,
+                s.enabled,
+                s.identity,
+                health,
+                apiKey,
+                s.createdAt,
+                s.updatedAt);
     }
 }

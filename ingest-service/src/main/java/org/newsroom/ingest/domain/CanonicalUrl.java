@@ -9,11 +9,26 @@ import java.util.Set;
 
 /** A URL as the story's identity: tracking parameters (utm_*, fbclid, gclid…) and the fragment removed. */
 public final class CanonicalUrl {
-    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid",
-            "mc_cid", "mc_eid", "igshid", "yclid", "_ga", "_gl", "ocid", "cmpid", "ncid", "sr_share", "mkt_tok");
+    private static final Set<String> TRACKING = Set.of(
+            "fbclid",
+            "gclid",
+            "dclid",
+            "gbraid",
+            "wbraid",
+            "msclkid",
+            "mc_cid",
+            "mc_eid",
+            "igshid",
+            "yclid",
+            "_ga",
+            "_gl",
+            "ocid",
+            "cmpid",
+            "ncid",
+            "sr_share",
+            "mkt_tok");
 
-    private CanonicalUrl() {
-    }
+    private CanonicalUrl() {}
 
     public static String of(String url) {
         if (url == null) {
@@ -26,7 +41,8 @@ public final class CanonicalUrl {
             }
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
             String authority = uri.getRawAuthority().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") && authority.endsWith(":80")) || (scheme.equals("https") && authority.endsWith(":443"))) {
+            if ((scheme.equals("http") && authority.endsWith(":80"))
+                    || (scheme.equals("https") && authority.endsWith(":443"))) {
                 authority = authority.substring(0, authority.lastIndexOf(':'));
             }
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

@@ -64,6 +64,8 @@ public class FetchLog extends PanacheEntityBase {
     }
 
     public static List<FetchLog> latest(UUID sourceId, int limit) {
-        return find("sourceId", Sort.descending("startedAt"), sourceId).page(Page.ofSize(limit)).list();
+        return find("sourceId", Sort.descending("startedAt"), sourceId)
+                .page(Page.ofSize(limit))
+                .list();
     }
 }

@@ -28,16 +28,18 @@ public final class Fingerprint {
     private static final Pattern WORD = Pattern.compile("\\p{L}+|\\p{N}+(?:[.,]\\p{N}+)*");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Set<String> STOP_WORDS = Set.of(("a about above after again against all also am an and any "
-            + "are as at be because been before being below between both but by can could did do does doing down "
-            + "during each few for from further had has have having he her here hers herself him himself his how i if "
-            + "in into is it its itself just me more most my myself no nor not now of off on once only or other our "
-            + "ours ourselves out over own same she should so some such than that the their theirs them themselves "
-            + "then there these they this those through to too under until up very was we were what when where which "
-            + "while who whom why will with would you your yours yourself yourselves said says say told according "
-            + "new news report reported reports reuters ap afp update updated live latest via per mr ms mrs").split(" "));
+                    + "are as at be because been before being below between both but by can could did do does doing down "
+                    + "during each few for from further had has have having he her here hers herself him himself his how i if "
+                    + "in into is it its itself just me more most my myself no nor not now of off on once only or other our "
+                    + "ours ourselves out over own same she should so some such than that the their theirs them themselves "
+                    + "then there these they this those through to too under until up very was we were what when where which "
+                    + "while who whom why will with would you your yours yourself yourselves said says say told according "
+                    + "new news report reported reports reuters ap afp update updated live latest via per mr ms mrs")
+            .split(" "));
     /** Capitalized, but they tell nothing about which event it is: every story has a day. */
     private static final Set<String> NOT_NAMES = Set.of(("monday tuesday wednesday thursday friday saturday sunday "
-            + "january february march april may june july august september october november december").split(" "));
+                    + "january february march april may june july august september october november december")
+            .split(" "));
 
     private final long[] features;
     private final long[] names;
@@ -188,7 +190,9 @@ public final class Fingerprint {
     }
 
     private static String fold(String word) {
-        return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
+        return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFKD))
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT);
     }
 
     /** Just enough stemming that plural and tense variants meet: rates/rate, cuts/cut, raised/raises/raise. */

@@ -47,11 +47,14 @@ public class IngestMetrics {
     public void duplicate(String source, String kind) {
         afterCommit.run(Counter.builder("newsroom.ingest.items.duplicates")
                 .description("Unchanged re-fetches, and new items that joined a story cluster")
-                .tag("source", source).tag("kind", kind).register(registry)::increment);
+                .tag("source", source)
+                .tag("kind", kind)
+                .register(registry)::increment);
     }
 
     public void fetchFailed(String source) {
-        counter("newsroom.ingest.fetch.failures", "Feed fetches that failed", source).increment();
+        counter("newsroom.ingest.fetch.failures", "Feed fetches that failed", source)
+                .increment();
     }
 
     public <T> T timeLookup(Supplier<T> lookupCall) {
@@ -59,6 +62,9 @@ public class IngestMetrics {
     }
 
     private Counter counter(String name, String description, String source) {
-        return Counter.builder(name).description(description).tag("source", source).register(registry);
+        return Counter.builder(name)
+                .description(description)
+                .tag("source", source)
+                .register(registry);
     }
 }

@@ -28,7 +28,11 @@ public class Ingestion {
     @Inject
     IngestMetrics metrics;
 
-    public enum Outcome { NEW, UPDATED, UNCHANGED }
+    public enum Outcome {
+        NEW,
+        UPDATED,
+        UNCHANGED
+    }
 
     public record Intake(Item item, Outcome outcome) {
         public boolean created() {
@@ -126,19 +130,36 @@ public class Ingestion {
     static NewItem normalize(NewItem n) {
         String body = Sanitizer.html(n.bodyHtml());
         String summary = cap(Sanitizer.text(n.summary()), ItemLimits.SUMMARY_CHARS);
-        return new NewItem(n.source(), cap(n.externalId(), 500), cap(n.url(), 2000), cap(Sanitizer.line(n.headline()), 500),
-                summary, cap(Sanitizer.line(n.byline()), 300), cap(Sanitizer.line(n.outlet()), 200), cap(n.outletUrl(), 2000),
-                n.publishedAt(), body, cap(n.language(), 35), n.updatedAt(),
+        return new NewItem(
+                n.source(),
+                cap(n.externalId(), 500),
+                cap(n.url(), 2000),
+                cap(Sanitizer.line(n.headline()), 500),
+                summary,
+                cap(Sanitizer.line(n.byline()), 300),
+                cap(Sanitizer.line(n.outlet()), 200),
+                cap(n.outletUrl(), 2000),
+                n.publishedAt(),
+                body,
+                cap(n.language(), 35),
+                n.updatedAt(),
                 sections(n.sections()),
-                cap(n.imageUrl(), 2000), cap(Sanitizer.line(n.imageCaption()), ItemLimits.CAPTION_CHARS),
-                cap(Sanitizer.line(n.imageCredit()), 500), cap(Sanitizer.line(n.rights()), ItemLimits.RIGHTS_CHARS),
+                cap(n.imageUrl(), 2000),
+                cap(Sanitizer.line(n.imageCaption()), ItemLimits.CAPTION_CHARS),
+                cap(Sanitizer.line(n.imageCredit()), 500),
+                cap(Sanitizer.line(n.rights()), ItemLimits.RIGHTS_CHARS),
                 n.embargoedUntil());
     }
 
     /** Lower-case, single-spaced (by Sanitizer.line) and each once, so that "Markets" from a feed and "markets " from a source meet. */
     private static List<String> sections(List<String> sections) {
-        return sections.stream().map(Sanitizer::line).filter(Objects::nonNull)
-                .map(s -> cap(s.toLowerCase(Locale.ROOT), 100)).distinct().limit(ItemLimits.SECTIONS).toList();
+        return sections.stream()
+                .map(Sanitizer::line)
+                .filter(Objects::nonNull)
+                .map(s -> cap(s.toLowerCase(Locale.ROOT), 100))
+                .distinct()
+                .limit(ItemLimits.SECTIONS)
+                .toList();
     }
 
     private static String cap(String value, int max) {

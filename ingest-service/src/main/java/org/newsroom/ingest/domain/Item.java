@@ -126,13 +126,22 @@ public class Item extends PanacheEntityBase {
      * links, e.g. session parameters, would otherwise version on every fetch).
      */
     static String contentHash(NewItem n) {
-        String content = String.join("\u0001", Objects.toString(n.headline(), ""), Objects.toString(n.summary(), ""),
-                Objects.toString(n.byline(), ""), Objects.toString(n.bodyHtml(), ""),
-                Objects.toString(n.imageUrl(), ""), Objects.toString(n.imageCaption(), ""),
-                Objects.toString(n.imageCredit(), ""), Objects.toString(n.rights(), ""),
-                Objects.toString(n.embargoedUntil(), ""), String.join(",", n.sections()), Objects.toString(n.language(), ""));
+        String content = String.join(
+                "\u0001",
+                Objects.toString(n.headline(), ""),
+                Objects.toString(n.summary(), ""),
+                Objects.toString(n.byline(), ""),
+                Objects.toString(n.bodyHtml(), ""),
+                Objects.toString(n.imageUrl(), ""),
+                Objects.toString(n.imageCaption(), ""),
+                Objects.toString(n.imageCredit(), ""),
+                Objects.toString(n.rights(), ""),
+                Objects.toString(n.embargoedUntil(), ""),
+                String.join(",", n.sections()),
+                Objects.toString(n.language(), ""));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

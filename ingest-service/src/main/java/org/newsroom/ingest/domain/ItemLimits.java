@@ -26,15 +26,16 @@ public final class ItemLimits {
     /** Sections an item keeps: the source's defaults first, then its own categories. */
     public static final int SECTIONS = 50;
 
-    private ItemLimits() {
-    }
+    private ItemLimits() {}
 
     /** Refuses a normalized item whose sanitized body would make its event too large to relay. */
     static void requireRelayableBody(NewItem normalized) {
         String html = normalized.bodyHtml();
         if (html != null && jsonBytes(html) + jsonBytes(Sanitizer.text(html)) > BODY_EVENT_BYTES) {
-            throw new ItemTooLargeException("bodyHtml", "is larger than " + BODY_EVENT_BYTES / 1024
-                    + " KiB once sanitized (its HTML and plain text, as its event carries them)");
+            throw new ItemTooLargeException(
+                    "bodyHtml",
+                    "is larger than " + BODY_EVENT_BYTES / 1024
+                            + " KiB once sanitized (its HTML and plain text, as its event carries them)");
         }
     }
 

@@ -28,8 +28,11 @@ public class ManualFetches {
     public Optional<Duration> claim(UUID sourceId) {
         Instant now = Instant.now();
         Duration minInterval = settings.fetch().manualMinInterval();
-        int claimed = Source.update("manualFetchAt = ?1 where id = ?2 and (manualFetchAt is null or manualFetchAt <= ?3)",
-                now, sourceId, now.minus(minInterval));
+        int claimed = Source.update(
+                "manualFetchAt = ?1 where id = ?2 and (manualFetchAt is null or manualFetchAt <= ?3)",
+                now,
+                sourceId,
+                now.minus(minInterval));
         if (claimed == 1) {
             return Optional.empty();
         }

@@ -8,9 +8,24 @@ import java.util.List;
  * an item is identified by its source and the source's own id for it (the feed guid, or else its link). HTML
  * fields are untrusted here; {@link Ingestion} sanitizes them.
  */
-public record NewItem(String source, String externalId, String url, String headline, String summary, String byline,
-        String outlet, String outletUrl, Instant publishedAt, String bodyHtml, String language, Instant updatedAt,
-        List<String> sections, String imageUrl, String imageCaption, String imageCredit, String rights,
+public record NewItem(
+        String source,
+        String externalId,
+        String url,
+        String headline,
+        String summary,
+        String byline,
+        String outlet,
+        String outletUrl,
+        Instant publishedAt,
+        String bodyHtml,
+        String language,
+        Instant updatedAt,
+        List<String> sections,
+        String imageUrl,
+        String imageCaption,
+        String imageCredit,
+        String rights,
         Instant embargoedUntil) {
 
     public NewItem {
@@ -26,10 +41,35 @@ public record NewItem(String source, String externalId, String url, String headl
         sections = sections == null ? List.of() : List.copyOf(sections);
     }
 
-    public NewItem(String source, String externalId, String url, String headline, String summary, String byline,
-            String outlet, String outletUrl, Instant publishedAt) {
-        this(source, externalId, url, headline, summary, byline, outlet, outletUrl, publishedAt, null, null, null,
-                null, null, null, null, null, null);
+    public NewItem(
+            String source,
+            String externalId,
+            String url,
+            String headline,
+            String summary,
+            String byline,
+            String outlet,
+            String outletUrl,
+            Instant publishedAt) {
+        this(
+                source,
+                externalId,
+                url,
+                headline,
+                summary,
+                byline,
+                outlet,
+                outletUrl,
+                publishedAt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static String trim(String value) {

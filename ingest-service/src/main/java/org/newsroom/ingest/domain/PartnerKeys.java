@@ -14,8 +14,7 @@ import java.util.HexFormat;
 public final class PartnerKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PartnerKeys() {
-    }
+    private PartnerKeys() {}
 
     public static String newKey() {
         byte[] bytes = new byte[32];
@@ -25,7 +24,8 @@ public final class PartnerKeys {
 
     public static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -35,6 +35,7 @@ public final class PartnerKeys {
         if (key == null || storedHash == null) {
             return false;
         }
-        return MessageDigest.isEqual(hash(key).getBytes(StandardCharsets.UTF_8), storedHash.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                hash(key).getBytes(StandardCharsets.UTF_8), storedHash.getBytes(StandardCharsets.UTF_8));
     }
 }

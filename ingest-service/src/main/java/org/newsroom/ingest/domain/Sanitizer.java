@@ -13,13 +13,13 @@ import org.owasp.html.PolicyFactory;
 public final class Sanitizer {
     private static final PolicyFactory NOTHING = new HtmlPolicyBuilder().toFactory();
 
-    private static final Pattern BLOCK_END = Pattern.compile(
-            "(?i)<br\\s*/?>|</(p|li|h2|h3|h4|blockquote|figure|figcaption|ul|ol)>");
+    private static final Pattern BLOCK_END =
+            Pattern.compile("(?i)<br\\s*/?>|</(p|li|h2|h3|h4|blockquote|figure|figcaption|ul|ol)>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
-    private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp);");
+    private static final Pattern ENTITY =
+            Pattern.compile("&(#\\d{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp);");
 
-    private Sanitizer() {
-    }
+    private Sanitizer() {}
 
     /** Sanitized HTML, or null when nothing is left. */
     public static String html(String untrusted) {
@@ -35,7 +35,8 @@ public final class Sanitizer {
         if (html == null || html.isBlank()) {
             return null;
         }
-        String stripped = NOTHING.sanitize(BLOCK_END.matcher(StoryHtml.sanitize(html)).replaceAll("$0\n\n"));
+        String stripped =
+                NOTHING.sanitize(BLOCK_END.matcher(StoryHtml.sanitize(html)).replaceAll("$0\n\n"));
         stripped = TAG.matcher(stripped).replaceAll("");
         String decoded = decode(stripped);
         StringBuilder out = new StringBuilder();
@@ -68,7 +69,8 @@ public final class Sanitizer {
                 case "nbsp" -> " ";
                 default -> {
                     int cp = e.startsWith("#x") || e.startsWith("#X")
-                            ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1));
+                            ? Integer.parseInt(e.substring(2), 16)
+                            : Integer.parseInt(e.substring(1));
                     yield Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : "";
                 }
             };

@@ -102,8 +102,10 @@ public class Source extends PanacheEntityBase {
 
     /** The current key, or the previous one during its grace period after a rotation. */
     public boolean acceptsKey(String key, Instant now) {
-        return PartnerKeys.matches(key, apiKeyHash) || previousKeyExpiresAt != null && now.isBefore(previousKeyExpiresAt)
-                && PartnerKeys.matches(key, previousApiKeyHash);
+        return PartnerKeys.matches(key, apiKeyHash)
+                || previousKeyExpiresAt != null
+                        && now.isBefore(previousKeyExpiresAt)
+                        && PartnerKeys.matches(key, previousApiKeyHash);
     }
 
     /**

@@ -43,13 +43,13 @@ public class StoryClusters {
         ClusterSettings near = cluster();
         long[] bands = bands(fingerprint);
         index.lock(bands);
-        return metrics.timeLookup(() -> index
-                .candidates(bands, itemId, Instant.now().minus(near.window()), near.maxCandidates())
-                .stream()
-                .filter(c -> fingerprint.similarity(c.fingerprint()) >= near.threshold())
-                .filter(c -> fingerprint.nameSimilarity(c.fingerprint(), near.minNames()) >= near.nameThreshold())
-                .max(Comparator.comparingDouble(c -> fingerprint.similarity(c.fingerprint())))
-                .map(FingerprintIndex.Candidate::clusterId));
+        return metrics.timeLookup(() ->
+                index.candidates(bands, itemId, Instant.now().minus(near.window()), near.maxCandidates()).stream()
+                        .filter(c -> fingerprint.similarity(c.fingerprint()) >= near.threshold())
+                        .filter(c ->
+                                fingerprint.nameSimilarity(c.fingerprint(), near.minNames()) >= near.nameThreshold())
+                        .max(Comparator.comparingDouble(c -> fingerprint.similarity(c.fingerprint())))
+                        .map(FingerprintIndex.Candidate::clusterId));
     }
 
     /** Makes the (flushed) item findable by later near-duplicates. */

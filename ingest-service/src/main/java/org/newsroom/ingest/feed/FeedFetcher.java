@@ -20,8 +20,8 @@ import org.jboss.logging.Logger;
 import org.newsroom.ingest.domain.CanonicalUrl;
 import org.newsroom.ingest.domain.FetchLog;
 import org.newsroom.ingest.domain.IngestMetrics;
-import org.newsroom.ingest.domain.ItemTooLargeException;
 import org.newsroom.ingest.domain.Ingestion;
+import org.newsroom.ingest.domain.ItemTooLargeException;
 import org.newsroom.ingest.domain.MissingHeadlineException;
 import org.newsroom.ingest.domain.NewItem;
 import org.newsroom.ingest.domain.Sanitizer;
@@ -47,10 +47,19 @@ public class FeedFetcher {
     @Inject
     IngestMetrics metrics;
 
-    private record Target(UUID id, String name, URI url, String format, String identity, Duration interval,
-            String etag, String lastModified, String attributionName, String attributionUrl, int failures,
-            List<String> sections) {
-    }
+    private record Target(
+            UUID id,
+            String name,
+            URI url,
+            String format,
+            String identity,
+            Duration interval,
+            String etag,
+            String lastModified,
+            String attributionName,
+            String attributionUrl,
+            int failures,
+            List<String> sections) {}
 
     /** @throws UnknownFeedException when the source is gone, or is a partner (partners push, they are not fetched) */
     public FetchLog fetch(UUID sourceId) {
@@ -59,9 +68,19 @@ public class FeedFetcher {
             if (s == null || !s.isFeed()) {
                 return null;
             }
-            return new Target(s.id, s.name, URI.create(s.url), s.format, s.identity,
-                    Duration.ofSeconds(s.pollIntervalSeconds), s.etag, s.lastModified, s.attributionName,
-                    s.attributionUrl, s.consecutiveFailures, List.copyOf(s.defaultSections));
+            return new Target(
+                    s.id,
+                    s.name,
+                    URI.create(s.url),
+                    s.format,
+                    s.identity,
+                    Duration.ofSeconds(s.pollIntervalSeconds),
+                    s.etag,
+                    s.lastModified,
+                    s.attributionName,
+                    s.attributionUrl,
+                    s.consecutiveFailures,
+                    List.copyOf(s.defaultSections));
         });
         if (target == null) {
             throw new UnknownFeedException(sourceId);
@@ -80,7 +99,8 @@ public class FeedFetcher {
             log.httpStatus = answer.status();
             if (answer.status() == 304) {
                 log.status = FetchLog.NOT_MODIFIED;
-                hint = NextCheck.serverHint(started, answer.header("cache-control"), answer.header("expires"), Optional.empty());
+                hint = NextCheck.serverHint(
+                        started, answer.header("cache-control"), answer.header("expires"), Optional.empty());
             } else if (answer.status() >= 200 && answer.status() < 300) {
                 FeedParser.ParsedFeed feed = FeedParser.parse(answer.body(), target.format(), answer.finalUri());
                 for (FeedParser.Entry entry : feed.entries()) {
@@ -106,7 +126,8 @@ public class FeedFetcher {
                 log.status = FetchLog.OK;
                 etag = answer.header("etag").orElse(null);
                 lastModified = answer.header("last-modified").orElse(null);
-                hint = NextCheck.serverHint(started, answer.header("cache-control"), answer.header("expires"), feed.ttl());
+                hint = NextCheck.serverHint(
+                        started, answer.header("cache-control"), answer.header("expires"), feed.ttl());
             } else {
                 log.status = FetchLog.FAILED;
                 log.error = "HTTP " + answer.status();
@@ -125,11 +146,13 @@ public class FeedFetcher {
                 : NextCheck.afterSuccess(finished, target.interval(), hint);
         if (failed) {
             metrics.fetchFailed(target.name());
-            LOG.warnf("Fetching %s (%s) failed %d time(s) in a row, next try at %s: %s", target.name(), target.url(),
-                    failures, log.nextFetchAt, log.error);
+            LOG.warnf(
+                    "Fetching %s (%s) failed %d time(s) in a row, next try at %s: %s",
+                    target.name(), target.url(), failures, log.nextFetchAt, log.error);
         } else {
-            LOG.infof("Fetched %s: %s, %d new, %d updated, %d unchanged, %d skipped", target.name(), log.status,
-                    log.itemsNew, log.itemsUpdated, log.itemsUnchanged, log.itemsSkipped);
+            LOG.infof(
+                    "Fetched %s: %s, %d new, %d updated, %d unchanged, %d skipped",
+                    target.name(), log.status, log.itemsNew, log.itemsUpdated, log.itemsUnchanged, log.itemsSkipped);
         }
         String newEtag = etag;
         String newLastModified = lastModified;
@@ -169,20 +192,38 @@ public class FeedFetcher {
         String body = entry.contentHtml() != null ? entry.contentHtml() : entry.summaryHtml();
         String externalId = switch (target.identity()) {
             case "link" -> CanonicalUrl.of(entry.link());
-            case "hash" -> sha256(Objects.toString(Sanitizer.line(entry.title()), "") + "\n"
-                    + Objects.toString(Sanitizer.text(body), ""));
+            case "hash" ->
+                sha256(Objects.toString(Sanitizer.line(entry.title()), "") + "\n"
+                        + Objects.toString(Sanitizer.text(body), ""));
             // ROME reports the link as the id of an RSS item without guid; permalink ids are links as well.
-            default -> entry.guid() == null ? CanonicalUrl.of(entry.link())
-                    : entry.guid().matches("(?i)^https?://.*") ? CanonicalUrl.of(entry.guid()) : entry.guid();
+            default ->
+                entry.guid() == null
+                        ? CanonicalUrl.of(entry.link())
+                        : entry.guid().matches("(?i)^https?://.*") ? CanonicalUrl.of(entry.guid()) : entry.guid();
         };
         Instant published = entry.published() != null ? entry.published() : entry.updated();
         List<String> sections = new ArrayList<>(target.sections());
         sections.addAll(entry.categories());
         FeedParser.Image image = entry.image();
-        return new NewItem(target.name(), externalId, entry.link(), entry.title(), summary, entry.author(),
-                outlet == null ? target.name() : outlet, outletUrl, published, body, entry.language(), entry.updated(),
-                sections, image == null ? null : image.url(), image == null ? null : image.caption(),
-                image == null ? null : image.credit(), null, null);
+        return new NewItem(
+                target.name(),
+                externalId,
+                entry.link(),
+                entry.title(),
+                summary,
+                entry.author(),
+                outlet == null ? target.name() : outlet,
+                outletUrl,
+                published,
+                body,
+                entry.language(),
+                entry.updated(),
+                sections,
+                image == null ? null : image.url(),
+                image == null ? null : image.caption(),
+                image == null ? null : image.credit(),
+                null,
+                null);
     }
 
     private static String truncate(String value, int max) {
@@ -191,7 +232,8 @@ public class FeedFetcher {
 
     static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -53,8 +53,10 @@ public class FeedHttp {
 
     public PublicHttp.Answer get(URI url, String etag, String lastModified) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Accept", "application/rss+xml, application/atom+xml, application/feed+json, "
-                + "application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5");
+        headers.put(
+                "Accept",
+                "application/rss+xml, application/atom+xml, application/feed+json, "
+                        + "application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5");
         if (etag != null) {
             headers.put("If-None-Match", etag);
         }

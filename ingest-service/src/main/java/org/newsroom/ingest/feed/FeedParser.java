@@ -38,8 +38,7 @@ public final class FeedParser {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MEDIA_NS = "http://search.yahoo.com/mrss/";
 
-    private FeedParser() {
-    }
+    private FeedParser() {}
 
     /** The document is not a feed we can read. */
     public static final class NotAFeedException extends Exception {
@@ -48,16 +47,23 @@ public final class FeedParser {
         }
     }
 
-    public record Image(String url, String caption, String credit) {
-    }
+    public record Image(String url, String caption, String credit) {}
 
     /** One entry, as raw as the feed gives it (HTML not yet sanitized), links resolved against the base. */
-    public record Entry(String guid, String link, String title, String summaryHtml, String contentHtml, String author,
-            Instant published, Instant updated, List<String> categories, Image image, String language) {
-    }
+    public record Entry(
+            String guid,
+            String link,
+            String title,
+            String summaryHtml,
+            String contentHtml,
+            String author,
+            Instant published,
+            Instant updated,
+            List<String> categories,
+            Image image,
+            String language) {}
 
-    public record ParsedFeed(String title, String link, String language, Optional<Duration> ttl, List<Entry> entries) {
-    }
+    public record ParsedFeed(String title, String link, String language, Optional<Duration> ttl, List<Entry> entries) {}
 
     public static ParsedFeed parse(byte[] body, String format, URI base) throws NotAFeedException {
         boolean json = "jsonfeed".equals(format) || ("auto".equals(format) && looksLikeJson(body));
@@ -103,8 +109,17 @@ public final class FeedParser {
                     break;
                 }
             }
-            entries.add(new Entry(strip(e.getUri()), link, strip(e.getTitle()), summary, content, author(e),
-                    instant(e.getPublishedDate()), instant(e.getUpdatedDate()), categories(e), image(e, feedBase),
+            entries.add(new Entry(
+                    strip(e.getUri()),
+                    link,
+                    strip(e.getTitle()),
+                    summary,
+                    content,
+                    author(e),
+                    instant(e.getPublishedDate()),
+                    instant(e.getUpdatedDate()),
+                    categories(e),
+                    image(e, feedBase),
                     strip(feed.getLanguage())));
         }
         return new ParsedFeed(strip(feed.getTitle()), feedBase.toString(), strip(feed.getLanguage()), ttl, entries);
@@ -203,18 +218,27 @@ public final class FeedParser {
         } catch (IOException e) {
             throw new NotAFeedException("not a readable JSON Feed: " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject() || !root.path("version").asText("").startsWith("https://jsonfeed.org/version/")
+        if (root == null
+                || !root.isObject()
+                || !root.path("version").asText("").startsWith("https://jsonfeed.org/version/")
                 || !root.path("items").isArray()) {
-            throw new NotAFeedException("not a JSON Feed (version https://jsonfeed.org/version/1 or 1.1 with items)", null);
+            throw new NotAFeedException(
+                    "not a JSON Feed (version https://jsonfeed.org/version/1 or 1.1 with items)", null);
         }
-        URI feedBase = resolve(base, text(root, "home_page_url")).map(URI::create).orElse(base);
+        URI feedBase =
+                resolve(base, text(root, "home_page_url")).map(URI::create).orElse(base);
         String language = text(root, "language");
         List<Entry> entries = new ArrayList<>();
         for (JsonNode item : root.path("items")) {
-            String link = resolve(feedBase, Optional.ofNullable(text(item, "url")).orElse(text(item, "external_url"))).orElse(null);
+            String link = resolve(
+                            feedBase, Optional.ofNullable(text(item, "url")).orElse(text(item, "external_url")))
+                    .orElse(null);
             String html = text(item, "content_html");
             if (html == null && text(item, "content_text") != null) {
-                html = text(item, "content_text").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+                html = text(item, "content_text")
+                        .replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;");
             }
             String author = null;
             for (JsonNode a : item.path("authors")) {
@@ -229,10 +253,21 @@ public final class FeedParser {
                     tags.add(strip(t.asText()));
                 }
             });
-            Image image = resolve(feedBase, Optional.ofNullable(text(item, "image")).orElse(text(item, "banner_image")))
-                    .map(u -> new Image(u, null, null)).orElse(null);
-            entries.add(new Entry(text(item, "id"), link, text(item, "title"), text(item, "summary"), html, author,
-                    isoInstant(text(item, "date_published")), isoInstant(text(item, "date_modified")), tags, image,
+            Image image = resolve(
+                            feedBase, Optional.ofNullable(text(item, "image")).orElse(text(item, "banner_image")))
+                    .map(u -> new Image(u, null, null))
+                    .orElse(null);
+            entries.add(new Entry(
+                    text(item, "id"),
+                    link,
+                    text(item, "title"),
+                    text(item, "summary"),
+                    html,
+                    author,
+                    isoInstant(text(item, "date_published")),
+                    isoInstant(text(item, "date_modified")),
+                    tags,
+                    image,
                     Optional.ofNullable(text(item, "language")).orElse(language)));
         }
         return new ParsedFeed(text(root, "title"), feedBase.toString(), language, Optional.empty(), entries);

@@ -60,36 +60,41 @@ public class FeedScheduler {
     void registerConfiguredFeed(@Observes StartupEvent start) {
         IngestSettings.ConfiguredFeed configured = settings.feed();
         String configuredSource = configured.source();
-        configured.url().ifPresent(url -> QuarkusTransaction.requiringNew().run(() -> {
-            Source source = Source.findByName(configuredSource).orElse(null);
-            Instant now = Instant.now();
-            if (source == null) {
-                source = new Source();
-                source.id = UUID.randomUUID();
-                source.name = configuredSource;
-                source.kind = Source.FEED;
-                source.createdAt = now;
-                source.nextFetchAt = now;
-                source.pollIntervalSeconds = (int) Math.max(1, configured.interval().toSeconds());
-                source.url = url.toString();
-                source.updatedAt = now;
-                source.persist();
-                LOG.infof("Registered the configured feed %s as source %s", url, configuredSource);
-            } else if (!url.toString().equals(source.url)) {
-                source.url = url.toString();
-                source.etag = null;
-                source.lastModified = null;
-                source.nextFetchAt = now;
-                source.updatedAt = now;
-            }
-        }));
+        configured
+                .url()
+                .ifPresent(url -> QuarkusTransaction.requiringNew().run(() -> {
+                    Source source = Source.findByName(configuredSource).orElse(null);
+                    Instant now = Instant.now();
+                    if (source == null) {
+                        source = new Source();
+                        source.id = UUID.randomUUID();
+                        source.name = configuredSource;
+                        source.kind = Source.FEED;
+                        source.createdAt = now;
+                        source.nextFetchAt = now;
+                        source.pollIntervalSeconds =
+                                (int) Math.max(1, configured.interval().toSeconds());
+                        source.url = url.toString();
+                        source.updatedAt = now;
+                        source.persist();
+                        LOG.infof("Registered the configured feed %s as source %s", url, configuredSource);
+                    } else if (!url.toString().equals(source.url)) {
+                        source.url = url.toString();
+                        source.etag = null;
+                        source.lastModified = null;
+                        source.nextFetchAt = now;
+                        source.updatedAt = now;
+                    }
+                }));
     }
 
     /**
      * Claims as many due sources as there are idle fetchers and hands them over, until none is due. A slow feed holds
      * one fetcher (until its deadline, see {@link FeedHttp}) while the others go on with the rest.
      */
-    @Scheduled(every = "${newsroom.ingest.poll.every}", delayed = "${newsroom.ingest.poll.delay}",
+    @Scheduled(
+            every = "${newsroom.ingest.poll.every}",
+            delayed = "${newsroom.ingest.poll.delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void pollDueSources() {
@@ -124,12 +129,18 @@ public class FeedScheduler {
     @SuppressWarnings("unchecked")
     List<UUID> claimDue(int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<UUID> ids = em.createNativeQuery("SELECT id FROM source WHERE enabled AND kind = 'feed' "
-                            + "AND (next_fetch_at IS NULL OR next_fetch_at <= now()) "
-                            + "ORDER BY next_fetch_at NULLS FIRST LIMIT ?1 FOR UPDATE SKIP LOCKED", UUID.class)
-                    .setParameter(1, limit).getResultList();
+            List<UUID> ids = em.createNativeQuery(
+                            "SELECT id FROM source WHERE enabled AND kind = 'feed' "
+                                    + "AND (next_fetch_at IS NULL OR next_fetch_at <= now()) "
+                                    + "ORDER BY next_fetch_at NULLS FIRST LIMIT ?1 FOR UPDATE SKIP LOCKED",
+                            UUID.class)
+                    .setParameter(1, limit)
+                    .getResultList();
             if (!ids.isEmpty()) {
-                Source.update("nextFetchAt = ?1 where id in ?2", Instant.now().plus(settings.poll().lease()), ids);
+                Source.update(
+                        "nextFetchAt = ?1 where id in ?2",
+                        Instant.now().plus(settings.poll().lease()),
+                        ids);
             }
             return ids;
         });

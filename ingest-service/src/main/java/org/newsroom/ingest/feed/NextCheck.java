@@ -28,8 +28,7 @@ public final class NextCheck {
 
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d+)");
 
-    private NextCheck() {
-    }
+    private NextCheck() {}
 
     public static Instant afterSuccess(Instant now, Duration interval, Optional<Duration> serverHint) {
         Duration wait = interval;
@@ -50,8 +49,8 @@ public final class NextCheck {
     }
 
     /** The longest of Cache-Control max-age, Expires and the feed's ttl. */
-    public static Optional<Duration> serverHint(Instant now, Optional<String> cacheControl, Optional<String> expires,
-            Optional<Duration> feedTtl) {
+    public static Optional<Duration> serverHint(
+            Instant now, Optional<String> cacheControl, Optional<String> expires, Optional<Duration> feedTtl) {
         Duration hint = null;
         if (cacheControl.isPresent()) {
             Matcher m = MAX_AGE.matcher(cacheControl.get().toLowerCase());
@@ -59,7 +58,10 @@ public final class NextCheck {
                 hint = seconds(m.group(1));
             }
         }
-        if (expires.isPresent() && cacheControl.map(c -> !MAX_AGE.matcher(c.toLowerCase()).find()).orElse(true)) {
+        if (expires.isPresent()
+                && cacheControl
+                        .map(c -> !MAX_AGE.matcher(c.toLowerCase()).find())
+                        .orElse(true)) {
             Optional<Instant> at = httpDate(expires.get());
             if (at.isPresent() && at.get().isAfter(now)) {
                 hint = max(hint, Duration.between(now, at.get()));
@@ -89,7 +91,8 @@ public final class NextCheck {
 
     static Optional<Instant> httpDate(String value) {
         try {
-            return Optional.of(ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return Optional.of(ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

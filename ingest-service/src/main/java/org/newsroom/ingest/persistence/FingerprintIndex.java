@@ -28,8 +28,7 @@ public class FingerprintIndex {
     EntityManager entityManager;
 
     /** An indexed item that shares at least one band with the story looked up. */
-    public record Candidate(UUID itemId, UUID clusterId, Fingerprint fingerprint) {
-    }
+    public record Candidate(UUID itemId, UUID clusterId, Fingerprint fingerprint) {}
 
     /**
      * Items ingested since {@code since} sharing at least one band, those sharing the most first, at most
@@ -63,7 +62,9 @@ public class FingerprintIndex {
                 List<Candidate> found = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        found.add(new Candidate(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
+                        found.add(new Candidate(
+                                rows.getObject(1, UUID.class),
+                                rows.getObject(2, UUID.class),
                                 Fingerprint.stored(longs(rows.getArray(3)), longs(rows.getArray(4)))));
                     }
                 }
@@ -81,7 +82,11 @@ public class FingerprintIndex {
         work(connection -> {
             try (PreparedStatement lock = connection.prepareStatement(
                     "SELECT pg_advisory_xact_lock(b) FROM unnest(?::bigint[]) AS b ORDER BY b")) {
-                lock.setArray(1, longs(connection, Arrays.stream(bands).distinct().sorted().toArray()));
+                lock.setArray(
+                        1,
+                        longs(
+                                connection,
+                                Arrays.stream(bands).distinct().sorted().toArray()));
                 lock.executeQuery().close();
             }
             return null;

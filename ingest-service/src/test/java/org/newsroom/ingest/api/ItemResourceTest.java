@@ -34,12 +34,16 @@ class ItemResourceTest {
     void pushedItemIsStoredAndAnnouncedOnce() {
         String externalId = UUID.randomUUID().toString();
         try (TopicWatcher items = TopicWatcher.open(Topics.ITEMS)) {
-            String id = editor().contentType(ContentType.JSON).body(item(externalId, "Tariff talks stall"))
-                    .when().post("/api/items")
-                    .then().statusCode(201)
+            String id = editor().contentType(ContentType.JSON)
+                    .body(item(externalId, "Tariff talks stall"))
+                    .when()
+                    .post("/api/items")
+                    .then()
+                    .statusCode(201)
                     .header("Location", notNullValue())
                     .body("headline", equalTo("Tariff talks stall"))
-                    .extract().path("id");
+                    .extract()
+                    .path("id");
 
             ConsumerRecord<String, String> record = items.await(r -> id.equals(r.key()), Duration.ofSeconds(20));
             assertEquals("news.item.ingested.v1", TopicWatcher.header(record, "ce_type"));
@@ -49,14 +53,19 @@ class ItemResourceTest {
             assertEquals(UUID.fromString(id), event.itemId());
             assertEquals("The Harbor Ledger", event.attribution().outlet());
 
-            editor().contentType(ContentType.JSON).body(item(externalId, "Tariff talks stall"))
-                    .when().post("/api/items")
-                    .then().statusCode(200).body("id", equalTo(id));
-            assertEquals(1, items.drain(r -> id.equals(r.key()), Duration.ofSeconds(3)).size(),
+            editor().contentType(ContentType.JSON)
+                    .body(item(externalId, "Tariff talks stall"))
+                    .when()
+                    .post("/api/items")
+                    .then()
+                    .statusCode(200)
+                    .body("id", equalTo(id));
+            assertEquals(
+                    1,
+                    items.drain(r -> id.equals(r.key()), Duration.ofSeconds(3)).size(),
                     "a duplicate push must not announce the item again");
 
-            editor().when().get("/api/items/" + id)
-                    .then().statusCode(200).body("externalId", equalTo(externalId));
+            editor().when().get("/api/items/" + id).then().statusCode(200).body("externalId", equalTo(externalId));
         }
     }
 
@@ -64,8 +73,10 @@ class ItemResourceTest {
     void invalidItemIsRefusedWithAProblemNamingTheFields() {
         editor().contentType(ContentType.JSON)
                 .body("{\"source\":\"Wire Desk\",\"url\":\"not a url\",\"headline\":\" \"}")
-                .when().post("/api/items")
-                .then().statusCode(400)
+                .when()
+                .post("/api/items")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("errors.field", hasItems("source", "url", "headline"));
@@ -77,8 +88,10 @@ class ItemResourceTest {
         editor().contentType(ContentType.JSON)
                 .body("{\"source\":\"%s\",\"url\":\"https://example.org/empty\",\"headline\":\"<b> </b>\"}"
                         .formatted(source))
-                .when().post("/api/items")
-                .then().statusCode(422)
+                .when()
+                .post("/api/items")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Unprocessable Content"))
                 .body("detail", equalTo("The request cannot be applied"))
@@ -87,34 +100,53 @@ class ItemResourceTest {
         editor().contentType(ContentType.JSON)
                 .body("{\"source\":\"%s\",\"url\":\"https://example.org/named\",\"headline\":\"<b>Named</b>\"}"
                         .formatted(source))
-                .when().post("/api/items").then().statusCode(201);
-        editor().queryParam("source", source).when().get("/api/items")
-                .then().statusCode(200).body("headline", equalTo(List.of("Named")));
+                .when()
+                .post("/api/items")
+                .then()
+                .statusCode(201);
+        editor().queryParam("source", source)
+                .when()
+                .get("/api/items")
+                .then()
+                .statusCode(200)
+                .body("headline", equalTo(List.of("Named")));
     }
 
     @Test
     void malformedJsonIsRefusedWithAProblem() {
-        editor().contentType(ContentType.JSON).body("{\"source\":")
-                .when().post("/api/items")
-                .then().statusCode(400)
+        editor().contentType(ContentType.JSON)
+                .body("{\"source\":")
+                .when()
+                .post("/api/items")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Bad Request"));
     }
 
     @Test
     void clusterFilterTakesAClusterIdOnly() {
-        editor().queryParam("cluster", UUID.randomUUID().toString()).when().get("/api/items")
-                .then().statusCode(200).body("$", hasSize(0));
-        editor().queryParam("cluster", "fed-story").when().get("/api/items")
-                .then().statusCode(400)
+        editor().queryParam("cluster", UUID.randomUUID().toString())
+                .when()
+                .get("/api/items")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(0));
+        editor().queryParam("cluster", "fed-story")
+                .when()
+                .get("/api/items")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("cluster"));
     }
 
     @Test
     void unknownItemIsNotFound() {
-        editor().when().get("/api/items/" + UUID.randomUUID())
-                .then().statusCode(404)
+        editor().when()
+                .get("/api/items/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
     }

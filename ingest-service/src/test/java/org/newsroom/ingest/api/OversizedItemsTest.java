@@ -41,7 +41,12 @@ class OversizedItemsTest {
         partner = "partner-" + UUID.randomUUID().toString().substring(0, 8);
         key = ops().contentType(ContentType.JSON)
                 .body("{\"name\":\"%s\",\"kind\":\"partner\"}".formatted(partner))
-                .when().post("/api/sources").then().statusCode(201).extract().path("apiKey");
+                .when()
+                .post("/api/sources")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("apiKey");
     }
 
     private static ObjectNode ninjs(String uri, String body) {
@@ -51,8 +56,12 @@ class OversizedItemsTest {
     }
 
     private ValidatableResponse push(ObjectNode item) {
-        return given().contentType(ContentType.JSON).header("X-Api-Key", key).body(item.toString())
-                .when().post("/api/partners/" + partner + "/items").then();
+        return given().contentType(ContentType.JSON)
+                .header("X-Api-Key", key)
+                .body(item.toString())
+                .when()
+                .post("/api/partners/" + partner + "/items")
+                .then();
     }
 
     private void assertNotTakenIn(String uri) {
@@ -63,7 +72,8 @@ class OversizedItemsTest {
     void aPartnerBodyOf650KbIsRefusedNamingTheField() {
         String uri = "urn:wire:" + UUID.randomUUID();
         push(ninjs(uri, "<p>" + "Negotiators met again. ".repeat(650_000 / 23) + "</p>"))
-                .statusCode(413).contentType("application/problem+json")
+                .statusCode(413)
+                .contentType("application/problem+json")
                 .body("status", equalTo(413))
                 .body("errors[0].field", equalTo("bodies"))
                 .body("errors[0].message", containsString("200,000 characters"));
@@ -75,7 +85,8 @@ class OversizedItemsTest {
         // 150,000 characters, within the limit as sent, but 3 bytes each in UTF-8, twice (HTML and text): 900 KB.
         String uri = "urn:wire:" + UUID.randomUUID();
         push(ninjs(uri, "<p>" + "€".repeat(150_000) + "</p>"))
-                .statusCode(413).contentType("application/problem+json")
+                .statusCode(413)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("bodies"))
                 .body("errors[0].message", containsString("once sanitized"));
         assertNotTakenIn(uri);
@@ -88,7 +99,8 @@ class OversizedItemsTest {
         item.putArray("descriptions").addObject().put("value", "d".repeat(ItemLimits.SUMMARY_CHARS + 1));
         push(item).statusCode(413).body("errors[0].field", equalTo("descriptions"));
         push(ninjs(uri, "<p>Short.</p>").put("copyrightNotice", "c".repeat(ItemLimits.RIGHTS_CHARS + 1)))
-                .statusCode(413).body("errors[0].field", equalTo("copyrightNotice"));
+                .statusCode(413)
+                .body("errors[0].field", equalTo("copyrightNotice"));
         assertNotTakenIn(uri);
     }
 
@@ -96,7 +108,8 @@ class OversizedItemsTest {
     void aMaximalAcceptedItemsEventStaysWellBelowKafkasLimit() {
         String uri = "urn:wire:" + UUID.randomUUID();
         ObjectNode item = ninjs(uri, "<p>" + "€".repeat(87_000) + "</p>")
-                .put("headline", "€".repeat(500)).put("by", "€".repeat(300))
+                .put("headline", "€".repeat(500))
+                .put("by", "€".repeat(300))
                 .put("copyrightNotice", "€".repeat(ItemLimits.RIGHTS_CHARS));
         item.putArray("descriptions").addObject().put("value", "€".repeat(ItemLimits.SUMMARY_CHARS));
         for (int i = 0; i < ItemLimits.SECTIONS; i++) {
@@ -114,11 +127,23 @@ class OversizedItemsTest {
     void aLongSummaryPushedToItemsIsRefusedNamingTheField() {
         String externalId = UUID.randomUUID().toString();
         editor().contentType(ContentType.JSON)
-                .body(JSON.valueToTree(Map.of("source", "wire-desk", "externalId", externalId,
-                        "url", "https://example.org/long", "headline", "Long",
-                        "summary", "s".repeat(ItemLimits.SUMMARY_CHARS + 1))).toString())
-                .when().post("/api/items")
-                .then().statusCode(413).contentType("application/problem+json")
+                .body(JSON.valueToTree(Map.of(
+                                "source",
+                                "wire-desk",
+                                "externalId",
+                                externalId,
+                                "url",
+                                "https://example.org/long",
+                                "headline",
+                                "Long",
+                                "summary",
+                                "s".repeat(ItemLimits.SUMMARY_CHARS + 1)))
+                        .toString())
+                .when()
+                .post("/api/items")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("summary"));
         assertTrue(Item.findBySourceAndExternalId("wire-desk", externalId).isEmpty());
     }
@@ -128,9 +153,11 @@ class OversizedItemsTest {
         // The answer comes as soon as the headers announce too much: the body is never sent (nor read).
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(20_000);
-            socket.getOutputStream().write(("POST /api/partners/" + partner + "/items HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/json\r\nX-Api-Key: " + key + "\r\nContent-Length: 3000000\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST /api/partners/" + partner + "/items HTTP/1.1\r\nHost: localhost\r\n"
+                                    + "Content-Type: application/json\r\nX-Api-Key: " + key
+                                    + "\r\nContent-Length: 3000000\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
             assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), answer);

@@ -67,7 +67,9 @@ class FingerprintTest {
         Fingerprint a = of(pair.a());
         Fingerprint b = of(pair.b());
         assertTrue(shareABand(a, b), pair.name() + ": no shared band, the index would not find it");
-        assertTrue(verified(a, b), pair.name() + ": words " + a.similarity(b) + ", names " + a.nameSimilarity(b, minNames));
+        assertTrue(
+                verified(a, b),
+                pair.name() + ": words " + a.similarity(b) + ", names " + a.nameSimilarity(b, minNames));
     }
 
     @ParameterizedTest
@@ -75,7 +77,9 @@ class FingerprintTest {
     void differentEventsOnOneTopicAreNotDuplicates(WireStories.Pair pair) {
         Fingerprint a = of(pair.a());
         Fingerprint b = of(pair.b());
-        assertFalse(verified(a, b), pair.name() + ": words " + a.similarity(b) + ", names " + a.nameSimilarity(b, minNames));
+        assertFalse(
+                verified(a, b),
+                pair.name() + ": words " + a.similarity(b) + ", names " + a.nameSimilarity(b, minNames));
     }
 
     @Test
@@ -87,8 +91,18 @@ class FingerprintTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"rates,rat", "rate,rat", "cuts,cut", "raised,rais", "raises,rais", "raising,rais", "companies,company",
-            "crisis,crisis", "bonus,bonus", "4.25,4.25"})
+    @CsvSource({
+        "rates,rat",
+        "rate,rat",
+        "cuts,cut",
+        "raised,rais",
+        "raises,rais",
+        "raising,rais",
+        "companies,company",
+        "crisis,crisis",
+        "bonus,bonus",
+        "4.25,4.25"
+    })
     void stemmingLetsVariantsMeet(String word, String stem) {
         assertEquals(stem, Fingerprint.stem(word));
     }
@@ -103,21 +117,27 @@ class FingerprintTest {
 
     @Test
     void namesAreCapitalizedWordsInsideSentencesAndNumbersButNotTheHeadline() {
-        Fingerprint f = Fingerprint.of(maxFeatures, "Markets Rally Everywhere",
+        Fingerprint f = Fingerprint.of(
+                maxFeatures,
+                "Markets Rally Everywhere",
                 "Stocks rose on Monday. Traders cheered Powell and the 4.25% level.");
         assertEquals(2, f.names().length, "powell, 4.25; not the headline, a sentence's first word nor a day");
     }
 
     @Test
     void onlyTheFirstWordsOfALongStoryCount() {
-        assertEquals(maxFeatures, Fingerprint.of(maxFeatures, "headline", words("word", 500)).size());
+        assertEquals(
+                maxFeatures,
+                Fingerprint.of(maxFeatures, "headline", words("word", 500)).size());
     }
 
     @Test
     void hashesAreStableAcrossRunsAndReleases() {
         // Stored band hashes must keep matching after a restart or an upgrade: the hash is pinned here.
         assertEquals(2619758289588852595L, Fingerprint.hash("powell"));
-        assertArrayEquals(of(WireStories.FED_WIRE_A).bands(bands, rows), of(WireStories.FED_WIRE_A).bands(bands, rows));
+        assertArrayEquals(
+                of(WireStories.FED_WIRE_A).bands(bands, rows),
+                of(WireStories.FED_WIRE_A).bands(bands, rows));
     }
 
     @Test
@@ -136,7 +156,8 @@ class FingerprintTest {
         String letters = "abcfghijklmnopqrtuvwxyz";
         return IntStream.range(0, count)
                 .mapToObj(i -> prefix + letters.charAt(i % letters.length()) + letters.charAt(i / letters.length()))
-                .reduce((p, q) -> p + " " + q).orElseThrow();
+                .reduce((p, q) -> p + " " + q)
+                .orElseThrow();
     }
 
     @Test

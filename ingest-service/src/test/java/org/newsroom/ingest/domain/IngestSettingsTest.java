@@ -68,11 +68,15 @@ class IngestSettingsTest {
                 Map.entry("NEWSROOM_POLL_EVERY", "1s"),
                 Map.entry("NEWSROOM_POLL_LEASE", "30s"),
                 Map.entry("NEWSROOM_INGEST_CLUSTER_THRESHOLD", "0.4")));
-        assertEquals(Optional.of(URI.create("https://feeds.example.org/world.xml")), settings.feed().url());
+        assertEquals(
+                Optional.of(URI.create("https://feeds.example.org/world.xml")),
+                settings.feed().url());
         assertEquals("world", settings.feed().source());
         assertEquals(Duration.ofSeconds(3), settings.feed().interval());
         assertEquals(Duration.ofHours(2), settings.partnerKeyGrace());
-        assertEquals(Optional.of(List.of("127.0.0.1", "feeds.local")), settings.fetch().allowedHosts());
+        assertEquals(
+                Optional.of(List.of("127.0.0.1", "feeds.local")),
+                settings.fetch().allowedHosts());
         assertEquals(Duration.ofSeconds(12), settings.fetch().deadline());
         assertEquals(Duration.ofMinutes(1), settings.fetch().manualMinInterval());
         assertEquals(8, settings.poll().concurrency());

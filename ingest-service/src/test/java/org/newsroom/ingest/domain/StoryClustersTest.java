@@ -38,12 +38,12 @@ import org.newsroom.testing.TopicWatcher;
  */
 @QuarkusTest
 class StoryClustersTest {
-    private static final List<WireStories.Story> PUSHED = List.of(WireStories.FED_WIRE_A, WireStories.QUAKE_WIRE_A,
-            WireStories.DEAL_WIRE_A, WireStories.VOTE_WIRE_A);
-    private static final List<WireStories.Story> SAME_EVENTS = List.of(WireStories.FED_WIRE_B, WireStories.QUAKE_WIRE_B,
-            WireStories.DEAL_WIRE_B, WireStories.VOTE_WIRE_B);
-    private static final List<WireStories.Story> OTHER_EVENTS = List.of(WireStories.ECB_WIRE, WireStories.QUAKE_PERU,
-            WireStories.DEAL_EARNINGS, WireStories.VOTE_SPAIN);
+    private static final List<WireStories.Story> PUSHED =
+            List.of(WireStories.FED_WIRE_A, WireStories.QUAKE_WIRE_A, WireStories.DEAL_WIRE_A, WireStories.VOTE_WIRE_A);
+    private static final List<WireStories.Story> SAME_EVENTS =
+            List.of(WireStories.FED_WIRE_B, WireStories.QUAKE_WIRE_B, WireStories.DEAL_WIRE_B, WireStories.VOTE_WIRE_B);
+    private static final List<WireStories.Story> OTHER_EVENTS =
+            List.of(WireStories.ECB_WIRE, WireStories.QUAKE_PERU, WireStories.DEAL_EARNINGS, WireStories.VOTE_SPAIN);
 
     private final FixtureServer server = new FixtureServer();
 
@@ -57,26 +57,52 @@ class StoryClustersTest {
         String partner = "wire-a-" + UUID.randomUUID().toString().substring(0, 8);
         String key = ops().contentType(ContentType.JSON)
                 .body("{\"name\":\"%s\",\"kind\":\"partner\",\"defaultSections\":[\"Economy\"]}".formatted(partner))
-                .when().post("/api/sources").then().statusCode(201).extract().path("apiKey");
+                .when()
+                .post("/api/sources")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("apiKey");
         List<WireStories.Story> feedStories = new ArrayList<>(SAME_EVENTS);
         feedStories.addAll(OTHER_EVENTS);
-        server.on("/wire-b.xml", ex -> FixtureServer.send(ex, 200, "application/rss+xml", rss(feedStories, "").getBytes()));
+        server.on(
+                "/wire-b.xml",
+                ex -> FixtureServer.send(
+                        ex, 200, "application/rss+xml", rss(feedStories, "").getBytes()));
         String feedId = ops().contentType(ContentType.JSON)
                 .body("{\"name\":\"wire-b-%s\",\"url\":\"%s\",\"enabled\":false,\"defaultSections\":[\"Markets\"]}"
                         .formatted(UUID.randomUUID().toString().substring(0, 8), server.url("/wire-b.xml")))
-                .when().post("/api/sources").then().statusCode(201).extract().path("id");
+                .when()
+                .post("/api/sources")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         try (TopicWatcher items = TopicWatcher.open(Topics.ITEMS)) {
             for (WireStories.Story story : PUSHED) {
-                given().contentType(ContentType.JSON).header("X-Api-Key", key).body(ninjs(story))
-                        .when().post("/api/partners/" + partner + "/items").then().statusCode(201);
+                given().contentType(ContentType.JSON)
+                        .header("X-Api-Key", key)
+                        .body(ninjs(story))
+                        .when()
+                        .post("/api/partners/" + partner + "/items")
+                        .then()
+                        .statusCode(201);
             }
-            ops().when().post("/api/sources/" + feedId + "/fetch").then().statusCode(200).body("itemsNew", equalTo(8));
+            ops().when()
+                    .post("/api/sources/" + feedId + "/fetch")
+                    .then()
+                    .statusCode(200)
+                    .body("itemsNew", equalTo(8));
 
             Map<String, ItemIngested> byHeadline = new HashMap<>();
-            items.awaitCount(r -> "news.item.ingested.v1".equals(TopicWatcher.header(r, "ce_type"))
-                    && isOneOf(r), 12, Duration.ofSeconds(20))
-                    .stream().filter(StoryClustersTest::isOneOf)
+            items
+                    .awaitCount(
+                            r -> "news.item.ingested.v1".equals(TopicWatcher.header(r, "ce_type")) && isOneOf(r),
+                            12,
+                            Duration.ofSeconds(20))
+                    .stream()
+                    .filter(StoryClustersTest::isOneOf)
                     .map(r -> EventCodec.decode(r.value(), ItemIngested.class))
                     .forEach(e -> byHeadline.put(e.headline(), e));
 
@@ -93,19 +119,42 @@ class StoryClustersTest {
             assertEquals(List.of("markets", "central banks"), fedB.sections());
             assertEquals(List.of("economy", "trade"), fed.sections());
 
-            editor().when().get("/api/items/" + fedB.itemId()).then().statusCode(200)
+            editor().when()
+                    .get("/api/items/" + fedB.itemId())
+                    .then()
+                    .statusCode(200)
                     .body("clusterId", equalTo(fed.itemId().toString()));
-            editor().queryParam("cluster", fed.itemId().toString()).when().get("/api/items").then().statusCode(200)
-                    .body("id", containsInAnyOrder(fed.itemId().toString(), fedB.itemId().toString()));
+            editor().queryParam("cluster", fed.itemId().toString())
+                    .when()
+                    .get("/api/items")
+                    .then()
+                    .statusCode(200)
+                    .body(
+                            "id",
+                            containsInAnyOrder(
+                                    fed.itemId().toString(), fedB.itemId().toString()));
 
-            server.on("/wire-b.xml", ex -> FixtureServer.send(ex, 200, "application/rss+xml",
-                    rss(feedStories, " Markets priced in the decision.").getBytes()));
-            ops().when().post("/api/sources/" + feedId + "/fetch").then().statusCode(200).body("itemsUpdated", equalTo(8));
-            ConsumerRecord<String, String> update = items.await(r -> fedB.itemId().toString().equals(r.key())
-                    && "news.item.updated.v1".equals(TopicWatcher.header(r, "ce_type")), Duration.ofSeconds(20));
+            server.on(
+                    "/wire-b.xml",
+                    ex -> FixtureServer.send(
+                            ex,
+                            200,
+                            "application/rss+xml",
+                            rss(feedStories, " Markets priced in the decision.").getBytes()));
+            ops().when()
+                    .post("/api/sources/" + feedId + "/fetch")
+                    .then()
+                    .statusCode(200)
+                    .body("itemsUpdated", equalTo(8));
+            ConsumerRecord<String, String> update = items.await(
+                    r -> fedB.itemId().toString().equals(r.key())
+                            && "news.item.updated.v1".equals(TopicWatcher.header(r, "ce_type")),
+                    Duration.ofSeconds(20));
             ItemUpdated updated = EventCodec.decode(update.value(), ItemUpdated.class);
             assertEquals(fed.itemId(), updated.clusterId(), "a new version stays in its cluster");
-            assertNotEquals(fed.itemId(), byHeadline.get(WireStories.ECB_WIRE.headline()).clusterId());
+            assertNotEquals(
+                    fed.itemId(),
+                    byHeadline.get(WireStories.ECB_WIRE.headline()).clusterId());
         }
     }
 
@@ -129,18 +178,24 @@ class StoryClustersTest {
                 CyclicBarrier together = new CyclicBarrier(2);
                 Future<String> a = pool.submit(() -> {
                     together.await();
-                    return push(wireA, keyA, company + " to buy " + target,
+                    return push(
+                            wireA,
+                            keyA,
+                            company + " to buy " + target,
                             ("%s agreed on Monday to buy %s for $%d billion in cash, its adviser %s said. The offer is a %d%% "
-                                    + "premium to the closing price on Friday; regulators in Brussels must approve the "
-                                    + "takeover, expected to close next year.")
+                                            + "premium to the closing price on Friday; regulators in Brussels must approve the "
+                                            + "takeover, expected to close next year.")
                                     .formatted(company, target, 2 + event(company), bank, 20 + event(target)));
                 });
                 Future<String> b = pool.submit(() -> {
                     together.await();
-                    return push(wireB, keyB, target + " agrees to takeover by " + company,
+                    return push(
+                            wireB,
+                            keyB,
+                            target + " agrees to takeover by " + company,
                             ("%s will buy %s for $%d billion in cash, said %s, which advised on the deal. The offer is a %d%% "
-                                    + "premium to Friday's closing price; regulators in Brussels have to approve the "
-                                    + "takeover, which should close next year.")
+                                            + "premium to Friday's closing price; regulators in Brussels have to approve the "
+                                            + "takeover, which should close next year.")
                                     .formatted(company, target, 2 + event(company), bank, 20 + event(target)));
                 });
                 assertEquals(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS), company + "/" + target);
@@ -165,16 +220,28 @@ class StoryClustersTest {
     }
 
     private static String partner(String name) {
-        return ops().contentType(ContentType.JSON).body("{\"name\":\"%s\",\"kind\":\"partner\"}".formatted(name))
-                .when().post("/api/sources").then().statusCode(201).extract().path("apiKey");
+        return ops().contentType(ContentType.JSON)
+                .body("{\"name\":\"%s\",\"kind\":\"partner\"}".formatted(name))
+                .when()
+                .post("/api/sources")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("apiKey");
     }
 
     /** @return the pushed item's cluster */
     private static String push(String partner, String key, String headline, String text) {
-        return given().contentType(ContentType.JSON).header("X-Api-Key", key)
+        return given().contentType(ContentType.JSON)
+                .header("X-Api-Key", key)
                 .body("{\"uri\":\"urn:%s\",\"headline\":\"%s\",\"body_html\":\"<p>%s</p>\"}"
                         .formatted(UUID.randomUUID(), headline, text))
-                .when().post("/api/partners/" + partner + "/items").then().statusCode(201).extract().path("clusterId");
+                .when()
+                .post("/api/partners/" + partner + "/items")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("clusterId");
     }
 
     private static boolean isOneOf(ConsumerRecord<String, String> record) {
@@ -188,17 +255,23 @@ class StoryClustersTest {
                 {"uri":"urn:wire-a:%s","versioncreated":"2026-11-24T07:30:00Z",
                  "headlines":[{"value":"%s","role":"main"}],
                  "bodies":[{"value":"<p>%s</p>","contenttype":"text/html"}],
-                 "subjects":[{"name":"Trade"},{"name":"economy "}],"language":"en"}"""
-                .formatted(UUID.randomUUID(), story.headline(), story.text());
+                 "subjects":[{"name":"Trade"},{"name":"economy "}],"language":"en"}""".formatted(UUID.randomUUID(), story.headline(), story.text());
     }
 
     private static String rss(List<WireStories.Story> stories, String addendum) {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < stories.size(); i++) {
             WireStories.Story s = stories.get(i);
-            items.append("<item><title>").append(xml(s.headline())).append("</title><link>https://wire-b.example/")
-                    .append(i).append("</link><guid>wire-b-").append(i).append("</guid><category>Central Banks</category>")
-                    .append("<description>").append(xml(s.text() + addendum)).append("</description></item>");
+            items.append("<item><title>")
+                    .append(xml(s.headline()))
+                    .append("</title><link>https://wire-b.example/")
+                    .append(i)
+                    .append("</link><guid>wire-b-")
+                    .append(i)
+                    .append("</guid><category>Central Banks</category>")
+                    .append("<description>")
+                    .append(xml(s.text() + addendum))
+                    .append("</description></item>");
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Wire B</title>"
                 + "<link>https://wire-b.example/</link><description>d</description>" + items + "</channel></rss>";

@@ -30,9 +30,13 @@ class ConfiguredFeedTest {
         @Override
         public Map<String, String> start() {
             server = new FixtureServer().file("/feed.xml", "rss2-basic.xml", "application/rss+xml");
-            return Map.of("newsroom.ingest.feed.url", "http://localhost:" + server.port() + "/feed.xml",
-                    "newsroom.ingest.feed.source", "configured-feed",
-                    "newsroom.ingest.feed.interval", "60s");
+            return Map.of(
+                    "newsroom.ingest.feed.url",
+                    "http://localhost:" + server.port() + "/feed.xml",
+                    "newsroom.ingest.feed.source",
+                    "configured-feed",
+                    "newsroom.ingest.feed.interval",
+                    "60s");
         }
 
         @Override
@@ -43,16 +47,27 @@ class ConfiguredFeedTest {
 
     @Test
     void theConfiguredFeedIsRegisteredAsASourceAndPolled() {
-        List<Map<String, Object>> sources = ops().when().get("/api/sources").then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.name == 'configured-feed' }");
+        List<Map<String, Object>> sources = ops().when()
+                .get("/api/sources")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.name == 'configured-feed' }");
         assertEquals(1, sources.size());
         String id = (String) sources.get(0).get("id");
         JsonPath source = FeedFetchTest.source(id);
         assertEquals(60, source.getInt("pollIntervalSeconds"));
         assertEquals(true, source.getBoolean("enabled"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                ops().when().get("/api/sources/" + id + "/fetches").then().statusCode(200)
-                        .body("size()", greaterThanOrEqualTo(1)).body("[-1].status", equalTo("ok")));
-        assertEquals("Grain corridor reopens", Item.findBySourceAndExternalId("configured-feed", "RUN-1").orElseThrow().headline);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> ops().when()
+                        .get("/api/sources/" + id + "/fetches")
+                        .then()
+                        .statusCode(200)
+                        .body("size()", greaterThanOrEqualTo(1))
+                        .body("[-1].status", equalTo("ok")));
+        assertEquals(
+                "Grain corridor reopens",
+                Item.findBySourceAndExternalId("configured-feed", "RUN-1").orElseThrow().headline);
     }
 }

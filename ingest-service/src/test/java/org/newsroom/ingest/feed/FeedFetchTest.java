@@ -41,15 +41,30 @@ class FeedFetchTest {
         return ops().contentType(ContentType.JSON)
                 .body("{\"name\":\"%s\",\"url\":\"%s\",\"pollIntervalSeconds\":60,\"enabled\":%s%s}"
                         .formatted(name, url, enabled, extra))
-                .when().post("/api/sources").then().statusCode(201).extract().path("id");
+                .when()
+                .post("/api/sources")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static JsonPath fetch(String sourceId) {
-        return ops().when().post("/api/sources/" + sourceId + "/fetch").then().statusCode(200).extract().jsonPath();
+        return ops().when()
+                .post("/api/sources/" + sourceId + "/fetch")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static JsonPath source(String sourceId) {
-        return ops().when().get("/api/sources/" + sourceId).then().statusCode(200).extract().jsonPath();
+        return ops().when()
+                .get("/api/sources/" + sourceId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -72,12 +87,22 @@ class FeedFetchTest {
             assertEquals("The Harbor Ledger", grain.outlet);
             assertEquals("2026-11-24T07:30:00Z", grain.publishedAt.toString());
             ItemIngested event = EventCodec.decode(
-                    items.await(r -> grain.id.toString().equals(r.key()), Duration.ofSeconds(20)).value(), ItemIngested.class);
+                    items.await(r -> grain.id.toString().equals(r.key()), Duration.ofSeconds(20))
+                            .value(),
+                    ItemIngested.class);
             assertEquals("Grain corridor reopens", event.headline());
-            assertEquals(1, items.drain(r -> grain.id.toString().equals(r.key()), Duration.ofSeconds(2)).size());
+            assertEquals(
+                    1,
+                    items.drain(r -> grain.id.toString().equals(r.key()), Duration.ofSeconds(2))
+                            .size());
         }
-        ops().when().get("/api/sources/" + id + "/fetches").then().statusCode(200)
-                .body("size()", equalTo(2)).body("[0].itemsUnchanged", equalTo(2)).body("[1].itemsNew", equalTo(2));
+        ops().when()
+                .get("/api/sources/" + id + "/fetches")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(2))
+                .body("[0].itemsUnchanged", equalTo(2))
+                .body("[1].itemsNew", equalTo(2));
         JsonPath health = source(id);
         assertEquals(0, health.getInt("health.consecutiveFailures"));
         assertTrue(health.getString("health.lastSuccessAt") != null);
@@ -126,9 +151,12 @@ class FeedFetchTest {
             JsonPath failed = fetch(id);
             assertEquals("failed", failed.getString("status"));
             assertEquals("HTTP 500", failed.getString("error"));
-            long wait = Duration.between(before, Instant.parse(failed.getString("nextFetchAt"))).toSeconds();
+            long wait = Duration.between(before, Instant.parse(failed.getString("nextFetchAt")))
+                    .toSeconds();
             long full = 60L << (i - 1);
-            assertTrue(wait >= full / 2 - 1 && wait <= full + 1, "backoff " + i + " within [" + full / 2 + ", " + full + "]: " + wait);
+            assertTrue(
+                    wait >= full / 2 - 1 && wait <= full + 1,
+                    "backoff " + i + " within [" + full / 2 + ", " + full + "]: " + wait);
             assertTrue(i == 1 || wait >= previousWait / 2, "grows");
             previousWait = wait;
             assertEquals(i, source(id).getInt("health.consecutiveFailures"));
@@ -198,14 +226,19 @@ class FeedFetchTest {
         // 127.0.0.1 is allow-listed for the tests; "localhost" resolves to loopback too but is not, nor are the IPv6
         // forms of loopback, nor a metadata address (never, allow-listed or not). The fetch log, which other users
         // read, says why without naming the address.
-        for (String url : List.of("http://localhost:" + server.port() + "/feed.xml",
-                "http://[::1]:" + server.port() + "/feed.xml", "http://[::ffff:7f00:1]:" + server.port() + "/feed.xml",
-                "http://[64:ff9b::7f00:1]:" + server.port() + "/feed.xml", "http://169.254.169.254/latest/meta-data/",
+        for (String url : List.of(
+                "http://localhost:" + server.port() + "/feed.xml",
+                "http://[::1]:" + server.port() + "/feed.xml",
+                "http://[::ffff:7f00:1]:" + server.port() + "/feed.xml",
+                "http://[64:ff9b::7f00:1]:" + server.port() + "/feed.xml",
+                "http://169.254.169.254/latest/meta-data/",
                 "http://[fd00:ec2::254]/latest/meta-data/")) {
             JsonPath refused = fetch(createSource(url, false, ""));
             assertEquals("failed", refused.getString("status"), url);
             assertEquals("refused: internal address", refused.getString("error"), url);
-            assertEquals("refused: internal address", source(refused.getString("sourceId")).getString("health.lastError"));
+            assertEquals(
+                    "refused: internal address",
+                    source(refused.getString("sourceId")).getString("health.lastError"));
         }
         assertEquals(0, server.requests.size(), "no request reached the server");
         // A redirect from an allowed host to a refused one is refused as well.
@@ -228,28 +261,40 @@ class FeedFetchTest {
             assertEquals("failed", result.getString("status"), path);
             assertEquals(0, result.getInt("itemsNew"), path);
         }
-        assertTrue(Item.find("headline like ?1 or headline like ?2", "%root:%", "%lollol%").list().isEmpty());
+        assertTrue(Item.find("headline like ?1 or headline like ?2", "%root:%", "%lollol%")
+                .list()
+                .isEmpty());
     }
 
     @Test
     void enabledSourcesArePolledOnTheirSchedule() {
         server.file("/feed.xml", "rss2-basic.xml", "application/rss+xml");
         String id = createSource(server.url("/feed.xml"), true, "");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                ops().when().get("/api/sources/" + id + "/fetches").then().statusCode(200)
-                        .body("size()", greaterThanOrEqualTo(1)).body("[0].status", equalTo("ok")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> ops().when()
+                        .get("/api/sources/" + id + "/fetches")
+                        .then()
+                        .statusCode(200)
+                        .body("size()", greaterThanOrEqualTo(1))
+                        .body("[0].status", equalTo("ok")));
         JsonPath s = source(id);
-        assertTrue(Instant.parse(s.getString("health.nextFetchAt")).isAfter(Instant.now().plusSeconds(30)));
+        assertTrue(Instant.parse(s.getString("health.nextFetchAt"))
+                .isAfter(Instant.now().plusSeconds(30)));
     }
 
     @Test
     void notAFeedIsAFailureWithAReadableError() {
-        server.on("/page.html", ex -> FixtureServer.send(ex, 200, "text/html",
-                "<html><body>hello</body></html>".getBytes(StandardCharsets.UTF_8)));
+        server.on(
+                "/page.html",
+                ex -> FixtureServer.send(
+                        ex, 200, "text/html", "<html><body>hello</body></html>".getBytes(StandardCharsets.UTF_8)));
         JsonPath result = fetch(createSource(server.url("/page.html"), false, ""));
         assertEquals("failed", result.getString("status"));
-        ops().when().get("/api/sources/" + result.getString("sourceId")).then()
-                .body("health.lastError", notNullValue()).body("health.lastError", containsString("feed"));
+        ops().when()
+                .get("/api/sources/" + result.getString("sourceId"))
+                .then()
+                .body("health.lastError", notNullValue())
+                .body("health.lastError", containsString("feed"));
     }
 
     @Test
@@ -283,13 +328,16 @@ class FeedFetchTest {
                 <description><![CDATA[<p>%s</p>]]></description></item>
                 <item><title>Short piece</title><link>https://long.example/short</link><guid>short</guid>
                 <description>Short text.</description></item></channel></rss>""".formatted("Chapter. ".repeat(70_000));
-        server.on("/long.xml", ex -> FixtureServer.send(ex, 200, "application/rss+xml", feed.getBytes(StandardCharsets.UTF_8)));
+        server.on(
+                "/long.xml",
+                ex -> FixtureServer.send(ex, 200, "application/rss+xml", feed.getBytes(StandardCharsets.UTF_8)));
         String id = createSource(server.url("/long.xml"), false, "");
         JsonPath result = fetch(id);
         assertEquals("ok", result.getString("status"));
         assertEquals(1, result.getInt("itemsNew"));
         assertEquals(1, result.getInt("itemsSkipped"));
-        assertTrue(result.getString("skipReason").startsWith("https://long.example/book: bodyHtml is larger than"),
+        assertTrue(
+                result.getString("skipReason").startsWith("https://long.example/book: bodyHtml is larger than"),
                 result.getString("skipReason"));
         String name = source(id).getString("name");
         assertTrue(Item.findBySourceAndExternalId(name, "book").isEmpty());
@@ -306,7 +354,9 @@ class FeedFetchTest {
                 <item><title>No link</title><guid isPermaLink="false">nolink</guid><description>Text.</description></item>
                 <item><title>Good piece</title><link>https://sloppy.example/good</link><guid>good</guid>
                 <description>Good text.</description></item></channel></rss>""";
-        server.on("/sloppy.xml", ex -> FixtureServer.send(ex, 200, "application/rss+xml", feed.getBytes(StandardCharsets.UTF_8)));
+        server.on(
+                "/sloppy.xml",
+                ex -> FixtureServer.send(ex, 200, "application/rss+xml", feed.getBytes(StandardCharsets.UTF_8)));
         String id = createSource(server.url("/sloppy.xml"), false, "");
         JsonPath result = fetch(id);
         assertEquals("ok", result.getString("status"));

@@ -82,7 +82,9 @@ class FeedQuirksTest {
 
     @Test
     void mediaThumbnail() {
-        assertEquals("https://img.quirks.example/thumb.jpg", ingest("rss2-media-thumbnail.xml", 1).apply("thumb").imageUrl);
+        assertEquals(
+                "https://img.quirks.example/thumb.jpg",
+                ingest("rss2-media-thumbnail.xml", 1).apply("thumb").imageUrl);
     }
 
     @Test
@@ -101,7 +103,9 @@ class FeedQuirksTest {
 
     @Test
     void windows1252() {
-        assertEquals("\u201cQuoted\u201d \u2013 dash", ingest("rss2-windows-1252.xml", 1).apply("cp1252").headline);
+        assertEquals(
+                "\u201cQuoted\u201d \u2013 dash",
+                ingest("rss2-windows-1252.xml", 1).apply("cp1252").headline);
     }
 
     @Test

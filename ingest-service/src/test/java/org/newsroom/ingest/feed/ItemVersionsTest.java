@@ -66,9 +66,12 @@ class ItemVersionsTest {
         AtomicReference<String> body = new AtomicReference<>(feed(
                 "<p>Ships <b>resume</b> sailing.</p><script>alert('x')</script>"
                         + "<p><a href=\"javascript:alert(1)\" onclick=\"x()\">more</a></p>"
-                        + "<img src=\"https://track.example/p.gif\" width=\"1\" height=\"1\">", "utm_source=a"));
-        server.on("/feed.xml", ex -> FixtureServer.send(ex, 200, "application/rss+xml",
-                body.get().getBytes(StandardCharsets.UTF_8)));
+                        + "<img src=\"https://track.example/p.gif\" width=\"1\" height=\"1\">",
+                "utm_source=a"));
+        server.on(
+                "/feed.xml",
+                ex -> FixtureServer.send(
+                        ex, 200, "application/rss+xml", body.get().getBytes(StandardCharsets.UTF_8)));
         String sourceId = FeedFetchTest.createSource(server.url("/feed.xml"), false, "");
         String name = FeedFetchTest.source(sourceId).getString("name");
         try (TopicWatcher items = TopicWatcher.open(Topics.ITEMS)) {
@@ -100,19 +103,24 @@ class ItemVersionsTest {
             assertEquals(1, changed.getInt("itemsUpdated"));
             assertEquals(1, changed.getInt("itemsUnchanged"));
             List<ConsumerRecord<String, String>> records = items.drain(r -> id.equals(r.key()), Duration.ofSeconds(5));
-            assertEquals(List.of("news.item.ingested.v1", "news.item.updated.v1"),
+            assertEquals(
+                    List.of("news.item.ingested.v1", "news.item.updated.v1"),
                     records.stream().map(r -> TopicWatcher.header(r, "ce_type")).toList());
             ItemUpdated updated = EventCodec.decode(records.get(1).value(), ItemUpdated.class);
             assertEquals(2, updated.version());
             assertEquals("<p>Ships resume sailing, escorted.</p>", updated.bodyHtml());
             assertEquals("The Harbor Ledger", updated.attribution().outlet());
 
-            editor().when().get("/api/items/" + id).then().statusCode(200)
+            editor().when()
+                    .get("/api/items/" + id)
+                    .then()
+                    .statusCode(200)
                     .body("version", equalTo(2))
                     .body("canonicalUrl", equalTo("https://example.org/grain"))
                     .body("versions.version", equalTo(List.of(1, 2)))
                     .body("bodyText", equalTo("Ships resume sailing, escorted."));
-            List<String> hashes = editor().when().get("/api/items/" + id).then().extract().path("versions.contentHash");
+            List<String> hashes =
+                    editor().when().get("/api/items/" + id).then().extract().path("versions.contentHash");
             assertNotEquals(hashes.get(0), hashes.get(1));
         }
     }
@@ -123,30 +131,61 @@ class ItemVersionsTest {
         String sourceId = FeedFetchTest.createSource(server.url("/feed.xml"), false, "");
         String name = FeedFetchTest.source(sourceId).getString("name");
         FeedFetchTest.fetch(sourceId);
-        List<String> all = editor().queryParam("source", name).when().get("/api/items")
-                .then().statusCode(200).header(KeysetPages.NEXT_CURSOR, nullValue()).extract().path("id");
+        List<String> all = editor().queryParam("source", name)
+                .when()
+                .get("/api/items")
+                .then()
+                .statusCode(200)
+                .header(KeysetPages.NEXT_CURSOR, nullValue())
+                .extract()
+                .path("id");
         assertEquals(2, all.size());
 
-        ExtractableResponse<Response> page1 = editor().queryParam("source", name).queryParam("limit", 1)
-                .when().get("/api/items").then().statusCode(200).extract();
+        ExtractableResponse<Response> page1 = editor().queryParam("source", name)
+                .queryParam("limit", 1)
+                .when()
+                .get("/api/items")
+                .then()
+                .statusCode(200)
+                .extract();
         String next = page1.header(KeysetPages.NEXT_CURSOR);
         assertNotNull(next, "a full page names the next");
-        assertTrue(page1.header("Link").contains("after=" + next) && page1.header("Link").endsWith("rel=\"next\""),
+        assertTrue(
+                page1.header("Link").contains("after=" + next)
+                        && page1.header("Link").endsWith("rel=\"next\""),
                 page1.header("Link"));
-        ExtractableResponse<Response> page2 = editor().queryParam("source", name).queryParam("limit", 1)
-                .queryParam("after", next).when().get("/api/items").then().statusCode(200).extract();
+        ExtractableResponse<Response> page2 = editor().queryParam("source", name)
+                .queryParam("limit", 1)
+                .queryParam("after", next)
+                .when()
+                .get("/api/items")
+                .then()
+                .statusCode(200)
+                .extract();
         List<String> seen = new ArrayList<>(page1.path("id"));
         seen.addAll(page2.path("id"));
         assertEquals(all, seen, "two pages of one cover both items, in order, none twice");
-        editor().queryParam("source", name).queryParam("limit", 1)
+        editor().queryParam("source", name)
+                .queryParam("limit", 1)
                 .queryParam("after", page2.header(KeysetPages.NEXT_CURSOR))
-                .when().get("/api/items").then().statusCode(200)
-                .body("$", empty()).header(KeysetPages.NEXT_CURSOR, nullValue()).header("Link", nullValue());
+                .when()
+                .get("/api/items")
+                .then()
+                .statusCode(200)
+                .body("$", empty())
+                .header(KeysetPages.NEXT_CURSOR, nullValue())
+                .header("Link", nullValue());
 
-        for (String bad : List.of(java.util.UUID.randomUUID().toString(), "not-a-cursor",
+        for (String bad : List.of(
+                java.util.UUID.randomUUID().toString(),
+                "not-a-cursor",
                 new PageCursor("yesterday", java.util.UUID.randomUUID()).encode())) {
-            editor().queryParam("after", bad).when().get("/api/items")
-                    .then().statusCode(400).contentType("application/problem+json")
+            editor().queryParam("after", bad)
+                    .when()
+                    .get("/api/items")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("after"));
         }
     }

@@ -67,7 +67,9 @@ class SlowFeedsTest {
     private static void assertAbortedAtTheDeadline(JsonPath fetch) {
         assertEquals("failed", fetch.getString("status"));
         assertTrue(fetch.getString("error").contains("deadline"), fetch.getString("error"));
-        assertTrue(fetch.getLong("durationMs") < 10_000, "aborted long before the drip ends: " + fetch.getLong("durationMs"));
+        assertTrue(
+                fetch.getLong("durationMs") < 10_000,
+                "aborted long before the drip ends: " + fetch.getLong("durationMs"));
     }
 
     @Test
@@ -79,7 +81,8 @@ class SlowFeedsTest {
     @Test
     void aServerThatNeverAnswersIsAbortedAtTheDeadline() {
         server.on("/stall.xml", this::stall);
-        assertAbortedAtTheDeadline(FeedFetchTest.fetch(FeedFetchTest.createSource(server.url("/stall.xml"), false, "")));
+        assertAbortedAtTheDeadline(
+                FeedFetchTest.fetch(FeedFetchTest.createSource(server.url("/stall.xml"), false, "")));
     }
 
     @Test
@@ -94,8 +97,10 @@ class SlowFeedsTest {
             assertEquals(2, otherFetch.getInt("itemsNew"), "its items are taken in");
             JsonPath slowFetch = lastFetch(slow, "failed");
             assertAbortedAtTheDeadline(slowFetch);
-            Instant slowEnded = Instant.parse(slowFetch.getString("startedAt")).plusMillis(slowFetch.getLong("durationMs"));
-            assertTrue(Instant.parse(otherFetch.getString("startedAt")).isBefore(slowEnded),
+            Instant slowEnded =
+                    Instant.parse(slowFetch.getString("startedAt")).plusMillis(slowFetch.getLong("durationMs"));
+            assertTrue(
+                    Instant.parse(otherFetch.getString("startedAt")).isBefore(slowEnded),
                     "the other feed was fetched while the slow one dripped");
         } finally {
             ops().delete("/api/sources/" + slow).then().statusCode(204);
@@ -104,9 +109,18 @@ class SlowFeedsTest {
     }
 
     private static JsonPath lastFetch(String sourceId, String status) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                ops().when().get("/api/sources/" + sourceId + "/fetches").then().statusCode(200)
-                        .body("size()", greaterThanOrEqualTo(1)).body("[0].status", equalTo(status)));
-        return ops().when().get("/api/sources/" + sourceId + "/fetches").then().extract().jsonPath().setRootPath("[0]");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> ops().when()
+                        .get("/api/sources/" + sourceId + "/fetches")
+                        .then()
+                        .statusCode(200)
+                        .body("size()", greaterThanOrEqualTo(1))
+                        .body("[0].status", equalTo(status)));
+        return ops().when()
+                .get("/api/sources/" + sourceId + "/fetches")
+                .then()
+                .extract()
+                .jsonPath()
+                .setRootPath("[0]");
     }
 }

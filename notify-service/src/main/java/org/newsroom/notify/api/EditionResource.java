@@ -26,7 +26,9 @@ public class EditionResource {
     @GET
     @Path("{id}/deliveries")
     public Newsletter.Summary deliveries(@PathParam("id") UUID id) {
-        return newsletter.editionSummary(id).orElseThrow(() -> new ProblemException(
-                Problem.of(Response.Status.NOT_FOUND, "No deliveries known for edition " + id)));
+        return newsletter
+                .editionSummary(id)
+                .orElseThrow(() -> new ProblemException(
+                        Problem.of(Response.Status.NOT_FOUND, "No deliveries known for edition " + id)));
     }
 }

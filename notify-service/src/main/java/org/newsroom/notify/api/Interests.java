@@ -16,13 +16,16 @@ final class Interests {
     static final String PATTERN = "[a-z0-9][a-z0-9-]{0,39}";
     static final int MAX = 20;
 
-    private Interests() {
-    }
+    private Interests() {}
 
     /** The topics field of the preferences form: comma-separated; 400 naming the field for an invalid one. */
     static List<String> parse(String commaSeparated) {
-        List<String> topics = normalize(commaSeparated == null ? List.of()
-                : Arrays.stream(commaSeparated.split(",")).filter(t -> !t.isBlank()).toList());
+        List<String> topics = normalize(
+                commaSeparated == null
+                        ? List.of()
+                        : Arrays.stream(commaSeparated.split(","))
+                                .filter(t -> !t.isBlank())
+                                .toList());
         if (topics.size() > MAX || !topics.stream().allMatch(t -> t.matches(PATTERN))) {
             String reason = "at most " + MAX + " topics, each lower-case letters, digits and dashes";
             throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "Invalid topics: " + reason)
@@ -32,7 +35,12 @@ final class Interests {
     }
 
     static List<String> normalize(List<String> topics) {
-        return topics == null ? List.of() : topics.stream().map(t -> t == null ? null : t.strip().toLowerCase(Locale.ROOT))
-                .filter(Objects::nonNull).distinct().toList();
+        return topics == null
+                ? List.of()
+                : topics.stream()
+                        .map(t -> t == null ? null : t.strip().toLowerCase(Locale.ROOT))
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList();
     }
 }

@@ -26,7 +26,9 @@ public class PublicationResource {
     @GET
     @Path("{id}/deliveries")
     public Newsletter.Summary deliveries(@PathParam("id") UUID id) {
-        return newsletter.summary(id).orElseThrow(() -> new ProblemException(
-                Problem.of(Response.Status.NOT_FOUND, "No deliveries known for publication " + id)));
+        return newsletter
+                .summary(id)
+                .orElseThrow(() -> new ProblemException(
+                        Problem.of(Response.Status.NOT_FOUND, "No deliveries known for publication " + id)));
     }
 }

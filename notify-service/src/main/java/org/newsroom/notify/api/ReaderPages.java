@@ -14,8 +14,7 @@ import org.newsroom.notify.subscription.Subscriber;
  */
 final class ReaderPages {
 
-    private ReaderPages() {
-    }
+    private ReaderPages() {}
 
     /** Browsers (and form submissions) name text/html; API clients get JSON. */
     static boolean wanted(HttpHeaders headers) {
@@ -29,7 +28,8 @@ final class ReaderPages {
                 <html lang="en"><head><meta charset="utf-8"><title>%s</title></head>
                 <body><h1>%s</h1>
                 %s</body></html>
-                """.formatted(title, title, body), MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).build();
+                """.formatted(title, title, body), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .build();
     }
 
     static Response confirm(Subscriber subscriber, String token) {
@@ -41,8 +41,9 @@ final class ReaderPages {
     }
 
     static Response confirmed(Subscriber subscriber) {
-        return page("Subscription confirmed", "<p>The newsletter will come to %s.</p>\n"
-                .formatted(escape(subscriber.email)));
+        return page(
+                "Subscription confirmed",
+                "<p>The newsletter will come to %s.</p>\n".formatted(escape(subscriber.email)));
     }
 
     static Response unsubscribe(String token) {
@@ -55,8 +56,8 @@ final class ReaderPages {
     }
 
     static Response unsubscribed(Subscriber subscriber) {
-        return page("Unsubscribed",
-                "<p>%s will receive no more newsletters.</p>\n".formatted(escape(subscriber.email)));
+        return page(
+                "Unsubscribed", "<p>%s will receive no more newsletters.</p>\n".formatted(escape(subscriber.email)));
     }
 
     /** Topics, "sign out every link" and unsubscribe: each its own form, each a POST. */
@@ -74,17 +75,27 @@ final class ReaderPages {
                 <form method="post" action="unsubscribe?token=%s">
                 <input type="hidden" name="List-Unsubscribe" value="One-Click">
                 <button type="submit">Unsubscribe</button></form>
-                """.formatted(escape(subscriber.email), subscriber.status.name().toLowerCase(Locale.ROOT),
-                token, escape(String.join(", ", subscriber.topicList())), token, token));
+                """.formatted(
+                        escape(subscriber.email),
+                        subscriber.status.name().toLowerCase(Locale.ROOT),
+                        token,
+                        escape(String.join(", ", subscriber.topicList())),
+                        token,
+                        token));
     }
 
     static Response revoked() {
-        return page("All links signed out", "<p>The links in the emails you received so far no longer work. The "
-                + "next newsletter brings new ones.</p>\n");
+        return page(
+                "All links signed out",
+                "<p>The links in the emails you received so far no longer work. The "
+                        + "next newsletter brings new ones.</p>\n");
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 }

@@ -50,12 +50,14 @@ public class SubscriptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response subscribe(@Valid @NotNull SubscriptionRequest request) {
-        String client = routing.request().remoteAddress() == null ? "unknown"
+        String client = routing.request().remoteAddress() == null
+                ? "unknown"
                 : routing.request().remoteAddress().hostAddress();
         long retryAfter = signups.acquire(client);
         if (retryAfter > 0) {
-            throw new ProblemException(Problem.of(429, "Too Many Requests",
-                    "Too many sign-ups from this address; try again later").with("retryAfter", retryAfter));
+            throw new ProblemException(
+                    Problem.of(429, "Too Many Requests", "Too many sign-ups from this address; try again later")
+                            .with("retryAfter", retryAfter));
         }
         subscriptions.subscribe(request.email(), request.name(), request.topics());
         return Response.accepted(SubscriptionStatus.PENDING).build();
@@ -76,7 +78,7 @@ public class SubscriptionResource {
     @POST
     @Path("confirm")
     @Consumes(MediaType.WILDCARD)
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response confirm(@QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token) {
         Subscriber subscriber = subscriptions.confirm(token);
         return ReaderPages.wanted(headers) ? ReaderPages.confirmed(subscriber) : status(subscriber);
@@ -89,7 +91,7 @@ public class SubscriptionResource {
     @POST
     @Path("unsubscribe")
     @Consumes(MediaType.WILDCARD)
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response unsubscribe(@QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token) {
         Subscriber subscriber = subscriptions.unsubscribe(token);
         return ReaderPages.wanted(headers) ? ReaderPages.unsubscribed(subscriber) : status(subscriber);
@@ -111,11 +113,13 @@ public class SubscriptionResource {
     /** The preferences link of every email: a page with forms (browsers), or the subscription as JSON. */
     @GET
     @Path("preferences")
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response preferences(@QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token) {
         Subscriber subscriber = subscriptions.preferences(token);
-        return ReaderPages.wanted(headers) ? ReaderPages.preferences(subscriber, token)
-                : Response.ok(Preferences.of(subscriber), MediaType.APPLICATION_JSON_TYPE).build();
+        return ReaderPages.wanted(headers)
+                ? ReaderPages.preferences(subscriber, token)
+                : Response.ok(Preferences.of(subscriber), MediaType.APPLICATION_JSON_TYPE)
+                        .build();
     }
 
     @PUT
@@ -131,13 +135,15 @@ public class SubscriptionResource {
     @POST
     @Path("preferences")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response changePreferencesForm(
             @QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token,
             @FormParam("topics") @Size(max = 1000) String topics) {
         Subscriber subscriber = subscriptions.changeTopics(token, Interests.parse(topics));
-        return ReaderPages.wanted(headers) ? ReaderPages.preferences(subscriber, token)
-                : Response.ok(Preferences.of(subscriber), MediaType.APPLICATION_JSON_TYPE).build();
+        return ReaderPages.wanted(headers)
+                ? ReaderPages.preferences(subscriber, token)
+                : Response.ok(Preferences.of(subscriber), MediaType.APPLICATION_JSON_TYPE)
+                        .build();
     }
 
     /**
@@ -147,14 +153,16 @@ public class SubscriptionResource {
     @POST
     @Path("revoke")
     @Consumes(MediaType.WILDCARD)
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response revokeLinks(@QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token) {
         Subscriber subscriber = subscriptions.revokeLinks(token);
         return ReaderPages.wanted(headers) ? ReaderPages.revoked() : status(subscriber);
     }
 
     private static Response status(Subscriber subscriber) {
-        return Response.ok(new SubscriptionStatus(subscriber.status.name(), subscriber.email),
-                MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(
+                        new SubscriptionStatus(subscriber.status.name(), subscriber.email),
+                        MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 }

@@ -10,5 +10,4 @@ import org.newsroom.notify.subscription.Suppressions;
 public record SuppressionRequest(
         @NotBlank @Email @Size(max = 320) String email,
         @NotNull Suppressions.Reason reason,
-        @Size(max = 2000) String detail) {
-}
+        @Size(max = 2000) String detail) {}

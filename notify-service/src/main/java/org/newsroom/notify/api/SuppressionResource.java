@@ -44,10 +44,12 @@ public class SuppressionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response suppress(@HeaderParam(SECRET_HEADER) String presented, SuppressionRequest request) {
         Optional<String> secret = config.suppressionSecret();
-        if (secret.isEmpty() || presented == null || !MessageDigest.isEqual(
-                secret.get().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(Problem.of(Response.Status.UNAUTHORIZED,
-                    "A valid " + SECRET_HEADER + " header is required"));
+        if (secret.isEmpty()
+                || presented == null
+                || !MessageDigest.isEqual(
+                        secret.get().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
+            throw new ProblemException(
+                    Problem.of(Response.Status.UNAUTHORIZED, "A valid " + SECRET_HEADER + " header is required"));
         }
         if (request == null) {
             throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "A JSON body is required"));

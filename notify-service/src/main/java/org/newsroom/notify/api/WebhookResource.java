@@ -55,7 +55,8 @@ public class WebhookResource {
             }
         }
         WebhookEndpoint endpoint = webhooks.register(request.url(), types);
-        return Response.created(URI.create("/api/webhooks/" + endpoint.id)).entity(WebhookView.of(endpoint, true))
+        return Response.created(URI.create("/api/webhooks/" + endpoint.id))
+                .entity(WebhookView.of(endpoint, true))
                 .build();
     }
 
@@ -88,8 +89,8 @@ public class WebhookResource {
     public List<Webhooks.Delivery> deliveries(@PathParam("id") UUID id, @QueryParam("status") String status) {
         webhooks.find(id).orElseThrow(() -> notFound(id));
         if (status != null && !DELIVERY_STATUSES.contains(status)) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST,
-                    "status must be one of " + DELIVERY_STATUSES));
+            throw new ProblemException(
+                    Problem.of(Response.Status.BAD_REQUEST, "status must be one of " + DELIVERY_STATUSES));
         }
         return webhooks.deliveries(id, Optional.ofNullable(status));
     }

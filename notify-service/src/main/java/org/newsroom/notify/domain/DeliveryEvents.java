@@ -23,19 +23,37 @@ public class DeliveryEvents {
     @Inject
     Outbox outbox;
 
-    public void sent(UUID deliveryId, UUID subjectId, boolean edition, UUID subscriberId, String channel,
-            Instant sentAt) {
-        outbox.publish(deliveryId.toString(), new DeliverySent(deliveryId, subjectId, subscriberId, channel, sentAt,
-                edition ? subjectId : null));
+    public void sent(
+            UUID deliveryId, UUID subjectId, boolean edition, UUID subscriberId, String channel, Instant sentAt) {
+        outbox.publish(
+                deliveryId.toString(),
+                new DeliverySent(deliveryId, subjectId, subscriberId, channel, sentAt, edition ? subjectId : null));
     }
 
     /**
      * A delivery given up for good. For the webhook channel the recipient ({@code subscriberId}) is the webhook
      * endpoint.
      */
-    public void failed(UUID deliveryId, UUID subjectId, boolean edition, UUID recipientId, String channel,
-            String reason, int attempts, Instant failedAt) {
-        outbox.publish(deliveryId.toString(), new DeliveryFailed(deliveryId, subjectId, recipientId, channel, reason,
-                true, attempts, failedAt, edition ? subjectId : null));
+    public void failed(
+            UUID deliveryId,
+            UUID subjectId,
+            boolean edition,
+            UUID recipientId,
+            String channel,
+            String reason,
+            int attempts,
+            Instant failedAt) {
+        outbox.publish(
+                deliveryId.toString(),
+                new DeliveryFailed(
+                        deliveryId,
+                        subjectId,
+                        recipientId,
+                        channel,
+                        reason,
+                        true,
+                        attempts,
+                        failedAt,
+                        edition ? subjectId : null));
     }
 }

@@ -38,8 +38,9 @@ public class MailTransport {
 
     /** Sends on the mail event loop; completes when the server accepted the message or failed with the reason. */
     public Uni<Void> send(Mail mail) {
-        return Uni.createFrom().emitter(outcome -> loop.runOnContext(ignored -> onLoop(mail).subscribe()
-                .with(accepted -> outcome.complete(null), outcome::fail)));
+        return Uni.createFrom()
+                .emitter(outcome -> loop.runOnContext(
+                        ignored -> onLoop(mail).subscribe().with(accepted -> outcome.complete(null), outcome::fail)));
     }
 
     /** Deferred, so that a mail the mailer refuses by throwing fails its send rather than the event loop's task. */

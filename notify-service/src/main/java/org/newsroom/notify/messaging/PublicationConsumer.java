@@ -54,8 +54,10 @@ public class PublicationConsumer {
                     newsletter.schedule(edition);
                     webhooks.enqueue(event.id(), event.type(), edition.editionId(), event.data());
                 })
-                .on(PublicationUpdated.class, (event, update) ->
-                        webhooks.enqueue(event.id(), event.type(), update.publicationId(), event.data()))
+                .on(
+                        PublicationUpdated.class,
+                        (event, update) ->
+                                webhooks.enqueue(event.id(), event.type(), update.publicationId(), event.data()))
                 .on(PublicationRetracted.class, (event, retraction) -> {
                     newsletter.cancel(retraction);
                     webhooks.enqueue(event.id(), event.type(), retraction.publicationId(), event.data());

@@ -15,14 +15,17 @@ public record BreakingAlerts(boolean everything, Set<String> sections) {
 
     public static BreakingAlerts parse(String config) {
         Set<String> sections = Arrays.stream(config == null ? new String[0] : config.split(","))
-                .map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty())
+                .map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
         return new BreakingAlerts(sections.contains("*"), sections);
     }
 
     public boolean covers(List<String> publicationSections) {
-        return everything || publicationSections != null && publicationSections.stream()
-                .filter(s -> s != null)
-                .anyMatch(s -> sections.contains(s.strip().toLowerCase(Locale.ROOT)));
+        return everything
+                || publicationSections != null
+                        && publicationSections.stream()
+                                .filter(s -> s != null)
+                                .anyMatch(s -> sections.contains(s.strip().toLowerCase(Locale.ROOT)));
     }
 }

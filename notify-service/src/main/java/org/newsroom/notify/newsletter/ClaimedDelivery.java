@@ -34,9 +34,22 @@ sealed interface ClaimedDelivery permits ClaimedDelivery.Due, ClaimedDelivery.Ed
     String traceparent();
 
     /** A claimed publication delivery with everything its email needs. */
-    record Due(UUID id, UUID subscriberId, UUID publicationId, int attempts, String email, int tokenVersion,
-            String headline, String summary, String url, String outlet, String outletUrl, boolean mailable,
-            String traceparent, UUID leaseToken) implements ClaimedDelivery {
+    record Due(
+            UUID id,
+            UUID subscriberId,
+            UUID publicationId,
+            int attempts,
+            String email,
+            int tokenVersion,
+            String headline,
+            String summary,
+            String url,
+            String outlet,
+            String outletUrl,
+            boolean mailable,
+            String traceparent,
+            UUID leaseToken)
+            implements ClaimedDelivery {
         @Override
         public UUID subjectId() {
             return publicationId;
@@ -44,8 +57,18 @@ sealed interface ClaimedDelivery permits ClaimedDelivery.Due, ClaimedDelivery.Ed
     }
 
     /** A claimed edition delivery; {@code data} is the edition event's JSON. */
-    record EditionDue(UUID id, UUID subscriberId, UUID editionId, int attempts, String email, int tokenVersion,
-            String data, boolean mailable, String traceparent, UUID leaseToken) implements ClaimedDelivery {
+    record EditionDue(
+            UUID id,
+            UUID subscriberId,
+            UUID editionId,
+            int attempts,
+            String email,
+            int tokenVersion,
+            String data,
+            boolean mailable,
+            String traceparent,
+            UUID leaseToken)
+            implements ClaimedDelivery {
         @Override
         public UUID subjectId() {
             return editionId;

@@ -40,18 +40,32 @@ public class DeliveryMail {
         }
         text.append('\n');
         String unsubscribe = unsubscribeLink(due);
-        text.append("\n--\nUnsubscribe: ").append(unsubscribe).append('\n')
-                .append("Change your topics: ").append(preferencesLink(due)).append('\n');
+        text.append("\n--\nUnsubscribe: ")
+                .append(unsubscribe)
+                .append('\n')
+                .append("Change your topics: ")
+                .append(preferencesLink(due))
+                .append('\n');
         return unsubscribable(Mail.withText(due.email(), due.headline(), text.toString()), unsubscribe);
     }
 
     Mail compose(ClaimedDelivery.EditionDue due) {
         EditionPublished edition = EventCodec.decode(due.data(), EditionPublished.class);
         String unsubscribe = unsubscribeLink(due);
-        EditionMail view = EditionMail.of(edition, new EditionMail.Footer(unsubscribe, preferencesLink(due),
-                config.lettersAddress(), gradeLink(config.gradeUrl(), edition)));
-        return unsubscribable(Mail.withText(due.email(), edition.title(), editionText.data(view).render())
-                .setHtml(editionHtml.data(view).render()), unsubscribe);
+        EditionMail view = EditionMail.of(
+                edition,
+                new EditionMail.Footer(
+                        unsubscribe,
+                        preferencesLink(due),
+                        config.lettersAddress(),
+                        gradeLink(config.gradeUrl(), edition)));
+        return unsubscribable(
+                Mail.withText(
+                                due.email(),
+                                edition.title(),
+                                editionText.data(view).render())
+                        .setHtml(editionHtml.data(view).render()),
+                unsubscribe);
     }
 
     /** RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to this URL. */

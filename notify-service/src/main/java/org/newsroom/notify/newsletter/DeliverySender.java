@@ -111,7 +111,9 @@ public class DeliverySender {
 
     /** @return false when interrupted (shutting down): what was not sent stays claimed until its lease ends */
     private boolean sendAll(List<ClaimedDelivery> claimed) {
-        List<Future<?>> sends = claimed.stream().<Future<?>>map(due -> senders.submit(() -> send(due))).toList();
+        List<Future<?>> sends = claimed.stream()
+                .<Future<?>>map(due -> senders.submit(() -> send(due)))
+                .toList();
         for (Future<?> send : sends) {
             try {
                 send.get();
@@ -128,7 +130,8 @@ public class DeliverySender {
     @SuppressWarnings("unchecked")
     List<ClaimedDelivery.Due> claim() {
         UUID token = UUID.randomUUID();
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager
+                .createNativeQuery("""
                 UPDATE delivery d SET next_attempt_at = now() + (?2 * interval '1 millisecond'), lease_token = ?3
                 FROM subscriber s, publication_notice p
                 WHERE d.id IN (SELECT id FROM delivery
@@ -143,15 +146,30 @@ public class DeliverySender {
                 .setParameter(2, config.lease().toMillis())
                 .setParameter(3, token)
                 .getResultList();
-        return rows.stream().map(r -> new ClaimedDelivery.Due((UUID) r[0], (UUID) r[1], (UUID) r[2],
-                ((Number) r[3]).intValue(), (String) r[4], ((Number) r[5]).intValue(), (String) r[6], (String) r[7],
-                (String) r[8], (String) r[9], (String) r[10], (Boolean) r[11], (String) r[12], token)).toList();
+        return rows.stream()
+                .map(r -> new ClaimedDelivery.Due(
+                        (UUID) r[0],
+                        (UUID) r[1],
+                        (UUID) r[2],
+                        ((Number) r[3]).intValue(),
+                        (String) r[4],
+                        ((Number) r[5]).intValue(),
+                        (String) r[6],
+                        (String) r[7],
+                        (String) r[8],
+                        (String) r[9],
+                        (String) r[10],
+                        (Boolean) r[11],
+                        (String) r[12],
+                        token))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
     List<ClaimedDelivery.EditionDue> claimEditions() {
         UUID token = UUID.randomUUID();
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager
+                .createNativeQuery("""
                 UPDATE delivery d SET next_attempt_at = now() + (?2 * interval '1 millisecond'), lease_token = ?3
                 FROM subscriber s, edition_notice e
                 WHERE d.id IN (SELECT id FROM delivery
@@ -165,9 +183,19 @@ public class DeliverySender {
                 .setParameter(2, config.lease().toMillis())
                 .setParameter(3, token)
                 .getResultList();
-        return rows.stream().map(r -> new ClaimedDelivery.EditionDue((UUID) r[0], (UUID) r[1], (UUID) r[2],
-                ((Number) r[3]).intValue(), (String) r[4], ((Number) r[5]).intValue(), (String) r[6],
-                (Boolean) r[7], (String) r[8], token)).toList();
+        return rows.stream()
+                .map(r -> new ClaimedDelivery.EditionDue(
+                        (UUID) r[0],
+                        (UUID) r[1],
+                        (UUID) r[2],
+                        ((Number) r[3]).intValue(),
+                        (String) r[4],
+                        ((Number) r[5]).intValue(),
+                        (String) r[6],
+                        (Boolean) r[7],
+                        (String) r[8],
+                        token))
+                .toList();
     }
 
     /** Runs on a sender thread, which waits while {@link MailTransport} talks to the server. */
@@ -183,7 +211,8 @@ public class DeliverySender {
             return;
         }
         try {
-            Mail mail = due instanceof ClaimedDelivery.EditionDue edition ? mails.compose(edition)
+            Mail mail = due instanceof ClaimedDelivery.EditionDue edition
+                    ? mails.compose(edition)
                     : mails.compose((ClaimedDelivery.Due) due);
             rate.acquire();
             if (!renewLease(due)) {
@@ -209,19 +238,25 @@ public class DeliverySender {
      * while this one is mailing it.
      */
     private boolean renewLease(ClaimedDelivery due) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                                .createNativeQuery("""
                 UPDATE delivery SET next_attempt_at = now() + (?3 * interval '1 millisecond')
                 WHERE id = ?1 AND lease_token = ?2 AND status = 'PENDING'""")
-                .setParameter(1, due.id())
-                .setParameter(2, due.leaseToken())
-                .setParameter(3, config.lease().toMillis())
-                .executeUpdate() == 1);
+                                .setParameter(1, due.id())
+                                .setParameter(2, due.leaseToken())
+                                .setParameter(3, config.lease().toMillis())
+                                .executeUpdate()
+                        == 1);
     }
 
     private void suppressed(ClaimedDelivery due) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "UPDATE delivery SET status = 'SUPPRESSED' WHERE id = ?1 AND status = 'PENDING'")
-                .setParameter(1, due.id()).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery(
+                                "UPDATE delivery SET status = 'SUPPRESSED' WHERE id = ?1 AND status = 'PENDING'")
+                        .setParameter(1, due.id())
+                        .executeUpdate());
         count("suppressed");
     }
 
@@ -232,15 +267,15 @@ public class DeliverySender {
     private void sent(ClaimedDelivery due) {
         Instant sentAt = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
-            int updated = entityManager.createNativeQuery("""
+            int updated = entityManager
+                    .createNativeQuery("""
                     UPDATE delivery SET status = 'SENT', sent_at = ?2, attempts = attempts + 1, last_error = NULL
                     WHERE id = ?1 AND status = 'PENDING'""")
                     .setParameter(1, due.id())
                     .setParameter(2, sentAt)
                     .executeUpdate();
             if (updated == 1) {
-                events.sent(due.id(), due.subjectId(), due.edition(), due.subscriberId(), DeliveryEvents.EMAIL,
-                        sentAt);
+                events.sent(due.id(), due.subjectId(), due.edition(), due.subscriberId(), DeliveryEvents.EMAIL, sentAt);
             }
         });
         count("sent");
@@ -250,11 +285,18 @@ public class DeliverySender {
         int attempts = due.attempts() + 1;
         boolean giveUp = !failure.retryable() || attempts >= config.maxAttempts();
         Duration delay = backoff.delay(attempts);
-        LOG.warnf("Delivery %s to %s failed (attempt %d of %d, %s)%s: %s", due.id(), due.email(), attempts,
-                config.maxAttempts(), failure.verdict(), giveUp ? ", giving up" : ", retrying in " + delay,
+        LOG.warnf(
+                "Delivery %s to %s failed (attempt %d of %d, %s)%s: %s",
+                due.id(),
+                due.email(),
+                attempts,
+                config.maxAttempts(),
+                failure.verdict(),
+                giveUp ? ", giving up" : ", retrying in " + delay,
                 failure.reason());
         QuarkusTransaction.requiringNew().run(() -> {
-            int updated = entityManager.createNativeQuery("""
+            int updated = entityManager
+                    .createNativeQuery("""
                     UPDATE delivery SET attempts = ?2, last_error = ?3, status = ?4,
                            next_attempt_at = now() + (?5 * interval '1 millisecond')
                     WHERE id = ?1 AND status = 'PENDING'""")
@@ -265,8 +307,15 @@ public class DeliverySender {
                     .setParameter(5, delay.toMillis())
                     .executeUpdate();
             if (giveUp && updated == 1) {
-                events.failed(due.id(), due.subjectId(), due.edition(), due.subscriberId(), DeliveryEvents.EMAIL,
-                        failure.reason(), attempts, Instant.now());
+                events.failed(
+                        due.id(),
+                        due.subjectId(),
+                        due.edition(),
+                        due.subscriberId(),
+                        DeliveryEvents.EMAIL,
+                        failure.reason(),
+                        attempts,
+                        Instant.now());
             }
         });
         count(!giveUp ? "retried" : failure.verdict() == SmtpFailure.Verdict.UNCERTAIN ? "uncertain" : "failed");

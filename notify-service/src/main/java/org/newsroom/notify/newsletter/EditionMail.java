@@ -14,13 +14,19 @@ public record EditionMail(String title, String url, Lead lead, List<Brief> brief
 
     /** Per reader: their own unsubscribe and preferences links; then where to write and where to grade. */
     @TemplateData
-    public record Footer(String unsubscribe, String preferences, String letters, String grade) {
-    }
+    public record Footer(String unsubscribe, String preferences, String letters, String grade) {}
 
     @TemplateData
-    public record Lead(String headline, String byline, String editorsNote, Image image, List<String> paragraphs,
-            String outlet, String outletUrl, String authorBio, String rights) {
-    }
+    public record Lead(
+            String headline,
+            String byline,
+            String editorsNote,
+            Image image,
+            List<String> paragraphs,
+            String outlet,
+            String outletUrl,
+            String authorBio,
+            String rights) {}
 
     /** The lead's picture, only over http(s); without a caption the headline is its alt text. */
     @TemplateData
@@ -31,14 +37,13 @@ public record EditionMail(String title, String url, Lead lead, List<Brief> brief
                 return null;
             }
             String caption = blankToNull(lead.imageCaption());
-            return new Image(url, caption != null ? caption : lead.headline(), caption,
-                    blankToNull(lead.imageCredit()));
+            return new Image(
+                    url, caption != null ? caption : lead.headline(), caption, blankToNull(lead.imageCredit()));
         }
     }
 
     @TemplateData
-    public record Brief(int number, String headline, List<String> paragraphs, String outlet, String outletUrl) {
-    }
+    public record Brief(int number, String headline, List<String> paragraphs, String outlet, String outletUrl) {}
 
     /**
      * Every field is text, escaped by the templates (no story HTML is rendered into an email, so markup in an event
@@ -46,14 +51,27 @@ public record EditionMail(String title, String url, Lead lead, List<Brief> brief
      */
     static EditionMail of(EditionPublished edition, Footer footer) {
         EditionLead lead = edition.lead();
-        Lead leadView = new Lead(lead.headline(), blankToNull(lead.byline()), blankToNull(lead.editorsNote()),
-                Image.of(lead), paragraphs(lead.summary()), lead.attribution().outlet(),
-                webLink(lead.attribution().url()), blankToNull(lead.authorBio()), blankToNull(lead.rights()));
+        Lead leadView = new Lead(
+                lead.headline(),
+                blankToNull(lead.byline()),
+                blankToNull(lead.editorsNote()),
+                Image.of(lead),
+                paragraphs(lead.summary()),
+                lead.attribution().outlet(),
+                webLink(lead.attribution().url()),
+                blankToNull(lead.authorBio()),
+                blankToNull(lead.rights()));
         List<Brief> briefs = edition.briefs().stream()
                 .sorted(Comparator.comparing(EditionBrief::number))
-                .map(b -> new Brief(b.number(), b.headline(),
-                        b.paragraphs().stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList(),
-                        b.attribution().outlet(), webLink(b.attribution().url())))
+                .map(b -> new Brief(
+                        b.number(),
+                        b.headline(),
+                        b.paragraphs().stream()
+                                .filter(p -> p != null && !p.isBlank())
+                                .map(String::strip)
+                                .toList(),
+                        b.attribution().outlet(),
+                        webLink(b.attribution().url())))
                 .toList();
         return new EditionMail(edition.title(), webLink(edition.url()), leadView, briefs, footer);
     }
@@ -70,7 +88,10 @@ public record EditionMail(String title, String url, Lead lead, List<Brief> brief
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(text.strip().split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return Arrays.stream(text.strip().split("\\R\\s*\\R"))
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 
     private static String blankToNull(String value) {

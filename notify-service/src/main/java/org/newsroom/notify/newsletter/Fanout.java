@@ -47,18 +47,23 @@ public class Fanout {
     /** Records that the subject is to be fanned out; the same subject again adds nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
     void start(UUID subjectId, Kind kind, String sections) {
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                 INSERT INTO fanout (subject_id, kind, sections, after_subscriber, created_at)
                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
-                .setParameter(1, subjectId).setParameter(2, kind.name()).setParameter(3, sections)
-                .setParameter(4, BEFORE_ALL).setParameter(5, Instant.now())
+                .setParameter(1, subjectId)
+                .setParameter(2, kind.name())
+                .setParameter(3, sections)
+                .setParameter(4, BEFORE_ALL)
+                .setParameter(5, Instant.now())
                 .executeUpdate();
     }
 
     /** No more pages. Waits for a page being written (its row lock), so that page's rows exist once this returns. */
     @Transactional(Transactional.TxType.MANDATORY)
     void stop(UUID subjectId) {
-        entityManager.createNativeQuery("UPDATE fanout SET done = true WHERE subject_id = ?1 AND NOT done")
+        entityManager
+                .createNativeQuery("UPDATE fanout SET done = true WHERE subject_id = ?1 AND NOT done")
                 .setParameter(1, subjectId)
                 .executeUpdate();
     }
@@ -81,7 +86,8 @@ public class Fanout {
         }
         UUID subject = (UUID) due.get(0)[0];
         Kind kind = Kind.valueOf((String) due.get(0)[1]);
-        Object[] page = (Object[]) entityManager.createNativeQuery(page(kind))
+        Object[] page = (Object[]) entityManager
+                .createNativeQuery(page(kind))
                 .setParameter(1, subject)
                 .setParameter(2, (String) due.get(0)[2])
                 .setParameter(3, (UUID) due.get(0)[3])
@@ -89,10 +95,12 @@ public class Fanout {
                 .setParameter(5, DeliveryEvents.EMAIL)
                 .getSingleResult();
         long size = ((Number) page[0]).longValue();
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                 UPDATE fanout SET after_subscriber = COALESCE(?2, after_subscriber), done = ?3, pages = pages + 1
                 WHERE subject_id = ?1""")
-                .setParameter(1, subject).setParameter(2, (UUID) page[1])
+                .setParameter(1, subject)
+                .setParameter(2, (UUID) page[1])
                 .setParameter(3, size < config.fanoutPageSize())
                 .executeUpdate();
         return true;
@@ -115,7 +123,6 @@ public class Fanout {
                                 THEN 'SUPPRESSED' ELSE 'PENDING' END, 0, now(), now()
                     FROM page p
                     ON CONFLICT (subscriber_id, %1$s) DO NOTHING)
-                SELECT (SELECT count(*) FROM page), (SELECT id FROM page ORDER BY id DESC LIMIT 1)"""
-                .formatted(kind.column, kind.unsectionedMatchesAll);
+                SELECT (SELECT count(*) FROM page), (SELECT id FROM page ORDER BY id DESC LIMIT 1)""".formatted(kind.column, kind.unsectionedMatchesAll);
     }
 }

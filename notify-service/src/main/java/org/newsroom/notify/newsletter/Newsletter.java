@@ -51,7 +51,8 @@ public class Newsletter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void schedule(PublicationPublished publication) {
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                 INSERT INTO publication_notice (publication_id, slug, url, headline, summary, byline, outlet,
                                                 outlet_url, version, published_at, received_at, traceparent)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
@@ -83,7 +84,8 @@ public class Newsletter {
     @Transactional(Transactional.TxType.MANDATORY)
     public void schedule(EditionPublished edition) {
         String sections = normalized(edition.sections());
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                 INSERT INTO edition_notice (edition_id, url, title, sections, data, published_at, received_at,
                                             traceparent)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -111,7 +113,8 @@ public class Newsletter {
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancel(PublicationRetracted retraction) {
         fanout.stop(retraction.publicationId());
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                 UPDATE delivery SET status = 'CANCELLED', last_error = ?2
                 WHERE publication_id = ?1 AND status = 'PENDING'""")
                 .setParameter(1, retraction.publicationId())
@@ -121,9 +124,16 @@ public class Newsletter {
 
     /** Sections as subscribers' topics are stored: trimmed, lower-case, sorted, comma-separated. */
     private static String normalized(List<String> sections) {
-        return sections == null ? "" : String.join(",", sections.stream()
-                .filter(t -> t != null && !t.isBlank())
-                .map(t -> t.strip().toLowerCase(Locale.ROOT)).distinct().sorted().toList());
+        return sections == null
+                ? ""
+                : String.join(
+                        ",",
+                        sections.stream()
+                                .filter(t -> t != null && !t.isBlank())
+                                .map(t -> t.strip().toLowerCase(Locale.ROOT))
+                                .distinct()
+                                .sorted()
+                                .toList());
     }
 
     /**
@@ -131,26 +141,32 @@ public class Newsletter {
      * mailed because the story was killed first. fanningOut: readers are still being added page by page, so pending
      * (and the total) will grow; the counts are final once it is false and pending is 0.
      */
-    public record Summary(long sent, long pending, long failed, long suppressed, long cancelled,
-            boolean fanningOut) {
-    }
+    public record Summary(long sent, long pending, long failed, long suppressed, long cancelled, boolean fanningOut) {}
 
     /** @return the delivery counts of a publication, empty when this service never heard of it */
     @Transactional
     public Optional<Summary> summary(UUID publicationId) {
-        return summary("SELECT 1 FROM publication_notice WHERE publication_id = ?1",
-                "SELECT status, count(*) FROM delivery WHERE publication_id = ?1 GROUP BY status", publicationId);
+        return summary(
+                "SELECT 1 FROM publication_notice WHERE publication_id = ?1",
+                "SELECT status, count(*) FROM delivery WHERE publication_id = ?1 GROUP BY status",
+                publicationId);
     }
 
     /** @return the delivery counts of an edition, empty when this service never heard of it */
     @Transactional
     public Optional<Summary> editionSummary(UUID editionId) {
-        return summary("SELECT 1 FROM edition_notice WHERE edition_id = ?1",
-                "SELECT status, count(*) FROM delivery WHERE edition_id = ?1 GROUP BY status", editionId);
+        return summary(
+                "SELECT 1 FROM edition_notice WHERE edition_id = ?1",
+                "SELECT status, count(*) FROM delivery WHERE edition_id = ?1 GROUP BY status",
+                editionId);
     }
 
     private Optional<Summary> summary(String known, String counts, UUID id) {
-        if (entityManager.createNativeQuery(known).setParameter(1, id).getResultList().isEmpty()) {
+        if (entityManager
+                .createNativeQuery(known)
+                .setParameter(1, id)
+                .getResultList()
+                .isEmpty()) {
             return Optional.empty();
         }
         long sent = 0;
@@ -158,7 +174,8 @@ public class Newsletter {
         long failed = 0;
         long suppressed = 0;
         long cancelled = 0;
-        for (Object row : entityManager.createNativeQuery(counts).setParameter(1, id).getResultList()) {
+        for (Object row :
+                entityManager.createNativeQuery(counts).setParameter(1, id).getResultList()) {
             Object[] columns = (Object[]) row;
             long count = ((Number) columns[1]).longValue();
             switch ((String) columns[0]) {
@@ -167,13 +184,15 @@ public class Newsletter {
                 case "FAILED" -> failed = count;
                 case "SUPPRESSED" -> suppressed = count;
                 case "CANCELLED" -> cancelled = count;
-                default -> {
-                }
+                default -> {}
             }
         }
-        boolean fanningOut = ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM fanout WHERE subject_id = ?1 AND NOT done").setParameter(1, id)
-                .getSingleResult()).longValue() > 0;
+        boolean fanningOut = ((Number) entityManager
+                                .createNativeQuery("SELECT count(*) FROM fanout WHERE subject_id = ?1 AND NOT done")
+                                .setParameter(1, id)
+                                .getSingleResult())
+                        .longValue()
+                > 0;
         return Optional.of(new Summary(sent, pending, failed, suppressed, cancelled, fanningOut));
     }
 }

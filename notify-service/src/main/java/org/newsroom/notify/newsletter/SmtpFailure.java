@@ -24,7 +24,8 @@ public record SmtpFailure(Verdict verdict, String reason) {
     public static SmtpFailure of(Throwable failure) {
         SMTPException smtp = find(failure, SMTPException.class);
         if (smtp != null) {
-            return new SmtpFailure(smtp.isPermanent() ? Verdict.PERMANENT : Verdict.RETRYABLE,
+            return new SmtpFailure(
+                    smtp.isPermanent() ? Verdict.PERMANENT : Verdict.RETRYABLE,
                     truncate(smtp.getReplyCode() + " " + smtp.getReplyMessage()));
         }
         Throwable unconnected = find(failure, ConnectException.class);
@@ -34,7 +35,8 @@ public record SmtpFailure(Verdict verdict, String reason) {
         if (unconnected != null) {
             return new SmtpFailure(Verdict.RETRYABLE, truncate(describe(unconnected)));
         }
-        return new SmtpFailure(Verdict.UNCERTAIN,
+        return new SmtpFailure(
+                Verdict.UNCERTAIN,
                 truncate("uncertain, not retried (the server may have accepted it): " + describe(failure)));
     }
 

@@ -26,21 +26,27 @@ public class DeliverySchedule {
     WebhookSender webhooks;
 
     /** Turns an edition or breaking publication into delivery rows, page by page. */
-    @Scheduled(every = "${newsroom.notify.fanout-interval:1s}", identity = "fanout",
+    @Scheduled(
+            every = "${newsroom.notify.fanout-interval:1s}",
+            identity = "fanout",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void fanOut() {
         fanout.fanOutDue();
     }
 
-    @Scheduled(every = "${newsroom.notify.send-interval:1s}", identity = "delivery-sender",
+    @Scheduled(
+            every = "${newsroom.notify.send-interval:1s}",
+            identity = "delivery-sender",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sendEmails() {
         emails.sendDue();
     }
 
-    @Scheduled(every = "${newsroom.notify.webhooks.send-interval:1s}", identity = "webhook-sender",
+    @Scheduled(
+            every = "${newsroom.notify.webhooks.send-interval:1s}",
+            identity = "webhook-sender",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void callWebhooks() {

@@ -32,9 +32,16 @@ public class ConfirmationMail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void sendAfterCommit(String email, String token) {
         Mail mail = compose(email, token);
-        afterCommit.run(() -> transport.send(mail).ifNoItem().after(SEND_TIMEOUT).fail().subscribe().with(
-                ok -> LOG.debugf("Confirmation sent to %s", email),
-                failure -> LOG.warnf(failure, "Confirmation to %s not sent; subscribing again re-sends it", email)));
+        afterCommit.run(() -> transport
+                .send(mail)
+                .ifNoItem()
+                .after(SEND_TIMEOUT)
+                .fail()
+                .subscribe()
+                .with(
+                        ok -> LOG.debugf("Confirmation sent to %s", email),
+                        failure -> LOG.warnf(
+                                failure, "Confirmation to %s not sent; subscribing again re-sends it", email)));
     }
 
     /**

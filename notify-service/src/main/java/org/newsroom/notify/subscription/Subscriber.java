@@ -66,7 +66,9 @@ public class Subscriber extends PanacheEntityBase {
     }
 
     public static String joinTopics(Collection<String> topics) {
-        return topics == null ? "" : String.join(",", topics.stream().distinct().sorted().toList());
+        return topics == null
+                ? ""
+                : String.join(",", topics.stream().distinct().sorted().toList());
     }
 
     /** Addresses are stored, compared and suppressed trimmed and lower-cased. */

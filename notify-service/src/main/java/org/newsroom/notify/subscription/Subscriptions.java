@@ -41,7 +41,8 @@ public class Subscriptions {
     @Transactional
     public void subscribe(String email, String name, List<String> topics) {
         String address = Subscriber.normalizeEmail(email);
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                 INSERT INTO subscriber (id, email, name, status, topics, created_at)
                 VALUES (?1, ?2, ?3, 'PENDING', ?4, ?5)
                 ON CONFLICT (email) DO NOTHING""")

@@ -10,10 +10,10 @@ import java.util.Optional;
 public final class TokenSecret {
     /** The dev and test profiles' value when NEWSROOM_NOTIFY_TOKEN_SECRET is not set: public, never for production. */
     public static final String DEV_SECRET = "dev-only-insecure-notify-token-secret-set-NEWSROOM_NOTIFY_TOKEN_SECRET";
+
     static final int MIN_LENGTH = 32;
 
-    private TokenSecret() {
-    }
+    private TokenSecret() {}
 
     /**
      * @param localStack whether this is a dev or test run, where the public default is tolerated
@@ -23,8 +23,8 @@ public final class TokenSecret {
     public static String vet(Optional<String> configured, boolean localStack) {
         String secret = configured.orElse("");
         if (secret.isBlank()) {
-            throw new IllegalStateException("NEWSROOM_NOTIFY_TOKEN_SECRET is not set: set it to at least "
-                    + MIN_LENGTH + " random characters (e.g. `openssl rand -hex 32`); it signs the links in emails");
+            throw new IllegalStateException("NEWSROOM_NOTIFY_TOKEN_SECRET is not set: set it to at least " + MIN_LENGTH
+                    + " random characters (e.g. `openssl rand -hex 32`); it signs the links in emails");
         }
         if (secret.length() < MIN_LENGTH) {
             throw new IllegalStateException("NEWSROOM_NOTIFY_TOKEN_SECRET is too short (" + secret.length()

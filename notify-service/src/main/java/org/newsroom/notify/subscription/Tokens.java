@@ -57,38 +57,38 @@ public class Tokens {
 
     /** What a presented token turned out to be. */
     public sealed interface Verdict {
-        record Valid(UUID subscriberId) implements Verdict {
-        }
+        record Valid(UUID subscriberId) implements Verdict {}
 
-        record Expired(UUID subscriberId) implements Verdict {
-        }
+        record Expired(UUID subscriberId) implements Verdict {}
 
         /** Genuine, but of a token version the subscriber has left behind. */
-        record Revoked(UUID subscriberId) implements Verdict {
-        }
+        record Revoked(UUID subscriberId) implements Verdict {}
 
-        record Invalid() implements Verdict {
-        }
+        record Invalid() implements Verdict {}
     }
 
     /** What a token says before its MAC is checked. */
-    private record Claims(byte[] bytes, UUID subscriberId, long expiryOrVersion) {
-    }
+    private record Claims(byte[] bytes, UUID subscriberId, long expiryOrVersion) {}
 
     public String confirmation(UUID subscriberId, String email) {
         return confirmation(subscriberId, email, clock.instant().plus(config.confirmTokenTtl()));
     }
 
     public String confirmation(UUID subscriberId, String email, Instant expiresAt) {
-        ByteBuffer claims = ByteBuffer.allocate(1 + 16 + 8).put(CONFIRM).putLong(subscriberId.getMostSignificantBits())
-                .putLong(subscriberId.getLeastSignificantBits()).putLong(expiresAt.getEpochSecond());
+        ByteBuffer claims = ByteBuffer.allocate(1 + 16 + 8)
+                .put(CONFIRM)
+                .putLong(subscriberId.getMostSignificantBits())
+                .putLong(subscriberId.getLeastSignificantBits())
+                .putLong(expiresAt.getEpochSecond());
         return sign(claims.array(), email);
     }
 
     /** The unsubscribe and preferences token of this subscriber's emails, valid until its version moves on. */
     public String subscription(UUID subscriberId, String email, int tokenVersion) {
-        ByteBuffer claims = ByteBuffer.allocate(1 + 16 + 4).put(SUBSCRIPTION)
-                .putLong(subscriberId.getMostSignificantBits()).putLong(subscriberId.getLeastSignificantBits())
+        ByteBuffer claims = ByteBuffer.allocate(1 + 16 + 4)
+                .put(SUBSCRIPTION)
+                .putLong(subscriberId.getMostSignificantBits())
+                .putLong(subscriberId.getLeastSignificantBits())
                 .putInt(tokenVersion);
         return sign(claims.array(), email);
     }
@@ -117,7 +117,8 @@ public class Tokens {
         UUID id = claims.subscriberId();
         if (confirmation) {
             return Instant.ofEpochSecond(claims.expiryOrVersion()).isBefore(clock.instant())
-                    ? new Verdict.Expired(id) : new Verdict.Valid(id);
+                    ? new Verdict.Expired(id)
+                    : new Verdict.Valid(id);
         }
         return claims.expiryOrVersion() == subscriber.tokenVersion ? new Verdict.Valid(id) : new Verdict.Revoked(id);
     }

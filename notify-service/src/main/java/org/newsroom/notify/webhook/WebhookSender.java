@@ -72,15 +72,22 @@ public class WebhookSender {
     /** Runs the calls and records their outcomes, off the scheduler's thread. */
     private ExecutorService calls;
 
-    record Due(UUID id, UUID endpointId, String eventId, UUID subjectId, String body, int attempts, String url,
-            String secret, String eventType) {
+    record Due(
+            UUID id,
+            UUID endpointId,
+            String eventId,
+            UUID subjectId,
+            String body,
+            int attempts,
+            String url,
+            String secret,
+            String eventType) {
         boolean edition() {
             return EventType.EDITION_PUBLISHED.type().equals(eventType);
         }
     }
 
-    record Outcome(Integer statusCode, String error, Instant at, long durationMs) {
-    }
+    record Outcome(Integer statusCode, String error, Instant at, long durationMs) {}
 
     @PostConstruct
     void limitInFlight() {
@@ -128,16 +135,26 @@ public class WebhookSender {
 
     /** Each claimed delivery holds one slot until its outcome is recorded, even if the call itself blew up. */
     private void dispatch(Due due) {
-        CompletableFuture.completedFuture(due).thenCompose(this::call).whenCompleteAsync((outcome, failure) -> {
-            try {
-                record(due, failure == null ? outcome : outcome(Instant.now(), null, describe(unwrapped(failure))));
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "Recording the outcome of webhook delivery %s failed; retried after the lease",
-                        due.id());
-            } finally {
-                inFlight.release();
-            }
-        }, calls);
+        CompletableFuture.completedFuture(due)
+                .thenCompose(this::call)
+                .whenCompleteAsync(
+                        (outcome, failure) -> {
+                            try {
+                                record(
+                                        due,
+                                        failure == null
+                                                ? outcome
+                                                : outcome(Instant.now(), null, describe(unwrapped(failure))));
+                            } catch (RuntimeException e) {
+                                LOG.warnf(
+                                        e,
+                                        "Recording the outcome of webhook delivery %s failed; retried after the lease",
+                                        due.id());
+                            } finally {
+                                inFlight.release();
+                            }
+                        },
+                        calls);
     }
 
     /**
@@ -148,7 +165,8 @@ public class WebhookSender {
      */
     @SuppressWarnings("unchecked")
     List<Due> claim(int limit) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager
+                .createNativeQuery("""
                 UPDATE webhook_delivery d SET next_attempt_at = now() + (?2 * interval '1 millisecond')
                 FROM webhook_endpoint e
                 WHERE d.id IN (SELECT w.id FROM webhook_delivery w JOIN webhook_endpoint we ON we.id = w.endpoint_id
@@ -164,8 +182,18 @@ public class WebhookSender {
                 .setParameter(1, limit)
                 .setParameter(2, config.lease().toMillis())
                 .getResultList();
-        return rows.stream().map(r -> new Due((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4],
-                ((Number) r[5]).intValue(), (String) r[6], (String) r[7], (String) r[8])).toList();
+        return rows.stream()
+                .map(r -> new Due(
+                        (UUID) r[0],
+                        (UUID) r[1],
+                        (String) r[2],
+                        (UUID) r[3],
+                        (String) r[4],
+                        ((Number) r[5]).intValue(),
+                        (String) r[6],
+                        (String) r[7],
+                        (String) r[8]))
+                .toList();
     }
 
     /**
@@ -186,13 +214,20 @@ public class WebhookSender {
                 "webhook-timestamp", timestamp,
                 "webhook-signature", sign(due.secret(), due.eventId(), timestamp, due.body()));
         byte[] body = due.body().getBytes(StandardCharsets.UTF_8);
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return outcome(start, urlGuard.http().post(url, headers, "application/json", body).status(), null);
-            } catch (IOException | RuntimeException e) {
-                return outcome(start, null, describe(e));
-            }
-        }, calls);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return outcome(
+                                start,
+                                urlGuard.http()
+                                        .post(url, headers, "application/json", body)
+                                        .status(),
+                                null);
+                    } catch (IOException | RuntimeException e) {
+                        return outcome(start, null, describe(e));
+                    }
+                },
+                calls);
     }
 
     private static Throwable unwrapped(Throwable e) {
@@ -200,7 +235,8 @@ public class WebhookSender {
     }
 
     private static Outcome outcome(Instant start, Integer statusCode, String error) {
-        return new Outcome(statusCode, error, start, Duration.between(start, Instant.now()).toMillis());
+        return new Outcome(
+                statusCode, error, start, Duration.between(start, Instant.now()).toMillis());
     }
 
     void record(Due due, Outcome outcome) {
@@ -211,25 +247,41 @@ public class WebhookSender {
         boolean giveUp = !delivered && (gone || attempts >= config.webhooks().maxAttempts());
         String error = delivered ? null : outcome.error() != null ? outcome.error() : "HTTP " + code;
         QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("""
+            entityManager
+                    .createNativeQuery("""
                     INSERT INTO webhook_attempt (delivery_id, attempt, status_code, error, attempted_at, duration_ms)
                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
-                    .setParameter(1, due.id()).setParameter(2, attempts).setParameter(3, code)
-                    .setParameter(4, error).setParameter(5, outcome.at()).setParameter(6, outcome.durationMs())
+                    .setParameter(1, due.id())
+                    .setParameter(2, attempts)
+                    .setParameter(3, code)
+                    .setParameter(4, error)
+                    .setParameter(5, outcome.at())
+                    .setParameter(6, outcome.durationMs())
                     .executeUpdate();
             if (delivered) {
-                entityManager.createNativeQuery("""
+                entityManager
+                        .createNativeQuery("""
                         UPDATE webhook_delivery SET status = 'DELIVERED', attempts = ?2, last_status_code = ?3,
                                last_error = NULL, delivered_at = now()
                         WHERE id = ?1 AND status = 'PENDING'""")
-                        .setParameter(1, due.id()).setParameter(2, attempts).setParameter(3, code).executeUpdate();
+                        .setParameter(1, due.id())
+                        .setParameter(2, attempts)
+                        .setParameter(3, code)
+                        .executeUpdate();
                 return;
             }
             Duration delay = backoff.delay(attempts);
-            LOG.warnf("Webhook delivery %s of event %s to %s failed (attempt %d of %d)%s: %s", due.id(),
-                    due.eventId(), due.url(), attempts, config.webhooks().maxAttempts(),
-                    giveUp ? ", giving up" : ", retrying in " + delay, error);
-            int updated = entityManager.createNativeQuery("""
+            LOG.warnf(
+                    "Webhook delivery %s of event %s to %s failed (attempt %d of %d)%s: %s",
+                    due.id(),
+                    due.eventId(),
+                    due.url(),
+                    attempts,
+                    config.webhooks().maxAttempts(),
+                    giveUp ? ", giving up" : ", retrying in " + delay,
+                    error);
+            int updated = entityManager
+                    .createNativeQuery("""
                     UPDATE webhook_delivery SET status = ?2, attempts = ?3, last_status_code = ?4, last_error = ?5,
                            next_attempt_at = now() + (?6 * interval '1 millisecond')
                     WHERE id = ?1 AND status = 'PENDING'""")
@@ -241,11 +293,19 @@ public class WebhookSender {
                     .setParameter(6, delay.toMillis())
                     .executeUpdate();
             if (giveUp && updated == 1) {
-                events.failed(due.id(), due.subjectId(), due.edition(), due.endpointId(), DeliveryEvents.WEBHOOK,
-                        error, attempts, Instant.now());
+                events.failed(
+                        due.id(),
+                        due.subjectId(),
+                        due.edition(),
+                        due.endpointId(),
+                        DeliveryEvents.WEBHOOK,
+                        error,
+                        attempts,
+                        Instant.now());
             }
             if (gone) {
-                entityManager.createNativeQuery("""
+                entityManager
+                        .createNativeQuery("""
                         UPDATE webhook_endpoint SET status = 'DISABLED', disabled_reason = ?2
                         WHERE id = ?1 AND status = 'ACTIVE'""")
                         .setParameter(1, due.endpointId())
@@ -253,8 +313,11 @@ public class WebhookSender {
                         .executeUpdate();
             }
         });
-        metrics.counter("newsroom.notify.webhook.deliveries", "outcome",
-                delivered ? "delivered" : gone ? "gone" : giveUp ? "failed" : "retried").increment();
+        metrics.counter(
+                        "newsroom.notify.webhook.deliveries",
+                        "outcome",
+                        delivered ? "delivered" : gone ? "gone" : giveUp ? "failed" : "retried")
+                .increment();
     }
 
     /**

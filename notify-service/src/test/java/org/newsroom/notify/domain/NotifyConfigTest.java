@@ -48,18 +48,32 @@ class NotifyConfigTest {
 
     @Test
     void theEnvironmentVariablesOperationsUseKeepWorking() throws IOException {
-        NotifyConfig config = config(Map.of("NEWSROOM_NOTIFY_BASE_URL", "https://notify.example.com",
-                "NEWSROOM_NOTIFY_TOKEN_SECRET", "a-secret-of-at-least-thirty-two-characters",
-                "NEWSROOM_NOTIFY_SIGNUP_LIMIT", "4", "NEWSROOM_NOTIFY_SEND_RATE", "2.5",
-                "NEWSROOM_NOTIFY_BREAKING_SECTIONS", "Breaking", "NEWSROOM_JWT_PUBLIC_KEY", "file:/keys/jwt.pem",
-                "NEWSROOM_WEBHOOK_ALLOWED_HOSTS", "hooks.internal,relay.internal", "NEWSROOM_WEBHOOK_TIMEOUT", "3s"));
+        NotifyConfig config = config(Map.of(
+                "NEWSROOM_NOTIFY_BASE_URL",
+                "https://notify.example.com",
+                "NEWSROOM_NOTIFY_TOKEN_SECRET",
+                "a-secret-of-at-least-thirty-two-characters",
+                "NEWSROOM_NOTIFY_SIGNUP_LIMIT",
+                "4",
+                "NEWSROOM_NOTIFY_SEND_RATE",
+                "2.5",
+                "NEWSROOM_NOTIFY_BREAKING_SECTIONS",
+                "Breaking",
+                "NEWSROOM_JWT_PUBLIC_KEY",
+                "file:/keys/jwt.pem",
+                "NEWSROOM_WEBHOOK_ALLOWED_HOSTS",
+                "hooks.internal,relay.internal",
+                "NEWSROOM_WEBHOOK_TIMEOUT",
+                "3s"));
         assertEquals("https://notify.example.com", config.baseUrl());
         assertEquals(Optional.of("a-secret-of-at-least-thirty-two-characters"), config.tokenSecret());
         assertEquals(4, config.signupLimit());
         assertEquals(2.5, config.sendRate());
         assertEquals(Optional.of("Breaking"), config.breakingSections());
         assertEquals("file:/keys/jwt.pem", config.jwtKeyLocation());
-        assertEquals(Optional.of(List.of("hooks.internal", "relay.internal")), config.webhooks().allowedHosts());
+        assertEquals(
+                Optional.of(List.of("hooks.internal", "relay.internal")),
+                config.webhooks().allowedHosts());
         assertEquals(Duration.ofSeconds(3), config.webhooks().timeout());
     }
 }

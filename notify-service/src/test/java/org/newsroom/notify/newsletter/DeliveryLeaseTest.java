@@ -36,10 +36,15 @@ class DeliveryLeaseTest {
     public static class ShortLeaseSlowSends implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("newsroom.notify.send-interval", "off",
-                    "newsroom.notify.lease", "1s",
-                    "newsroom.notify.send-rate", "2",
-                    "newsroom.notify.send-concurrency", "1");
+            return Map.of(
+                    "newsroom.notify.send-interval",
+                    "off",
+                    "newsroom.notify.lease",
+                    "1s",
+                    "newsroom.notify.send-rate",
+                    "2",
+                    "newsroom.notify.send-concurrency",
+                    "1");
         }
 
         @Override
@@ -64,8 +69,10 @@ class DeliveryLeaseTest {
 
         CompletableFuture<Void> first = CompletableFuture.runAsync(sender::sendDue);
         // The first has claimed them all once its first email is out; only then may the second claim.
-        await().atMost(TIMEOUT).until(() -> readers.stream()
-                .anyMatch(reader -> !mail.messages(MailSink.to(reader, edition.title())).isEmpty()));
+        await().atMost(TIMEOUT)
+                .until(() -> readers.stream()
+                        .anyMatch(reader -> !mail.messages(MailSink.to(reader, edition.title()))
+                                .isEmpty()));
         List<ClaimedDelivery.EditionDue> claimedAgain = await().atMost(TIMEOUT)
                 .until(() -> QuarkusTransaction.requiringNew().call(sender::claimEditions), rows -> !rows.isEmpty());
         claimedAgain.forEach(sender::send);
@@ -74,9 +81,13 @@ class DeliveryLeaseTest {
         for (String reader : readers) {
             assertEquals(1, mail.messages(MailSink.to(reader, edition.title())).size(), "one email for " + reader);
         }
-        assertEquals(List.of("SENT"), QuarkusTransaction.requiringNew().call(() -> Subscriber.getEntityManager()
-                .createNativeQuery("SELECT DISTINCT status FROM delivery WHERE edition_id = ?1")
-                .setParameter(1, edition.editionId()).getResultList()));
+        assertEquals(
+                List.of("SENT"),
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Subscriber.getEntityManager()
+                                .createNativeQuery("SELECT DISTINCT status FROM delivery WHERE edition_id = ?1")
+                                .setParameter(1, edition.editionId())
+                                .getResultList()));
     }
 
     private static void due(EditionPublished edition, List<String> readers) {

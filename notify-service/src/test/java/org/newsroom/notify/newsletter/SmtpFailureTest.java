@@ -17,8 +17,8 @@ class SmtpFailureTest {
 
     @Test
     void a5xxReplyIsPermanent() {
-        SmtpFailure failure = SmtpFailure.of(new SMTPException("RCPT TO", 550, List.of("550 5.1.1 no such user"),
-                false));
+        SmtpFailure failure =
+                SmtpFailure.of(new SMTPException("RCPT TO", 550, List.of("550 5.1.1 no such user"), false));
         assertEquals(SmtpFailure.Verdict.PERMANENT, failure.verdict());
         assertFalse(failure.retryable());
         assertTrue(failure.reason().startsWith("550"), failure.reason());
@@ -26,8 +26,8 @@ class SmtpFailureTest {
 
     @Test
     void a4xxReplyIsTransientEvenWhenWrapped() {
-        SmtpFailure failure = SmtpFailure.of(new CompletionException(
-                new SMTPException("RCPT TO", 451, List.of("451 4.7.1 greylisted"), false)));
+        SmtpFailure failure = SmtpFailure.of(
+                new CompletionException(new SMTPException("RCPT TO", 451, List.of("451 4.7.1 greylisted"), false)));
         assertEquals(SmtpFailure.Verdict.RETRYABLE, failure.verdict());
         assertTrue(failure.reason().startsWith("451"), failure.reason());
     }

@@ -13,18 +13,18 @@ class TokenSecretTest {
 
     @Test
     void outsideTheLocalStackAMissingShortOrPublicSecretIsRefusedSayingWhatToSet() {
-        for (Optional<String> missing : java.util.List.of(Optional.<String>empty(), Optional.of(""),
-                Optional.of("   "))) {
-            IllegalStateException refusal = assertThrows(IllegalStateException.class,
-                    () -> TokenSecret.vet(missing, false));
-            assertTrue(refusal.getMessage().startsWith("NEWSROOM_NOTIFY_TOKEN_SECRET is not set"),
-                    refusal.getMessage());
+        for (Optional<String> missing :
+                java.util.List.of(Optional.<String>empty(), Optional.of(""), Optional.of("   "))) {
+            IllegalStateException refusal =
+                    assertThrows(IllegalStateException.class, () -> TokenSecret.vet(missing, false));
+            assertTrue(
+                    refusal.getMessage().startsWith("NEWSROOM_NOTIFY_TOKEN_SECRET is not set"), refusal.getMessage());
         }
-        IllegalStateException shortOne = assertThrows(IllegalStateException.class,
-                () -> TokenSecret.vet(Optional.of(RANDOM.substring(1)), false));
+        IllegalStateException shortOne = assertThrows(
+                IllegalStateException.class, () -> TokenSecret.vet(Optional.of(RANDOM.substring(1)), false));
         assertTrue(shortOne.getMessage().contains("too short (31 characters)"), shortOne.getMessage());
-        IllegalStateException dev = assertThrows(IllegalStateException.class,
-                () -> TokenSecret.vet(Optional.of(TokenSecret.DEV_SECRET), false));
+        IllegalStateException dev = assertThrows(
+                IllegalStateException.class, () -> TokenSecret.vet(Optional.of(TokenSecret.DEV_SECRET), false));
         assertTrue(dev.getMessage().contains("public dev-only default"), dev.getMessage());
 
         assertEquals(RANDOM, TokenSecret.vet(Optional.of(RANDOM), false));

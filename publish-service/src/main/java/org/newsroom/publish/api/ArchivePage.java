@@ -36,18 +36,25 @@ public class ArchivePage {
     static class Templates {
         static native TemplateInstance index(List<DayLink> days);
 
-        static native TemplateInstance day(String date, String dateReadable, List<HomePage.EditionTeaser> editions,
-                List<Teaser> stories);
+        static native TemplateInstance day(
+                String date, String dateReadable, List<HomePage.EditionTeaser> editions, List<Teaser> stories);
     }
 
-    public record DayLink(String url, String date, String dateReadable, long stories, long editions) {
-    }
+    public record DayLink(String url, String date, String dateReadable, long stories, long editions) {}
 
     @GET
     public Response index() {
-        return Response.ok(Templates.index(archive.days().stream().map(d -> new DayLink(
-                urls.site("/archive/" + d.date()), d.date().toString(), READABLE.format(d.date()), d.stories(),
-                d.editions())).toList())).type(StoryPage.HTML).cacheControl(Freshness.cacheControl()).build();
+        return Response.ok(Templates.index(archive.days().stream()
+                        .map(d -> new DayLink(
+                                urls.site("/archive/" + d.date()),
+                                d.date().toString(),
+                                READABLE.format(d.date()),
+                                d.stories(),
+                                d.editions()))
+                        .toList()))
+                .type(StoryPage.HTML)
+                .cacheControl(Freshness.cacheControl())
+                .build();
     }
 
     @GET
@@ -55,10 +62,13 @@ public class ArchivePage {
     public Response day(@PathParam("date") String date) {
         LocalDate day = parse(date);
         List<HomePage.EditionTeaser> editions = Edition.publishedFor(day).stream()
-                .map(e -> new HomePage.EditionTeaser(urls.edition(e.slug), e.title, e.date.toString())).toList();
+                .map(e -> new HomePage.EditionTeaser(urls.edition(e.slug), e.title, e.date.toString()))
+                .toList();
         List<Publication> stories = Publication.publishedOn(day);
         return Response.ok(Templates.day(day.toString(), READABLE.format(day), editions, Teaser.of(stories, urls)))
-                .type(StoryPage.HTML).cacheControl(Freshness.cacheControl()).build();
+                .type(StoryPage.HTML)
+                .cacheControl(Freshness.cacheControl())
+                .build();
     }
 
     private static LocalDate parse(String date) {

@@ -28,8 +28,9 @@ public class ContractResource {
     @Path("schemas/{type}.json")
     @Produces("application/schema+json")
     public InputStream schema(@PathParam("type") String type) {
-        EventType eventType = EventType.ofType(type).orElseThrow(() -> new ProblemException(
-                Problem.of(Response.Status.NOT_FOUND, "No event type " + type)));
+        EventType eventType = EventType.ofType(type)
+                .orElseThrow(
+                        () -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No event type " + type)));
         return resource(eventType.schemaResource());
     }
 

@@ -28,9 +28,16 @@ public class EditionResource {
     @Inject
     PublicUrls urls;
 
-    public record EditionResponse(UUID id, String slug, String url, String title, LocalDate date, EditionLead lead,
-            List<EditionBrief> briefs, List<String> sections, Instant publishedAt) {
-    }
+    public record EditionResponse(
+            UUID id,
+            String slug,
+            String url,
+            String title,
+            LocalDate date,
+            EditionLead lead,
+            List<EditionBrief> briefs,
+            List<String> sections,
+            Instant publishedAt) {}
 
     @GET
     public List<EditionResponse> list() {
@@ -40,13 +47,23 @@ public class EditionResource {
     @GET
     @Path("{slug}")
     public EditionResponse get(@PathParam("slug") String slug) {
-        return Edition.findPublished(slug).map(this::response).orElseThrow(() -> new ProblemException(
-                Problem.of(Response.Status.NOT_FOUND, "No published edition " + slug)));
+        return Edition.findPublished(slug)
+                .map(this::response)
+                .orElseThrow(() ->
+                        new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No published edition " + slug)));
     }
 
     private EditionResponse response(Edition edition) {
         EditionApproved content = edition.content();
-        return new EditionResponse(edition.id, edition.slug, urls.edition(edition.slug), content.title(),
-                content.date(), content.lead(), content.briefs(), content.sections(), edition.publishedAt);
+        return new EditionResponse(
+                edition.id,
+                edition.slug,
+                urls.edition(edition.slug),
+                content.title(),
+                content.date(),
+                content.lead(),
+                content.briefs(),
+                content.sections(),
+                edition.publishedAt);
     }
 }

@@ -52,12 +52,17 @@ public class FeedResource {
     PublishSettings settings;
 
     /** One feed, whatever its format. */
-    record Feed(String title, String description, String path, List<Entry> entries) {
-    }
+    record Feed(String title, String description, String path, List<Entry> entries) {}
 
-    record Entry(String id, String url, String title, String text, String author, String externalUrl,
-            Instant published, Instant updated) {
-    }
+    record Entry(
+            String id,
+            String url,
+            String title,
+            String text,
+            String author,
+            String externalUrl,
+            Instant published,
+            Instant updated) {}
 
     @GET
     @Path("rss.xml")
@@ -82,54 +87,93 @@ public class FeedResource {
 
     @GET
     @Path("sections/{section}/" + FILES)
-    public Response section(@Context Request request, @PathParam("section") String section,
-            @PathParam("file") String file) {
+    public Response section(
+            @Context Request request, @PathParam("section") String section, @PathParam("file") String file) {
         String key = Sections.key(section);
         List<Publication> newest = Publication.listPublic(PublicationFilter.inSection(key, settings.feedSize()));
         if (newest.isEmpty()) {
             throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "Nothing published in " + section));
         }
-        String name = newest.get(0).article.sections.stream().filter(s -> Sections.key(s).equals(key)).findFirst()
+        String name = newest.get(0).article.sections.stream()
+                .filter(s -> Sections.key(s).equals(key))
+                .findFirst()
                 .orElse(section);
         String title = settings.siteTitle();
-        return serve(request, file, new Feed(title + " · " + name, "The newest " + name + " stories of " + title,
-                "/feeds/sections/" + key + "/", newest.stream().map(this::entry).toList()));
+        return serve(
+                request,
+                file,
+                new Feed(
+                        title + " · " + name,
+                        "The newest " + name + " stories of " + title,
+                        "/feeds/sections/" + key + "/",
+                        newest.stream().map(this::entry).toList()));
     }
 
     @GET
     @Path("editions/" + FILES)
     public Response editions(@Context Request request, @PathParam("file") String file) {
         String title = settings.siteTitle();
-        return serve(request, file, new Feed(title + " · Editions", "The newest editions of " + title,
-                "/feeds/editions/", Edition.newestPublished(settings.feedSize()).stream().map(this::entry).toList()));
+        return serve(
+                request,
+                file,
+                new Feed(
+                        title + " · Editions",
+                        "The newest editions of " + title,
+                        "/feeds/editions/",
+                        Edition.newestPublished(settings.feedSize()).stream()
+                                .map(this::entry)
+                                .toList()));
     }
 
     private Feed siteFeed() {
         String title = settings.siteTitle();
-        return new Feed(title, "The newest stories of " + title, "/feeds/",
-                Publication.listPublic(PublicationFilter.newest(settings.feedSize())).stream().map(this::entry)
+        return new Feed(
+                title,
+                "The newest stories of " + title,
+                "/feeds/",
+                Publication.listPublic(PublicationFilter.newest(settings.feedSize())).stream()
+                        .map(this::entry)
                         .toList());
     }
 
     private Entry entry(Publication p) {
-        return new Entry(guid(p.id.toString()), urls.story(p.slug), p.article.headline, p.article.summary,
-                StoryPage.blankToNull(p.article.byline), p.article.outletUrl, p.publishedAt, p.lastModified());
+        return new Entry(
+                guid(p.id.toString()),
+                urls.story(p.slug),
+                p.article.headline,
+                p.article.summary,
+                StoryPage.blankToNull(p.article.byline),
+                p.article.outletUrl,
+                p.publishedAt,
+                p.lastModified());
     }
 
     private Entry entry(Edition edition) {
         EditionApproved content = edition.content();
-        String text = content.lead().headline() + "\n\n" + content.briefs().stream()
-                .map(b -> b.number() + ". " + b.headline()).collect(Collectors.joining("\n"));
-        return new Entry(guid(edition.id.toString()), urls.edition(edition.slug), content.title() + " — "
-                + content.date(), text, null, null, edition.publishedAt, edition.publishedAt);
+        String text = content.lead().headline() + "\n\n"
+                + content.briefs().stream()
+                        .map(b -> b.number() + ". " + b.headline())
+                        .collect(Collectors.joining("\n"));
+        return new Entry(
+                guid(edition.id.toString()),
+                urls.edition(edition.slug),
+                content.title() + " — " + content.date(),
+                text,
+                null,
+                null,
+                edition.publishedAt,
+                edition.publishedAt);
     }
 
     private Response serve(Request request, String file, Feed feed) {
-        String version = file + feed.path() + feed.entries().stream().map(e -> e.id() + "@" + e.updated())
-                .collect(Collectors.joining(","));
+        String version = file
+                + feed.path()
+                + feed.entries().stream().map(e -> e.id() + "@" + e.updated()).collect(Collectors.joining(","));
         return Freshness.respond(request, version, lastModified(feed), () -> switch (file) {
-            case "rss.xml" -> Response.ok(write(syndFeed(feed, "rss_2.0", file))).type(RSS + ";charset=UTF-8");
-            case "atom.xml" -> Response.ok(write(syndFeed(feed, "atom_1.0", file))).type(ATOM + ";charset=UTF-8");
+            case "rss.xml" ->
+                Response.ok(write(syndFeed(feed, "rss_2.0", file))).type(RSS + ";charset=UTF-8");
+            case "atom.xml" ->
+                Response.ok(write(syndFeed(feed, "atom_1.0", file))).type(ATOM + ";charset=UTF-8");
             default -> Response.ok(jsonFeed(feed)).type(JSON_FEED);
         });
     }
@@ -172,24 +216,45 @@ public class FeedResource {
 
     /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1): field names are the spec's. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record JsonFeed(String version, String title, @JsonProperty("home_page_url") String homePageUrl,
-            @JsonProperty("feed_url") String feedUrl, String language, List<JsonFeedItem> items) {
-    }
+    public record JsonFeed(
+            String version,
+            String title,
+            @JsonProperty("home_page_url") String homePageUrl,
+            @JsonProperty("feed_url") String feedUrl,
+            String language,
+            List<JsonFeedItem> items) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record JsonFeedItem(String id, String url, @JsonProperty("external_url") String externalUrl, String title,
-            @JsonProperty("content_text") String contentText, @JsonProperty("date_published") Instant datePublished,
-            @JsonProperty("date_modified") Instant dateModified, List<Author> authors) {
-    }
+    public record JsonFeedItem(
+            String id,
+            String url,
+            @JsonProperty("external_url") String externalUrl,
+            String title,
+            @JsonProperty("content_text") String contentText,
+            @JsonProperty("date_published") Instant datePublished,
+            @JsonProperty("date_modified") Instant dateModified,
+            List<Author> authors) {}
 
-    public record Author(String name) {
-    }
+    public record Author(String name) {}
 
     private JsonFeed jsonFeed(Feed feed) {
-        return new JsonFeed("https://jsonfeed.org/version/1.1", feed.title(), urls.site("/"),
-                urls.site(feed.path() + "feed.json"), "en", feed.entries().stream().map(e -> new JsonFeedItem(e.id(),
-                        e.url(), e.externalUrl(), e.title(), e.text() == null ? "" : e.text(), e.published(),
-                        e.updated(), e.author() == null ? null : List.of(new Author(e.author())))).toList());
+        return new JsonFeed(
+                "https://jsonfeed.org/version/1.1",
+                feed.title(),
+                urls.site("/"),
+                urls.site(feed.path() + "feed.json"),
+                "en",
+                feed.entries().stream()
+                        .map(e -> new JsonFeedItem(
+                                e.id(),
+                                e.url(),
+                                e.externalUrl(),
+                                e.title(),
+                                e.text() == null ? "" : e.text(),
+                                e.published(),
+                                e.updated(),
+                                e.author() == null ? null : List.of(new Author(e.author()))))
+                        .toList());
     }
 
     private static String guid(String id) {
@@ -197,6 +262,9 @@ public class FeedResource {
     }
 
     private static Instant lastModified(Feed feed) {
-        return feed.entries().stream().map(Entry::updated).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        return feed.entries().stream()
+                .map(Entry::updated)
+                .max(Comparator.naturalOrder())
+                .orElse(Instant.EPOCH);
     }
 }

@@ -19,19 +19,21 @@ import java.util.function.Supplier;
 final class Freshness {
     private static final int MAX_AGE_SECONDS = 60;
 
-    private Freshness() {
-    }
+    private Freshness() {}
 
     /** @param version a string that changes whenever the representation does */
-    static Response respond(Request request, String version, Instant lastModified,
-            Supplier<Response.ResponseBuilder> body) {
+    static Response respond(
+            Request request, String version, Instant lastModified, Supplier<Response.ResponseBuilder> body) {
         EntityTag tag = new EntityTag(digest(version));
         Date modified = Date.from(lastModified);
         Response.ResponseBuilder builder = request.evaluatePreconditions(modified, tag);
         if (builder == null) {
             builder = body.get();
         }
-        return builder.tag(tag).lastModified(modified).cacheControl(cacheControl()).build();
+        return builder.tag(tag)
+                .lastModified(modified)
+                .cacheControl(cacheControl())
+                .build();
     }
 
     private static String digest(String version) {

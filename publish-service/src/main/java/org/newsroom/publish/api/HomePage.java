@@ -37,18 +37,29 @@ public class HomePage {
         static native TemplateInstance home(String title, List<EditionTeaser> editions, List<Teaser> stories);
     }
 
-    public record EditionTeaser(String url, String title, String date) {
-    }
+    public record EditionTeaser(String url, String title, String date) {}
 
     @GET
     public Response home(@Context Request request) {
         List<Publication> newest = Publication.listPublic(PublicationFilter.newest(STORIES));
         List<Edition> editions = Edition.newestPublished(EDITIONS);
-        String version = Teaser.version(newest) + "|" + editions.stream().map(e -> e.id.toString()).toList();
-        Instant lastModified = Stream.concat(newest.stream().map(Publication::lastModified),
-                editions.stream().map(e -> e.publishedAt)).max(Instant::compareTo).orElse(Instant.EPOCH);
-        return Freshness.respond(request, version, lastModified, () -> Response.ok(Templates.home(settings.siteTitle(),
-                editions.stream().map(e -> new EditionTeaser(urls.edition(e.slug), e.title, e.date.toString()))
-                        .toList(), Teaser.of(newest, urls))).type(StoryPage.HTML));
+        String version = Teaser.version(newest) + "|"
+                + editions.stream().map(e -> e.id.toString()).toList();
+        Instant lastModified = Stream.concat(
+                        newest.stream().map(Publication::lastModified),
+                        editions.stream().map(e -> e.publishedAt))
+                .max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
+        return Freshness.respond(
+                request,
+                version,
+                lastModified,
+                () -> Response.ok(Templates.home(
+                                settings.siteTitle(),
+                                editions.stream()
+                                        .map(e -> new EditionTeaser(urls.edition(e.slug), e.title, e.date.toString()))
+                                        .toList(),
+                                Teaser.of(newest, urls)))
+                        .type(StoryPage.HTML));
     }
 }

@@ -43,31 +43,44 @@ public class PublicationResource {
     PublicUrls urls;
 
     @GET
-    @APIResponse(responseCode = "200", description = "Newest first; a full page carries the next page's cursor",
-            headers = {@Header(name = KeysetPages.NEXT_CURSOR, description = "pass as ?after= for the next page"),
-                @Header(name = "Link", description = "the next page's URL, rel=\"next\"")},
+    @APIResponse(
+            responseCode = "200",
+            description = "Newest first; a full page carries the next page's cursor",
+            headers = {
+                @Header(name = KeysetPages.NEXT_CURSOR, description = "pass as ?after= for the next page"),
+                @Header(name = "Link", description = "the next page's URL, rel=\"next\"")
+            },
             content = @Content(schema = @Schema(implementation = PublicationResponse.class, type = SchemaType.ARRAY)))
-    public Response list(@QueryParam("limit") String limit,
+    public Response list(
+            @QueryParam("limit") String limit,
             @Parameter(description = "a section name or its slug, e.g. Markets") @QueryParam("section") String section,
             @Parameter(description = "ISO instant or date (UTC): published at or after it") @QueryParam("since")
-            String since,
+                    String since,
             @Parameter(description = "the X-Next-Cursor of the previous page") @QueryParam("after") String after,
-            @Context Request request, @Context UriInfo uri) {
-        PublicationFilter filter = new PublicationFilter(section == null || section.isBlank() ? null
-                : Sections.key(section), since(since), after(after), limit(limit));
+            @Context Request request,
+            @Context UriInfo uri) {
+        PublicationFilter filter = new PublicationFilter(
+                section == null || section.isBlank() ? null : Sections.key(section),
+                since(since),
+                after(after),
+                limit(limit));
         List<Publication> page = Publication.listPublic(filter);
-        Instant lastModified = page.stream().map(Publication::lastModified).max(Instant::compareTo)
+        Instant lastModified = page.stream()
+                .map(Publication::lastModified)
+                .max(Instant::compareTo)
                 .orElse(Instant.EPOCH);
         return Freshness.respond(request, filter + Teaser.version(page), lastModified, () -> {
-            Response.ResponseBuilder response = Response.ok(page.stream().map(p -> PublicationResponse.of(p, urls))
-                    .toList());
+            Response.ResponseBuilder response = Response.ok(
+                    page.stream().map(p -> PublicationResponse.of(p, urls)).toList());
             return KeysetPages.withNext(response, page.size() < filter.limit() ? null : next(page), uri);
         });
     }
 
     @GET
     @Path("{slug}")
-    @APIResponse(responseCode = "200", description = "The current version and the version history, oldest first",
+    @APIResponse(
+            responseCode = "200",
+            description = "The current version and the version history, oldest first",
             content = @Content(schema = @Schema(implementation = PublicationResponse.class)))
     @APIResponse(responseCode = "404", description = "Never published (or still under embargo)")
     @APIResponse(responseCode = "410", description = "Retracted: the problem's detail gives the reason")
@@ -75,12 +88,14 @@ public class PublicationResource {
     public Response get(@PathParam("slug") String slug, @Context Request request) {
         Publication publication = Publication.findBySlug(slug).orElse(null);
         if (publication != null && publication.isPublic()) {
-            return Freshness.respond(request, "api" + publication.id + ":" + publication.version,
-                    publication.lastModified(), () -> Response.ok(PublicationResponse.withHistory(publication, urls)));
+            return Freshness.respond(
+                    request,
+                    "api" + publication.id + ":" + publication.version,
+                    publication.lastModified(),
+                    () -> Response.ok(PublicationResponse.withHistory(publication, urls)));
         }
         if (publication != null && publication.isRetractedFromPublic()) {
-            throw new ProblemException(Problem.of(Response.Status.GONE,
-                    "Retracted: " + publication.retractionReason)
+            throw new ProblemException(Problem.of(Response.Status.GONE, "Retracted: " + publication.retractionReason)
                     .with("reason", publication.retractionReason)
                     .with("retractedAt", publication.retractedAt.toString()));
         }
@@ -103,11 +118,11 @@ public class PublicationResource {
         }
         String value = raw.strip();
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+            return value.length() == 10
+                    ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw FieldProblems.invalid("since",
-                    "must be an ISO date (2026-11-25) or instant (2026-11-25T06:00:00Z)");
+            throw FieldProblems.invalid("since", "must be an ISO date (2026-11-25) or instant (2026-11-25T06:00:00Z)");
         }
     }
 

@@ -39,12 +39,20 @@ public class SectionPage {
         String key = Sections.key(section);
         List<Publication> newest = Publication.listPublic(PublicationFilter.inSection(key, SIZE));
         if (newest.isEmpty()) {
-            return Response.status(Response.Status.NOT_FOUND).entity(Templates.notFound(section))
-                    .type(StoryPage.HTML).build();
+            return Response.status(Response.Status.NOT_FOUND)
+                    .entity(Templates.notFound(section))
+                    .type(StoryPage.HTML)
+                    .build();
         }
-        String name = newest.get(0).article.sections.stream().filter(s -> Sections.key(s).equals(key)).findFirst()
+        String name = newest.get(0).article.sections.stream()
+                .filter(s -> Sections.key(s).equals(key))
+                .findFirst()
                 .orElse(section);
-        return Freshness.respond(request, key + Teaser.version(newest), newest.get(0).lastModified(),
-                () -> Response.ok(Templates.section(name, key, Teaser.of(newest, urls))).type(StoryPage.HTML));
+        return Freshness.respond(
+                request,
+                key + Teaser.version(newest),
+                newest.get(0).lastModified(),
+                () -> Response.ok(Templates.section(name, key, Teaser.of(newest, urls)))
+                        .type(StoryPage.HTML));
     }
 }

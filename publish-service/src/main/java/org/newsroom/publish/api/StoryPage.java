@@ -7,15 +7,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -35,10 +34,15 @@ import org.newsroom.web.StoryHtml;
 @Produces(MediaType.TEXT_HTML)
 public class StoryPage {
     static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
-    private static final DateTimeFormatter READABLE =
-            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final List<Grade> GRADES = List.of(new Grade(1, "poor"), new Grade(2, "fair"),
-            new Grade(3, "good"), new Grade(4, "very good"), new Grade(5, "excellent"));
+    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern(
+                    "d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final List<Grade> GRADES = List.of(
+            new Grade(1, "poor"),
+            new Grade(2, "fair"),
+            new Grade(3, "good"),
+            new Grade(4, "very good"),
+            new Grade(5, "excellent"));
 
     @Inject
     PublicUrls urls;
@@ -56,54 +60,94 @@ public class StoryPage {
     }
 
     /** What the page shows, ready to print. Links are null unless they are http(s). */
-    public record Story(String publicationId, String url, List<SectionLink> sections, String headline,
-            List<String> dek, String byline, String dateline, String publishedAt, String publishedOn,
-            String updatedAt, String updatedOn, String correctionNote, String editorsNote, Image image,
-            String bodyHtml, String outlet, String outletUrl, String authorBio, String rights, String gradesUrl,
-            String lettersUrl, String returnTo, List<Grade> grades) {
-    }
+    public record Story(
+            String publicationId,
+            String url,
+            List<SectionLink> sections,
+            String headline,
+            List<String> dek,
+            String byline,
+            String dateline,
+            String publishedAt,
+            String publishedOn,
+            String updatedAt,
+            String updatedOn,
+            String correctionNote,
+            String editorsNote,
+            Image image,
+            String bodyHtml,
+            String outlet,
+            String outletUrl,
+            String authorBio,
+            String rights,
+            String gradesUrl,
+            String lettersUrl,
+            String returnTo,
+            List<Grade> grades) {}
 
-    public record SectionLink(String name, String url) {
-    }
+    public record SectionLink(String name, String url) {}
 
-    public record Image(String url, String alt, String caption, String credit) {
-    }
+    public record Image(String url, String alt, String caption, String credit) {}
 
-    public record Grade(int value, String label) {
-    }
+    public record Grade(int value, String label) {}
 
-    public record Retraction(String headline, String reason, String retractedAt, String retractedOn) {
-    }
+    public record Retraction(String headline, String reason, String retractedAt, String retractedOn) {}
 
     @GET
     @Path("{slug}")
     public Response page(@PathParam("slug") String slug, @Context Request request) {
         Publication publication = Publication.findBySlug(slug).orElse(null);
         if (publication != null && publication.isPublic()) {
-            return Freshness.respond(request, publication.id + ":" + publication.version,
-                    publication.lastModified(), () -> Response.ok(Templates.story(story(publication))).type(HTML));
+            return Freshness.respond(
+                    request,
+                    publication.id + ":" + publication.version,
+                    publication.lastModified(),
+                    () -> Response.ok(Templates.story(story(publication))).type(HTML));
         }
         if (publication != null && publication.isRetractedFromPublic()) {
-            return Response.status(Response.Status.GONE).type(HTML).cacheControl(Freshness.cacheControl())
-                    .entity(Templates.retracted(new Retraction(publication.article.headline,
-                            publication.retractionReason, machine(publication.retractedAt),
+            return Response.status(Response.Status.GONE)
+                    .type(HTML)
+                    .cacheControl(Freshness.cacheControl())
+                    .entity(Templates.retracted(new Retraction(
+                            publication.article.headline,
+                            publication.retractionReason,
+                            machine(publication.retractedAt),
                             readable(publication.retractedAt))))
                     .build();
         }
-        return Response.status(Response.Status.NOT_FOUND).entity(Templates.notFound(slug)).type(HTML).build();
+        return Response.status(Response.Status.NOT_FOUND)
+                .entity(Templates.notFound(slug))
+                .type(HTML)
+                .build();
     }
 
     private Story story(Publication p) {
         Article a = p.article;
         String feedback = settings.feedbackUrl().replaceAll("/+$", "");
-        return new Story(p.id.toString(), urls.story(p.slug), sectionLinks(a.sections, urls), a.headline,
-                paragraphs(a.summary), blankToNull(a.byline), blankToNull(a.dateline), machine(p.publishedAt),
-                readable(p.publishedAt), machine(p.updatedAt),
-                p.updatedAt == null ? null : readable(p.updatedAt), blankToNull(p.correctionNote),
-                blankToNull(a.editorsNote), image(a.imageUrl, a.imageCaption, a.imageCredit, a.headline),
-                blankToNull(StoryHtml.sanitize(a.bodyHtml)), a.outlet, httpLink(a.outletUrl),
-                blankToNull(a.authorBio), blankToNull(a.rights), feedback + "/api/feedback/grades",
-                feedback + "/api/feedback/letters", urls.story(p.slug) + "#feedback", GRADES);
+        return new Story(
+                p.id.toString(),
+                urls.story(p.slug),
+                sectionLinks(a.sections, urls),
+                a.headline,
+                paragraphs(a.summary),
+                blankToNull(a.byline),
+                blankToNull(a.dateline),
+                machine(p.publishedAt),
+                readable(p.publishedAt),
+                machine(p.updatedAt),
+                p.updatedAt == null ? null : readable(p.updatedAt),
+                blankToNull(p.correctionNote),
+                blankToNull(a.editorsNote),
+                image(a.imageUrl, a.imageCaption, a.imageCredit, a.headline),
+                blankToNull(StoryHtml.sanitize(a.bodyHtml)),
+                a.outlet,
+                httpLink(a.outletUrl),
+                blankToNull(a.authorBio),
+                blankToNull(a.rights),
+                feedback + "/api/feedback/grades",
+                feedback + "/api/feedback/letters",
+                urls.story(p.slug) + "#feedback",
+                GRADES);
     }
 
     /** An http(s) image or none; without a caption, the headline is the best description (alt text) we have. */
@@ -117,8 +161,11 @@ public class StoryPage {
     }
 
     static List<SectionLink> sectionLinks(List<String> sections, PublicUrls urls) {
-        return sections == null ? List.of()
-                : sections.stream().map(s -> new SectionLink(s, urls.site("/sections/" + Sections.key(s)))).toList();
+        return sections == null
+                ? List.of()
+                : sections.stream()
+                        .map(s -> new SectionLink(s, urls.site("/sections/" + Sections.key(s))))
+                        .toList();
     }
 
     /** For {@code <time datetime>}, which allows at most milliseconds; readers need no more than seconds. */
@@ -135,7 +182,10 @@ public class StoryPage {
         if (text == null) {
             return List.of();
         }
-        return Arrays.stream(text.split("\\R[ \\t]*\\R\\s*")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split("\\R[ \\t]*\\R\\s*"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** Escaping keeps a value from breaking out of the attribute, but not a javascript: URL from running. */

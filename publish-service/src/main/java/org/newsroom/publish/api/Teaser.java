@@ -9,8 +9,12 @@ import org.newsroom.publish.domain.Publication;
 public record Teaser(String url, String headline, String outlet, String publishedAt, String publishedOn) {
 
     static Teaser of(Publication p, PublicUrls urls) {
-        return new Teaser(urls.story(p.slug), p.article.headline, p.article.outlet,
-                StoryPage.machine(p.publishedAt), StoryPage.readable(p.publishedAt));
+        return new Teaser(
+                urls.story(p.slug),
+                p.article.headline,
+                p.article.outlet,
+                StoryPage.machine(p.publishedAt),
+                StoryPage.readable(p.publishedAt));
     }
 
     static List<Teaser> of(List<Publication> publications, PublicUrls urls) {

@@ -14,19 +14,21 @@ public class Archive {
     @Inject
     EntityManager entityManager;
 
-    public record Day(LocalDate date, long stories, long editions) {
-    }
+    public record Day(LocalDate date, long stories, long editions) {}
 
     public List<Day> days() {
-        List<?> rows = entityManager.createNativeQuery("""
+        List<?> rows =
+                entityManager.createNativeQuery("""
                 SELECT day, SUM(stories), SUM(editions) FROM (
                     SELECT CAST(published_at AT TIME ZONE 'UTC' AS DATE) AS day, 1 AS stories, 0 AS editions
                     FROM publication WHERE status = 'PUBLISHED'
                     UNION ALL
                     SELECT edition_date, 0, 1 FROM edition WHERE status = 'PUBLISHED') AS published
                 GROUP BY day ORDER BY day DESC LIMIT ?1""").setParameter(1, MAX_DAYS).getResultList();
-        return rows.stream().map(row -> (Object[]) row).map(row -> new Day(date(row[0]),
-                ((Number) row[1]).longValue(), ((Number) row[2]).longValue())).toList();
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .map(row -> new Day(date(row[0]), ((Number) row[1]).longValue(), ((Number) row[2]).longValue()))
+                .toList();
     }
 
     private static LocalDate date(Object value) {

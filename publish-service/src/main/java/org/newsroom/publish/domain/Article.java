@@ -97,7 +97,12 @@ public class Article {
     }
 
     private static List<String> sections(List<String> sections) {
-        return sections == null ? List.of()
-                : sections.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).distinct().toList();
+        return sections == null
+                ? List.of()
+                : sections.stream()
+                        .filter(s -> s != null && !s.isBlank())
+                        .map(String::strip)
+                        .distinct()
+                        .toList();
     }
 }

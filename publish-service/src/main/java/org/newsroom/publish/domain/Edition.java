@@ -25,7 +25,10 @@ import org.newsroom.events.EventCodec;
 @Entity
 public class Edition extends PanacheEntityBase {
 
-    public enum Status { SCHEDULED, PUBLISHED }
+    public enum Status {
+        SCHEDULED,
+        PUBLISHED
+    }
 
     @Id
     public UUID id;
@@ -55,8 +58,11 @@ public class Edition extends PanacheEntityBase {
     public List<UUID> storyIds;
 
     public static List<UUID> storyIds(EditionApproved approval) {
-        return Stream.concat(Stream.of(approval.lead().storyId()),
-                approval.briefs().stream().map(brief -> brief.storyId())).distinct().toList();
+        return Stream.concat(
+                        Stream.of(approval.lead().storyId()),
+                        approval.briefs().stream().map(brief -> brief.storyId()))
+                .distinct()
+                .toList();
     }
 
     public EditionApproved content() {
@@ -72,6 +78,8 @@ public class Edition extends PanacheEntityBase {
     }
 
     public static List<Edition> newestPublished(int limit) {
-        return find("status", Sort.descending("publishedAt", "id"), Status.PUBLISHED).page(0, limit).list();
+        return find("status", Sort.descending("publishedAt", "id"), Status.PUBLISHED)
+                .page(0, limit)
+                .list();
     }
 }

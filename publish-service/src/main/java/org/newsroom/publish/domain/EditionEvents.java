@@ -18,8 +18,16 @@ public class EditionEvents {
 
     public void published(Edition edition) {
         EditionApproved content = edition.content();
-        outbox.publish(edition.id.toString(), new EditionPublished(edition.id, urls.edition(edition.slug),
-                content.title(), content.date(), content.lead(), content.briefs(), content.sections(),
-                edition.publishedAt));
+        outbox.publish(
+                edition.id.toString(),
+                new EditionPublished(
+                        edition.id,
+                        urls.edition(edition.slug),
+                        content.title(),
+                        content.date(),
+                        content.lead(),
+                        content.briefs(),
+                        content.sections(),
+                        edition.publishedAt));
     }
 }

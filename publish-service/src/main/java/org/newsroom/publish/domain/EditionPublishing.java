@@ -54,7 +54,8 @@ public class EditionPublishing {
         if (Publication.allEverPublic(edition.storyIds)) {
             publish(edition);
         } else {
-            LOG.infof("Edition %s held until every story in it is public (embargo, schedule or approval to come)",
+            LOG.infof(
+                    "Edition %s held until every story in it is public (embargo, schedule or approval to come)",
                     edition.id);
         }
     }
@@ -74,8 +75,7 @@ public class EditionPublishing {
                   AND NOT EXISTS (SELECT 1 FROM unnest(e.story_ids) AS s(story_id)
                                   WHERE NOT EXISTS (SELECT 1 FROM publication p
                                                     WHERE p.story_id = s.story_id AND p.published_at IS NOT NULL))
-                ORDER BY e.publish_at NULLS FIRST LIMIT 20 FOR UPDATE OF e SKIP LOCKED""", Edition.class)
-                .getResultList();
+                ORDER BY e.publish_at NULLS FIRST LIMIT 20 FOR UPDATE OF e SKIP LOCKED""", Edition.class).getResultList();
     }
 
     private void publish(Edition edition) {

@@ -1,13 +1,13 @@
 package org.newsroom.publish.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +28,11 @@ import org.hibernate.type.SqlTypes;
 @Entity
 public class Publication extends PanacheEntityBase {
 
-    public enum Status { EMBARGOED, PUBLISHED, RETRACTED }
+    public enum Status {
+        EMBARGOED,
+        PUBLISHED,
+        RETRACTED
+    }
 
     @Id
     public UUID id;
@@ -130,7 +134,11 @@ public class Publication extends PanacheEntityBase {
     /** Public publications first published on a day (UTC), newest first. */
     public static List<Publication> publishedOn(LocalDate day) {
         Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        return list("status = ?1 and publishedAt >= ?2 and publishedAt < ?3",
-                Sort.descending("publishedAt", "id"), Status.PUBLISHED, start, start.plus(1, ChronoUnit.DAYS));
+        return list(
+                "status = ?1 and publishedAt >= ?2 and publishedAt < ?3",
+                Sort.descending("publishedAt", "id"),
+                Status.PUBLISHED,
+                start,
+                start.plus(1, ChronoUnit.DAYS));
     }
 }

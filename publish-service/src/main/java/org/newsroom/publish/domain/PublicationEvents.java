@@ -23,22 +23,70 @@ public class PublicationEvents {
 
     public void published(Publication p) {
         Article a = p.article;
-        outbox.publish(p.id.toString(), new PublicationPublished(p.id, p.storyId, p.slug, urls.story(p.slug),
-                a.headline, a.summary, a.byline, new Attribution(a.outlet, a.outletUrl), p.version, p.publishedAt,
-                a.editorsNote, a.sections, a.bodyHtml, a.dateline, a.imageUrl, a.imageCaption, a.imageCredit,
-                a.rights, a.authorBio, p.embargoedUntil));
+        outbox.publish(
+                p.id.toString(),
+                new PublicationPublished(
+                        p.id,
+                        p.storyId,
+                        p.slug,
+                        urls.story(p.slug),
+                        a.headline,
+                        a.summary,
+                        a.byline,
+                        new Attribution(a.outlet, a.outletUrl),
+                        p.version,
+                        p.publishedAt,
+                        a.editorsNote,
+                        a.sections,
+                        a.bodyHtml,
+                        a.dateline,
+                        a.imageUrl,
+                        a.imageCaption,
+                        a.imageCredit,
+                        a.rights,
+                        a.authorBio,
+                        p.embargoedUntil));
     }
 
     public void updated(Publication p) {
         Article a = p.article;
-        outbox.publish(p.id.toString(), new PublicationUpdated(p.id, p.storyId, p.slug, urls.story(p.slug),
-                a.headline, a.summary, a.byline, new Attribution(a.outlet, a.outletUrl), p.version, p.publishedAt,
-                p.updatedAt, p.correctionNote, a.editorsNote, a.sections, a.bodyHtml, a.dateline, a.imageUrl,
-                a.imageCaption, a.imageCredit, a.rights, a.authorBio));
+        outbox.publish(
+                p.id.toString(),
+                new PublicationUpdated(
+                        p.id,
+                        p.storyId,
+                        p.slug,
+                        urls.story(p.slug),
+                        a.headline,
+                        a.summary,
+                        a.byline,
+                        new Attribution(a.outlet, a.outletUrl),
+                        p.version,
+                        p.publishedAt,
+                        p.updatedAt,
+                        p.correctionNote,
+                        a.editorsNote,
+                        a.sections,
+                        a.bodyHtml,
+                        a.dateline,
+                        a.imageUrl,
+                        a.imageCaption,
+                        a.imageCredit,
+                        a.rights,
+                        a.authorBio));
     }
 
     public void retracted(Publication p) {
-        outbox.publish(p.id.toString(), new PublicationRetracted(p.id, p.storyId, p.slug, urls.story(p.slug),
-                p.article.headline, p.retractionReason, p.version, p.retractedAt));
+        outbox.publish(
+                p.id.toString(),
+                new PublicationRetracted(
+                        p.id,
+                        p.storyId,
+                        p.slug,
+                        urls.story(p.slug),
+                        p.article.headline,
+                        p.retractionReason,
+                        p.version,
+                        p.retractedAt));
     }
 }

@@ -10,8 +10,7 @@ import java.util.UUID;
 public record PublicationFilter(String sectionKey, Instant since, Position after, int limit) {
 
     /** Where a page ended: the last publication's time and id, which together order every publication. */
-    public record Position(Instant publishedAt, UUID id) {
-    }
+    public record Position(Instant publishedAt, UUID id) {}
 
     public static PublicationFilter newest(int limit) {
         return new PublicationFilter(null, null, null, limit);

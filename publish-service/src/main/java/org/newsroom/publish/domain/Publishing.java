@@ -32,8 +32,7 @@ public class Publishing {
     @Inject
     PublishingCounters counters;
 
-    public record Outcome(Publication publication, boolean created) {
-    }
+    public record Outcome(Publication publication, boolean created) {}
 
     /**
      * Publishes an approved story once, or holds it until its embargo ends. Besides the consumer's inbox (which knows
@@ -49,7 +48,8 @@ public class Publishing {
         UUID id = UUID.randomUUID();
         String base = Slugs.of(story.headline());
         for (int n = 1; ; n++) {
-            String slug = n <= MAX_NUMBERED_SLUGS ? Slugs.candidate(base, n)
+            String slug = n <= MAX_NUMBERED_SLUGS
+                    ? Slugs.candidate(base, n)
                     : Slugs.withSuffix(base, UUID.randomUUID().toString().substring(0, 8));
             if (Publication.findBySlug(slug).isPresent()) {
                 continue;
@@ -68,7 +68,8 @@ public class Publishing {
     /** A correction of a public story is its next version; one still under embargo is simply replaced. */
     @Transactional
     public void correct(StoryCorrected correction) {
-        Publication publication = Publication.findByStoryId(correction.storyId()).orElse(null);
+        Publication publication =
+                Publication.findByStoryId(correction.storyId()).orElse(null);
         if (publication == null || publication.status == Publication.Status.RETRACTED) {
             LOG.infof("Correction of story %s skipped: not published here, or retracted", correction.storyId());
             return;
@@ -144,16 +145,18 @@ public class Publishing {
      * for it. The publication starts held; {@link #fill} completes it.
      */
     private boolean claim(UUID id, StoryApproved story, String slug) {
-        return entityManager.createNativeQuery("""
+        return entityManager
+                        .createNativeQuery("""
                 INSERT INTO publication (id, story_id, slug, headline, outlet, version, status)
                 VALUES (?1, ?2, ?3, ?4, ?5, 1, 'EMBARGOED')
                 ON CONFLICT DO NOTHING""")
-                .setParameter(1, id)
-                .setParameter(2, story.storyId())
-                .setParameter(3, slug)
-                .setParameter(4, story.headline().strip())
-                .setParameter(5, story.attribution().outlet())
-                .executeUpdate() == 1;
+                        .setParameter(1, id)
+                        .setParameter(2, story.storyId())
+                        .setParameter(3, slug)
+                        .setParameter(4, story.headline().strip())
+                        .setParameter(5, story.attribution().outlet())
+                        .executeUpdate()
+                == 1;
     }
 
     /** PostgreSQL keeps microseconds: the event and the API then show the very same instant. */

@@ -20,13 +20,17 @@ public class PublishingCounters {
     public PublishingCounters(MeterRegistry registry, AfterCommit afterCommit) {
         this.afterCommit = afterCommit;
         published = Counter.builder("newsroom.publications.published")
-                .description("Publications made public (first version)").register(registry);
+                .description("Publications made public (first version)")
+                .register(registry);
         updated = Counter.builder("newsroom.publications.updated")
-                .description("Corrections published as a new version").register(registry);
+                .description("Corrections published as a new version")
+                .register(registry);
         retracted = Counter.builder("newsroom.publications.retracted")
-                .description("Public publications retracted").register(registry);
+                .description("Public publications retracted")
+                .register(registry);
         editions = Counter.builder("newsroom.editions.published")
-                .description("Editions made public").register(registry);
+                .description("Editions made public")
+                .register(registry);
     }
 
     void published() {

@@ -19,7 +19,8 @@ public class PublishingSchedule {
     @Inject
     Publishing publications;
 
-    @Scheduled(every = "${newsroom.publish.schedule-interval}",
+    @Scheduled(
+            every = "${newsroom.publish.schedule-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publishDue() {

@@ -9,8 +9,7 @@ public final class Slugs {
     /** For a headline with nothing slug-worthy in it (e.g. only non-Latin script). */
     static final String FALLBACK = "story";
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /**
      * Lower-case ASCII letters and digits, every other run of characters one '-', no leading or trailing '-', at

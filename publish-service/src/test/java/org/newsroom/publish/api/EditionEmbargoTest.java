@@ -41,13 +41,25 @@ class EditionEmbargoTest {
     private static final Duration EMBARGO = Duration.ofSeconds(30);
 
     private static EditionApproved edition(String tag, StoryApproved lead, StoryApproved brief) {
-        LocalDate date = LocalDate.of(2070, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
-        return new EditionApproved(UUID.randomUUID(), "Embargo Brief " + tag, date,
-                new EditionLead(lead.storyId(), lead.headline(), "Lead text " + tag + ".", lead.byline(),
-                        lead.attribution(), lead.editorsNote()),
-                List.of(new EditionBrief(1, brief.storyId(), brief.headline(), List.of("Brief text " + tag + "."),
-                        brief.attribution())),
-                List.of("Markets"), null, "chief@newsroom.local", Instant.now());
+        LocalDate date =
+                LocalDate.of(2070, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
+        return new EditionApproved(
+                UUID.randomUUID(),
+                "Embargo Brief " + tag,
+                date,
+                new EditionLead(
+                        lead.storyId(),
+                        lead.headline(),
+                        "Lead text " + tag + ".",
+                        lead.byline(),
+                        lead.attribution(),
+                        lead.editorsNote()),
+                List.of(new EditionBrief(
+                        1, brief.storyId(), brief.headline(), List.of("Brief text " + tag + "."), brief.attribution())),
+                List.of("Markets"),
+                null,
+                "chief@newsroom.local",
+                Instant.now());
     }
 
     private static Predicate<ConsumerRecord<String, String>> editionPublished(EditionApproved edition) {
@@ -60,29 +72,47 @@ class EditionEmbargoTest {
         String slug = edition.date().toString();
         given().when().get("/editions/" + slug).then().statusCode(404);
         given().when().get("/api/editions/" + slug).then().statusCode(404);
-        given().when().get("/api/editions").then().statusCode(200)
+        given().when()
+                .get("/api/editions")
+                .then()
+                .statusCode(200)
                 .body(not(containsString(edition.editionId().toString())));
         for (String feed : List.of("rss.xml", "atom.xml", "feed.json")) {
-            given().when().get("/feeds/editions/" + feed).then()
+            given().when()
+                    .get("/feeds/editions/" + feed)
+                    .then()
                     .body(not(containsString(edition.editionId().toString())))
                     .body(not(containsString(edition.title())));
-            given().when().get("/feeds/" + feed).then().body(not(containsString(edition.lead().headline())));
+            given().when()
+                    .get("/feeds/" + feed)
+                    .then()
+                    .body(not(containsString(edition.lead().headline())));
         }
-        given().when().get("/").then().statusCode(200).body(not(containsString(edition.title())))
+        given().when()
+                .get("/")
+                .then()
+                .statusCode(200)
+                .body(not(containsString(edition.title())))
                 .body(not(containsString(edition.lead().headline())));
         given().when().get("/archive/" + slug).then().statusCode(200).body(not(containsString(edition.title())));
         given().when().get("/stories/" + leadSlug).then().statusCode(404);
         given().when().get("/api/publications/" + leadSlug).then().statusCode(404);
 
-        List<ConsumerRecord<String, String>> announced = publications.drain(editionPublished(edition)
-                .or(Stories.event(EventType.PUBLICATION_PUBLISHED, edition.lead().storyId())), Duration.ZERO);
+        List<ConsumerRecord<String, String>> announced = publications.drain(
+                editionPublished(edition)
+                        .or(Stories.event(
+                                EventType.PUBLICATION_PUBLISHED, edition.lead().storyId())),
+                Duration.ZERO);
         assertEquals(List.of(), announced, "nothing announced on news.publications");
         assertEquals(0, Stories.announced(edition.editionId()), "no edition event waits in the outbox either");
     }
 
     private static void assertVisible(EditionApproved edition) {
         String slug = edition.date().toString();
-        given().when().get("/editions/" + slug).then().statusCode(200)
+        given().when()
+                .get("/editions/" + slug)
+                .then()
+                .statusCode(200)
                 .body(containsString(edition.lead().headline()));
         given().when().get("/api/editions/" + slug).then().statusCode(200);
         given().when().get("/feeds/editions/atom.xml").then().body(containsString(edition.title()));
@@ -93,24 +123,29 @@ class EditionEmbargoTest {
     void editionWithAnEmbargoedLeadWaitsUntilTheEmbargoEnds() {
         String tag = Stories.tag();
         Instant embargo = Instant.now().plus(EMBARGO).truncatedTo(ChronoUnit.SECONDS);
-        StoryApproved lead = Stories.approval(UUID.randomUUID(), "Embargoed lead " + tag, List.of("Markets"),
-                embargo);
+        StoryApproved lead = Stories.approval(UUID.randomUUID(), "Embargoed lead " + tag, List.of("Markets"), embargo);
         StoryApproved brief = Stories.approval(UUID.randomUUID(), "Open brief " + tag, List.of("Markets"), null);
         EditionApproved edition = edition(tag, lead, brief);
-        try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS); Stories stories = new Stories()) {
+        try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS);
+                Stories stories = new Stories()) {
             stories.send(edition.editionId(), lead);
             stories.send(edition.editionId(), brief);
             stories.send(edition.editionId(), edition);
             stories.awaitSentinel(edition.editionId(), publications);
 
             assertNothingVisible(edition, "embargoed-lead-" + tag, publications);
-            assertTrue(Instant.now().isBefore(embargo),
+            assertTrue(
+                    Instant.now().isBefore(embargo),
                     "the checks ran after the embargo ended, so they prove nothing: the machine is too slow");
 
-            EditionPublished published = EventCodec.decode(publications.await(editionPublished(edition),
-                    EMBARGO.plus(Stories.WAIT)).value(), EditionPublished.class);
-            assertFalse(published.publishedAt().isBefore(embargo), "published " + published.publishedAt()
-                    + ", embargo " + embargo);
+            EditionPublished published = EventCodec.decode(
+                    publications
+                            .await(editionPublished(edition), EMBARGO.plus(Stories.WAIT))
+                            .value(),
+                    EditionPublished.class);
+            assertFalse(
+                    published.publishedAt().isBefore(embargo),
+                    "published " + published.publishedAt() + ", embargo " + embargo);
             assertEquals(edition.lead(), published.lead());
         }
         assertVisible(edition);
@@ -123,7 +158,8 @@ class EditionEmbargoTest {
         StoryApproved lead = Stories.approval(UUID.randomUUID(), "Unseen lead " + tag, List.of("Markets"), null);
         StoryApproved brief = Stories.approval(UUID.randomUUID(), "Seen brief " + tag, List.of("Markets"), null);
         EditionApproved edition = edition(tag, lead, brief);
-        try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS); Stories stories = new Stories()) {
+        try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS);
+                Stories stories = new Stories()) {
             stories.send(edition.editionId(), brief);
             stories.send(edition.editionId(), edition);
             stories.awaitSentinel(edition.editionId(), publications);

@@ -42,36 +42,61 @@ class FeedResourceTest {
         if (slug != null) {
             return;
         }
-        StoryApproved approval = new StoryApproved(UUID.randomUUID(), UUID.randomUUID(), HEADLINE,
-                "First paragraph.\n\nSecond paragraph.", "A. Writer",
-                new Attribution("The Harbor Ledger", "https://example.org/ledger"), "chief@newsroom.local",
+        StoryApproved approval = new StoryApproved(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                HEADLINE,
+                "First paragraph.\n\nSecond paragraph.",
+                "A. Writer",
+                new Attribution("The Harbor Ledger", "https://example.org/ledger"),
+                "chief@newsroom.local",
                 Instant.now());
         try (CloudEventRecords records = new CloudEventRecords()) {
-            records.send(Topics.EDITORIAL, approval.storyId().toString(), EventType.STORY_APPROVED.type(),
+            records.send(
+                    Topics.EDITORIAL,
+                    approval.storyId().toString(),
+                    EventType.STORY_APPROVED.type(),
                     EventCodec.encode(approval));
         }
-        String path = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(
-                () -> given().when().get("/api/publications?limit=200").then().extract().jsonPath()
-                        .<String>get("find { it.headline == '" + HEADLINE + "' }.slug"),
-                found -> found != null);
+        String path = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> given().when()
+                                .get("/api/publications?limit=200")
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .<String>get("find { it.headline == '" + HEADLINE + "' }.slug"),
+                        found -> found != null);
         slug = path;
-        publicationId = given().when().get("/api/publications/" + slug).then().extract().path("id");
+        publicationId =
+                given().when().get("/api/publications/" + slug).then().extract().path("id");
     }
 
     private static SyndFeed parse(String path, String contentType) throws Exception {
-        byte[] body = given().when().get(path).then().statusCode(200)
-                .contentType(startsWith(contentType)).extract().asByteArray();
+        byte[] body = given().when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith(contentType))
+                .extract()
+                .asByteArray();
         return new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(body)));
     }
 
     private static SyndEntry ours(SyndFeed feed) {
-        return feed.getEntries().stream().filter(e -> HEADLINE.equals(e.getTitle())).findFirst().orElseThrow();
+        return feed.getEntries().stream()
+                .filter(e -> HEADLINE.equals(e.getTitle()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void rssAndAtomParseWithStableGuidsAbsoluteLinksAndDates() throws Exception {
-        for (String[] feed : new String[][] { { "/feeds/rss.xml", "application/rss+xml", "rss_2.0" },
-                { "/feeds/atom.xml", "application/atom+xml", "atom_1.0" } }) {
+        for (String[] feed : new String[][] {
+            {"/feeds/rss.xml", "application/rss+xml", "rss_2.0"},
+            {"/feeds/atom.xml", "application/atom+xml", "atom_1.0"}
+        }) {
             SyndFeed parsed = parse(feed[0], feed[1]);
             assertEquals(feed[2], parsed.getFeedType());
             SyndEntry entry = ours(parsed);
@@ -84,8 +109,14 @@ class FeedResourceTest {
 
     @Test
     void jsonFeedFollowsVersion11() throws Exception {
-        JsonNode feed = new ObjectMapper().readTree(given().when().get("/feeds/feed.json").then().statusCode(200)
-                .contentType("application/feed+json").extract().asByteArray());
+        JsonNode feed = new ObjectMapper()
+                .readTree(given().when()
+                        .get("/feeds/feed.json")
+                        .then()
+                        .statusCode(200)
+                        .contentType("application/feed+json")
+                        .extract()
+                        .asByteArray());
         assertEquals("https://jsonfeed.org/version/1.1", feed.get("version").asText());
         JsonNode item = null;
         for (JsonNode candidate : feed.get("items")) {
@@ -102,8 +133,10 @@ class FeedResourceTest {
 
     @Test
     void homePageListsTheStoryAndAdvertisesTheFeeds() {
-        given().when().get("/")
-                .then().statusCode(200)
+        given().when()
+                .get("/")
+                .then()
+                .statusCode(200)
                 .contentType(startsWith("text/html"))
                 .body(containsString("href=\"http://localhost:8083/stories/" + slug + "\""))
                 .body(containsString(HEADLINE))
@@ -112,16 +145,23 @@ class FeedResourceTest {
 
     @Test
     void feedsAndPagesAnswerConditionalRequestsWith304() {
-        for (String path : new String[] { "/feeds/rss.xml", "/feeds/atom.xml", "/feeds/feed.json",
-                "/stories/" + slug, "/" }) {
-            var first = given().when().get(path).then().statusCode(200)
+        for (String path :
+                new String[] {"/feeds/rss.xml", "/feeds/atom.xml", "/feeds/feed.json", "/stories/" + slug, "/"}) {
+            var first = given().when()
+                    .get(path)
+                    .then()
+                    .statusCode(200)
                     .header("Cache-Control", containsString("max-age"))
                     .header("Last-Modified", notNullValue())
                     .extract();
             String etag = first.header("ETag");
             assertNotNull(etag, path);
             given().header("If-None-Match", etag).when().get(path).then().statusCode(304);
-            given().header("If-None-Match", "\"something-else\"").when().get(path).then().statusCode(200);
+            given().header("If-None-Match", "\"something-else\"")
+                    .when()
+                    .get(path)
+                    .then()
+                    .statusCode(200);
         }
     }
 }

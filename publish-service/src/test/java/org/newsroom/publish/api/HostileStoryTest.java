@@ -53,8 +53,8 @@ class HostileStoryTest {
     /** In a text field: shown as text, never as markup. */
     static final String HOSTILE_TEXT = "<script>alert(5)</script><img src=x onerror=alert(6)>";
 
-    private static final Set<String> ACTIVE_ELEMENTS = Set.of("script", "iframe", "frame", "object", "embed",
-            "style", "base");
+    private static final Set<String> ACTIVE_ELEMENTS =
+            Set.of("script", "iframe", "frame", "object", "embed", "style", "base");
 
     @Inject
     EntityManager entityManager;
@@ -79,13 +79,15 @@ class HostileStoryTest {
             for (int a = 0; a < attributes.getLength(); a++) {
                 String attribute = attributes.item(a).getLocalName().toLowerCase(Locale.ROOT);
                 String value = attributes.item(a).getNodeValue().strip().toLowerCase(Locale.ROOT);
-                assertFalse(attribute.startsWith("on") || attribute.equals("style"),
+                assertFalse(
+                        attribute.startsWith("on") || attribute.equals("style"),
                         () -> where + " has <" + name + " " + attribute + ">:\n" + html);
                 assertFalse(value.startsWith("javascript:"), () -> where + " links to " + value + ":\n" + html);
             }
             if (name.equals("img")) {
                 String src = element.getAttribute("src");
-                assertTrue(src.startsWith("https://") || src.startsWith("http://"),
+                assertTrue(
+                        src.startsWith("https://") || src.startsWith("http://"),
                         () -> where + " has an image from " + src + ":\n" + html);
             }
         }
@@ -108,35 +110,75 @@ class HostileStoryTest {
         UUID storyId = UUID.randomUUID();
         UUID briefId = UUID.randomUUID();
         String section = "Hostile " + tag;
-        StoryApproved story = new StoryApproved(storyId, UUID.randomUUID(), "Hostile body " + tag,
-                "A plain summary.", "A. Writer", new Attribution("The Harbor Ledger", "https://example.org/ledger"),
-                "chief@newsroom.local", Instant.now(), HOSTILE_TEXT, List.of(section), HOSTILE, HOSTILE_TEXT,
-                "https://images.example.org/a.jpg", HOSTILE_TEXT, HOSTILE_TEXT, HOSTILE_TEXT, HOSTILE_TEXT, null);
+        StoryApproved story = new StoryApproved(
+                storyId,
+                UUID.randomUUID(),
+                "Hostile body " + tag,
+                "A plain summary.",
+                "A. Writer",
+                new Attribution("The Harbor Ledger", "https://example.org/ledger"),
+                "chief@newsroom.local",
+                Instant.now(),
+                HOSTILE_TEXT,
+                List.of(section),
+                HOSTILE,
+                HOSTILE_TEXT,
+                "https://images.example.org/a.jpg",
+                HOSTILE_TEXT,
+                HOSTILE_TEXT,
+                HOSTILE_TEXT,
+                HOSTILE_TEXT,
+                null);
         StoryApproved brief = Stories.approval(briefId, "Hostile brief " + tag, List.of(section), null);
-        LocalDate date = LocalDate.of(2080, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
-        EditionApproved edition = new EditionApproved(UUID.randomUUID(), "Hostile Brief " + tag, date,
-                new EditionLead(storyId, story.headline(), HOSTILE_TEXT, HOSTILE_TEXT, story.attribution(),
-                        HOSTILE_TEXT, HOSTILE_TEXT, HOSTILE_TEXT, "https://images.example.org/a.jpg", HOSTILE_TEXT,
+        LocalDate date =
+                LocalDate.of(2080, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
+        EditionApproved edition = new EditionApproved(
+                UUID.randomUUID(),
+                "Hostile Brief " + tag,
+                date,
+                new EditionLead(
+                        storyId,
+                        story.headline(),
+                        HOSTILE_TEXT,
+                        HOSTILE_TEXT,
+                        story.attribution(),
+                        HOSTILE_TEXT,
+                        HOSTILE_TEXT,
+                        HOSTILE_TEXT,
+                        "https://images.example.org/a.jpg",
+                        HOSTILE_TEXT,
                         HOSTILE_TEXT),
-                List.of(new EditionBrief(1, briefId, brief.headline(), List.of(HOSTILE_TEXT, HOSTILE),
+                List.of(new EditionBrief(
+                        1,
+                        briefId,
+                        brief.headline(),
+                        List.of(HOSTILE_TEXT, HOSTILE),
                         new Attribution("Wire Desk", "javascript:alert(7)"))),
-                List.of(section), null, "chief@newsroom.local", Instant.now());
+                List.of(section),
+                null,
+                "chief@newsroom.local",
+                Instant.now());
         String slug = "hostile-body-" + tag;
         PublicationPublished announced;
-        try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS); Stories stories = new Stories()) {
+        try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS);
+                Stories stories = new Stories()) {
             stories.send(storyId, story);
             stories.send(briefId, brief);
             stories.send(edition.editionId(), edition);
-            announced = EventCodec.decode(publications.await(
-                    Stories.event(EventType.PUBLICATION_PUBLISHED, storyId), Stories.WAIT).value(),
+            announced = EventCodec.decode(
+                    publications
+                            .await(Stories.event(EventType.PUBLICATION_PUBLISHED, storyId), Stories.WAIT)
+                            .value(),
                     PublicationPublished.class);
         }
         Stories.awaitApi(slug, 200);
-        await().atMost(Stories.WAIT).until(() -> given().get("/editions/" + date).statusCode() == 200);
+        await().atMost(Stories.WAIT)
+                .until(() -> given().get("/editions/" + date).statusCode() == 200);
 
         String page = get("/stories/" + slug);
         assertInert("the story page", page);
-        assertTrue(page.contains("<p>Before the attack.</p>") && page.contains("After the attack."),
+        assertTrue(
+                page.contains("<p>Before the attack.</p>") && page.contains("After the attack."),
                 "the allowed part of the body stays:\n" + page);
         assertTrue(page.contains("&lt;script&gt;alert(5)&lt;/script&gt;"), "text fields are shown, escaped");
         String editionPage = get("/editions/" + date);
@@ -152,8 +194,13 @@ class HostileStoryTest {
                 assertNoneOfIt(feed + file, get(feed + file));
             }
         }
-        String apiBody = given().when().get("/api/publications/" + slug).then().statusCode(200)
-                .extract().jsonPath().getString("bodyHtml");
+        String apiBody = given().when()
+                .get("/api/publications/" + slug)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("bodyHtml");
         assertNoneOfIt("the API's bodyHtml", apiBody);
         assertNoneOfIt("the published event's bodyHtml", announced.bodyHtml());
         assertEquals(apiBody, announced.bodyHtml());
@@ -164,17 +211,30 @@ class HostileStoryTest {
     void storedUnsanitizedBodyIsSanitizedWhereItIsShown() {
         String tag = Stories.tag();
         String slug = "stored-hostile-" + tag;
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("""
                 INSERT INTO publication (id, story_id, slug, headline, outlet, version, status, published_at,
                                          body_html)
                 VALUES (?1, ?2, ?3, ?4, 'Wire Desk', 1, 'PUBLISHED', now(), ?5)""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, UUID.randomUUID()).setParameter(3, slug)
-                .setParameter(4, "Stored hostile " + tag).setParameter(5, HOSTILE).executeUpdate());
+                        .setParameter(1, UUID.randomUUID())
+                        .setParameter(2, UUID.randomUUID())
+                        .setParameter(3, slug)
+                        .setParameter(4, "Stored hostile " + tag)
+                        .setParameter(5, HOSTILE)
+                        .executeUpdate());
 
         String page = get("/stories/" + slug);
         assertInert("the story page", page);
         given().when().get("/stories/" + slug).then().body(containsString("<p>Before the attack.</p>"));
-        assertNoneOfIt("the API's bodyHtml", given().when().get("/api/publications/" + slug).then()
-                .statusCode(200).extract().jsonPath().getString("bodyHtml"));
+        assertNoneOfIt(
+                "the API's bodyHtml",
+                given().when()
+                        .get("/api/publications/" + slug)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getString("bodyHtml"));
     }
 }

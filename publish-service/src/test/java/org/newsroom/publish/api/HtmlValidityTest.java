@@ -62,14 +62,19 @@ class HtmlValidityTest {
     }
 
     private static void assertValid(String path, int status) throws Exception {
-        String html = given().when().get(path).then().statusCode(status).extract().asString();
+        String html =
+                given().when().get(path).then().statusCode(status).extract().asString();
         assertEquals(List.of(), validate(html), () -> path + " is not valid HTML:\n" + html);
     }
 
     @Test
     void validatorCatchesInvalidHtml() throws Exception {
-        assertEquals(1, validate("<!DOCTYPE html><html lang=\"en\"><head><title>x</title></head>"
-                + "<body><img src=\"a.png\"></body></html>").size(), "an image without alt is an error");
+        assertEquals(
+                1,
+                validate("<!DOCTYPE html><html lang=\"en\"><head><title>x</title></head>"
+                                + "<body><img src=\"a.png\"></body></html>")
+                        .size(),
+                "an image without alt is an error");
     }
 
     @Test
@@ -79,14 +84,34 @@ class HtmlValidityTest {
         UUID killedId = UUID.randomUUID();
         UUID briefId = UUID.randomUUID();
         StoryApproved story = Stories.approval(storyId, "Valid page " + tag, List.of("Geopolitics"), null);
-        LocalDate date = LocalDate.of(2050, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
-        EditionApproved edition = new EditionApproved(UUID.randomUUID(), "Morning Briefing", date,
-                new EditionLead(storyId, story.headline(), story.summary(), story.byline(), story.attribution(),
-                        story.editorsNote(), story.authorBio(), story.rights(), story.imageUrl(),
-                        story.imageCaption(), story.imageCredit()),
-                List.of(new EditionBrief(1, briefId, "Rates on hold", List.of("The bank waited."),
+        LocalDate date =
+                LocalDate.of(2050, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
+        EditionApproved edition = new EditionApproved(
+                UUID.randomUUID(),
+                "Morning Briefing",
+                date,
+                new EditionLead(
+                        storyId,
+                        story.headline(),
+                        story.summary(),
+                        story.byline(),
+                        story.attribution(),
+                        story.editorsNote(),
+                        story.authorBio(),
+                        story.rights(),
+                        story.imageUrl(),
+                        story.imageCaption(),
+                        story.imageCredit()),
+                List.of(new EditionBrief(
+                        1,
+                        briefId,
+                        "Rates on hold",
+                        List.of("The bank waited."),
                         new Attribution("The Harbor Ledger", "https://example.org/ledger"))),
-                List.of("Geopolitics"), null, "chief@newsroom.local", Instant.now());
+                List.of("Geopolitics"),
+                null,
+                "chief@newsroom.local",
+                Instant.now());
         try (Stories stories = new Stories()) {
             stories.send(storyId, story);
             stories.send(briefId, Stories.approval(briefId, "Rates on hold " + tag, List.of(), null));
@@ -99,9 +124,11 @@ class HtmlValidityTest {
         try (Stories stories = new Stories()) {
             stories.send(storyId, Stories.correction(story, story.headline(), "An earlier version misnamed a city."));
         }
-        await().atMost(Stories.WAIT).until(() -> Stories.awaitApi("valid-page-" + tag, 200).jsonPath()
-                .getInt("version") == 2);
-        await().atMost(Stories.WAIT).until(() -> given().get("/editions/" + date).statusCode() == 200);
+        await().atMost(Stories.WAIT)
+                .until(() ->
+                        Stories.awaitApi("valid-page-" + tag, 200).jsonPath().getInt("version") == 2);
+        await().atMost(Stories.WAIT)
+                .until(() -> given().get("/editions/" + date).statusCode() == 200);
 
         assertValid("/stories/valid-page-" + tag, 200);
         assertValid("/stories/killed-page-" + tag, 410);

@@ -45,7 +45,12 @@ class PublicationLifecycleTest {
     }
 
     private static String guidInRss(String slug) {
-        String rss = given().when().get("/feeds/rss.xml").then().statusCode(200).extract().asString();
+        String rss = given().when()
+                .get("/feeds/rss.xml")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         int link = rss.indexOf("<link>http://localhost:8083/stories/" + slug + "</link>");
         assertTrue(link >= 0, "in the feed: " + slug);
         int guid = rss.indexOf("<guid", link);
@@ -60,19 +65,22 @@ class PublicationLifecycleTest {
         String slug = "summit-stalls-" + tag;
         try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS)) {
             stories.send(storyId, story);
-            PublicationPublished v1 = EventCodec.decode(publications.await(Stories.event(
-                    EventType.PUBLICATION_PUBLISHED, storyId), Stories.WAIT).value(), PublicationPublished.class);
+            PublicationPublished v1 = EventCodec.decode(
+                    publications
+                            .await(Stories.event(EventType.PUBLICATION_PUBLISHED, storyId), Stories.WAIT)
+                            .value(),
+                    PublicationPublished.class);
             Stories.awaitApi(slug, 200);
             String guid = guidInRss(slug);
 
-            StoryCorrected correction = Stories.correction(story, "Summit stalls again " + tag,
-                    "An earlier version misstated the venue.");
+            StoryCorrected correction =
+                    Stories.correction(story, "Summit stalls again " + tag, "An earlier version misstated the venue.");
             String eventId = UUID.randomUUID().toString();
             stories.send(storyId, eventId, correction);
             stories.send(storyId, eventId, correction);
 
-            ConsumerRecord<String, String> record = publications.await(Stories.event(
-                    EventType.PUBLICATION_UPDATED, storyId), Stories.WAIT);
+            ConsumerRecord<String, String> record =
+                    publications.await(Stories.event(EventType.PUBLICATION_UPDATED, storyId), Stories.WAIT);
             PublicationUpdated v2 = EventCodec.decode(record.value(), PublicationUpdated.class);
             assertEquals(v1.publicationId().toString(), record.key(), "keyed by publication, after its v1");
             assertEquals(2, v2.version());
@@ -84,10 +92,13 @@ class PublicationLifecycleTest {
             assertEquals(v1.publishedAt(), v2.publishedAt());
             assertTrue(v2.updatedAt().isAfter(v1.publishedAt()));
             stories.awaitSentinel(storyId, publications);
-            assertEquals(1, Stories.announced(EventType.PUBLICATION_UPDATED, storyId),
+            assertEquals(
+                    1,
+                    Stories.announced(EventType.PUBLICATION_UPDATED, storyId),
                     "a replayed correction is one version");
 
-            Stories.awaitApi(slug, 200).then()
+            Stories.awaitApi(slug, 200)
+                    .then()
                     .body("version", equalTo(2))
                     .body("headline", equalTo("Summit stalls again " + tag))
                     .body("correctionNote", equalTo("An earlier version misstated the venue."))
@@ -95,10 +106,22 @@ class PublicationLifecycleTest {
                     .body("versions.version", equalTo(List.of(1, 2)))
                     .body("versions[0].headline", equalTo("Summit stalls " + tag))
                     .body("versions[1].correctionNote", equalTo("An earlier version misstated the venue."));
-            String etag = given().when().get("/api/publications/" + slug).then().statusCode(200)
-                    .header("Last-Modified", notNullValue()).extract().header("ETag");
-            given().header("If-None-Match", etag).when().get("/api/publications/" + slug).then().statusCode(304);
-            given().when().get("/stories/" + slug).then().statusCode(200)
+            String etag = given().when()
+                    .get("/api/publications/" + slug)
+                    .then()
+                    .statusCode(200)
+                    .header("Last-Modified", notNullValue())
+                    .extract()
+                    .header("ETag");
+            given().header("If-None-Match", etag)
+                    .when()
+                    .get("/api/publications/" + slug)
+                    .then()
+                    .statusCode(304);
+            given().when()
+                    .get("/stories/" + slug)
+                    .then()
+                    .statusCode(200)
                     .body(containsString("<h1>Summit stalls again " + tag + "</h1>"))
                     .body(containsString("<h2 id=\"correction-heading\">Correction</h2>"))
                     .body(containsString("An earlier version misstated the venue."))
@@ -121,26 +144,41 @@ class PublicationLifecycleTest {
             String eventId = UUID.randomUUID().toString();
             stories.send(storyId, eventId, Stories.kill(storyId, "The report was withdrawn by its source."));
             stories.send(storyId, eventId, Stories.kill(storyId, "The report was withdrawn by its source."));
-            ConsumerRecord<String, String> record = publications.await(Stories.event(
-                    EventType.PUBLICATION_RETRACTED, storyId), Stories.WAIT);
+            ConsumerRecord<String, String> record =
+                    publications.await(Stories.event(EventType.PUBLICATION_RETRACTED, storyId), Stories.WAIT);
             PublicationRetracted retracted = EventCodec.decode(record.value(), PublicationRetracted.class);
             assertEquals(id, record.key());
             assertEquals("The report was withdrawn by its source.", retracted.reason());
             assertEquals("http://localhost:8083/stories/" + slug, retracted.url());
 
-            Stories.awaitApi(slug, 410).then().contentType("application/problem+json")
+            Stories.awaitApi(slug, 410)
+                    .then()
+                    .contentType("application/problem+json")
                     .body("status", equalTo(410))
                     .body("reason", equalTo("The report was withdrawn by its source."));
-            given().when().get("/stories/" + slug).then().statusCode(410)
+            given().when()
+                    .get("/stories/" + slug)
+                    .then()
+                    .statusCode(410)
                     .contentType(containsString("text/html"))
                     .body(containsString("This story has been retracted"))
                     .body(containsString("The report was withdrawn by its source."))
                     .body(not(containsString("Talks broke off late.")));
-            given().when().get("/api/publications?limit=200").then().statusCode(200)
+            given().when()
+                    .get("/api/publications?limit=200")
+                    .then()
+                    .statusCode(200)
                     .body("slug", not(hasItem(slug)));
-            given().when().get("/api/publications?section=markets&limit=200").then().statusCode(200)
+            given().when()
+                    .get("/api/publications?section=markets&limit=200")
+                    .then()
+                    .statusCode(200)
                     .body("slug", not(hasItem(slug)));
-            for (String path : List.of("/", "/feeds/rss.xml", "/feeds/atom.xml", "/feeds/feed.json",
+            for (String path : List.of(
+                    "/",
+                    "/feeds/rss.xml",
+                    "/feeds/atom.xml",
+                    "/feeds/feed.json",
                     "/archive/" + Instant.now().toString().substring(0, 10))) {
                 given().when().get(path).then().statusCode(200).body(not(containsString("/stories/" + slug)));
             }
@@ -167,13 +205,18 @@ class PublicationLifecycleTest {
             assertEquals(0, Stories.announced(EventType.PUBLICATION_PUBLISHED, storyId), "no event before the embargo");
             assertTrue(Instant.now().isBefore(embargo), "all checked before the embargo ended");
 
-            PublicationPublished published = EventCodec.decode(publications.await(Stories.event(
-                    EventType.PUBLICATION_PUBLISHED, storyId), Stories.WAIT).value(), PublicationPublished.class);
+            PublicationPublished published = EventCodec.decode(
+                    publications
+                            .await(Stories.event(EventType.PUBLICATION_PUBLISHED, storyId), Stories.WAIT)
+                            .value(),
+                    PublicationPublished.class);
             assertTrue(!published.publishedAt().isBefore(embargo), "published at or after its embargo");
             assertEquals(embargo, published.embargoedUntil());
             Stories.awaitApi(slug, 200).then().body("version", equalTo(1));
             given().when().get("/stories/" + slug).then().statusCode(200);
-            assertEquals(1, Stories.announced(EventType.PUBLICATION_PUBLISHED, storyId),
+            assertEquals(
+                    1,
+                    Stories.announced(EventType.PUBLICATION_PUBLISHED, storyId),
                     "published once: the release that announced it was the only one");
         }
     }
@@ -183,20 +226,26 @@ class PublicationLifecycleTest {
         String tag = Stories.tag();
         UUID corrected = UUID.randomUUID();
         UUID killed = UUID.randomUUID();
-        StoryApproved story = Stories.approval(corrected, "Held draft " + tag, List.of(),
-                Instant.now().plusSeconds(10));
+        StoryApproved story = Stories.approval(
+                corrected, "Held draft " + tag, List.of(), Instant.now().plusSeconds(10));
         try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS)) {
             stories.send(corrected, story);
             stories.send(corrected, Stories.correction(story, "Held final " + tag, "Fixed before release."));
-            stories.send(killed, Stories.approval(killed, "Never out " + tag, List.of(),
-                    Instant.now().plusSeconds(600)));
+            stories.send(
+                    killed,
+                    Stories.approval(
+                            killed, "Never out " + tag, List.of(), Instant.now().plusSeconds(600)));
             stories.send(killed, Stories.kill(killed, "Spiked before release."));
 
-            PublicationPublished published = EventCodec.decode(publications.await(Stories.event(
-                    EventType.PUBLICATION_PUBLISHED, corrected), Stories.WAIT).value(), PublicationPublished.class);
+            PublicationPublished published = EventCodec.decode(
+                    publications
+                            .await(Stories.event(EventType.PUBLICATION_PUBLISHED, corrected), Stories.WAIT)
+                            .value(),
+                    PublicationPublished.class);
             assertEquals("Held final " + tag, published.headline(), "released as corrected");
             assertEquals(1, published.version(), "readers never saw the draft: still version 1");
-            Stories.awaitApi("held-draft-" + tag, 200).then()
+            Stories.awaitApi("held-draft-" + tag, 200)
+                    .then()
                     .body("correctionNote", equalTo(null))
                     .body("versions.version", equalTo(List.of(1)));
 
@@ -204,7 +253,9 @@ class PublicationLifecycleTest {
             given().when().get("/stories/never-out-" + tag).then().statusCode(404);
             stories.awaitSentinel(killed, publications);
             assertEquals(0, Stories.announced(killed), "nothing about the spiked one");
-            assertEquals(0, Stories.announced(EventType.PUBLICATION_UPDATED, corrected),
+            assertEquals(
+                    0,
+                    Stories.announced(EventType.PUBLICATION_UPDATED, corrected),
                     "its correction arrived before its release: nothing to announce");
         }
     }

@@ -16,8 +16,10 @@ class PublicationResourceTest {
 
     @Test
     void unknownPublicationIsAProblem() {
-        given().when().get("/api/publications/no-such-story-anywhere")
-                .then().statusCode(404)
+        given().when()
+                .get("/api/publications/no-such-story-anywhere")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("title", equalTo("Not Found"));
@@ -25,8 +27,10 @@ class PublicationResourceTest {
 
     @Test
     void unknownStoryPageIsNotFound() {
-        given().when().get("/stories/<no-such-story>")
-                .then().statusCode(404)
+        given().when()
+                .get("/stories/<no-such-story>")
+                .then()
+                .statusCode(404)
                 .contentType(containsString("text/html"))
                 .body(containsString("&lt;no-such-story&gt;"));
     }
@@ -34,8 +38,11 @@ class PublicationResourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "201", "abc", "1.5"})
     void limitOutOfRangeIsRefused(String limit) {
-        given().queryParam("limit", limit).when().get("/api/publications")
-                .then().statusCode(400)
+        given().queryParam("limit", limit)
+                .when()
+                .get("/api/publications")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("errors.field", hasItems("limit"));
@@ -44,8 +51,11 @@ class PublicationResourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"1", "200"})
     void limitWithinRangeIsHonoured(String limit) {
-        given().queryParam("limit", limit).when().get("/api/publications")
-                .then().statusCode(200)
+        given().queryParam("limit", limit)
+                .when()
+                .get("/api/publications")
+                .then()
+                .statusCode(200)
                 .body("size()", lessThanOrEqualTo(Integer.parseInt(limit)));
     }
 }

@@ -54,10 +54,15 @@ class PublishingFlowTest {
     }
 
     private static StoryApproved approval(UUID storyId, String headline) {
-        return new StoryApproved(storyId, UUID.randomUUID(), headline,
+        return new StoryApproved(
+                storyId,
+                UUID.randomUUID(),
+                headline,
                 "Talks broke off <b>late</b> & abruptly.\n\nBoth sides blame\nthe other.",
-                "A. Writer", new Attribution("The Harbor Ledger", "https://example.org/ledger?x=1&y=2"),
-                "chief@newsroom.local", Instant.parse("2026-11-24T07:30:00Z"));
+                "A. Writer",
+                new Attribution("The Harbor Ledger", "https://example.org/ledger?x=1&y=2"),
+                "chief@newsroom.local",
+                Instant.parse("2026-11-24T07:30:00Z"));
     }
 
     private static void send(String key, String eventId, StoryApproved story) {
@@ -65,7 +70,8 @@ class PublishingFlowTest {
     }
 
     private static Response awaitPublication(String slug) {
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
+        return await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> given().when().get("/api/publications/" + slug), r -> r.statusCode() == 200);
     }
 
@@ -73,11 +79,13 @@ class PublishingFlowTest {
     private static Predicate<ConsumerRecord<String, String>> publishedFor(UUID storyId) {
         return r -> {
             if (!EventType.PUBLICATION_PUBLISHED.type().equals(TopicWatcher.header(r, "ce_type"))
-                    || r.value() == null || !r.value().contains(storyId.toString())) {
+                    || r.value() == null
+                    || !r.value().contains(storyId.toString())) {
                 return false;
             }
             try {
-                return storyId.equals(EventCodec.decode(r.value(), PublicationPublished.class).storyId());
+                return storyId.equals(
+                        EventCodec.decode(r.value(), PublicationPublished.class).storyId());
             } catch (RuntimeException notOurs) {
                 return false;
             }
@@ -106,7 +114,8 @@ class PublishingFlowTest {
             assertEquals("The Harbor Ledger", event.attribution().outlet());
             assertEquals(1, event.version());
 
-            awaitPublication(slug).then()
+            awaitPublication(slug)
+                    .then()
                     .body("id", equalTo(event.publicationId().toString()))
                     .body("storyId", equalTo(storyId.toString()))
                     .body("url", equalTo(event.url()))
@@ -117,18 +126,30 @@ class PublishingFlowTest {
                     .body("version", equalTo(1))
                     .body("publishedAt", equalTo(event.publishedAt().toString()));
 
-            List<String> newest = given().when().get("/api/publications?limit=200")
-                    .then().statusCode(200).extract().jsonPath().getList("publishedAt", String.class);
+            List<String> newest = given().when()
+                    .get("/api/publications?limit=200")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("publishedAt", String.class);
             for (int i = 1; i < newest.size(); i++) {
-                assertTrue(Instant.parse(newest.get(i - 1)).compareTo(Instant.parse(newest.get(i))) >= 0,
-                        "newest first");
+                assertTrue(
+                        Instant.parse(newest.get(i - 1)).compareTo(Instant.parse(newest.get(i))) >= 0, "newest first");
             }
-            assertTrue(given().when().get("/api/publications?limit=200").jsonPath()
-                    .getList("slug", String.class).contains(slug));
+            assertTrue(given().when()
+                    .get("/api/publications?limit=200")
+                    .jsonPath()
+                    .getList("slug", String.class)
+                    .contains(slug));
 
-            String html = given().when().get("/stories/" + slug)
-                    .then().statusCode(200).contentType(containsString("text/html"))
-                    .extract().asString();
+            String html = given().when()
+                    .get("/stories/" + slug)
+                    .then()
+                    .statusCode(200)
+                    .contentType(containsString("text/html"))
+                    .extract()
+                    .asString();
             assertTrue(html.startsWith("<!DOCTYPE html>"), html);
             assertTrue(html.contains("<html lang=\"en\">"), html);
             assertTrue(html.contains("<title>" + headline + "</title>"), html);
@@ -136,9 +157,10 @@ class PublishingFlowTest {
             assertTrue(html.contains("A. Writer"), html);
             assertTrue(html.contains("<p>Talks broke off &lt;b&gt;late&lt;/b&gt; &amp; abruptly.</p>"), html);
             assertTrue(html.contains("<p>Both sides blame\nthe other.</p>"), html);
-            assertTrue(html.contains(
-                    "— <a href=\"https://example.org/ledger?x=1&amp;y=2\">The Harbor Ledger</a>"), html);
-            String datetime = event.publishedAt().truncatedTo(ChronoUnit.SECONDS).toString();
+            assertTrue(
+                    html.contains("— <a href=\"https://example.org/ledger?x=1&amp;y=2\">The Harbor Ledger</a>"), html);
+            String datetime =
+                    event.publishedAt().truncatedTo(ChronoUnit.SECONDS).toString();
             assertTrue(html.contains("<time datetime=\"" + datetime + "\">"), html);
         }
     }
@@ -150,7 +172,8 @@ class PublishingFlowTest {
         String slug = "markets-rally-" + tag;
         StoryApproved story = approval(storyId, "Markets rally " + tag);
         String key = storyId.toString();
-        try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS); Stories stories = new Stories()) {
+        try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS);
+                Stories stories = new Stories()) {
             String eventId = UUID.randomUUID().toString();
             send(key, eventId, story);
             send(key, eventId, story);

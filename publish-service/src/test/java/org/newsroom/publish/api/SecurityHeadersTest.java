@@ -35,8 +35,8 @@ class SecurityHeadersTest {
     private static final String SECTION_KEY = "headers-" + TAG;
     private static final String STORY = "headers-story-" + TAG;
     private static final String KILLED = "headers-killed-" + TAG;
-    private static final LocalDate DATE = LocalDate.of(2090, 1, 1)
-            .plusDays(ThreadLocalRandom.current().nextInt(3000));
+    private static final LocalDate DATE =
+            LocalDate.of(2090, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
 
     private static boolean published;
 
@@ -49,18 +49,27 @@ class SecurityHeadersTest {
         UUID storyId = UUID.randomUUID();
         UUID killedId = UUID.randomUUID();
         try (Stories stories = new Stories()) {
-            stories.send(storyId, Stories.approval(storyId, "Headers story " + TAG, List.of("Headers " + TAG),
-                    null));
+            stories.send(storyId, Stories.approval(storyId, "Headers story " + TAG, List.of("Headers " + TAG), null));
             stories.send(killedId, Stories.approval(killedId, "Headers killed " + TAG, List.of(), null));
-            stories.send(storyId, new EditionApproved(UUID.randomUUID(), "Headers Brief " + TAG, DATE,
-                    new EditionLead(storyId, "Lead", "Text.", null, new Attribution("Wire Desk", null), null),
-                    List.of(), List.of(), null, "chief@newsroom.local", Instant.now()));
+            stories.send(
+                    storyId,
+                    new EditionApproved(
+                            UUID.randomUUID(),
+                            "Headers Brief " + TAG,
+                            DATE,
+                            new EditionLead(storyId, "Lead", "Text.", null, new Attribution("Wire Desk", null), null),
+                            List.of(),
+                            List.of(),
+                            null,
+                            "chief@newsroom.local",
+                            Instant.now()));
             Stories.awaitApi(KILLED, 200);
             stories.send(killedId, Stories.kill(killedId, "Withdrawn."));
         }
         Stories.awaitApi(KILLED, 410);
         Stories.awaitApi(STORY, 200);
-        await().atMost(Stories.WAIT).until(() -> given().get("/api/editions/" + DATE).statusCode() == 200);
+        await().atMost(Stories.WAIT)
+                .until(() -> given().get("/api/editions/" + DATE).statusCode() == 200);
         published = true;
     }
 
@@ -104,8 +113,11 @@ class SecurityHeadersTest {
             Response response = given().when().get(path);
             assertEquals(status, response.statusCode(), path);
             String policy = response.header("Content-Security-Policy");
-            assertTrue(policy != null && policy.contains("default-src 'self'")
-                    && policy.contains("frame-ancestors 'none'") && !policy.contains("unsafe-inline"),
+            assertTrue(
+                    policy != null
+                            && policy.contains("default-src 'self'")
+                            && policy.contains("frame-ancestors 'none'")
+                            && !policy.contains("unsafe-inline"),
                     () -> path + ": Content-Security-Policy " + policy);
             assertEquals("nosniff", response.header("X-Content-Type-Options"), path);
             assertEquals("strict-origin-when-cross-origin", response.header("Referrer-Policy"), path);
@@ -116,27 +128,47 @@ class SecurityHeadersTest {
 
     @Test
     void notModifiedAnswersCarryThemToo() {
-        String etag = given().when().get("/stories/" + STORY).then().statusCode(200).extract().header("ETag");
-        given().header("If-None-Match", etag).when().get("/stories/" + STORY).then().statusCode(304)
+        String etag = given().when()
+                .get("/stories/" + STORY)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        given().header("If-None-Match", etag)
+                .when()
+                .get("/stories/" + STORY)
+                .then()
+                .statusCode(304)
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .header("X-Content-Type-Options", equalTo("nosniff"));
     }
 
     @Test
     void theArticleFormsMayPostOnlyToEditorialAndBackHere() {
-        given().when().get("/stories/" + STORY).then().statusCode(200)
+        given().when()
+                .get("/stories/" + STORY)
+                .then()
+                .statusCode(200)
                 .body(containsString("action=\"https://editorial.example.org/api/feedback/grades\""))
-                .header("Content-Security-Policy", containsString(
-                        "form-action 'self' http://localhost:8083 https://editorial.example.org/"));
+                .header(
+                        "Content-Security-Policy",
+                        containsString("form-action 'self' http://localhost:8083 https://editorial.example.org/"));
     }
 
     @Test
     void hstsOnlyForARequestThatCameOverTls() {
         for (String path : List.of("/", "/stories/" + STORY, "/api/publications", "/feeds/rss.xml")) {
-            given().header("X-Forwarded-Proto", "https").when().get(path).then().statusCode(200)
+            given().header("X-Forwarded-Proto", "https")
+                    .when()
+                    .get(path)
+                    .then()
+                    .statusCode(200)
                     .header("Strict-Transport-Security", containsString("max-age="));
             given().when().get(path).then().statusCode(200).header("Strict-Transport-Security", nullValue());
-            given().header("X-Forwarded-Proto", "http").when().get(path).then()
+            given().header("X-Forwarded-Proto", "http")
+                    .when()
+                    .get(path)
+                    .then()
                     .header("Strict-Transport-Security", nullValue())
                     .header("Content-Security-Policy", not(nullValue()));
         }

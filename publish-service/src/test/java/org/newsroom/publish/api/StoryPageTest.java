@@ -21,11 +21,12 @@ class StoryPageTest {
         String tag = Stories.tag();
         UUID storyId = UUID.randomUUID();
         try (Stories stories = new Stories()) {
-            stories.send(storyId, Stories.approval(storyId, "Summit ends " + tag, List.of("Geopolitics",
-                    "Markets"), null));
+            stories.send(
+                    storyId, Stories.approval(storyId, "Summit ends " + tag, List.of("Geopolitics", "Markets"), null));
         }
         String slug = "summit-ends-" + tag;
-        String id = Stories.awaitApi(slug, 200).then()
+        String id = Stories.awaitApi(slug, 200)
+                .then()
                 .body("dateline", equalTo("GENEVA"))
                 .body("sections", equalTo(List.of("Geopolitics", "Markets")))
                 .body("imageCredit", equalTo("Photo: J. Doe"))
@@ -33,10 +34,16 @@ class StoryPageTest {
                 .body("authorBio", equalTo("A. Writer covers diplomacy."))
                 .body("editorsNote", equalTo("Why it matters: <the summit> sets the tone."))
                 .body("versions.version", equalTo(List.of(1)))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
         String url = "http://localhost:8083/stories/" + slug;
-        String html = given().when().get("/stories/" + slug).then().statusCode(200).extract().asString();
+        String html = given().when()
+                .get("/stories/" + slug)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         for (String expected : List.of(
                 "<h1>Summit ends " + tag + "</h1>",
                 "<p>Talks broke off late.</p>",
@@ -68,7 +75,6 @@ class StoryPageTest {
 
     @Test
     void unknownStoryIsNotFound() {
-        given().when().get("/stories/no-such-story").then().statusCode(404)
-                .body(containsString("Story not found"));
+        given().when().get("/stories/no-such-story").then().statusCode(404).body(containsString("Story not found"));
     }
 }

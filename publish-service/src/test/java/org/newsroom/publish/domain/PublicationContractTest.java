@@ -44,8 +44,8 @@ class PublicationContractTest {
     private static final String SOURCE = "urn:newsroom:publish-service";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final SchemaValidatorsConfig STRICT = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true).build();
+    private static final SchemaValidatorsConfig STRICT =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
     private static JsonSchema schemaOf(String ceType) throws Exception {
         EventType type = EventType.ofType(ceType).orElseThrow(() -> new AssertionError("unknown type " + ceType));
@@ -61,7 +61,9 @@ class PublicationContractTest {
     @Test
     void schemaValidationCatchesABrokenPayload() throws Exception {
         JsonNode broken = JSON.readTree("{\"publicationId\":\"not-a-uuid\",\"slug\":\"x\"}");
-        assertFalse(schemaOf(EventType.PUBLICATION_PUBLISHED.type()).validate(broken).isEmpty());
+        assertFalse(schemaOf(EventType.PUBLICATION_PUBLISHED.type())
+                .validate(broken)
+                .isEmpty());
     }
 
     @Test
@@ -70,22 +72,42 @@ class PublicationContractTest {
         UUID storyId = UUID.randomUUID();
         StoryApproved story = Stories.approval(storyId, "Contract check " + tag, List.of("Markets"), null);
         UUID briefId = UUID.randomUUID();
-        LocalDate date = LocalDate.of(2060, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
-        EditionApproved edition = new EditionApproved(UUID.randomUUID(), "Contract Brief", date,
-                new EditionLead(storyId, story.headline(), story.summary(), story.byline(), story.attribution(),
+        LocalDate date =
+                LocalDate.of(2060, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
+        EditionApproved edition = new EditionApproved(
+                UUID.randomUUID(),
+                "Contract Brief",
+                date,
+                new EditionLead(
+                        storyId,
+                        story.headline(),
+                        story.summary(),
+                        story.byline(),
+                        story.attribution(),
                         story.editorsNote()),
-                List.of(new EditionBrief(1, briefId, "Rates on hold", List.of("The bank waited."),
+                List.of(new EditionBrief(
+                        1,
+                        briefId,
+                        "Rates on hold",
+                        List.of("The bank waited."),
                         new Attribution("The Harbor Ledger", null))),
-                List.of("Markets"), null, "chief@newsroom.local", Instant.now());
+                List.of("Markets"),
+                null,
+                "chief@newsroom.local",
+                Instant.now());
 
-        try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS); Stories stories = new Stories()) {
+        try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS);
+                Stories stories = new Stories()) {
             stories.send(storyId, story);
             stories.send(briefId, Stories.approval(briefId, "Contract brief " + tag, List.of(), null));
             Stories.awaitApi("contract-check-" + tag, 200);
             stories.send(edition.editionId(), edition);
             stories.send(storyId, Stories.correction(story, "Contract check corrected " + tag, "A fix."));
-            await().atMost(Stories.WAIT).until(() -> Stories.awaitApi("contract-check-" + tag, 200)
-                    .jsonPath().getInt("version") == 2);
+            await().atMost(Stories.WAIT)
+                    .until(() -> Stories.awaitApi("contract-check-" + tag, 200)
+                                    .jsonPath()
+                                    .getInt("version")
+                            == 2);
             stories.send(storyId, Stories.kill(storyId, "Withdrawn."));
             Stories.awaitApi("contract-check-" + tag, 410);
             // The last event of each aggregate: a partition is read in order, so everything before it was read too.
@@ -93,19 +115,26 @@ class PublicationContractTest {
             publications.await(Stories.event(EventType.PUBLICATION_PUBLISHED, briefId), Stories.WAIT);
             publications.await(r -> edition.editionId().toString().equals(r.key()), Stories.WAIT);
 
-            List<ConsumerRecord<String, String>> emitted = publications.drain(
-                    r -> SOURCE.equals(TopicWatcher.header(r, "ce_source")), Duration.ZERO);
-            Set<String> types = emitted.stream().map(r -> TopicWatcher.header(r, "ce_type"))
-                    .collect(Collectors.toSet());
-            assertTrue(types.containsAll(Set.of(EventType.PUBLICATION_PUBLISHED.type(),
-                    EventType.PUBLICATION_UPDATED.type(), EventType.PUBLICATION_RETRACTED.type(),
-                    EventType.EDITION_PUBLISHED.type())), "the scenario emits every type: " + types);
+            List<ConsumerRecord<String, String>> emitted =
+                    publications.drain(r -> SOURCE.equals(TopicWatcher.header(r, "ce_source")), Duration.ZERO);
+            Set<String> types =
+                    emitted.stream().map(r -> TopicWatcher.header(r, "ce_type")).collect(Collectors.toSet());
+            assertTrue(
+                    types.containsAll(Set.of(
+                            EventType.PUBLICATION_PUBLISHED.type(),
+                            EventType.PUBLICATION_UPDATED.type(),
+                            EventType.PUBLICATION_RETRACTED.type(),
+                            EventType.EDITION_PUBLISHED.type())),
+                    "the scenario emits every type: " + types);
             for (ConsumerRecord<String, String> record : emitted) {
-                assertEquals(Set.of(), validate(record), () -> TopicWatcher.header(record, "ce_type") + " "
-                        + record.value());
+                assertEquals(
+                        Set.of(),
+                        validate(record),
+                        () -> TopicWatcher.header(record, "ce_type") + " " + record.value());
                 assertEquals("1.0", TopicWatcher.header(record, "ce_specversion"));
                 JsonNode payload = JSON.readTree(record.value());
-                String id = payload.has("publicationId") ? payload.get("publicationId").asText()
+                String id = payload.has("publicationId")
+                        ? payload.get("publicationId").asText()
                         : payload.get("editionId").asText();
                 assertEquals(id, record.key(), "keyed by the aggregate id");
             }

@@ -46,16 +46,18 @@ class PublishingCountersTest {
     /** Each counter minus the events of its kind in the outbox: constant as long as every event is counted once. */
     private Map<String, Double> uncounted() {
         String metrics = Metrics.scrape();
-        List<?> rows = QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("SELECT type, count(*) FROM outbox_event GROUP BY type").getResultList());
+        List<?> rows = QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("SELECT type, count(*) FROM outbox_event GROUP BY type")
+                        .getResultList());
         Map<String, Long> announced = new HashMap<>();
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
             announced.put((String) columns[0], ((Number) columns[1]).longValue());
         }
         Map<String, Double> difference = new HashMap<>();
-        COUNTED.forEach((counter, type) -> difference.put(counter,
-                Metrics.total(metrics, counter) - announced.getOrDefault(type.type(), 0L)));
+        COUNTED.forEach((counter, type) ->
+                difference.put(counter, Metrics.total(metrics, counter) - announced.getOrDefault(type.type(), 0L)));
         return difference;
     }
 
@@ -76,22 +78,34 @@ class PublishingCountersTest {
         UUID storyId = UUID.randomUUID();
         StoryApproved story = Stories.approval(storyId, "Counted " + tag, List.of(), null);
         UUID editionId = UUID.randomUUID();
-        LocalDate date = LocalDate.of(2080, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
-        try (Stories stories = new Stories(); TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS)) {
+        LocalDate date =
+                LocalDate.of(2080, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
+        try (Stories stories = new Stories();
+                TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS)) {
             stories.send(storyId, story);
             stories.send(storyId, Stories.correction(story, "Counted " + tag, "A fix."));
             stories.send(storyId, Stories.kill(storyId, "Withdrawn."));
-            stories.send(storyId, new EditionApproved(editionId, "Counted Brief", date,
-                    new EditionLead(storyId, "Lead", "Text.", null, new Attribution("Wire Desk", null), null),
-                    List.of(), List.of(), null, "chief@newsroom.local", Instant.now()));
+            stories.send(
+                    storyId,
+                    new EditionApproved(
+                            editionId,
+                            "Counted Brief",
+                            date,
+                            new EditionLead(storyId, "Lead", "Text.", null, new Attribution("Wire Desk", null), null),
+                            List.of(),
+                            List.of(),
+                            null,
+                            "chief@newsroom.local",
+                            Instant.now()));
             stories.awaitSentinel(storyId, publications);
         }
-        for (EventType type : List.of(EventType.PUBLICATION_PUBLISHED, EventType.PUBLICATION_UPDATED,
-                EventType.PUBLICATION_RETRACTED)) {
+        for (EventType type : List.of(
+                EventType.PUBLICATION_PUBLISHED, EventType.PUBLICATION_UPDATED, EventType.PUBLICATION_RETRACTED)) {
             assertEquals(1, Stories.announced(type, storyId), type.type());
         }
         assertEquals(1, Stories.announced(EventType.EDITION_PUBLISHED, editionId));
-        await().atMost(Stories.WAIT).untilAsserted(() -> assertEquals(before, uncounted(),
-                "every counter moved by exactly the events of its kind"));
+        await().atMost(Stories.WAIT)
+                .untilAsserted(() ->
+                        assertEquals(before, uncounted(), "every counter moved by exactly the events of its kind"));
     }
 }

@@ -64,8 +64,7 @@ class PublishingScheduleTest {
         try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS)) {
             sql("""
                     INSERT INTO publication (id, story_id, slug, headline, outlet, version, status, embargoed_until)
-                    VALUES (?1, ?2, ?3, ?4, 'Wire Desk', 1, 'EMBARGOED', ?5)""",
-                    id, storyId, "held-" + tag, "Held " + tag, Instant.now().minusSeconds(1));
+                    VALUES (?1, ?2, ?3, ?4, 'Wire Desk', 1, 'EMBARGOED', ?5)""", id, storyId, "held-" + tag, "Held " + tag, Instant.now().minusSeconds(1));
             race(publishing::releaseDue);
 
             publications.await(Stories.event(EventType.PUBLICATION_PUBLISHED, storyId), Stories.WAIT);
@@ -79,18 +78,25 @@ class PublishingScheduleTest {
         UUID id = UUID.randomUUID();
         UUID leadId = UUID.randomUUID();
         String tag = Stories.tag();
-        LocalDate date = LocalDate.of(2040, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
-        EditionApproved approval = new EditionApproved(id, "Restart Brief", date,
+        LocalDate date =
+                LocalDate.of(2040, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
+        EditionApproved approval = new EditionApproved(
+                id,
+                "Restart Brief",
+                date,
                 new EditionLead(leadId, "Lead", "Text.", null, new Attribution("Wire Desk", null), null),
-                List.of(), List.of(), Instant.now().minusSeconds(1), "chief@newsroom.local", Instant.now());
-        try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS); Stories stories = new Stories()) {
+                List.of(),
+                List.of(),
+                Instant.now().minusSeconds(1),
+                "chief@newsroom.local",
+                Instant.now());
+        try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS);
+                Stories stories = new Stories()) {
             stories.send(leadId, Stories.approval(leadId, "Restart lead " + tag, List.of(), null));
             Stories.awaitApi("restart-lead-" + tag, 200);
             sql("""
                     INSERT INTO edition (id, slug, title, edition_date, snapshot, status, publish_at, story_ids)
-                    VALUES (?1, ?2, 'Restart Brief', ?3, ?4, 'SCHEDULED', ?5, CAST(?6 AS UUID[]))""",
-                    id, date.toString(), date, EventCodec.encode(approval), approval.publishAt(),
-                    "{" + leadId + "}");
+                    VALUES (?1, ?2, 'Restart Brief', ?3, ?4, 'SCHEDULED', ?5, CAST(?6 AS UUID[]))""", id, date.toString(), date, EventCodec.encode(approval), approval.publishAt(), "{" + leadId + "}");
             race(editions::publishDue);
 
             Predicate<ConsumerRecord<String, String>> ours = r -> id.toString().equals(r.key())

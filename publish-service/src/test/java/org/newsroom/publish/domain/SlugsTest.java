@@ -10,7 +10,8 @@ class SlugsTest {
 
     @Test
     void lowerCaseAsciiWithDashes() {
-        assertEquals("tariff-talks-stall-as-eu-u-s-trade-war-looms",
+        assertEquals(
+                "tariff-talks-stall-as-eu-u-s-trade-war-looms",
                 Slugs.of("  Tariff talks stall, as EU–U.S. trade war looms!  "));
     }
 

@@ -35,15 +35,24 @@ class TransientFailureTest {
     EntityManager entityManager;
 
     private void rename(String from, String to) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("ALTER TABLE " + from + " RENAME TO " + to).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("ALTER TABLE " + from + " RENAME TO " + to)
+                        .executeUpdate());
     }
 
     @Test
     void validEventIsRetriedThroughAnOutageAndNotDeadLettered() {
         String headline = "Outage drill " + UUID.randomUUID();
-        StoryApproved approval = new StoryApproved(UUID.randomUUID(), UUID.randomUUID(), headline, "Text.",
-                "A. Writer", new Attribution("The Harbor Ledger", null), "chief@newsroom.local", Instant.now());
+        StoryApproved approval = new StoryApproved(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                headline,
+                "Text.",
+                "A. Writer",
+                new Attribution("The Harbor Ledger", null),
+                "chief@newsroom.local",
+                Instant.now());
         String key = approval.storyId().toString();
 
         try (TopicWatcher dlq = TopicWatcher.open(Topics.deadLetter(Topics.EDITORIAL));
@@ -58,18 +67,26 @@ class TransientFailureTest {
                 rename("publication_offline", "publication");
             }
 
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(
-                    () -> given().when().get("/api/publications?limit=200").then().extract().jsonPath()
-                            .<String>get("find { it.storyId == '" + key + "' }.headline"),
-                    headline::equals);
+            await().atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () -> given().when()
+                                    .get("/api/publications?limit=200")
+                                    .then()
+                                    .extract()
+                                    .jsonPath()
+                                    .<String>get("find { it.storyId == '" + key + "' }.headline"),
+                            headline::equals);
 
             // A poison record after it on the same key is dead-lettered to the same partition, so once it is there,
             // anything of the approval's would be there before it.
             String sentinel = "not a cloud event " + UUID.randomUUID();
             records.sendRaw(Topics.EDITORIAL, key, sentinel);
             dlq.await(r -> sentinel.equals(r.value()), WAIT);
-            assertEquals(List.of(), dlq.drain(r -> key.equals(r.key()) && !sentinel.equals(r.value()),
-                    Duration.ZERO), "a transient failure must not dead-letter a valid event");
+            assertEquals(
+                    List.of(),
+                    dlq.drain(r -> key.equals(r.key()) && !sentinel.equals(r.value()), Duration.ZERO),
+                    "a transient failure must not dead-letter a valid event");
         }
     }
 }

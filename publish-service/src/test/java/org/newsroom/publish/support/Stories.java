@@ -35,20 +35,47 @@ public final class Stories implements AutoCloseable {
 
     /** A story with every field a lead story can have. */
     public static StoryApproved approval(UUID storyId, String headline, List<String> sections, Instant embargo) {
-        return new StoryApproved(storyId, UUID.randomUUID(), headline,
-                "Talks broke off late.\n\nBoth sides blame the other.", "A. Writer",
-                new Attribution("The Harbor Ledger", "https://example.org/ledger"), "chief@newsroom.local",
-                Instant.now(), "Why it matters: <the summit> sets the tone.", sections,
+        return new StoryApproved(
+                storyId,
+                UUID.randomUUID(),
+                headline,
+                "Talks broke off late.\n\nBoth sides blame the other.",
+                "A. Writer",
+                new Attribution("The Harbor Ledger", "https://example.org/ledger"),
+                "chief@newsroom.local",
+                Instant.now(),
+                "Why it matters: <the summit> sets the tone.",
+                sections,
                 "<p>Negotiators left <em>before dawn</em>.</p><h2>What next</h2><p>Talks resume in May.</p>",
-                "GENEVA", "https://images.example.org/summit.jpg", "Delegates leave the hall", "Photo: J. Doe",
-                "© 2026 The Harbor Ledger. All rights reserved.", "A. Writer covers diplomacy.", embargo);
+                "GENEVA",
+                "https://images.example.org/summit.jpg",
+                "Delegates leave the hall",
+                "Photo: J. Doe",
+                "© 2026 The Harbor Ledger. All rights reserved.",
+                "A. Writer covers diplomacy.",
+                embargo);
     }
 
     public static StoryCorrected correction(StoryApproved story, String headline, String note) {
-        return new StoryCorrected(story.storyId(), story.itemId(), headline, "Corrected first paragraph.",
-                story.byline(), story.attribution(), story.editorsNote(), note, "chief@newsroom.local", Instant.now(),
-                story.sections(), "<p>Corrected body.</p>", story.dateline(), story.imageUrl(), story.imageCaption(),
-                story.imageCredit(), story.rights(), story.authorBio());
+        return new StoryCorrected(
+                story.storyId(),
+                story.itemId(),
+                headline,
+                "Corrected first paragraph.",
+                story.byline(),
+                story.attribution(),
+                story.editorsNote(),
+                note,
+                "chief@newsroom.local",
+                Instant.now(),
+                story.sections(),
+                "<p>Corrected body.</p>",
+                story.dateline(),
+                story.imageUrl(),
+                story.imageCaption(),
+                story.imageCredit(),
+                story.rights(),
+                story.authorBio());
     }
 
     public static StoryKilled kill(UUID storyId, String reason) {
@@ -56,7 +83,11 @@ public final class Stories implements AutoCloseable {
     }
 
     public void send(UUID storyId, String eventId, Object payload) {
-        records.send(Topics.EDITORIAL, storyId.toString(), eventId, EventType.of(payload.getClass()).type(),
+        records.send(
+                Topics.EDITORIAL,
+                storyId.toString(),
+                eventId,
+                EventType.of(payload.getClass()).type(),
                 EventCodec.encode(payload));
     }
 
@@ -65,7 +96,8 @@ public final class Stories implements AutoCloseable {
     }
 
     public static Response awaitApi(String slug, int status) {
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
+        return await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> given().when().get("/api/publications/" + slug), r -> r.statusCode() == status);
     }
 
@@ -97,7 +129,8 @@ public final class Stories implements AutoCloseable {
     }
 
     private static long outboxRows(String condition, Object... parameters) {
-        EntityManager entityManager = Arc.container().instance(EntityManager.class).get();
+        EntityManager entityManager =
+                Arc.container().instance(EntityManager.class).get();
         return QuarkusTransaction.requiringNew().call(() -> {
             var query = entityManager.createNativeQuery("SELECT count(*) FROM outbox_event WHERE " + condition);
             for (int i = 0; i < parameters.length; i++) {
@@ -109,7 +142,8 @@ public final class Stories implements AutoCloseable {
 
     /** Events of one type about one story; the topic is shared with other tests and runs. */
     public static Predicate<ConsumerRecord<String, String>> event(EventType type, UUID storyId) {
-        return r -> type.type().equals(TopicWatcher.header(r, "ce_type")) && r.value() != null
+        return r -> type.type().equals(TopicWatcher.header(r, "ce_type"))
+                && r.value() != null
                 && r.value().contains("\"storyId\":\"" + storyId + "\"");
     }
 
