@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.newsroom.events.PoisonEventException;
+import org.newsroom.net.Backoff;
 
 /**
  * Makes a consumer idempotent and patient: every consumer hands each record to {@link #apply}, which applies it
@@ -52,7 +53,8 @@ public class Inbox {
      * or failed {@code newsroom.inbox.max-attempts} times while the database answered.
      */
     public void apply(ConsumerRecord<String, String> record, EventHandlers handlers) {
-        Duration delay = firstDelay;
+        Backoff backoff = new Backoff(firstDelay, maxDelay, 0);
+        int retries = 0;
         int failures = 0;
         while (true) {
             try {
@@ -67,6 +69,7 @@ public class Inbox {
                 }
                 metrics.counter("newsroom.inbox.retries", "reason", waitingOut ? "database-down" : "failure")
                         .increment();
+                Duration delay = backoff.delay(++retries);
                 LOG.warnf(
                         "%s at %s-%d@%d, retried in %s: %s",
                         waitingOut ? "Database down" : "Failed attempt " + failures + " of " + maxAttempts,
@@ -76,7 +79,6 @@ public class Inbox {
                         delay,
                         e.toString());
                 pause(delay);
-                delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
             }
         }
     }
