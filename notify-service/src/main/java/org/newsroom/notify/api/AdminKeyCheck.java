@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-import org.newsroom.notify.domain.NotifyConfig;
+import org.newsroom.notify.domain.NotifySettings;
 
 /** Says so at startup when the admin API cannot be used because no JWT verification key was configured. */
 @ApplicationScoped
@@ -14,7 +14,7 @@ public class AdminKeyCheck {
     static final String UNCONFIGURED = "jwt/unconfigured-public.pem";
 
     @Inject
-    NotifyConfig config;
+    NotifySettings config;
 
     void check(@Observes StartupEvent startup) {
         if (UNCONFIGURED.equals(config.jwtKeyLocation())) {

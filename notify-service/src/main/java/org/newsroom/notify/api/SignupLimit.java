@@ -2,7 +2,7 @@ package org.newsroom.notify.api;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.newsroom.notify.domain.NotifyConfig;
+import org.newsroom.notify.domain.NotifySettings;
 import org.newsroom.web.ClientRateLimiter;
 
 /**
@@ -15,7 +15,7 @@ public class SignupLimit {
 
     @Produces
     @Singleton
-    ClientRateLimiter signups(NotifyConfig config) {
+    ClientRateLimiter signups(NotifySettings config) {
         return new ClientRateLimiter(config.signupLimit(), config.signupWindow(), MAX_CLIENTS);
     }
 }

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
-import org.newsroom.notify.domain.NotifyConfig;
+import org.newsroom.notify.domain.NotifySettings;
 import org.newsroom.notify.subscription.Suppressions;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
@@ -38,7 +38,7 @@ public class SuppressionResource {
     Validator validator;
 
     @Inject
-    NotifyConfig config;
+    NotifySettings config;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

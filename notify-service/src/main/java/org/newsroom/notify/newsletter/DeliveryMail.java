@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
-import org.newsroom.notify.domain.NotifyConfig;
+import org.newsroom.notify.domain.NotifySettings;
 import org.newsroom.notify.subscription.Tokens;
 
 /** The emails readers get: a breaking alert about one publication, or the whole edition (Qute text and HTML). */
@@ -27,7 +27,7 @@ public class DeliveryMail {
     Tokens tokens;
 
     @Inject
-    NotifyConfig config;
+    NotifySettings config;
 
     Mail compose(ClaimedDelivery.Due due) {
         StringBuilder text = new StringBuilder();

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 import org.newsroom.net.Backoff;
 import org.newsroom.notify.domain.DeliveryEvents;
 import org.newsroom.notify.domain.MailTransport;
-import org.newsroom.notify.domain.NotifyConfig;
+import org.newsroom.notify.domain.NotifySettings;
 import org.newsroom.outbox.TraceContext;
 
 /**
@@ -72,7 +72,7 @@ public class DeliverySender {
     TraceContext traceContext;
 
     @Inject
-    NotifyConfig config;
+    NotifySettings config;
 
     private ExecutorService senders;
     private SendRate rate;

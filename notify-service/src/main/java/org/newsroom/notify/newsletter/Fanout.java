@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.newsroom.notify.domain.DeliveryEvents;
-import org.newsroom.notify.domain.NotifyConfig;
+import org.newsroom.notify.domain.NotifySettings;
 
 /**
  * Writes the delivery rows of an edition or breaking publication, one keyset page of subscribers at a time, each
@@ -42,7 +42,7 @@ public class Fanout {
     EntityManager entityManager;
 
     @Inject
-    NotifyConfig config;
+    NotifySettings config;
 
     /** Records that the subject is to be fanned out; the same subject again adds nothing. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -14,7 +14,7 @@ import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.PublicationPublished;
 import org.newsroom.events.PublicationRetracted;
-import org.newsroom.notify.domain.NotifyConfig;
+import org.newsroom.notify.domain.NotifySettings;
 import org.newsroom.outbox.TraceContext;
 
 /**
@@ -36,7 +36,7 @@ public class Newsletter {
     Fanout fanout;
 
     @Inject
-    NotifyConfig config;
+    NotifySettings config;
 
     private BreakingAlerts breaking;
 

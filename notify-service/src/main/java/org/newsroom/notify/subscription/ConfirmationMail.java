@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 import org.newsroom.notify.domain.MailTransport;
-import org.newsroom.notify.domain.NotifyConfig;
+import org.newsroom.notify.domain.NotifySettings;
 import org.newsroom.outbox.AfterCommit;
 
 /**
@@ -27,7 +27,7 @@ public class ConfirmationMail {
     AfterCommit afterCommit;
 
     @Inject
-    NotifyConfig config;
+    NotifySettings config;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void sendAfterCommit(String email, String token) {

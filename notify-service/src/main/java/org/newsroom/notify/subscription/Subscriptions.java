@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.newsroom.notify.domain.NotifyConfig;
+import org.newsroom.notify.domain.NotifySettings;
 
 /**
  * Double opt-in: a subscription starts PENDING and a confirmation email carries a signed, expiring token; following
@@ -30,7 +30,7 @@ public class Subscriptions {
     Suppressions suppressions;
 
     @Inject
-    NotifyConfig config;
+    NotifySettings config;
 
     /**
      * Records the address (once, even under concurrent requests) and, while it is not confirmed, (re-)sends a

@@ -17,7 +17,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
-import org.newsroom.notify.domain.NotifyConfig;
+import org.newsroom.notify.domain.NotifySettings;
 
 /**
  * Signed tokens for the links in emails (see auth in docs/architecture.md): an HMAC-SHA256 under
@@ -41,7 +41,7 @@ public class Tokens {
     private static final int MAC_BYTES = 32;
 
     @Inject
-    NotifyConfig config;
+    NotifySettings config;
 
     Clock clock = Clock.systemUTC();
 

@@ -9,7 +9,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.newsroom.net.PublicHttp;
-import org.newsroom.notify.domain.NotifyConfig;
+import org.newsroom.notify.domain.NotifySettings;
 
 /**
  * The webhooks' SSRF guard: net's {@link PublicHttp} with notify's allow-list
@@ -21,7 +21,7 @@ import org.newsroom.notify.domain.NotifyConfig;
 public class UrlGuard {
 
     @Inject
-    NotifyConfig config;
+    NotifySettings config;
 
     private PublicHttp http;
 

@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
 import org.newsroom.events.EventType;
 import org.newsroom.net.Backoff;
 import org.newsroom.notify.domain.DeliveryEvents;
-import org.newsroom.notify.domain.NotifyConfig;
+import org.newsroom.notify.domain.NotifySettings;
 
 /**
  * Calls webhook endpoints with due deliveries, signed the Standard Webhooks way.
@@ -61,7 +61,7 @@ public class WebhookSender {
     MeterRegistry metrics;
 
     @Inject
-    NotifyConfig config;
+    NotifySettings config;
 
     private Semaphore inFlight;
     /**

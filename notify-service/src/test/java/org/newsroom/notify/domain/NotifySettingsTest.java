@@ -16,26 +16,26 @@ import org.junit.jupiter.api.Test;
 
 /**
  * application.properties as a deployment reads it (no test profile): the environment variables operations set
- * (README's configuration table, k8s, docker-compose, the launcher) reach {@link NotifyConfig}.
+ * (README's configuration table, k8s, docker-compose, the launcher) reach {@link NotifySettings}.
  */
-class NotifyConfigTest {
+class NotifySettingsTest {
 
-    private static NotifyConfig config(Map<String, String> environment) throws IOException {
+    private static NotifySettings config(Map<String, String> environment) throws IOException {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(
-                        NotifyConfigTest.class.getClassLoader().getResource("application.properties"), 250))
+                        NotifySettingsTest.class.getClassLoader().getResource("application.properties"), 250))
                 .withSources(new EnvConfigSource(environment, 300))
                 // Quarkus reads "5m" and "72h" as durations; plain SmallRye wants ISO-8601.
                 .withConverter(Duration.class, 100, new DurationConverter())
-                .withMapping(NotifyConfig.class)
+                .withMapping(NotifySettings.class)
                 .build();
-        return config.getConfigMapping(NotifyConfig.class);
+        return config.getConfigMapping(NotifySettings.class);
     }
 
     @Test
     void withoutEnvironmentTheDefaultsHold() throws IOException {
-        NotifyConfig config = config(Map.of());
+        NotifySettings config = config(Map.of());
         assertEquals("http://localhost:8084", config.baseUrl());
         assertEquals(Optional.empty(), config.tokenSecret());
         assertEquals(Optional.empty(), config.suppressionSecret());
@@ -48,7 +48,7 @@ class NotifyConfigTest {
 
     @Test
     void theEnvironmentVariablesOperationsUseKeepWorking() throws IOException {
-        NotifyConfig config = config(Map.of(
+        NotifySettings config = config(Map.of(
                 "NEWSROOM_NOTIFY_BASE_URL",
                 "https://notify.example.com",
                 "NEWSROOM_NOTIFY_TOKEN_SECRET",

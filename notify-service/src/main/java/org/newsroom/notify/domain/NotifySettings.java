@@ -13,7 +13,7 @@ import org.newsroom.notify.webhook.Webhooks;
  * configuration table lists those.
  */
 @ConfigMapping(prefix = "newsroom.notify")
-public interface NotifyConfig {
+public interface NotifySettings {
 
     /** The public address of this service: the links in emails point here. */
     String baseUrl();
