@@ -22,6 +22,7 @@ import org.newsroom.events.EventCodec;
 import org.newsroom.events.ItemIngested;
 import org.newsroom.events.ItemWithdrawn;
 import org.newsroom.events.Topics;
+import org.newsroom.ingest.Announcements;
 import org.newsroom.testing.TopicWatcher;
 
 @QuarkusTest
@@ -106,9 +107,12 @@ class PartnerResourceTest {
                     .statusCode(200)
                     .body("withdrawnAt", notNullValue());
 
-            List<ConsumerRecord<String, String>> records = items.drain(r -> id.equals(r.key()), Duration.ofSeconds(8));
+            List<String> announced = List.of("news.item.ingested.v1", "news.item.updated.v1", "news.item.withdrawn.v1");
+            assertEquals(announced, Announcements.of(id));
+            List<ConsumerRecord<String, String>> records =
+                    items.awaitCount(r -> id.equals(r.key()), 3, Duration.ofSeconds(30));
             assertEquals(
-                    List.of("news.item.ingested.v1", "news.item.updated.v1", "news.item.withdrawn.v1"),
+                    announced,
                     records.stream().map(r -> TopicWatcher.header(r, "ce_type")).toList());
             ItemIngested ingested = EventCodec.decode(records.get(0).value(), ItemIngested.class);
             assertEquals(
@@ -154,9 +158,12 @@ class PartnerResourceTest {
                     .body("version", equalTo(2))
                     .body("withdrawnAt", nullValue());
 
-            List<ConsumerRecord<String, String>> records = items.drain(r -> id.equals(r.key()), Duration.ofSeconds(8));
+            List<String> announced = List.of("news.item.ingested.v1", "news.item.withdrawn.v1", "news.item.updated.v1");
+            assertEquals(announced, Announcements.of(id));
+            List<ConsumerRecord<String, String>> records =
+                    items.awaitCount(r -> id.equals(r.key()), 3, Duration.ofSeconds(30));
             assertEquals(
-                    List.of("news.item.ingested.v1", "news.item.withdrawn.v1", "news.item.updated.v1"),
+                    announced,
                     records.stream().map(r -> TopicWatcher.header(r, "ce_type")).toList());
             assertEquals(
                     "pubStatus=withheld",

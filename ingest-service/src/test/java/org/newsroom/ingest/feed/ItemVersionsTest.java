@@ -26,6 +26,7 @@ import org.newsroom.events.EventCodec;
 import org.newsroom.events.ItemIngested;
 import org.newsroom.events.ItemUpdated;
 import org.newsroom.events.Topics;
+import org.newsroom.ingest.Announcements;
 import org.newsroom.ingest.domain.Item;
 import org.newsroom.problem.KeysetPages;
 import org.newsroom.problem.PageCursor;
@@ -102,9 +103,12 @@ class ItemVersionsTest {
             JsonPath changed = FeedFetchTest.fetch(sourceId);
             assertEquals(1, changed.getInt("itemsUpdated"));
             assertEquals(1, changed.getInt("itemsUnchanged"));
-            List<ConsumerRecord<String, String>> records = items.drain(r -> id.equals(r.key()), Duration.ofSeconds(5));
+            List<String> announced = List.of("news.item.ingested.v1", "news.item.updated.v1");
+            assertEquals(announced, Announcements.of(id));
+            List<ConsumerRecord<String, String>> records =
+                    items.awaitCount(r -> id.equals(r.key()), 2, Duration.ofSeconds(30));
             assertEquals(
-                    List.of("news.item.ingested.v1", "news.item.updated.v1"),
+                    announced,
                     records.stream().map(r -> TopicWatcher.header(r, "ce_type")).toList());
             ItemUpdated updated = EventCodec.decode(records.get(1).value(), ItemUpdated.class);
             assertEquals(2, updated.version());
