@@ -4,9 +4,17 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.newsroom.events.Attribution;
+import org.newsroom.events.PublicationPublished;
 import org.newsroom.testing.TestTokens;
 
-/** The admin of the tests: registers and removes webhook endpoints (and reads delivery statistics). */
+/**
+ * The webhook tests' fixtures: the admin that registers and removes endpoints (and reads delivery statistics), and
+ * the story they publish.
+ */
 final class WebhookAdmin {
     private WebhookAdmin() {}
 
@@ -30,5 +38,30 @@ final class WebhookAdmin {
         for (String endpoint : endpoints) {
             admin().when().delete("/api/webhooks/" + endpoint).then().statusCode(204);
         }
+    }
+
+    /** A published story keyed by {@code id}: the same id again is a record on the same partition. */
+    static PublicationPublished published(UUID id) {
+        return new PublicationPublished(
+                id,
+                UUID.randomUUID(),
+                "story-" + id,
+                "https://news.example/p/" + id,
+                "Webhook story " + id,
+                "Summary.",
+                null,
+                new Attribution("The Harbor Ledger", null),
+                1,
+                Instant.now(),
+                null,
+                List.of("Culture"),
+                "<p>Body</p>",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -45,7 +45,6 @@ import org.newsroom.events.EditionLead;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
-import org.newsroom.events.PublicationPublished;
 import org.newsroom.events.PublicationRetracted;
 import org.newsroom.events.PublicationUpdated;
 import org.newsroom.events.Topics;
@@ -129,30 +128,6 @@ class WebhookDeliveryTest {
         return "find { it.eventId == '" + eventId + "' }";
     }
 
-    private static PublicationPublished published(UUID id) {
-        return new PublicationPublished(
-                id,
-                UUID.randomUUID(),
-                "story-" + id,
-                "https://news.example/p/" + id,
-                "Webhook story " + id,
-                "Summary.",
-                null,
-                new Attribution("The Harbor Ledger", null),
-                1,
-                Instant.now(),
-                null,
-                List.of("Culture"),
-                "<p>Body</p>",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
-
     private List<String> bodies(String path, UUID about) {
         return bodies.getOrDefault(path, List.of()).stream()
                 .filter(b -> b.contains(about.toString()))
@@ -166,7 +141,7 @@ class WebhookDeliveryTest {
         UUID publicationId = UUID.randomUUID();
 
         try (TopicWatcher deliveries = TopicWatcher.open(Topics.DELIVERIES)) {
-            String eventId = send(publicationId, published(publicationId));
+            String eventId = send(publicationId, WebhookAdmin.published(publicationId));
 
             await().atMost(TIMEOUT)
                     .untilAsserted(() -> admin().queryParam("status", "FAILED")
@@ -247,7 +222,7 @@ class WebhookDeliveryTest {
         UUID publicationId = UUID.randomUUID();
         UUID editionId = UUID.randomUUID();
 
-        String publishedEvent = send(publicationId, published(publicationId));
+        String publishedEvent = send(publicationId, WebhookAdmin.published(publicationId));
         String updatedEvent = send(
                 publicationId,
                 new PublicationUpdated(
@@ -340,7 +315,7 @@ class WebhookDeliveryTest {
         String fast = register(url(fastPath), "[]");
         UUID publicationId = UUID.randomUUID();
 
-        String eventId = send(publicationId, published(publicationId));
+        String eventId = send(publicationId, WebhookAdmin.published(publicationId));
 
         // The fast delivery is recorded while the slow call still hangs (not even its timeout has been recorded).
         await().atMost(TIMEOUT)

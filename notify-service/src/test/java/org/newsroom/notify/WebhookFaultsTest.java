@@ -41,7 +41,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
-import org.newsroom.events.PublicationPublished;
 import org.newsroom.events.PublicationRetracted;
 import org.newsroom.events.PublicationUpdated;
 import org.newsroom.events.Topics;
@@ -161,30 +160,6 @@ class WebhookFaultsTest {
                 EventCodec.encode(payload));
     }
 
-    private static PublicationPublished published(UUID id) {
-        return new PublicationPublished(
-                id,
-                UUID.randomUUID(),
-                "story-" + id,
-                "https://news.example/p/" + id,
-                "Webhook story " + id,
-                "Summary.",
-                null,
-                new Attribution("The Harbor Ledger", null),
-                1,
-                Instant.now(),
-                null,
-                List.of("Culture"),
-                "<p>Body</p>",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
-
     private static PublicationUpdated updated(UUID id) {
         return new PublicationUpdated(
                 id,
@@ -230,7 +205,7 @@ class WebhookFaultsTest {
 
         refuseClaims();
         try {
-            send(publicationId, published(publicationId));
+            send(publicationId, WebhookAdmin.published(publicationId));
             // Had the first refused claim kept both slots, the sender would never have claimed again.
             await().atMost(TIMEOUT).until(() -> refusedClaims() >= 3);
         } finally {
@@ -260,7 +235,7 @@ class WebhookFaultsTest {
         String okPath = "/ok/" + UUID.randomUUID();
         String ok = register(url(okPath), "[\"news.publication.published.v1\"]");
         UUID publicationId = UUID.randomUUID();
-        send(publicationId, published(publicationId));
+        send(publicationId, WebhookAdmin.published(publicationId));
         await().atMost(TIMEOUT).until(() -> !calls(okPath, publicationId).isEmpty());
 
         // Cut off at the deadline (2 s in tests), answer headers and all, and recorded as such.
@@ -280,7 +255,7 @@ class WebhookFaultsTest {
         String endpoint = register(url(path), "[]");
         UUID publicationId = UUID.randomUUID();
 
-        send(publicationId, published(publicationId));
+        send(publicationId, WebhookAdmin.published(publicationId));
         send(publicationId, retracted(publicationId));
 
         String publishedType = EventType.PUBLICATION_PUBLISHED.type();
