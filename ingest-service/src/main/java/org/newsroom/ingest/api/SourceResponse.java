@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.UUID;
 import org.newsroom.ingest.domain.Source;
 
-/** A source with its health. {@code apiKey} appears once: in the answer that created a partner source. */
+/**
+ * A source with its health. {@code apiKey} appears once: in the answer that created a partner source. A feed's health
+ * tells a quiet feed from a broken one: {@code lastStatus} (ok, malformed, not-modified, failed), and as of its latest
+ * read, {@code malformation} (the first error a malformed feed was read despite) and the entries it could not use.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SourceResponse(
         UUID id,
@@ -32,7 +36,11 @@ public record SourceResponse(
             String lastError,
             Instant lastErrorAt,
             int consecutiveFailures,
-            Instant nextFetchAt) {}
+            Instant nextFetchAt,
+            String lastStatus,
+            String malformation,
+            int itemsSkipped,
+            String skipReason) {}
 
     static SourceResponse of(Source s, String apiKey) {
         Health health = s.isFeed()
@@ -42,7 +50,11 @@ public record SourceResponse(
                         s.lastError,
                         s.lastErrorAt,
                         s.consecutiveFailures,
-                        s.nextFetchAt)
+                        s.nextFetchAt,
+                        s.lastStatus,
+                        s.malformation,
+                        s.itemsSkipped,
+                        s.skipReason)
                 : null;
         return new SourceResponse(
                 s.id,

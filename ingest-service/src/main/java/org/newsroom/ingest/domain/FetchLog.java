@@ -16,6 +16,9 @@ import java.util.UUID;
 @Table(name = "fetch_log")
 public class FetchLog extends PanacheEntityBase {
     public static final String OK = "ok";
+    /** Read, but only leniently: {@link #error} holds the first well-formedness error. */
+    public static final String MALFORMED = "malformed";
+
     public static final String NOT_MODIFIED = "not-modified";
     public static final String FAILED = "failed";
 
@@ -52,10 +55,16 @@ public class FetchLog extends PanacheEntityBase {
     @Column(name = "duration_ms")
     public long durationMs;
 
+    /** Why the fetch failed; for a {@link #MALFORMED} feed, the first error it was read despite. */
     public String error;
 
     @Column(name = "next_fetch_at")
     public Instant nextFetchAt;
+
+    /** The feed was read (not failed, not unchanged): its entries were looked at. */
+    public boolean read() {
+        return OK.equals(status) || MALFORMED.equals(status);
+    }
 
     public void skipped(String entry, String reason) {
         if (itemsSkipped++ == 0) {

@@ -75,7 +75,9 @@ public class Ingestion {
         ItemLimits.requireRelayableBody(incoming);
         String canonical = CanonicalUrl.of(incoming.url());
         Optional<Item> known = Item.findBySourceAndExternalId(incoming.source(), incoming.externalId())
-                .or(() -> Item.findBySourceAndCanonicalUrl(incoming.source(), canonical));
+                .or(() -> canonical == null
+                        ? Optional.empty()
+                        : Item.findBySourceAndCanonicalUrl(incoming.source(), canonical));
         if (known.isPresent()) {
             Item item = known.get();
             if (Item.contentHash(incoming).equals(item.contentHash) && item.withdrawnAt == null) {

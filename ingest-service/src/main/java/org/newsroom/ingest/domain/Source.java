@@ -90,6 +90,20 @@ public class Source extends PanacheEntityBase {
     @Column(name = "consecutive_failures")
     public int consecutiveFailures;
 
+    /** How the latest fetch went: a {@link FetchLog} status. */
+    @Column(name = "last_status")
+    public String lastStatus;
+
+    /** The first error the latest read of the feed recovered from; none when it was well-formed. */
+    public String malformation;
+
+    /** Entries the latest read of the feed could not use, and why the first could not. */
+    @Column(name = "items_skipped")
+    public int itemsSkipped;
+
+    @Column(name = "skip_reason")
+    public String skipReason;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

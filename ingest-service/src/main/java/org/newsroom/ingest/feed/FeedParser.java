@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndCategory;
-import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +28,8 @@ import org.jdom2.Element;
 
 /**
  * Turns a feed document into entries: ROME for RSS 0.9x/1.0/2.0 and Atom 0.3/1.0, Jackson for JSON Feed 1.0/1.1.
- * XML is parsed with DOCTYPE declarations refused (ROME's default, set explicitly here), which shuts out XXE and
- * entity-expansion ("billion laughs") payloads. ROME's XmlReader honours BOMs and the encoding of the prolog.
+ * XML is read by {@link FeedDocument} (strictly, else leniently; never a DTD loaded or an entity expanded), its links
+ * made absolute by {@link FeedBases}, then handed to ROME.
  */
 public final class FeedParser {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +46,10 @@ public final class FeedParser {
 
     public record Image(String url, String caption, String credit) {}
 
-    /** One entry, as raw as the feed gives it (HTML not yet sanitized), links resolved against the base. */
+    /**
+     * One entry, as raw as the feed gives it (HTML not yet sanitized), links resolved ({@link FeedBases}); its body is
+     * chosen by {@link EntryContent}. {@code link} and {@code title} may be missing.
+     */
     public record Entry(
             String guid,
             String link,
@@ -63,7 +63,14 @@ public final class FeedParser {
             Image image,
             String language) {}
 
-    public record ParsedFeed(String title, String link, String language, Optional<Duration> ttl, List<Entry> entries) {}
+    /** {@code malformation}: the first well-formedness error of a feed that could be read only leniently. */
+    public record ParsedFeed(
+            String title,
+            String link,
+            String language,
+            Optional<Duration> ttl,
+            List<Entry> entries,
+            Optional<String> malformation) {}
 
     public static ParsedFeed parse(byte[] body, String format, URI base) throws NotAFeedException {
         boolean json = "jsonfeed".equals(format) || ("auto".equals(format) && looksLikeJson(body));
@@ -84,14 +91,16 @@ public final class FeedParser {
     // ------------------------------------------------------------------ XML (ROME)
 
     private static ParsedFeed parseXml(byte[] body, URI base) throws NotAFeedException {
+        FeedDocument.Read read = FeedDocument.read(body);
+        FeedBases.resolve(read.document(), base);
         SyndFeed feed;
         try {
             SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false);
             input.setPreserveWireFeed(true);
-            feed = input.build(new XmlReader(new ByteArrayInputStream(body)));
-        } catch (FeedException | IOException | IllegalArgumentException e) {
-            throw new NotAFeedException("not a readable RSS/Atom feed: " + e.getMessage(), e);
+            feed = input.build(read.document());
+        } catch (FeedException | IllegalArgumentException e) {
+            String first = read.malformation().map(m -> " (" + m + ")").orElse("");
+            throw new NotAFeedException("not a readable RSS/Atom feed: " + e.getMessage() + first, e);
         }
         URI feedBase = resolve(base, strip(feed.getLink())).map(URI::create).orElse(base);
         Optional<Duration> ttl = Optional.empty();
@@ -100,21 +109,13 @@ public final class FeedParser {
         }
         List<Entry> entries = new ArrayList<>();
         for (SyndEntry e : feed.getEntries()) {
-            String link = resolve(feedBase, strip(e.getLink())).orElse(null);
-            String summary = content(e.getDescription());
-            String content = null;
-            for (SyndContent c : e.getContents()) {
-                if (c.getValue() != null && !c.getValue().isBlank()) {
-                    content = content(c);
-                    break;
-                }
-            }
+            EntryContent.Texts texts = EntryContent.of(e);
             entries.add(new Entry(
                     strip(e.getUri()),
-                    link,
+                    resolve(feedBase, strip(e.getLink())).orElse(null),
                     strip(e.getTitle()),
-                    summary,
-                    content,
+                    texts.summaryHtml(),
+                    texts.bodyHtml(),
                     author(e),
                     instant(e.getPublishedDate()),
                     instant(e.getUpdatedDate()),
@@ -122,19 +123,13 @@ public final class FeedParser {
                     image(e, feedBase),
                     strip(feed.getLanguage())));
         }
-        return new ParsedFeed(strip(feed.getTitle()), feedBase.toString(), strip(feed.getLanguage()), ttl, entries);
-    }
-
-    private static String content(SyndContent c) {
-        if (c == null || c.getValue() == null) {
-            return null;
-        }
-        String value = c.getValue().strip();
-        // Plain-text content is escaped so that the sanitizer keeps it as text.
-        if (c.getType() != null && c.getType().toLowerCase(Locale.ROOT).equals("text")) {
-            return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        }
-        return value.isEmpty() ? null : value;
+        return new ParsedFeed(
+                strip(feed.getTitle()),
+                feedBase.toString(),
+                strip(feed.getLanguage()),
+                ttl,
+                entries,
+                read.malformation());
     }
 
     private static String author(SyndEntry e) {
@@ -270,7 +265,8 @@ public final class FeedParser {
                     image,
                     Optional.ofNullable(text(item, "language")).orElse(language)));
         }
-        return new ParsedFeed(text(root, "title"), feedBase.toString(), language, Optional.empty(), entries);
+        return new ParsedFeed(
+                text(root, "title"), feedBase.toString(), language, Optional.empty(), entries, Optional.empty());
     }
 
     private static String text(JsonNode node, String field) {

@@ -343,13 +343,13 @@ class FeedFetchTest {
     }
 
     @Test
-    void entriesWithoutLinkOrHeadlineAreSkippedWithTheirReasonAndTheOthersTakenIn() {
+    void aHeadlineOfMarkupOnlyGivesWayToTheFirstSentenceAndOnlyAnEntryWithNoTextIsSkipped() {
         String feed = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <rss version="2.0"><channel><title>Sloppy</title><link>https://sloppy.example/</link><description>d</description>
                 <item><title><![CDATA[<b> </b>]]></title><link>https://sloppy.example/blank</link><guid>blank</guid>
                 <description>Text under a headline of markup only.</description></item>
-                <item><title>No link</title><guid isPermaLink="false">nolink</guid><description>Text.</description></item>
+                <item><title><![CDATA[<i></i>]]></title><link>https://sloppy.example/empty</link><guid>empty</guid></item>
                 <item><title>Good piece</title><link>https://sloppy.example/good</link><guid>good</guid>
                 <description>Good text.</description></item></channel></rss>""";
         server.on(
@@ -358,11 +358,16 @@ class FeedFetchTest {
         String id = createSource(server.url("/sloppy.xml"), false, "");
         JsonPath result = fetch(id);
         assertEquals("ok", result.getString("status"));
-        assertEquals(1, result.getInt("itemsNew"));
-        assertEquals(2, result.getInt("itemsSkipped"));
-        assertEquals("https://sloppy.example/blank: an item needs a headline", result.getString("skipReason"));
+        assertEquals(2, result.getInt("itemsNew"));
+        assertEquals(1, result.getInt("itemsSkipped"));
+        assertEquals(
+                "https://sloppy.example/empty: entry without a title or any text to take a headline from",
+                result.getString("skipReason"));
         String name = source(id).getString("name");
-        assertTrue(Item.findBySourceAndExternalId(name, "blank").isEmpty());
+        assertEquals(
+                "Text under a headline of markup only.",
+                Item.findBySourceAndExternalId(name, "blank").orElseThrow().headline);
+        assertTrue(Item.findBySourceAndExternalId(name, "empty").isEmpty());
         assertTrue(Item.findBySourceAndExternalId(name, "good").isPresent());
     }
 }

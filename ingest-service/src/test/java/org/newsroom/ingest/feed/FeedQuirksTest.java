@@ -123,7 +123,7 @@ class FeedQuirksTest {
 
     @Test
     void itemsWithoutGuidAreKnownByTheirCanonicalLink() {
-        var items = ingest("rss2-no-guid.xml", 2);
+        var items = ingest("rss2-no-guid.xml", 3);
         assertEquals("No guid one", items.apply("https://quirks.example/noguid").headline);
         assertEquals("No guid two", items.apply("https://quirks.example/noguid-2").headline);
     }
