@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +47,30 @@ class ItemConsumerTest {
                 .statusCode(200)
                 .body("find { it.itemId == '" + item.itemId() + "' }.headline", equalTo(item.headline()))
                 .body("find { it.itemId == '" + item.itemId() + "' }.outlet", equalTo("The Harbor Ledger"));
+    }
+
+    /** A feed entry without a link is still news: ingest announces it with no url. */
+    @Test
+    void anItemWithoutALinkBecomesAStoryWithoutOne() {
+        ItemIngested linked = StoryFixtures.item("Budget passes overnight " + UUID.randomUUID());
+        ItemIngested item = new ItemIngested(
+                linked.itemId(),
+                linked.source(),
+                "feed-guid-" + UUID.randomUUID(),
+                null,
+                linked.headline(),
+                linked.summary(),
+                linked.byline(),
+                linked.attribution(),
+                linked.publishedAt(),
+                linked.ingestedAt());
+        records.send(StoryFixtures.ITEMS, item.itemId().toString(), TYPE, StoryFixtures.json(item));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> storiesFor(item.itemId()) == 1);
+        Story story = QuarkusTransaction.requiringNew()
+                .call(() -> Story.<Story>find("itemId", item.itemId()).firstResult());
+        assertEquals(item.headline(), story.headline);
+        assertNull(story.url);
     }
 
     @Test
