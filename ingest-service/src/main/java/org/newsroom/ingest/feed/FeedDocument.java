@@ -68,15 +68,21 @@ final class FeedDocument {
         }
     }
 
-    /** Entities can only be declared in the DOCTYPE's internal subset, which ends before the root element. */
+    /**
+     * Entities can only be declared in the DOCTYPE's internal subset, which comes before the root element (the first
+     * {@code <} followed by a letter; a declaration's own value comes after its {@code <!ENTITY}). A DOCTYPE quoted
+     * in an entry's text is not the document's.
+     */
     private static void refuseEntityDeclarations(String text) throws NotAFeedException {
         Matcher doctype = DOCTYPE.matcher(text);
-        if (!doctype.find()) {
-            return;
-        }
         Matcher root = ROOT_START.matcher(text);
-        int prologEnd = root.find(doctype.end()) ? root.start() : text.length();
-        if (ENTITY_DECLARATION.matcher(text).region(doctype.end(), prologEnd).find()) {
+        int prologEnd = root.find() ? root.start() : text.length();
+        if (doctype.find()
+                && doctype.start() < prologEnd
+                && ENTITY_DECLARATION
+                        .matcher(text)
+                        .region(doctype.end(), prologEnd)
+                        .find()) {
             throw new NotAFeedException(
                     "refused: the document declares entities (<!ENTITY>), which a feed never needs", null);
         }

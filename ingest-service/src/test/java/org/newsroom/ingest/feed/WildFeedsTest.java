@@ -90,6 +90,23 @@ class WildFeedsTest {
     }
 
     @Test
+    void aDoctypeQuotedInAnEntryIsTextNotADeclaration() {
+        String feed = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>XML explained</title><link>https://wild.example/</link><description>d</description>
+                <item><title>What XXE looks like</title><link>https://wild.example/xxe-explained</link><guid isPermaLink="false">explained-1</guid>
+                <description><![CDATA[<p>It starts with <code><!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/passwd">]></code>.</p>]]></description></item>
+                </channel></rss>""";
+        server.on(
+                "/explained.xml",
+                exchange ->
+                        FixtureServer.send(exchange, 200, "application/xml", feed.getBytes(StandardCharsets.UTF_8)));
+        Fetched fetched = fetchFrom(server.url("/explained.xml"));
+        assertEquals("ok", fetched.status(), fetched.log.getString("error"));
+        assertEquals("What XXE looks like", fetched.item("explained-1").headline);
+    }
+
+    @Test
     void anUndeclaredPrefixIsReadAsTheNamespaceItEvidentlyMeans() {
         Fetched fetched = fetch("wild-undeclared-prefix.xml");
         assertEquals("malformed", fetched.status());
