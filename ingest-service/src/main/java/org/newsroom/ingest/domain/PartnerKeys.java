@@ -2,10 +2,8 @@ package org.newsroom.ingest.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Partner API keys: 256 random bits, shown once, stored only as a SHA-256 hash (a slow hash adds nothing for a key
@@ -23,12 +21,7 @@ public final class PartnerKeys {
     }
 
     public static String hash(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(key);
     }
 
     public static boolean matches(String key, String storedHash) {

@@ -52,7 +52,7 @@ final class EntryContent {
         }
         String value = content.getValue().strip();
         String type = content.getType() == null ? "" : content.getType().toLowerCase(Locale.ROOT);
-        return type.equals("text") || type.equals("plain") ? escape(value) : value;
+        return type.equals("text") || type.equals("plain") ? textAsHtml(value) : value;
     }
 
     private static Optional<String> xhtmlBody(List<Element> markup) {
@@ -100,10 +100,11 @@ final class EntryContent {
         if (text == null) {
             return null;
         }
-        return "html".equalsIgnoreCase(description.getAttributeValue("type")) ? text : escape(text);
+        return "html".equalsIgnoreCase(description.getAttributeValue("type")) ? text : textAsHtml(text);
     }
 
-    private static String escape(String text) {
+    /** Plain text as HTML that says the same: the sanitizer keeps it as text. */
+    static String textAsHtml(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

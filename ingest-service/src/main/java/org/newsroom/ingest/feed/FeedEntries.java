@@ -1,11 +1,7 @@
 package org.newsroom.ingest.feed;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -13,6 +9,7 @@ import java.util.regex.Pattern;
 import org.newsroom.ingest.domain.CanonicalUrl;
 import org.newsroom.ingest.domain.NewItem;
 import org.newsroom.ingest.domain.Sanitizer;
+import org.newsroom.ingest.domain.Sha256;
 
 /**
  * A feed entry as an item of its source. Feeds leave things out: an entry without a link is identified by its guid
@@ -69,7 +66,7 @@ final class FeedEntries {
 
     /** The source's identity rule (link, guid or hash), falling back to what the entry has. */
     private static String identity(String rule, FeedParser.Entry entry, String headline, String body) {
-        String hash = sha256(
+        String hash = Sha256.hex(
                 Objects.toString(Sanitizer.line(headline), "") + "\n" + Objects.toString(Sanitizer.text(body), ""));
         String link = entry.link() == null ? null : CanonicalUrl.of(entry.link());
         // ROME reports the link as the id of an RSS item without guid; permalink ids are links as well.
@@ -104,14 +101,5 @@ final class FeedEntries {
         int space = sentence.lastIndexOf(' ', DERIVED_HEADLINE_CHARS - 1);
         return sentence.substring(0, space > 0 ? space : DERIVED_HEADLINE_CHARS - 1)
                         .stripTrailing() + "…";
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

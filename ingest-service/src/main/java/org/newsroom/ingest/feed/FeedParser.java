@@ -230,10 +230,7 @@ public final class FeedParser {
                     .orElse(null);
             String html = text(item, "content_html");
             if (html == null && text(item, "content_text") != null) {
-                html = text(item, "content_text")
-                        .replace("&", "&amp;")
-                        .replace("<", "&lt;")
-                        .replace(">", "&gt;");
+                html = EntryContent.textAsHtml(text(item, "content_text"));
             }
             String author = null;
             for (JsonNode a : item.path("authors")) {

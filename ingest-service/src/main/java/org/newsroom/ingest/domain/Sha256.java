@@ -1,0 +1,20 @@
+package org.newsroom.ingest.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 of text (UTF-8), in lower-case hex: items' content hashes, feed entries' hash identities, partner keys. */
+public final class Sha256 {
+    private Sha256() {}
+
+    public static String hex(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
