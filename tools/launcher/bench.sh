@@ -8,7 +8,8 @@ cmd_bench() {
   trap stop_kafka_started_here EXIT
   mkdir -p "$LOGS" "$PIDS" "$DATA"
   ensure_postgres
-  use_test_kafka
+  # Never 9092: what defaults to it (the stack, tests and demos run by hand) would join the benchmark's broker.
+  use_test_kafka 29092
   ensure_kafka
   export KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP"
   export NEWSROOM_DB_HOST="$DB_HOST" NEWSROOM_DB_PORT="$DB_PORT" NEWSROOM_DB_USER="$DB_USER" \
