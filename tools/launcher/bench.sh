@@ -1,13 +1,15 @@
 # shellcheck shell=bash
 # ./newsroom bench SCENARIO [ARGS]: benchmarks start their own instances of the packaged services (databases
-# newsroom_<service>_bench) on the same broker, so they never disturb a running stack's data.
+# newsroom_<service>_bench…) on a broker of their own with throwaway data, so they never disturb a running stack or
+# test run, and what they measure (the broker's own rates among it) is not someone else's load.
 
 cmd_bench() {
   [[ $# -ge 1 ]] || die "usage: ./newsroom bench <scenario> [args] (scenarios: docs/benchmarks.md)"
   trap stop_kafka_started_here EXIT
   mkdir -p "$LOGS" "$PIDS" "$DATA"
   ensure_postgres
-  use_throwaway_kafka
+  # Never 9092: what defaults to it (the stack, tests and demos run by hand) would join the benchmark's broker.
+  use_test_kafka 29092
   ensure_kafka
   export KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP"
   export NEWSROOM_DB_HOST="$DB_HOST" NEWSROOM_DB_PORT="$DB_PORT" NEWSROOM_DB_USER="$DB_USER" \

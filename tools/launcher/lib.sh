@@ -231,20 +231,12 @@ format_kafka_storage() {
 
 kafka_answers() { port_open "$KAFKA_HOST" "$KAFKA_PORT"; }
 
-# A broker that `bench` starts keeps its data apart and throws it away: the stack's consumer groups start from the
-# earliest offset, and must not find thousands of benchmark events in the topics the next time `up` runs.
-use_throwaway_kafka() {
-  kafka_answers && return 0
-  KAFKA_CONF="$STATE/kafka-throwaway/server.properties"
-  KAFKA_DATA="$DATA/kafka-throwaway"
-  rm -rf "$KAFKA_DATA"
-}
-
-# use_test_kafka: a broker of the test run's own, with throwaway data, never one that answers already (the stack's,
-# or someone else's, whose topics the tests would fill and whose shutdown would break the run). It takes 9092/9093
-# when both are free, else the first free pair from 29092 up (19092 is the fault harness's).
+# use_test_kafka [FIRST_PORT]: a broker of this run's own (`test`, `bench`), with throwaway data, never one that
+# answers already (the stack's, or someone else's, whose topics the run would fill, whose load a benchmark would
+# measure and whose shutdown would break the run). It takes FIRST_PORT (default 9092) and the next port when both are
+# free, else the first free pair from 29092 up (19092 is the fault harness's).
 use_test_kafka() {
-  local port=9092
+  local port=${1:-9092}
   while port_open "$KAFKA_HOST" "$port" || port_open "$KAFKA_HOST" $((port + 1)); do
     if ((port == 9092)); then port=29092; else port=$((port + 2)); fi
     ((port < 29192)) || die "no free pair of ports for a test broker in 29092-29191"

@@ -1,7 +1,6 @@
 package org.newsroom.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,19 +10,24 @@ import java.util.List;
 
 /**
  * docs/benchmarks.md, where each scenario owns one section between markers; a run replaces its own section and
- * leaves the others alone, so the document always shows the latest run of every scenario and how to repeat it.
+ * leaves the others alone, so the document always shows the latest run of every scenario, how to repeat it and what
+ * it ran on ({@link Provenance}).
  */
 final class Report {
+    private final Path root;
     private final Path file;
 
-    Report(Path file) {
-        this.file = file;
+    /** @param root the repository: its docs/benchmarks.md is written, its git state recorded */
+    Report(Path root) {
+        this.root = root;
+        this.file = root.resolve("docs/benchmarks.md");
     }
 
-    void record(String scenario, List<String> args, Figures figures) throws IOException {
+    /** @param loadBefore the load average sampled before the scenario ran ({@link Provenance#loadAverage()}) */
+    void record(String scenario, List<String> args, Figures figures, String loadBefore) throws IOException {
         String begin = "<!-- bench:" + scenario + " -->";
         String end = "<!-- /bench:" + scenario + " -->";
-        String section = begin + "\n" + render(scenario, args, figures) + end;
+        String section = begin + "\n" + render(scenario, args, figures, Provenance.line(root, loadBefore)) + end;
         String document = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : header();
         int from = document.indexOf(begin);
         int to = document.indexOf(end);
@@ -34,18 +38,15 @@ final class Report {
         Files.writeString(file, document, StandardCharsets.UTF_8);
     }
 
-    private static String render(String scenario, List<String> args, Figures figures) {
+    private static String render(String scenario, List<String> args, Figures figures, String provenance) {
         StringBuilder out = new StringBuilder();
         out.append("## ").append(figures.title()).append("\n\n");
         out.append("Re-run: `./newsroom bench ").append(scenario);
         args.forEach(arg -> out.append(' ').append(arg));
         out.append("` · last run ")
                 .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-                .append(" on ")
-                .append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, Java ")
-                .append(ManagementFactory.getRuntimeMXBean().getSpecVersion())
                 .append("\n\n");
+        out.append(provenance).append("\n\n");
         out.append(figures.setup()).append("\n\n");
         out.append("| Figure | Value |\n|---|---|\n");
         for (String[] row : figures.rows()) {

@@ -19,7 +19,7 @@ import org.newsroom.testing.TestTokens;
  * The ingest-service API as the benchmarks use it: sources, partner pushes, fetch-now, and /q/metrics from the
  * management port. Sources and items are called as operations (an ingest-admin token), pushes with the partner's key.
  */
-final class IngestClient {
+public final class IngestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPS = TestTokens.token("bench-ops", "ingest-admin");
 
@@ -28,7 +28,7 @@ final class IngestClient {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    IngestClient(ServiceProcess ingest) {
+    public IngestClient(ServiceProcess ingest) {
         this.base = ingest.url();
         this.management = ingest.managementUrl();
     }
@@ -44,7 +44,7 @@ final class IngestClient {
     }
 
     /** @return the partner's API key */
-    String partner(String name) throws IOException, InterruptedException {
+    public String partner(String name) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("name", name).put("kind", "partner");
         return send("POST", "/api/sources", body, 201).get("apiKey").asText();
     }
@@ -54,7 +54,8 @@ final class IngestClient {
     }
 
     /** Pushes a ninjs item; @return the stored item. */
-    JsonNode push(String partner, String key, String uri, Wire.Story story) throws IOException, InterruptedException {
+    public JsonNode push(String partner, String key, String uri, Wire.Story story)
+            throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode()
                 .put("uri", uri)
                 .put("headline", story.headline())

@@ -126,7 +126,8 @@ public class EditionFanout implements Scenario {
         }
     }
 
-    private static void seed(Connection db, int subscribers) throws SQLException {
+    /** {@code subscribers} confirmed (ACTIVE) readers, written with SQL. */
+    public static void seed(Connection db, int subscribers) throws SQLException {
         try (Statement statement = db.createStatement()) {
             statement.executeUpdate("""
                     INSERT INTO subscriber (id, email, status, topics, created_at, confirmed_at)

@@ -1,0 +1,352 @@
+package org.newsroom.bench.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.newsroom.bench.Figures;
+import org.newsroom.bench.Latencies;
+import org.newsroom.bench.Scenario;
+import org.newsroom.bench.baseline.KafkaBaseline;
+import org.newsroom.bench.baseline.PostgresBaseline;
+import org.newsroom.bench.ingest.IngestClient;
+import org.newsroom.bench.ingest.Wire;
+import org.newsroom.bench.notify.EditionFanout;
+import org.newsroom.events.Attribution;
+import org.newsroom.events.EventCodec;
+import org.newsroom.events.EventType;
+import org.newsroom.events.ItemIngested;
+import org.newsroom.events.PublicationPublished;
+import org.newsroom.events.Topics;
+import org.newsroom.testing.Backends;
+import org.newsroom.testing.Pipeline;
+import org.newsroom.testing.ServiceProcess;
+import org.newsroom.testing.SmtpServer;
+import org.newsroom.testing.TopicWatcher;
+
+/**
+ * The whole pipeline against the broker and database it runs on, in one run: first the baselines (Kafka's own perf
+ * tools producing and consuming records of the pipeline's event size, raw PostgreSQL inserts), then the four packaged
+ * services, one instance each: N items pushed by C partner clients until all N stories are in editorial's database;
+ * the N stories approved by C chief-editor clients until all N {@code news.publication.published.v1} are on
+ * {@code news.publications}; an edition of four of them until every subscriber's email was sent. Each stage is a rate
+ * and a share of the raw produce rate measured minutes before: the broker is the ceiling of every stage.
+ *
+ * <p>Arguments: {@code [items] [clients] [subscribers]} (default 2,000 items, 8 clients, 1,000 subscribers).
+ */
+public class Throughput implements Scenario {
+    private static final String PIPELINE = "bench_pipeline";
+    private static final String HEAP = "512m";
+    private static final int BASELINE_RECORDS = 100_000;
+    private static final int SINGLE_ROWS = 2_000;
+    private static final int BATCH_ROWS = 20_000;
+    private static final int BATCH = 100;
+    private static final int BRIEFS = 3;
+    private static final String PUBLISHED = EventType.PUBLICATION_PUBLISHED.type();
+    /** How long each look at news.publications polls the broker. */
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private double rawProduce;
+
+    @Override
+    public Figures run(List<String> args) throws Exception {
+        int items = args.size() > 0 ? Integer.parseInt(args.get(0)) : 2_000;
+        int clients = args.size() > 1 ? Integer.parseInt(args.get(1)) : 8;
+        int subscribers = args.size() > 2 ? Integer.parseInt(args.get(2)) : 1_000;
+        String event = EventCodec.encode(itemEvent());
+        int size = event.getBytes(StandardCharsets.UTF_8).length;
+        Figures figures = new Figures(
+                "The pipeline against its broker: partner push → editorial → published → emails",
+                setup(items, clients, subscribers, size));
+        baselines(figures, event, size, clients);
+        try (SmtpServer smtp = SmtpServer.start(SmtpServer.ACCEPT_ALL);
+                Pipeline pipeline = Pipeline.create(PIPELINE)) {
+            ServiceProcess ingest = pipeline.start(Pipeline.INGEST, Map.of("JAVA_MAX_HEAP", HEAP));
+            ServiceProcess editorial = pipeline.start(Pipeline.EDITORIAL, Map.of("JAVA_MAX_HEAP", HEAP));
+            pipeline.start(Pipeline.PUBLISH, Map.of("JAVA_MAX_HEAP", HEAP));
+            pipeline.start(
+                    Pipeline.NOTIFY,
+                    Map.of(
+                            "JAVA_MAX_HEAP",
+                            HEAP,
+                            "NEWSROOM_SMTP_HOST",
+                            "127.0.0.1",
+                            "NEWSROOM_SMTP_PORT",
+                            String.valueOf(smtp.port()),
+                            // A section no story is in: readers get the edition only, as notify's default has it.
+                            "NEWSROOM_NOTIFY_BREAKING_SECTIONS",
+                            "none"));
+            pipeline.awaitReady();
+            try (Connection editorialDb = connect(pipeline, Pipeline.EDITORIAL);
+                    Connection notifyDb = connect(pipeline, Pipeline.NOTIFY)) {
+                EditionFanout.seed(notifyDb, subscribers);
+                String partner = "bench-partner-" + UUID.randomUUID().toString().substring(0, 6);
+                Stage pushed = push(figures, new IngestClient(ingest), partner, editorialDb, items, clients);
+                List<String> stories = storyIds(editorialDb, partner);
+                if (stories.isEmpty()) {
+                    figures.add("approve → published", "not run: no story reached editorial");
+                    return figures;
+                }
+                EditorialClient desk = new EditorialClient(editorial);
+                List<String> approved = approve(figures, desk, stories, clients, pushed);
+                if (approved.size() <= BRIEFS) {
+                    figures.add("edition → its emails", "not run: too few stories approved for an edition");
+                    return figures;
+                }
+                edition(figures, desk, approved, notifyDb, smtp, subscribers);
+            }
+        }
+        return figures;
+    }
+
+    private static String setup(int items, int clients, int subscribers, int size) {
+        return String.format(
+                Locale.ROOT,
+                "Baselines first, on the same broker and PostgreSQL: Kafka's `ProducerPerformance` (%,d records of %,d "
+                        + "bytes, the size of a news.item.ingested.v1 payload of the pushed stories, without its "
+                        + "CloudEvents headers; 6 partitions, acks=all, no throttle) and `ConsumerPerformance` (the same "
+                        + "records), each a JVM of its own (`java -Xmx512m`, the broker's jars); PostgreSQL inserts of "
+                        + "outbox-shaped rows carrying that payload (pgjdbc defaults, synchronous commit). Then the four "
+                        + "packaged services, one instance each, each `java -Xmx%s -jar quarkus-run.jar` (no other JVM "
+                        + "flags; configured by environment, databases and consumer groups of their own), notify with "
+                        + "its default send concurrency (4), no rate limit, no breaking alerts, mailing an SMTP sink that "
+                        + "keeps nothing (in the bench JVM): %,d items pushed (`POST /api/partners/{p}/items`, one ninjs "
+                        + "item each) by %d concurrent partner clients until all %,d stories are in editorial's database; "
+                        + "the stories approved by %d concurrent chief-editor clients (GET the story, POST approve with "
+                        + "its ETag) until every news.publication.published.v1 is on news.publications; an edition "
+                        + "(lead and %d briefs) composed and approved until its email to each of %,d ACTIVE subscribers "
+                        + "was sent. Each stage is timed from its first request to its last result seen downstream, and "
+                        + "given as a share of the raw produce rate of the same run. Everything on one machine.",
+                BASELINE_RECORDS,
+                size,
+                HEAP,
+                items,
+                clients,
+                items,
+                clients,
+                BRIEFS,
+                subscribers);
+    }
+
+    private void baselines(Figures figures, String event, int size, int clients) throws Exception {
+        Path lib = Path.of(System.getProperty("newsroom.root", "."), ".newsroom", "lib", "kafka");
+        Backends backends = Backends.fromEnvironment();
+        KafkaBaseline.Result kafka = new KafkaBaseline(lib, backends.bootstrapServers()).run(BASELINE_RECORDS, size);
+        rawProduce = kafka.produced().recordsPerSecond();
+        figures.add(
+                        "raw Kafka produce (ProducerPerformance, acks=all)",
+                        String.format(
+                                Locale.ROOT,
+                                "**%,.0f records/s** (%.1f MB/s)",
+                                rawProduce,
+                                kafka.produced().megabytesPerSecond()))
+                .add(
+                        "raw Kafka consume (ConsumerPerformance)",
+                        String.format(
+                                Locale.ROOT,
+                                "%,.0f records/s fetching (%,.0f records/s counting the group join)",
+                                kafka.consumed().fetchRecordsPerSecond(),
+                                kafka.consumed().recordsPerSecond()));
+        PostgresBaseline postgres = new PostgresBaseline(backends, "newsroom_baseline_" + PIPELINE, event);
+        postgres.create();
+        figures.add(
+                        "raw PostgreSQL inserts, a commit each, 1 connection",
+                        rows(postgres.singleRowCommits(1, SINGLE_ROWS)))
+                .add(
+                        "raw PostgreSQL inserts, a commit each, " + clients + " connections",
+                        rows(postgres.singleRowCommits(clients, SINGLE_ROWS)))
+                .add(
+                        "raw PostgreSQL inserts, JDBC batches of " + BATCH + ", a commit each",
+                        rows(postgres.batches(BATCH_ROWS, BATCH)));
+    }
+
+    private static String rows(double perSecond) {
+        return String.format(Locale.ROOT, "%,.0f rows/s", perSecond);
+    }
+
+    /**
+     * Partner pushes, until every accepted item is a story in editorial's database (the partner's stories only: the
+     * count must not be made up by anything else that reaches the broker).
+     */
+    private Stage push(
+            Figures figures, IngestClient ingest, String partner, Connection editorialDb, int items, int clients)
+            throws Exception {
+        String key = ingest.partner(partner);
+        Latencies latencies = new Latencies();
+        long start = System.nanoTime();
+        Clients.Outcome pushes = Clients.run(
+                clients,
+                items,
+                latencies,
+                n -> ingest.push(partner, key, "urn:bench:" + partner + ":" + n, Wire.story(n)));
+        Stage stage = Stage.await(
+                start,
+                pushes.succeeded().size(),
+                timeout(items),
+                () -> count(editorialDb, "SELECT count(*) FROM story WHERE source = ?", partner));
+        figures.add(
+                        String.format(
+                                Locale.ROOT,
+                                "partner push → story in editorial (%,d items, %d clients)",
+                                items,
+                                clients),
+                        stage.summary("items", rawProduce))
+                .add("pushes as the partners see them", latencies)
+                .add("pushes answered", pushes.summary("items"));
+        return stage;
+    }
+
+    /** Approvals, until every approved story's publication is on news.publications; @return the approved ids. */
+    private List<String> approve(Figures figures, EditorialClient desk, List<String> stories, int clients, Stage pushed)
+            throws Exception {
+        Latencies latencies = new Latencies();
+        Predicate<ConsumerRecord<String, String>> published = publicationOfOneOf(stories);
+        try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS)) {
+            long start = System.nanoTime();
+            Clients.Outcome approvals =
+                    Clients.run(clients, stories.size(), latencies, n -> desk.approve(stories.get(n)));
+            Stage stage = Stage.await(
+                    start,
+                    approvals.succeeded().size(),
+                    timeout(stories.size()),
+                    () -> publications.drain(published, POLL).size());
+            figures.add(
+                            String.format(
+                                    Locale.ROOT,
+                                    "approve → news.publication.published.v1 (%,d stories, %d clients)",
+                                    stories.size(),
+                                    clients),
+                            stage.summary("stories", rawProduce))
+                    .add("approvals as the chief editors see them (GET + POST approve)", latencies)
+                    .add("approvals answered", approvals.summary("stories"))
+                    .add(
+                            "last publication after the last approval answered",
+                            String.format(Locale.ROOT, "%.1f s", stage.seconds() - approvals.seconds()));
+            if (!pushed.finished()) {
+                figures.add("note", "the stories approved are those that had reached editorial when pushing ended");
+            }
+            return approvals.succeeded().stream().map(stories::get).toList();
+        }
+    }
+
+    /** One edition of approved stories, until its email to every subscriber was sent (or failed for good). */
+    private void edition(
+            Figures figures,
+            EditorialClient desk,
+            List<String> approved,
+            Connection notifyDb,
+            SmtpServer smtp,
+            int subscribers)
+            throws Exception {
+        long start = System.nanoTime();
+        desk.publishEdition(
+                "The Daily Brief — bench " + Instant.now(), approved.get(0), approved.subList(1, 1 + BRIEFS));
+        Stage stage = Stage.await(
+                start,
+                subscribers,
+                timeout(subscribers),
+                () -> count(notifyDb, "SELECT count(*) FROM delivery WHERE status IN ('SENT', 'FAILED')"));
+        figures.add(
+                String.format(Locale.ROOT, "edition approved → its emails sent (%,d subscribers)", subscribers),
+                stage.summary("emails", rawProduce)
+                        + String.format(
+                                Locale.ROOT,
+                                " · %,d accepted by SMTP · %,d failed",
+                                smtp.accepted(),
+                                count(notifyDb, "SELECT count(*) FROM delivery WHERE status = 'FAILED'")));
+    }
+
+    /** Generous for a pipeline of today's speed (several items a second), bounded so that a hang ends the run. */
+    private static Duration timeout(int results) {
+        return Duration.ofSeconds(60 + results / 10);
+    }
+
+    /** The event ingest announces for a pushed story, as the codec writes it: its size is the baselines' record size. */
+    private static ItemIngested itemEvent() {
+        Wire.Story story = Wire.story(0);
+        Instant now = Instant.now();
+        UUID item = UUID.randomUUID();
+        return new ItemIngested(
+                item,
+                "bench-partner",
+                "urn:bench:bench-partner:0",
+                "https://wire.example/news/0",
+                story.headline(),
+                story.lede(),
+                null,
+                new Attribution("Wire bench-partner", "https://wire.example/"),
+                now,
+                now,
+                1,
+                "https://wire.example/news/0",
+                story.html(),
+                story.lede() + "\n\n" + story.body(),
+                "en",
+                null,
+                null,
+                null,
+                null,
+                null,
+                item,
+                List.of("Economy"));
+    }
+
+    /**
+     * A news.publication.published.v1 of one of these stories. The watcher tests every record it holds at each look,
+     * so each record's answer is kept rather than its JSON read again.
+     */
+    private static Predicate<ConsumerRecord<String, String>> publicationOfOneOf(List<String> stories) {
+        Set<String> ids = Set.copyOf(stories);
+        Map<ConsumerRecord<String, String>, Boolean> answers = new IdentityHashMap<>();
+        return record -> answers.computeIfAbsent(
+                record,
+                r -> PUBLISHED.equals(TopicWatcher.header(r, "ce_type"))
+                        && ids.contains(String.valueOf(EventCodec.decode(r.value(), PublicationPublished.class)
+                                .storyId())));
+    }
+
+    private static List<String> storyIds(Connection db, String source) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement query = db.prepareStatement("SELECT id FROM story WHERE source = ? ORDER BY id")) {
+            query.setString(1, source);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static long count(Connection db, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static Connection connect(Pipeline pipeline, String service) throws SQLException {
+        Backends backends = pipeline.backends();
+        return DriverManager.getConnection(
+                backends.jdbcUrl(Pipeline.database(service, PIPELINE)), backends.dbUser(), backends.dbPassword());
+    }
+}
