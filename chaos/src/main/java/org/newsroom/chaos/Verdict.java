@@ -70,10 +70,8 @@ record Verdict(
                 outcomes.stream().mapToLong(o -> o.phase().accepted.size()).sum();
         long duplicateEmails =
                 sum(o -> o.tally().duplicated("alert emails") + o.tally().duplicated("edition emails"));
-        long notifyKillDuplicates = outcomes.stream()
-                .filter(o -> o.phase().scenario == Scenario.KILL_NOTIFY)
-                .mapToLong(o -> o.tally().duplicated("alert emails") + o.tally().duplicated("edition emails"))
-                .sum();
+        long notifyKillDuplicates = duplicateEmails(Scenario.KILL_NOTIFY);
+        long databaseOutageDuplicates = duplicateEmails(Scenario.POSTGRES);
         String document = """
                 # Reliability, as measured
 
@@ -112,15 +110,17 @@ record Verdict(
                 - Valid events dead-lettered: %d (the dead-letter topics are for records that can never be processed).
                 - Services that did not recover without a manual step: %d. Liveness DOWN on a running instance the
                   harness had not killed (`/q/health/live`, about once a second from each fault until reconciled): %d.
-                - Emails sent twice over the run: %d, of which %d in the notify kill phase. Webhook calls repeated: %d;
-                  stories whose update or retraction reached the partner before their publication: %d.
+                - Emails sent twice over the run: %d, of which %d in the notify kill phase and %d in the database outage
+                  phase. Webhook calls repeated: %d; stories whose update or retraction reached the partner before their
+                  publication: %d.
 
                 ## The one window where an email can go out twice
 
                 notify marks a delivery sent in the transaction that follows the SMTP server's `250`: a crash (kill -9,
-                OOM, node loss) between that reply and the commit leaves the row claimed but unsent, and once its lease
-                runs out another instance sends it again. Nothing else should ever send an email twice. Measured in
-                the notify kill phase above (killed as the edition's fan-out began): %d duplicate email(s).
+                OOM, node loss) or a database outage between that reply and the commit leaves the row claimed but
+                unsent (the commit never happens), and once its lease runs out another instance sends it again.
+                Nothing else should ever send an email twice. Measured above: %d duplicate email(s) in the notify kill
+                phase (killed as the edition's fan-out began), %d in the database outage phase.
                 """.formatted(
                 readers,
                 after.at(),
@@ -151,10 +151,19 @@ record Verdict(
                 outcomes.stream().mapToLong(o -> o.phase().livenessDown.size()).sum(),
                 duplicateEmails,
                 notifyKillDuplicates,
+                databaseOutageDuplicates,
                 sum(o -> o.tally().duplicated("webhook calls")),
                 sum(o -> o.tally().misorderedStories()),
-                notifyKillDuplicates);
+                notifyKillDuplicates,
+                databaseOutageDuplicates);
         Files.writeString(file, document, StandardCharsets.UTF_8);
+    }
+
+    private long duplicateEmails(Scenario scenario) {
+        return outcomes.stream()
+                .filter(o -> o.phase().scenario == scenario)
+                .mapToLong(o -> o.tally().duplicated("alert emails") + o.tally().duplicated("edition emails"))
+                .sum();
     }
 
     private String faults() {
