@@ -19,7 +19,7 @@ import org.newsroom.testing.TestTokens;
  * The ingest-service API as the benchmarks use it: sources, partner pushes, fetch-now, and /q/metrics from the
  * management port. Sources and items are called as operations (an ingest-admin token), pushes with the partner's key.
  */
-final class IngestClient {
+public final class IngestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPS = TestTokens.token("bench-ops", "ingest-admin");
 
@@ -28,7 +28,7 @@ final class IngestClient {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    IngestClient(ServiceProcess ingest) {
+    public IngestClient(ServiceProcess ingest) {
         this.base = ingest.url();
         this.management = ingest.managementUrl();
     }
@@ -44,7 +44,7 @@ final class IngestClient {
     }
 
     /** @return the partner's API key */
-    String partner(String name) throws IOException, InterruptedException {
+    public String partner(String name) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("name", name).put("kind", "partner");
         return send("POST", "/api/sources", body, 201).get("apiKey").asText();
     }
@@ -54,7 +54,13 @@ final class IngestClient {
     }
 
     /** Pushes a ninjs item; @return the stored item. */
-    JsonNode push(String partner, String key, String uri, Wire.Story story) throws IOException, InterruptedException {
+    public JsonNode push(String partner, String key, String uri, Wire.Story story)
+            throws IOException, InterruptedException {
+        return answer(http.send(pushRequest(partner, key, uri, story), HttpResponse.BodyHandlers.ofString()), 201);
+    }
+
+    /** The request of {@link #push}, for callers that send it on their own schedule (201 with the stored item). */
+    public HttpRequest pushRequest(String partner, String key, String uri, Wire.Story story) throws IOException {
         ObjectNode body = JSON.createObjectNode()
                 .put("uri", uri)
                 .put("headline", story.headline())
@@ -62,13 +68,12 @@ final class IngestClient {
                 .put("description_text", story.lede())
                 .put("language", "en");
         body.putArray("subjects").addObject().put("name", "Economy");
-        HttpRequest request = request("POST", "/api/partners/" + partner + "/items", body)
+        return request("POST", "/api/partners/" + partner + "/items", body)
                 .header("X-Api-Key", key)
                 .build();
-        return answer(http.send(request, HttpResponse.BodyHandlers.ofString()), 201);
     }
 
-    JsonNode items(String query) throws IOException, InterruptedException {
+    public JsonNode items(String query) throws IOException, InterruptedException {
         return send("GET", "/api/items?" + query, null, 200);
     }
 

@@ -9,15 +9,15 @@ import java.util.Random;
  * Generated wire copy: story {@code n} is always the same text (seeded by {@code n}), so a scenario can later write
  * another report of the same event, with the same names and numbers and part of the wording.
  */
-final class Wire {
+public final class Wire {
     private static final String[] SYLLABLES = {
         "ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ba", "de", "fu", "go", "ha", "ji", "ku", "ma", "po", "ri",
         "te", "zo"
     };
     private static final int VOCABULARY = 4000;
 
-    record Story(String headline, String lede, String body) {
-        String html() {
+    public record Story(String headline, String lede, String body) {
+        public String html() {
             // Realistic noise for the sanitizer: a link, emphasis, a tracking pixel and a script that must go.
             return "<p>" + lede + "</p><p>" + body
                     + " <a href=\"https://wire.example/more\">More</a> <em>Ends</em>.</p>"
@@ -28,7 +28,7 @@ final class Wire {
     private Wire() {}
 
     /** Story {@code n} as its first agency reports it. */
-    static Story story(long n) {
+    public static Story story(long n) {
         return write(n, 0);
     }
 
