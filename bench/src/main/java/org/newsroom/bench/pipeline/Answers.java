@@ -3,6 +3,9 @@ package org.newsroom.bench.pipeline;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.newsroom.bench.Latencies;
@@ -43,6 +46,20 @@ final class Answers {
             refused += refused(i) ? 1 : 0;
         }
         return refused;
+    }
+
+    /** The refusals by status, e.g. {@code 500 ×3}, or "" when there were none. */
+    String refusals() {
+        Map<String, Integer> byStatus = new TreeMap<>();
+        for (int i = 0; i < statuses.length(); i++) {
+            if (refused(i)) {
+                int status = statuses.get(i);
+                byStatus.merge(status == NO_ANSWER ? "no answer" : String.valueOf(status), 1, Integer::sum);
+            }
+        }
+        StringJoiner out = new StringJoiner(", ");
+        byStatus.forEach((status, count) -> out.add(status + " ×" + count));
+        return out.toString();
     }
 
     Latencies latencies() {

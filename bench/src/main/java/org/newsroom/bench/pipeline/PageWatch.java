@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.newsroom.bench.Latencies;
 
 /**
@@ -37,14 +38,16 @@ final class PageWatch {
 
     /**
      * Waits until the page of every story in {@code intended} (its approval's intended System.nanoTime) is served,
-     * or until {@code deadline}; returns how many were not.
+     * or until {@code deadline}, or until only {@code lost} ones are left (stories that cannot be published);
+     * returns those that were not served.
      */
-    int await(Map<UUID, Long> intended, long deadline, Latencies latencies) throws SQLException, InterruptedException {
+    Set<UUID> await(Map<UUID, Long> intended, long deadline, Predicate<UUID> lost, Latencies latencies)
+            throws SQLException, InterruptedException {
         Map<UUID, Long> waiting = new ConcurrentHashMap<>(intended);
         Set<UUID> fetching = ConcurrentHashMap.newKeySet();
         try (PreparedStatement query =
                 publish.prepareStatement("SELECT story_id, slug FROM publication WHERE story_id = ANY(?)")) {
-            while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            while (!waiting.keySet().stream().allMatch(lost) && System.nanoTime() < deadline) {
                 for (Map.Entry<UUID, String> published :
                         published(query, due(waiting)).entrySet()) {
                     UUID story = published.getKey();
@@ -60,7 +63,7 @@ final class PageWatch {
                 Thread.sleep(QueueWatch.POLL.toMillis());
             }
         }
-        return waiting.size();
+        return Set.copyOf(waiting.keySet());
     }
 
     /** The stories whose approval is due by now: only those can have been published. */

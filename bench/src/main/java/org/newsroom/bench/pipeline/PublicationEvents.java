@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -55,12 +57,15 @@ final class PublicationEvents implements AutoCloseable {
         this.latencies = latencies;
     }
 
-    /** Waits until every story expected has been published, or until {@code deadline}; returns how many were not. */
-    int await(long deadline) throws InterruptedException {
-        while (!awaited.isEmpty() && System.nanoTime() < deadline) {
+    /**
+     * Waits until every story expected has been published, or until {@code deadline}, or until only {@code lost}
+     * ones are left (stories that cannot be published); returns those that were not.
+     */
+    Set<UUID> await(long deadline, Predicate<UUID> lost) throws InterruptedException {
+        while (!awaited.keySet().stream().allMatch(lost) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        int missing = awaited.size();
+        Set<UUID> missing = Set.copyOf(awaited.keySet());
         awaited.clear();
         return missing;
     }
