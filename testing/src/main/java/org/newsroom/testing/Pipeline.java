@@ -116,6 +116,25 @@ public final class Pipeline implements AutoCloseable {
 
     /** As {@link #start(String)}, with extra environment (tuning knobs such as {@code JAVA_MAX_HEAP}) on top. */
     public ServiceProcess start(String service, Map<String, String> extraEnv) throws Exception {
+        return started(ServiceProcess.start(root, logs(), service, started, environment(service, extraEnv)));
+    }
+
+    /** As {@link #start(String, Map)}, with these JVM flags instead of the heap {@code JAVA_MAX_HEAP} sets. */
+    public ServiceProcess start(String service, Map<String, String> extraEnv, List<String> jvmFlags) throws Exception {
+        return started(ServiceProcess.start(root, logs(), service, started, environment(service, extraEnv), jvmFlags));
+    }
+
+    private Path logs() {
+        return root.resolve("target/pipelines/" + name);
+    }
+
+    private ServiceProcess started(ServiceProcess process) {
+        started++;
+        services.add(process);
+        return process;
+    }
+
+    private Map<String, String> environment(String service, Map<String, String> extraEnv) {
         Map<String, String> env = new HashMap<>();
         env.put("NEWSROOM_DB_NAME", database(service, name));
         env.put("NEWSROOM_DB_HOST", backends.dbHost());
@@ -143,10 +162,7 @@ public final class Pipeline implements AutoCloseable {
             default -> {}
         }
         env.putAll(extraEnv);
-        ServiceProcess process =
-                ServiceProcess.start(root, root.resolve("target/pipelines/" + name), service, started++, env);
-        services.add(process);
-        return process;
+        return env;
     }
 
     private void consumeFrom(String channel, String service, Map<String, String> env) {

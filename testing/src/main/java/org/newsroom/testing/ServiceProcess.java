@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,13 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path root, Path logs, String name, int instance, Map<String, String> env)
             throws IOException {
+        return start(root, logs, name, instance, env, List.of(heap(env)));
+    }
+
+    /** As above, with these JVM flags instead of the heap {@code JAVA_MAX_HEAP} sets (e.g. the images' flags). */
+    public static ServiceProcess start(
+            Path root, Path logs, String name, int instance, Map<String, String> env, List<String> jvmFlags)
+            throws IOException {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
@@ -54,9 +63,12 @@ public final class ServiceProcess implements AutoCloseable {
         int managementPort = freePort();
         Path log = logs.resolve(name + "-" + instance + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder("java", heap(env), "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>();
+        command.add("java");
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
@@ -80,6 +92,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** The JVM's process id, e.g. to read its memory from {@code /proc/<pid>/status}. */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {

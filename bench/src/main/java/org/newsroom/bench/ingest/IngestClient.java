@@ -56,6 +56,11 @@ public final class IngestClient {
     /** Pushes a ninjs item; @return the stored item. */
     public JsonNode push(String partner, String key, String uri, Wire.Story story)
             throws IOException, InterruptedException {
+        return answer(http.send(pushRequest(partner, key, uri, story), HttpResponse.BodyHandlers.ofString()), 201);
+    }
+
+    /** The request of {@link #push}, for callers that send it on their own schedule (201 with the stored item). */
+    public HttpRequest pushRequest(String partner, String key, String uri, Wire.Story story) throws IOException {
         ObjectNode body = JSON.createObjectNode()
                 .put("uri", uri)
                 .put("headline", story.headline())
@@ -63,13 +68,12 @@ public final class IngestClient {
                 .put("description_text", story.lede())
                 .put("language", "en");
         body.putArray("subjects").addObject().put("name", "Economy");
-        HttpRequest request = request("POST", "/api/partners/" + partner + "/items", body)
+        return request("POST", "/api/partners/" + partner + "/items", body)
                 .header("X-Api-Key", key)
                 .build();
-        return answer(http.send(request, HttpResponse.BodyHandlers.ofString()), 201);
     }
 
-    JsonNode items(String query) throws IOException, InterruptedException {
+    public JsonNode items(String query) throws IOException, InterruptedException {
         return send("GET", "/api/items?" + query, null, 200);
     }
 

@@ -154,25 +154,7 @@ public class PageLoad implements Scenario {
             for (int i = 0; i < stories; i++) {
                 String headline = "Bench story " + run + " " + i;
                 UUID storyId = UUID.randomUUID();
-                StoryApproved approval = new StoryApproved(
-                        storyId,
-                        UUID.randomUUID(),
-                        headline,
-                        "A first paragraph of a summary.\n\nA second paragraph.",
-                        "A. Writer",
-                        new Attribution("The Harbor Ledger", "https://example.org/ledger"),
-                        "chief@newsroom.local",
-                        Instant.now(),
-                        "Why this matters to our readers.",
-                        List.of("Markets", "Geopolitics"),
-                        "<p>" + "A sentence of the body of the story. ".repeat(40) + "</p>",
-                        "LONDON",
-                        "https://images.example.org/" + i + ".jpg",
-                        "A caption",
-                        "Photo: Bench",
-                        "© 2026 The Harbor Ledger",
-                        "A. Writer writes.",
-                        null);
+                StoryApproved approval = approval(storyId, headline, i);
                 records.send(
                         Topics.EDITORIAL,
                         storyId.toString(),
@@ -193,5 +175,28 @@ public class PageLoad implements Scenario {
             }
         }
         return urls;
+    }
+
+    /** A full article's approval, as editorial-service announces it: body, image, editor's note, bio. */
+    public static StoryApproved approval(UUID storyId, String headline, int image) {
+        return new StoryApproved(
+                storyId,
+                UUID.randomUUID(),
+                headline,
+                "A first paragraph of a summary.\n\nA second paragraph.",
+                "A. Writer",
+                new Attribution("The Harbor Ledger", "https://example.org/ledger"),
+                "chief@newsroom.local",
+                Instant.now(),
+                "Why this matters to our readers.",
+                List.of("Markets", "Geopolitics"),
+                "<p>" + "A sentence of the body of the story. ".repeat(40) + "</p>",
+                "LONDON",
+                "https://images.example.org/" + image + ".jpg",
+                "A caption",
+                "Photo: Bench",
+                "© 2026 The Harbor Ledger",
+                "A. Writer writes.",
+                null);
     }
 }
