@@ -24,6 +24,7 @@ final class FeedBases {
     private static final Set<String> RSS_HTML_ELEMENTS = Set.of("description", "encoded");
     private static final Set<String> ATOM_TEXT_CONSTRUCTS = Set.of("content", "summary");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    private static final Pattern LINK_ATTRIBUTE = Pattern.compile("(?i)\\b(href|src)\\s*=");
 
     private FeedBases() {}
 
@@ -77,6 +78,10 @@ final class FeedBases {
 
     /** The HTML with each relative href/src made absolute; the very same string when there was none. */
     static String absoluteLinks(String html, URI base) {
+        // Most entry HTML has no link or image at all; it is not worth a parse on every fetch.
+        if (!LINK_ATTRIBUTE.matcher(html).find()) {
+            return html;
+        }
         org.jsoup.nodes.Document fragment = Jsoup.parseBodyFragment(html);
         boolean changed = false;
         for (org.jsoup.nodes.Element element : fragment.select("[href], [src]")) {
