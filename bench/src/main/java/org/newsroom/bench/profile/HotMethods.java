@@ -1,0 +1,113 @@
+package org.newsroom.bench.profile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where one JVM spent its time, from a JFR recording's stack samples: by the method on top of the stack (self time),
+ * by the first method of ours from the top (where our code spends, callees included), and, for threads sampled
+ * waiting in native code (socket reads of JDBC and Kafka clients), by the first method of ours that waits.
+ */
+public final class HotMethods {
+    private static final String OURS = "org.newsroom.";
+    private static final String NONE_OF_OURS = "(no org.newsroom frame on the stack)";
+
+    private final Tally self = new Tally();
+    private final Tally ours = new Tally();
+    private final Tally waiting = new Tally();
+
+    private HotMethods() {}
+
+    public static HotMethods of(Path recording) throws IOException {
+        HotMethods methods = new HotMethods();
+        try (RecordingFile file = new RecordingFile(recording)) {
+            while (file.hasMoreEvents()) {
+                methods.add(file.readEvent());
+            }
+        }
+        return methods;
+    }
+
+    private void add(RecordedEvent event) {
+        RecordedStackTrace stack = event.getStackTrace();
+        if (stack == null || stack.getFrames().isEmpty()) {
+            return;
+        }
+        switch (event.getEventType().getName()) {
+            case "jdk.ExecutionSample" -> {
+                self.add(name(stack.getFrames().get(0)));
+                ours.add(firstOfOurs(stack.getFrames()));
+            }
+            case "jdk.NativeMethodSample" -> waiting.add(firstOfOurs(stack.getFrames()));
+            default -> {}
+        }
+    }
+
+    /** The {@code limit} methods with most samples on top of the stack, as {@code [method, share of samples]}. */
+    public List<Map.Entry<String, Double>> self(int limit) {
+        return self.top(limit);
+    }
+
+    public List<Map.Entry<String, Double>> ours(int limit) {
+        return ours.top(limit);
+    }
+
+    public List<Map.Entry<String, Double>> waiting(int limit) {
+        return waiting.top(limit);
+    }
+
+    /** Three tables in Markdown, each share a percentage of this JVM's samples of that kind. */
+    public String markdown(String service) {
+        return "## " + service + "\n\n"
+                + table("Self time: top frame of " + self.samples + " execution samples", self(15))
+                + table("Inclusive, by the first org.newsroom frame from the top (same samples)", ours(15))
+                + table(
+                        "Waiting in native code: first org.newsroom frame of " + waiting.samples
+                                + " native-method samples",
+                        waiting(10));
+    }
+
+    private static String table(String heading, List<Map.Entry<String, Double>> rows) {
+        StringBuilder out = new StringBuilder("### ").append(heading).append("\n\n| % | method |\n|---:|---|\n");
+        rows.forEach(row -> out.append(String.format(Locale.ROOT, "| %.1f | `%s` |%n", row.getValue(), row.getKey())));
+        return out.append('\n').toString();
+    }
+
+    private static String firstOfOurs(List<RecordedFrame> frames) {
+        Optional<RecordedFrame> first = frames.stream()
+                .filter(frame -> frame.getMethod().getType().getName().startsWith(OURS))
+                .findFirst();
+        return first.map(HotMethods::name).orElse(NONE_OF_OURS);
+    }
+
+    private static String name(RecordedFrame frame) {
+        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+    }
+
+    private static final class Tally {
+        private final Map<String, Integer> counts = new HashMap<>();
+        private int samples;
+
+        void add(String method) {
+            counts.merge(method, 1, Integer::sum);
+            samples++;
+        }
+
+        List<Map.Entry<String, Double>> top(int limit) {
+            return counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(limit)
+                    .map(entry -> Map.entry(entry.getKey(), 100.0 * entry.getValue() / samples))
+                    .toList();
+        }
+    }
+}
