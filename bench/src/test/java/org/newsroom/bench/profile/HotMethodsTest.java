@@ -3,6 +3,8 @@ package org.newsroom.bench.profile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import jdk.jfr.Recording;
@@ -11,16 +13,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HotMethodsTest {
     private static final String BURN = HotMethodsTest.class.getName() + ".burn";
+    private static final String AWAIT = HotMethodsTest.class.getName() + ".awaitConnection";
 
     @Test
-    void aMethodThatBurnsTheCpuIsOnTopOfBothSelfAndInclusiveTime(@TempDir Path directory) throws Exception {
+    void aMethodThatBurnsTheCpuIsOnTopOfBothSelfAndInclusiveTimeAndOneWaitingOnASocketIsAmongTheWaiting(
+            @TempDir Path directory) throws Exception {
         Path file = directory.resolve("burn.jfr");
-        try (Recording recording = new Recording()) {
+        try (Recording recording = new Recording();
+                ServerSocket server = new ServerSocket(0)) {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(20));
             recording.start();
+            Thread waiting = new Thread(() -> awaitConnection(server));
+            waiting.start();
             burn(Duration.ofMillis(1500));
             recording.stop();
             recording.dump(file);
+            server.close();
+            waiting.join();
         }
 
         HotMethods methods = HotMethods.of(file);
@@ -29,6 +39,18 @@ class HotMethodsTest {
         assertTrue(methods.self(1).get(0).getValue() > 50, methods.markdown("test"));
         assertEquals(BURN, methods.ours(1).get(0).getKey());
         assertTrue(methods.markdown("test").contains("`" + BURN + "`"));
+        assertTrue(
+                methods.waiting(10).stream().anyMatch(method -> method.getKey().equals(AWAIT)),
+                methods.markdown("test"));
+    }
+
+    /** Blocks in native code (a socket's accept) until the server socket is closed. */
+    private static void awaitConnection(ServerSocket server) {
+        try {
+            server.accept().close();
+        } catch (IOException closed) {
+            // the test is over
+        }
     }
 
     /** Arithmetic only, no calls: whatever the JIT does, the samples land in this method's own frame. */
