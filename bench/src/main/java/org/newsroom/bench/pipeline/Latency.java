@@ -83,6 +83,7 @@ public class Latency implements Scenario {
                         events,
                         ProcessCpu.of(pipeline.services()));
                 round(services, 0, WARM_UP_ITEMS, WARM_UP_RATE, new Figures("warm-up", "not reported"));
+                profile.measureFromNow();
                 for (int round = 1; round <= rates.size(); round++) {
                     round(services, round, items, rates.get(round - 1), figures);
                 }

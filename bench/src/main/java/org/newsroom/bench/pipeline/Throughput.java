@@ -99,6 +99,7 @@ public class Throughput implements Scenario {
             try (Connection editorialDb = connect(pipeline, Pipeline.EDITORIAL);
                     Connection notifyDb = connect(pipeline, Pipeline.NOTIFY)) {
                 EditionFanout.seed(notifyDb, subscribers);
+                profile.measureFromNow();
                 stages(figures, cpu, ingest, editorial, editorialDb, notifyDb, smtp, items, clients, subscribers);
             }
         }

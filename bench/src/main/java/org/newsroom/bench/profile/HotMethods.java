@@ -2,6 +2,8 @@ package org.newsroom.bench.profile;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,24 +16,33 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where one JVM spent its time, from a JFR recording's stack samples: by the method on top of the stack (self time),
- * by the first method of ours from the top (where our code spends, callees included), and, for threads sampled
- * waiting in native code (socket reads of JDBC and Kafka clients), by the first method of ours that waits.
+ * by the first method of ours from the top (where our code spends, callees included), by the library the sample is in
+ * (the first frame from the top that is not the JDK's), and, for threads sampled waiting in native code (socket reads
+ * of JDBC and Kafka clients, but also idle pollers), by the first method of ours that waits.
  */
 public final class HotMethods {
     private static final String OURS = "org.newsroom.";
     private static final String NONE_OF_OURS = "(no org.newsroom frame on the stack)";
+    private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
+    /** Enough of a package to tell libraries apart: org.apache.kafka, org.hibernate.sql, io.vertx.core. */
+    private static final int LIBRARY_SEGMENTS = 3;
 
     private final Tally self = new Tally();
     private final Tally ours = new Tally();
+    private final Tally libraries = new Tally();
     private final Tally waiting = new Tally();
 
     private HotMethods() {}
 
-    public static HotMethods of(Path recording) throws IOException {
+    /** @param from samples taken before it (start-up, warm-up) are left out */
+    public static HotMethods of(Path recording, Instant from) throws IOException {
         HotMethods methods = new HotMethods();
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
-                methods.add(file.readEvent());
+                RecordedEvent event = file.readEvent();
+                if (!event.getStartTime().isBefore(from)) {
+                    methods.add(event);
+                }
             }
         }
         return methods;
@@ -46,6 +57,7 @@ public final class HotMethods {
             case "jdk.ExecutionSample" -> {
                 self.add(name(stack.getFrames().get(0)));
                 ours.add(firstOfOurs(stack.getFrames()));
+                libraries.add(library(stack.getFrames()));
             }
             case "jdk.NativeMethodSample" -> waiting.add(firstOfOurs(stack.getFrames()));
             default -> {}
@@ -61,6 +73,10 @@ public final class HotMethods {
         return ours.top(limit);
     }
 
+    public List<Map.Entry<String, Double>> libraries(int limit) {
+        return libraries.top(limit);
+    }
+
     public List<Map.Entry<String, Double>> waiting(int limit) {
         return waiting.top(limit);
     }
@@ -70,6 +86,7 @@ public final class HotMethods {
         return "## " + service + "\n\n"
                 + table("Self time: top frame of " + self.samples + " execution samples", self(15))
                 + table("Inclusive, by the first org.newsroom frame from the top (same samples)", ours(15))
+                + table("By library: package of the first non-JDK frame from the top (same samples)", libraries(15))
                 + table(
                         "Waiting in native code: first org.newsroom frame of " + waiting.samples
                                 + " native-method samples",
@@ -87,6 +104,20 @@ public final class HotMethods {
                 .filter(frame -> frame.getMethod().getType().getName().startsWith(OURS))
                 .findFirst();
         return first.map(HotMethods::name).orElse(NONE_OF_OURS);
+    }
+
+    private static String library(List<RecordedFrame> frames) {
+        return frames.stream()
+                .map(frame -> frame.getMethod().getType().getName())
+                .filter(type -> JDK.stream().noneMatch(type::startsWith))
+                .findFirst()
+                .map(HotMethods::library)
+                .orElse("(JDK only)");
+    }
+
+    private static String library(String type) {
+        String[] segments = type.split("\\.");
+        return String.join(".", Arrays.copyOf(segments, Math.min(LIBRARY_SEGMENTS, segments.length - 1)));
     }
 
     private static String name(RecordedFrame frame) {

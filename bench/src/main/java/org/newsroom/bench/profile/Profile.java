@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class Profile {
     private final String scenario;
     private final Path directory;
     private final Map<String, Path> recordings = new LinkedHashMap<>();
+    private Instant from = Instant.MIN;
 
     private Profile(boolean enabled, String scenario, Path directory) {
         this.enabled = enabled;
@@ -52,18 +54,23 @@ public final class Profile {
         return flags;
     }
 
+    /** From now on samples count: the services' start-up and warm-up are not what is measured. */
+    public void measureFromNow() {
+        from = Instant.now();
+    }
+
     /** Summarizes every recording once its service has stopped (and dumped it); @return the summary's path. */
     public Optional<Path> summarize() throws IOException {
         if (!enabled) {
             return Optional.empty();
         }
         StringBuilder out = new StringBuilder("# Where " + scenario + "'s services spent their time (JFR)\n\n"
-                + "Shares of each service's stack samples (JFR `profile` settings); raw material for "
-                + "docs/benchmarks.md.\n\n");
+                + "Shares of each service's stack samples (JFR `profile` settings) from " + from
+                + " (the first measured stage) until the service stopped; raw material for docs/benchmarks.md.\n\n");
         for (Map.Entry<String, Path> recording : recordings.entrySet()) {
             out.append(
                     Files.exists(recording.getValue())
-                            ? HotMethods.of(recording.getValue()).markdown(recording.getKey())
+                            ? HotMethods.of(recording.getValue(), from).markdown(recording.getKey())
                             : "## " + recording.getKey() + "\n\nno recording at " + recording.getValue() + "\n\n");
         }
         Path summary = directory.resolve(scenario + "-profile.md");

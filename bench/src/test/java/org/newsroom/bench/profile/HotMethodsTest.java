@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,15 +34,31 @@ class HotMethodsTest {
             waiting.join();
         }
 
-        HotMethods methods = HotMethods.of(file);
+        HotMethods methods = HotMethods.of(file, Instant.MIN);
 
         assertEquals(BURN, methods.self(1).get(0).getKey());
         assertTrue(methods.self(1).get(0).getValue() > 50, methods.markdown("test"));
         assertEquals(BURN, methods.ours(1).get(0).getKey());
+        assertEquals("org.newsroom.bench", methods.libraries(1).get(0).getKey());
         assertTrue(methods.markdown("test").contains("`" + BURN + "`"));
         assertTrue(
                 methods.waiting(10).stream().anyMatch(method -> method.getKey().equals(AWAIT)),
                 methods.markdown("test"));
+    }
+
+    @Test
+    void leavesOutSamplesTakenBeforeTheMeasurementStarted(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("before.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            recording.start();
+            burn(Duration.ofMillis(300));
+            recording.stop();
+            recording.dump(file);
+        }
+
+        assertEquals(1, HotMethods.of(file, Instant.MIN).self(1).size());
+        assertTrue(HotMethods.of(file, Instant.now()).self(1).isEmpty());
     }
 
     /** Blocks in native code (a socket's accept) until the server socket is closed. */
