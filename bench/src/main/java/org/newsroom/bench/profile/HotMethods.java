@@ -12,13 +12,16 @@ import java.util.Optional;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where one JVM spent its time, from a JFR recording's stack samples: by the method on top of the stack (self time),
  * by the first method of ours from the top (where our code spends, callees included), by the library the sample is in
  * (the first frame from the top that is not the JDK's), and, for threads sampled waiting in native code (socket reads
- * of JDBC and Kafka clients, but also idle pollers), by the first method of ours that waits.
+ * of JDBC and Kafka clients, but also idle pollers), by the first method of ours that waits. Stack samples see only
+ * threads running Java code; the JVM's own threads (the JIT compilers above all) show in the CPU each thread spent
+ * ({@code jdk.ThreadCPULoad}), by thread name with its numbers folded (executor-thread-#).
  */
 public final class HotMethods {
     private static final String OURS = "org.newsroom.";
@@ -31,6 +34,7 @@ public final class HotMethods {
     private final Tally ours = new Tally();
     private final Tally libraries = new Tally();
     private final Tally waiting = new Tally();
+    private final Tally threads = new Tally();
 
     private HotMethods() {}
 
@@ -49,6 +53,10 @@ public final class HotMethods {
     }
 
     private void add(RecordedEvent event) {
+        if (event.getEventType().getName().equals("jdk.ThreadCPULoad")) {
+            threads.add(threadName(event.getThread("eventThread")), event.getFloat("user") + event.getFloat("system"));
+            return;
+        }
         RecordedStackTrace stack = event.getStackTrace();
         if (stack == null || stack.getFrames().isEmpty()) {
             return;
@@ -81,9 +89,14 @@ public final class HotMethods {
         return waiting.top(limit);
     }
 
-    /** Three tables in Markdown, each share a percentage of this JVM's samples of that kind. */
+    public List<Map.Entry<String, Double>> threads(int limit) {
+        return threads.top(limit);
+    }
+
+    /** Five tables in Markdown, each share a percentage of this JVM's samples (or thread CPU) of that kind. */
     public String markdown(String service) {
         return "## " + service + "\n\n"
+                + table("CPU by thread (jdk.ThreadCPULoad; JIT compilers included, GC threads not)", threads(10))
                 + table("Self time: top frame of " + self.samples + " execution samples", self(15))
                 + table("Inclusive, by the first org.newsroom frame from the top (same samples)", ours(15))
                 + table("By library: package of the first non-JDK frame from the top (same samples)", libraries(15))
@@ -94,7 +107,7 @@ public final class HotMethods {
     }
 
     private static String table(String heading, List<Map.Entry<String, Double>> rows) {
-        StringBuilder out = new StringBuilder("### ").append(heading).append("\n\n| % | method |\n|---:|---|\n");
+        StringBuilder out = new StringBuilder("### ").append(heading).append("\n\n| % | |\n|---:|---|\n");
         rows.forEach(row -> out.append(String.format(Locale.ROOT, "| %.1f | `%s` |%n", row.getValue(), row.getKey())));
         return out.append('\n').toString();
     }
@@ -120,24 +133,38 @@ public final class HotMethods {
         return String.join(".", Arrays.copyOf(segments, Math.min(LIBRARY_SEGMENTS, segments.length - 1)));
     }
 
+    private static String threadName(RecordedThread thread) {
+        if (thread == null) {
+            return "(unknown)";
+        }
+        String name = thread.getJavaName() != null ? thread.getJavaName() : thread.getOSName();
+        return name.replaceAll("[0-9]+", "#");
+    }
+
     private static String name(RecordedFrame frame) {
         return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
     }
 
     private static final class Tally {
-        private final Map<String, Integer> counts = new HashMap<>();
+        private final Map<String, Double> weights = new HashMap<>();
+        private double total;
         private int samples;
 
-        void add(String method) {
-            counts.merge(method, 1, Integer::sum);
+        void add(String key) {
+            add(key, 1);
+        }
+
+        void add(String key, double weight) {
+            weights.merge(key, weight, Double::sum);
+            total += weight;
             samples++;
         }
 
         List<Map.Entry<String, Double>> top(int limit) {
-            return counts.entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+            return weights.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                     .limit(limit)
-                    .map(entry -> Map.entry(entry.getKey(), 100.0 * entry.getValue() / samples))
+                    .map(entry -> Map.entry(entry.getKey(), 100 * entry.getValue() / total))
                     .toList();
         }
     }

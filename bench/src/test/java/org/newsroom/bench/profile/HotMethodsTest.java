@@ -24,6 +24,7 @@ class HotMethodsTest {
                 ServerSocket server = new ServerSocket(0)) {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
             recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(20));
+            recording.enable("jdk.ThreadCPULoad").withPeriod(Duration.ofMillis(500));
             recording.start();
             Thread waiting = new Thread(() -> awaitConnection(server));
             waiting.start();
@@ -40,6 +41,9 @@ class HotMethodsTest {
         assertTrue(methods.self(1).get(0).getValue() > 50, methods.markdown("test"));
         assertEquals(BURN, methods.ours(1).get(0).getKey());
         assertEquals("org.newsroom.bench", methods.libraries(1).get(0).getKey());
+        assertEquals(
+                Thread.currentThread().getName().replaceAll("[0-9]+", "#"),
+                methods.threads(1).get(0).getKey());
         assertTrue(methods.markdown("test").contains("`" + BURN + "`"));
         assertTrue(
                 methods.waiting(10).stream().anyMatch(method -> method.getKey().equals(AWAIT)),
