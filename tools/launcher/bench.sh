@@ -12,6 +12,10 @@ cmd_bench() {
   use_test_kafka 29092
   ensure_kafka
   export KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP"
+  # The broker's pid, whose CPU the pipeline scenarios account per stage; NEWSROOM_BENCH_PROFILE=1 (JFR on the
+  # services) reaches the bench JVM as it is, through the environment.
+  NEWSROOM_KAFKA_PID="$(cat "$(pid_file "$KAFKA_NAME")" 2>/dev/null || true)"
+  export NEWSROOM_KAFKA_PID
   export NEWSROOM_DB_HOST="$DB_HOST" NEWSROOM_DB_PORT="$DB_PORT" NEWSROOM_DB_USER="$DB_USER" \
     NEWSROOM_DB_PASSWORD="$DB_PASSWORD"
   info "packaging the services and the bench module"

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -13,15 +14,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.newsroom.bench.Figures;
 import org.newsroom.bench.Latencies;
+import org.newsroom.bench.ProcessCpu;
 import org.newsroom.bench.Scenario;
 import org.newsroom.bench.ingest.IngestClient;
 import org.newsroom.bench.ingest.Wire;
+import org.newsroom.bench.profile.Profile;
 import org.newsroom.testing.Pipeline;
 import org.newsroom.testing.ServiceProcess;
 import org.newsroom.testing.TestTokens;
@@ -60,11 +64,13 @@ public class Latency implements Scenario {
                 ? args.subList(1, args.size()).stream().map(Double::parseDouble).toList()
                 : List.of(10.0, 50.0, 200.0);
         Figures figures = new Figures("Pipeline latency at fixed arrival rates (open loop)", setup(items));
+        Profile profile = Profile.fromEnvironment("pipeline.Latency");
         try (Pipeline pipeline = Pipeline.create(PIPELINE)) {
-            Map<String, String> heap = Map.of("JAVA_MAX_HEAP", HEAP);
-            ServiceProcess ingest = pipeline.start(Pipeline.INGEST, heap);
-            ServiceProcess editorial = pipeline.start(Pipeline.EDITORIAL, heap);
-            ServiceProcess publish = pipeline.start(Pipeline.PUBLISH, heap);
+            ServiceProcess ingest = pipeline.start(Pipeline.INGEST, Map.of(), profile.jvmFlags(Pipeline.INGEST, HEAP));
+            ServiceProcess editorial =
+                    pipeline.start(Pipeline.EDITORIAL, Map.of(), profile.jvmFlags(Pipeline.EDITORIAL, HEAP));
+            ServiceProcess publish =
+                    pipeline.start(Pipeline.PUBLISH, Map.of(), profile.jvmFlags(Pipeline.PUBLISH, HEAP));
             pipeline.awaitReady();
             try (Connection editorialDb = database(pipeline, Pipeline.EDITORIAL);
                     Connection publishDb = database(pipeline, Pipeline.PUBLISH);
@@ -74,19 +80,32 @@ public class Latency implements Scenario {
                         editorial.url(),
                         new QueueWatch(editorialDb),
                         new PageWatch(publishDb, publish.url(), http),
-                        events);
+                        events,
+                        ProcessCpu.of(pipeline.services()));
                 round(services, 0, WARM_UP_ITEMS, WARM_UP_RATE, new Figures("warm-up", "not reported"));
+                profile.measureFromNow();
                 for (int round = 1; round <= rates.size(); round++) {
                     round(services, round, items, rates.get(round - 1), figures);
                 }
             }
+        }
+        // The services have stopped, so each dumped its recording.
+        Optional<Path> summary = profile.summarize();
+        if (summary.isPresent()) {
+            figures.add("profiled", "with JFR (`settings=profile`) on every service: its overhead is in these figures");
+            System.out.println("JFR profile summary: " + summary.get());
         }
         return figures;
     }
 
     /** What one round talks to. */
     private record Services(
-            IngestClient ingest, String editorial, QueueWatch queue, PageWatch pages, PublicationEvents events) {}
+            IngestClient ingest,
+            String editorial,
+            QueueWatch queue,
+            PageWatch pages,
+            PublicationEvents events,
+            ProcessCpu cpu) {}
 
     private void round(Services services, int round, int items, double rate, Figures figures) throws Exception {
         String label = String.format(Locale.ROOT, "%,.0f items/s: ", rate);
@@ -100,6 +119,7 @@ public class Latency implements Scenario {
             pushes[i] = services.ingest().pushRequest(partner, key, "urn:latency:" + partner + ":" + i, story);
         }
 
+        ProcessCpu.Snapshot before = services.cpu().snapshot();
         OpenLoop pushing = new OpenLoop(rate);
         Answers pushed = new Answers(pushing, items, 201);
         Latencies inQueue = new Latencies();
@@ -128,6 +148,7 @@ public class Latency implements Scenario {
         Predicate<UUID> refused = story -> approved.refused(approvalOf.get(story));
         Set<UUID> unserved = services.pages().await(intended, deadline, refused, served);
         Set<UUID> unpublished = services.events().await(deadline, refused);
+        ProcessCpu.Snapshot after = services.cpu().snapshot();
 
         int unseen = items
                 - pushed.refused()
@@ -147,6 +168,7 @@ public class Latency implements Scenario {
                         "pushes %.1f ms · approvals %.1f ms",
                         pushing.maxLagMillis(),
                         approving.maxLagMillis()));
+        figures.add(label + "CPU per item pushed and approved, by process", ProcessCpu.perResult(before, after, items));
     }
 
     /** The ETag of each story in the queue, as the chief editor reads it before approving (If-Match). */
@@ -225,7 +247,8 @@ public class Latency implements Scenario {
                         + "A phase waits %d s after its last request; what has not arrived by then is counted, not "
                         + "guessed; a refused request (another status, or no answer) is counted with its status and its "
                         + "effect not awaited. Before the measured rates, a round of %d items at %.0f/s, not reported, warms the "
-                        + "services up. Issue #14's target: p99 push → queue ≤ 250 ms at 50 items/s.",
+                        + "services up. A round's CPU row is the CPU time each process spent from its first push to its last "
+                        + "result seen, per item, as pipeline.Throughput's rows count it. Issue #14's target: p99 push → queue ≤ 250 ms at 50 items/s.",
                 HEAP,
                 items,
                 items,

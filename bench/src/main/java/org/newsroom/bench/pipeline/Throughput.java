@@ -14,18 +14,21 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsroom.bench.Figures;
 import org.newsroom.bench.Latencies;
+import org.newsroom.bench.ProcessCpu;
 import org.newsroom.bench.Scenario;
 import org.newsroom.bench.baseline.KafkaBaseline;
 import org.newsroom.bench.baseline.PostgresBaseline;
 import org.newsroom.bench.ingest.IngestClient;
 import org.newsroom.bench.ingest.Wire;
 import org.newsroom.bench.notify.EditionFanout;
+import org.newsroom.bench.profile.Profile;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
@@ -73,44 +76,68 @@ public class Throughput implements Scenario {
                 "The pipeline against its broker: partner push → editorial → published → emails",
                 setup(items, clients, subscribers, size));
         baselines(figures, event, size, clients);
+        Profile profile = Profile.fromEnvironment("pipeline.Throughput");
         try (SmtpServer smtp = SmtpServer.start(SmtpServer.ACCEPT_ALL);
                 Pipeline pipeline = Pipeline.create(PIPELINE)) {
-            ServiceProcess ingest = pipeline.start(Pipeline.INGEST, Map.of("JAVA_MAX_HEAP", HEAP));
-            ServiceProcess editorial = pipeline.start(Pipeline.EDITORIAL, Map.of("JAVA_MAX_HEAP", HEAP));
-            pipeline.start(Pipeline.PUBLISH, Map.of("JAVA_MAX_HEAP", HEAP));
+            ServiceProcess ingest = pipeline.start(Pipeline.INGEST, Map.of(), profile.jvmFlags(Pipeline.INGEST, HEAP));
+            ServiceProcess editorial =
+                    pipeline.start(Pipeline.EDITORIAL, Map.of(), profile.jvmFlags(Pipeline.EDITORIAL, HEAP));
+            pipeline.start(Pipeline.PUBLISH, Map.of(), profile.jvmFlags(Pipeline.PUBLISH, HEAP));
             pipeline.start(
                     Pipeline.NOTIFY,
                     Map.of(
-                            "JAVA_MAX_HEAP",
-                            HEAP,
                             "NEWSROOM_SMTP_HOST",
                             "127.0.0.1",
                             "NEWSROOM_SMTP_PORT",
                             String.valueOf(smtp.port()),
                             // A section no story is in: readers get the edition only, as notify's default has it.
                             "NEWSROOM_NOTIFY_BREAKING_SECTIONS",
-                            "none"));
+                            "none"),
+                    profile.jvmFlags(Pipeline.NOTIFY, HEAP));
             pipeline.awaitReady();
+            ProcessCpu cpu = ProcessCpu.of(pipeline.services());
             try (Connection editorialDb = connect(pipeline, Pipeline.EDITORIAL);
                     Connection notifyDb = connect(pipeline, Pipeline.NOTIFY)) {
                 EditionFanout.seed(notifyDb, subscribers);
-                String partner = "bench-partner-" + UUID.randomUUID().toString().substring(0, 6);
-                Stage pushed = push(figures, new IngestClient(ingest), partner, editorialDb, items, clients);
-                List<String> stories = storyIds(editorialDb, partner);
-                if (stories.isEmpty()) {
-                    figures.add("approve → published", "not run: no story reached editorial");
-                    return figures;
-                }
-                EditorialClient desk = new EditorialClient(editorial);
-                List<String> approved = approve(figures, desk, stories, clients, pushed);
-                if (approved.size() <= BRIEFS) {
-                    figures.add("edition → its emails", "not run: too few stories approved for an edition");
-                    return figures;
-                }
-                edition(figures, desk, approved, notifyDb, smtp, subscribers);
+                profile.measureFromNow();
+                stages(figures, cpu, ingest, editorial, editorialDb, notifyDb, smtp, items, clients, subscribers);
             }
         }
+        // The services have stopped, so each dumped its recording.
+        Optional<Path> summary = profile.summarize();
+        if (summary.isPresent()) {
+            figures.add("profiled", "with JFR (`settings=profile`) on every service: its overhead is in these figures");
+            System.out.println("JFR profile summary: " + summary.get());
+        }
         return figures;
+    }
+
+    private void stages(
+            Figures figures,
+            ProcessCpu cpu,
+            ServiceProcess ingest,
+            ServiceProcess editorial,
+            Connection editorialDb,
+            Connection notifyDb,
+            SmtpServer smtp,
+            int items,
+            int clients,
+            int subscribers)
+            throws Exception {
+        String partner = "bench-partner-" + UUID.randomUUID().toString().substring(0, 6);
+        Stage pushed = push(figures, cpu, new IngestClient(ingest), partner, editorialDb, items, clients);
+        List<String> stories = storyIds(editorialDb, partner);
+        if (stories.isEmpty()) {
+            figures.add("approve → published", "not run: no story reached editorial");
+            return;
+        }
+        EditorialClient desk = new EditorialClient(editorial);
+        List<String> approved = approve(figures, cpu, desk, stories, clients, pushed);
+        if (approved.size() <= BRIEFS) {
+            figures.add("edition → its emails", "not run: too few stories approved for an edition");
+            return;
+        }
+        edition(figures, cpu, desk, approved, notifyDb, smtp, subscribers);
     }
 
     private static String setup(int items, int clients, int subscribers, int size) {
@@ -130,7 +157,13 @@ public class Throughput implements Scenario {
                         + "its ETag) until every news.publication.published.v1 is on news.publications; an edition "
                         + "(lead and %d briefs) composed and approved until its email to each of %,d ACTIVE subscribers "
                         + "was sent. Each stage is timed from its first request to its last result seen downstream, and "
-                        + "given as a share of the raw produce rate of the same run. Everything on one machine.",
+                        + "given as a share of the raw produce rate of the same run. Each stage's CPU row is the CPU time each "
+                        + "process spent from the stage's first request to its last result seen (utime + stime of "
+                        + "`/proc/<pid>/stat`, with reaped children's, so a PostgreSQL backend that exits meanwhile "
+                        + "still counts, through the postmaster), per result: each service's JVM, the broker, every "
+                        + "`postgres` process (a server shared with whatever else uses it) and the bench JVM (the load "
+                        + "generator, also the SMTP sink and the watchers counting results); busy is their total over "
+                        + "the stage's wall time × the cores the JVM sees. Everything on one machine.",
                 BASELINE_RECORDS,
                 size,
                 HEAP,
@@ -183,10 +216,17 @@ public class Throughput implements Scenario {
      * count must not be made up by anything else that reaches the broker).
      */
     private Stage push(
-            Figures figures, IngestClient ingest, String partner, Connection editorialDb, int items, int clients)
+            Figures figures,
+            ProcessCpu cpu,
+            IngestClient ingest,
+            String partner,
+            Connection editorialDb,
+            int items,
+            int clients)
             throws Exception {
         String key = ingest.partner(partner);
         Latencies latencies = new Latencies();
+        ProcessCpu.Snapshot before = cpu.snapshot();
         long start = System.nanoTime();
         Clients.Outcome pushes = Clients.run(
                 clients,
@@ -198,6 +238,7 @@ public class Throughput implements Scenario {
                 pushes.succeeded().size(),
                 timeout(items),
                 () -> count(editorialDb, "SELECT count(*) FROM story WHERE source = ?", partner));
+        ProcessCpu.Snapshot after = cpu.snapshot();
         figures.add(
                         String.format(
                                 Locale.ROOT,
@@ -205,17 +246,20 @@ public class Throughput implements Scenario {
                                 items,
                                 clients),
                         stage.summary("items", rawProduce))
+                .add("CPU per item, by process", ProcessCpu.perResult(before, after, stage.reached()))
                 .add("pushes as the partners see them", latencies)
                 .add("pushes answered", pushes.summary("items"));
         return stage;
     }
 
     /** Approvals, until every approved story's publication is on news.publications; @return the approved ids. */
-    private List<String> approve(Figures figures, EditorialClient desk, List<String> stories, int clients, Stage pushed)
+    private List<String> approve(
+            Figures figures, ProcessCpu cpu, EditorialClient desk, List<String> stories, int clients, Stage pushed)
             throws Exception {
         Latencies latencies = new Latencies();
         Predicate<ConsumerRecord<String, String>> published = publicationOfOneOf(stories);
         try (TopicWatcher publications = TopicWatcher.open(Topics.PUBLICATIONS)) {
+            ProcessCpu.Snapshot before = cpu.snapshot();
             long start = System.nanoTime();
             Clients.Outcome approvals =
                     Clients.run(clients, stories.size(), latencies, n -> desk.approve(stories.get(n)));
@@ -224,6 +268,7 @@ public class Throughput implements Scenario {
                     approvals.succeeded().size(),
                     timeout(stories.size()),
                     () -> publications.drain(published, POLL).size());
+            ProcessCpu.Snapshot after = cpu.snapshot();
             figures.add(
                             String.format(
                                     Locale.ROOT,
@@ -231,6 +276,7 @@ public class Throughput implements Scenario {
                                     stories.size(),
                                     clients),
                             stage.summary("stories", rawProduce))
+                    .add("CPU per story, by process", ProcessCpu.perResult(before, after, stage.reached()))
                     .add("approvals as the chief editors see them (GET + POST approve)", latencies)
                     .add("approvals answered", approvals.summary("stories"))
                     .add(
@@ -246,12 +292,14 @@ public class Throughput implements Scenario {
     /** One edition of approved stories, until its email to every subscriber was sent (or failed for good). */
     private void edition(
             Figures figures,
+            ProcessCpu cpu,
             EditorialClient desk,
             List<String> approved,
             Connection notifyDb,
             SmtpServer smtp,
             int subscribers)
             throws Exception {
+        ProcessCpu.Snapshot before = cpu.snapshot();
         long start = System.nanoTime();
         desk.publishEdition(
                 "The Daily Brief — bench " + Instant.now(), approved.get(0), approved.subList(1, 1 + BRIEFS));
@@ -260,14 +308,16 @@ public class Throughput implements Scenario {
                 subscribers,
                 timeout(subscribers),
                 () -> count(notifyDb, "SELECT count(*) FROM delivery WHERE status IN ('SENT', 'FAILED')"));
+        ProcessCpu.Snapshot after = cpu.snapshot();
         figures.add(
-                String.format(Locale.ROOT, "edition approved → its emails sent (%,d subscribers)", subscribers),
-                stage.summary("emails", rawProduce)
-                        + String.format(
-                                Locale.ROOT,
-                                " · %,d accepted by SMTP · %,d failed",
-                                smtp.accepted(),
-                                count(notifyDb, "SELECT count(*) FROM delivery WHERE status = 'FAILED'")));
+                        String.format(Locale.ROOT, "edition approved → its emails sent (%,d subscribers)", subscribers),
+                        stage.summary("emails", rawProduce)
+                                + String.format(
+                                        Locale.ROOT,
+                                        " · %,d accepted by SMTP · %,d failed",
+                                        smtp.accepted(),
+                                        count(notifyDb, "SELECT count(*) FROM delivery WHERE status = 'FAILED'")))
+                .add("CPU per email, by process", ProcessCpu.perResult(before, after, stage.reached()));
     }
 
     /** Generous for a pipeline of today's speed (several items a second), bounded so that a hang ends the run. */
