@@ -37,6 +37,8 @@ final class Manifests {
             Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
             Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
             Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
+            Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class),
             Map.entry("keda.sh/v1alpha1/ScaledObject", ScaledObject.class),
             Map.entry("keda.sh/v1alpha1/TriggerAuthentication", TriggerAuthentication.class),
             Map.entry("kafka.strimzi.io/v1/Kafka", Kafka.class),

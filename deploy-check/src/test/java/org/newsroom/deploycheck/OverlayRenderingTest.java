@@ -42,11 +42,13 @@ class OverlayRenderingTest {
         assertEquals(
                 Map.ofEntries(
                         Map.entry("Namespace", 1L),
-                        Map.entry("ConfigMap", 4L),
+                        Map.entry("ConfigMap", 6L),
                         Map.entry("Service", 4L),
                         Map.entry("Deployment", 4L),
                         Map.entry("ServiceAccount", 4L),
                         Map.entry("NetworkPolicy", 11L),
+                        Map.entry("PodMonitor", 3L),
+                        Map.entry("PrometheusRule", 1L),
                         Map.entry("PodDisruptionBudget", 4L),
                         Map.entry("HorizontalPodAutoscaler", 1L),
                         Map.entry("ScaledObject", 3L),
@@ -67,6 +69,8 @@ class OverlayRenderingTest {
                 Deployment.class,
                 ServiceAccount.class,
                 NetworkPolicy.class,
+                PodMonitor.class,
+                PrometheusRule.class,
                 PodDisruptionBudget.class,
                 HorizontalPodAutoscaler.class,
                 ScaledObject.class,
