@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
@@ -40,9 +42,13 @@ class OverlayRenderingTest {
         assertEquals(
                 Map.ofEntries(
                         Map.entry("Namespace", 1L),
-                        Map.entry("ConfigMap", 4L),
+                        Map.entry("ConfigMap", 6L),
                         Map.entry("Service", 4L),
                         Map.entry("Deployment", 4L),
+                        Map.entry("ServiceAccount", 4L),
+                        Map.entry("NetworkPolicy", 11L),
+                        Map.entry("PodMonitor", 3L),
+                        Map.entry("PrometheusRule", 1L),
                         Map.entry("PodDisruptionBudget", 4L),
                         Map.entry("HorizontalPodAutoscaler", 1L),
                         Map.entry("ScaledObject", 3L),
@@ -61,6 +67,10 @@ class OverlayRenderingTest {
                 ConfigMap.class,
                 Service.class,
                 Deployment.class,
+                ServiceAccount.class,
+                NetworkPolicy.class,
+                PodMonitor.class,
+                PrometheusRule.class,
                 PodDisruptionBudget.class,
                 HorizontalPodAutoscaler.class,
                 ScaledObject.class,

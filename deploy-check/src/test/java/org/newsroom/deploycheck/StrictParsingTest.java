@@ -28,6 +28,8 @@ class StrictParsingTest {
         "ingest-service/configmap.yaml, 'data:', 'datas:', datas",
         "ingest-service/pdb.yaml, '  maxUnavailable:', '  maxUnavailible:', maxUnavailible",
         "ingest-service/hpa.yaml, '  minReplicas:', '  minReplica:', minReplica",
+        "network/services.yaml, '  podSelector:', '  podSelektor:', podSelektor",
+        "ingest-service/serviceaccount.yaml, 'automountServiceAccountToken:', 'automountServiceAccountTokens:', automountServiceAccountTokens",
         // Strimzi's api jar
         "kafka/topics.yaml, '  partitions: 6', '  partitons: 6', partitons",
         "kafka/kafka.yaml, '  entityOperator:', '  entityOperater:', entityOperater",
