@@ -6,6 +6,8 @@
 #   newsroom-kafka-keda username, password (random), sasl, tls: KEDA's Kafka login (KafkaUser keda)
 #   newsroom-smtp       username, password of the SMTP relay: only when SMTP_USERNAME and SMTP_PASSWORD
 #                       are set in the environment (notify-service runs without it)
+#   newsroom-backup-s3  ACCESS_KEY_ID, ACCESS_SECRET_KEY of the backups' object store (postgres/backup.yaml), from
+#                       BACKUP_ACCESS_KEY_ID and BACKUP_SECRET_ACCESS_KEY: without it WAL archiving fails (and alerts)
 # Not made here: the services' Kafka logins (the Strimzi User Operator writes a Secret per KafkaUser)
 # and newsroom-cluster-ca-cert (Strimzi's cluster CA).
 # Usage: k8s/create-secrets.sh NAMESPACE PATH/TO/jwt-public.pem
@@ -13,7 +15,12 @@
 set -euo pipefail
 ns=${1:?usage: $0 NAMESPACE JWT_PUBLIC_KEY_PEM}
 jwt=${2:?usage: $0 NAMESPACE JWT_PUBLIC_KEY_PEM}
-kubectl get namespace "$ns" >/dev/null 2>&1 || kubectl create namespace "$ns"
+# The namespace with its Pod Security labels (k8s/namespaces/, outside the overlays so that delete -k keeps it).
+if [[ -f "$(dirname "$0")/namespaces/$ns.yaml" ]]; then
+  kubectl apply -f "$(dirname "$0")/namespaces/$ns.yaml"
+else
+  kubectl get namespace "$ns" >/dev/null 2>&1 || kubectl create namespace "$ns"
+fi
 for role in ingest editorial publish notify; do
   name="newsroom-db-$role"
   if kubectl -n "$ns" get secret "$name" >/dev/null 2>&1; then
@@ -36,6 +43,10 @@ fi
 if [[ -n "${SMTP_USERNAME:-}" && -n "${SMTP_PASSWORD:-}" ]]; then
   kubectl -n "$ns" create secret generic newsroom-smtp --from-literal=username="$SMTP_USERNAME" \
     --from-literal=password="$SMTP_PASSWORD" --dry-run=client -o yaml | kubectl -n "$ns" apply -f -
+fi
+if [[ -n "${BACKUP_ACCESS_KEY_ID:-}" && -n "${BACKUP_SECRET_ACCESS_KEY:-}" ]]; then
+  kubectl -n "$ns" create secret generic newsroom-backup-s3 --from-literal=ACCESS_KEY_ID="$BACKUP_ACCESS_KEY_ID" \
+    --from-literal=ACCESS_SECRET_KEY="$BACKUP_SECRET_ACCESS_KEY" --dry-run=client -o yaml | kubectl -n "$ns" apply -f -
 fi
 kubectl -n "$ns" create secret generic newsroom-jwt --from-file=public.pem="$jwt" \
   --dry-run=client -o yaml | kubectl -n "$ns" apply -f -

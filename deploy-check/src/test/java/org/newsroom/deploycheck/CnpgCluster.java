@@ -19,14 +19,27 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
             Storage storage,
             ResourceRequirements resources,
             Postgresql postgresql,
+            List<Plugin> plugins,
             Bootstrap bootstrap,
+            List<ExternalCluster> externalClusters,
             Managed managed) {}
+
+    /** A CNPG-I plugin, e.g. Barman Cloud archiving WAL to an ObjectStore named in its parameters. */
+    record Plugin(String name, Boolean isWALArchiver, Map<String, String> parameters) {}
 
     record Storage(String size) {}
 
     record Postgresql(Map<String, String> parameters) {}
 
-    record Bootstrap(InitDb initdb) {}
+    record Bootstrap(InitDb initdb, Recovery recovery) {}
+
+    /** A new cluster from a backup: {@code source} names an external cluster, replayed up to the target. */
+    record Recovery(String source, RecoveryTarget recoveryTarget) {}
+
+    record RecoveryTarget(String targetTime) {}
+
+    /** Where a recovery reads from; here through a plugin (Barman Cloud and its ObjectStore). */
+    record ExternalCluster(String name, Plugin plugin) {}
 
     record InitDb(String database, String owner, SecretRef secret) {}
 
@@ -35,4 +48,6 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
     record Role(String name, String ensure, Boolean login, SecretRef passwordSecret) {}
 
     record SecretRef(String name) {}
+
+    record ClusterRef(String name) {}
 }

@@ -219,7 +219,7 @@ class IsolationTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void theNamespaceEnforcesPodSecurityRestricted(String overlay) {
-        Namespace namespace = Repository.overlay(overlay).all(Namespace.class).get(0);
+        Namespace namespace = Repository.namespace(Repository.overlay(overlay).namespace());
         for (String mode : List.of("enforce", "audit", "warn")) {
             assertEquals(
                     "restricted", namespace.getMetadata().getLabels().get("pod-security.kubernetes.io/" + mode), mode);

@@ -3,6 +3,7 @@ package org.newsroom.deploycheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -46,7 +47,9 @@ final class Manifests {
             Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class),
             Map.entry("kafka.strimzi.io/v1/KafkaUser", KafkaUser.class),
             Map.entry("postgresql.cnpg.io/v1/Cluster", CnpgCluster.class),
-            Map.entry("postgresql.cnpg.io/v1/Database", CnpgDatabase.class));
+            Map.entry("postgresql.cnpg.io/v1/Database", CnpgDatabase.class),
+            Map.entry("postgresql.cnpg.io/v1/ScheduledBackup", CnpgScheduledBackup.class),
+            Map.entry("barmancloud.cnpg.io/v1/ObjectStore", BarmanObjectStore.class));
 
     /** One document: its kind and name as written, and the model it was read into. */
     record Document(String kind, String name, Object model) {}
@@ -94,6 +97,18 @@ final class Manifests {
 
     List<Document> documents() {
         return documents;
+    }
+
+    /** The one namespace every namespaced document of the overlay lands in. */
+    String namespace() {
+        List<String> namespaces = all(HasMetadata.class).stream()
+                .map(m -> m.getMetadata().getNamespace())
+                .distinct()
+                .toList();
+        if (namespaces.size() != 1) {
+            throw new IllegalStateException("one namespace expected, found " + namespaces);
+        }
+        return namespaces.get(0);
     }
 
     <T> List<T> all(Class<T> type) {

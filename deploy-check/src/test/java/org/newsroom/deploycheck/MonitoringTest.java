@@ -48,7 +48,10 @@ class MonitoringTest {
             "newsroom_notify_webhook_deliveries_total",
             "newsroom_ingest_fetch_failures_total",
             "http_server_requests_seconds_count",
-            "kube_pod_container_status_restarts_total");
+            "kube_pod_container_status_restarts_total",
+            "barman_cloud_cloudnative_pg_io_last_available_backup_timestamp",
+            "barman_cloud_cloudnative_pg_io_last_failed_backup_timestamp",
+            "cnpg_pg_stat_archiver_failed_count");
 
     /** What the pipeline dashboard must show. */
     private static final Set<String> CHARTED = Set.of(

@@ -38,7 +38,7 @@ final class NetworkPolicies {
 
     NetworkPolicies(Manifests manifests) {
         this.policies = manifests.all(NetworkPolicy.class);
-        this.namespace = manifests.all(Namespace.class).get(0);
+        this.namespace = Repository.namespace(manifests.namespace());
     }
 
     /** A pod in the overlay's namespace. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -41,7 +40,6 @@ class OverlayRenderingTest {
                 .collect(Collectors.groupingBy(Manifests.Document::kind, Collectors.counting()));
         assertEquals(
                 Map.ofEntries(
-                        Map.entry("Namespace", 1L),
                         Map.entry("ConfigMap", 6L),
                         Map.entry("Service", 4L),
                         Map.entry("Deployment", 4L),
@@ -58,12 +56,13 @@ class OverlayRenderingTest {
                         Map.entry("KafkaTopic", 8L),
                         Map.entry("KafkaUser", 6L),
                         Map.entry("Cluster", 1L),
-                        Map.entry("Database", 4L)),
+                        Map.entry("Database", 4L),
+                        Map.entry("ScheduledBackup", 1L),
+                        Map.entry("ObjectStore", 1L)),
                 kinds);
 
         // The typed models, not just the kinds: a wrong class would make these empty.
         for (Class<?> model : List.of(
-                Namespace.class,
                 ConfigMap.class,
                 Service.class,
                 Deployment.class,
@@ -80,18 +79,31 @@ class OverlayRenderingTest {
                 KafkaTopic.class,
                 KafkaUser.class,
                 CnpgCluster.class,
-                CnpgDatabase.class)) {
+                CnpgDatabase.class,
+                CnpgScheduledBackup.class,
+                BarmanObjectStore.class)) {
             assertTrue(!manifests.all(model).isEmpty(), model.getSimpleName() + " in " + overlay);
         }
+    }
+
+    /** `kubectl delete -k` of an overlay deletes what it renders: the namespace, and its volumes, must not be in it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theNamespaceIsNotInTheOverlay(String overlay) {
+        assertTrue(
+                Repository.overlay(overlay).documents().stream()
+                        .noneMatch(d -> d.kind().equals("Namespace")),
+                "Namespace in " + overlay);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everythingLandsInTheOverlaysNamespace(String overlay) {
         Manifests manifests = Repository.overlay(overlay);
-        String namespace = manifests.all(Namespace.class).get(0).getMetadata().getName();
+        String namespace = manifests.namespace();
 
         assertEquals("dev".equals(overlay) ? "newsroom-dev" : "newsroom", namespace);
+        assertEquals(namespace, Repository.namespace(namespace).getMetadata().getName(), "k8s/namespaces/");
         manifests
                 .all(Deployment.class)
                 .forEach(d -> assertEquals(namespace, d.getMetadata().getNamespace()));

@@ -92,12 +92,10 @@ class OverlayShapeTest {
     @Test
     void devAndProdDifferOnlyInSizeNotInWhatIsDeployed() {
         List<String> dev = Repository.overlay("dev").documents().stream()
-                .filter(d -> !d.kind().equals("Namespace"))
                 .map(d -> d.kind() + "/" + d.name())
                 .sorted()
                 .toList();
         List<String> prod = Repository.overlay("prod").documents().stream()
-                .filter(d -> !d.kind().equals("Namespace"))
                 .map(d -> d.kind() + "/" + d.name())
                 .sorted()
                 .toList();

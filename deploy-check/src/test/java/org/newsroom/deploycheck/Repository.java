@@ -1,5 +1,6 @@
 package org.newsroom.deploycheck;
 
+import io.fabric8.kubernetes.api.model.Namespace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -39,6 +40,19 @@ final class Repository {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /**
+     * {@code k8s/namespaces/NAME.yaml}: the namespaces live outside the overlays, applied once by ops, so that
+     * {@code kubectl delete -k} of an overlay cannot delete a namespace and every volume in it.
+     */
+    static Namespace namespace(String name) {
+        try {
+            return StrictMapper.YAML.readValue(
+                    ROOT.resolve("k8s/namespaces").resolve(name + ".yaml").toFile(), Namespace.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static ServiceConfig service(String name) {

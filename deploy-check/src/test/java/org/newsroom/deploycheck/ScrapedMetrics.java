@@ -58,7 +58,11 @@ final class ScrapedMetrics {
             "kafka_topic_partition_current_offset", "Kafka Exporter (Strimzi kafkaExporter)",
             "http_server_requests_seconds_count", "Quarkus Micrometer, HTTP server binder",
             "jvm_memory_used_bytes", "Quarkus Micrometer, JVM binder",
-            "kube_pod_container_status_restarts_total", "kube-state-metrics");
+            "kube_pod_container_status_restarts_total", "kube-state-metrics",
+            "barman_cloud_cloudnative_pg_io_last_available_backup_timestamp", "Barman Cloud plugin, in each instance",
+            "barman_cloud_cloudnative_pg_io_last_failed_backup_timestamp", "Barman Cloud plugin, in each instance",
+            "cnpg_pg_stat_archiver_failed_count",
+                    "CloudNativePG instance exporter, default queries (pg_stat_archiver)");
 
     private static final Set<String> PROMQL_WORDS = Set.of(
             "by", "without", "on", "ignoring", "group_left", "group_right", "and", "or", "unless", "bool", "offset");

@@ -72,6 +72,11 @@ class SecretsTest {
                     .roles()
                     .forEach(r -> names.add(r.passwordSecret().name()));
         }
+        for (BarmanObjectStore store : manifests.all(BarmanObjectStore.class)) {
+            BarmanObjectStore.S3Credentials s3 = store.spec().configuration().s3Credentials();
+            names.add(s3.accessKeyId().name());
+            names.add(s3.secretAccessKey().name());
+        }
         assertTrue(names.size() > 5, "found the references: " + names);
         return names;
     }
