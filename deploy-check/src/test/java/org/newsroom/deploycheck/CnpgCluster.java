@@ -16,6 +16,7 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
             Integer instances,
             String imageName,
             String primaryUpdateStrategy,
+            Affinity affinity,
             Storage storage,
             ResourceRequirements resources,
             Postgresql postgresql,
@@ -28,6 +29,14 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
     record Plugin(String name, Boolean isWALArchiver, Map<String, String> parameters) {}
 
     record Storage(String size) {}
+
+    /** The operator's own anti-affinity between the instances of a cluster. */
+    record Affinity(Boolean enablePodAntiAffinity, AntiAffinityType podAntiAffinityType, String topologyKey) {}
+
+    enum AntiAffinityType {
+        preferred,
+        required
+    }
 
     record Postgresql(Map<String, String> parameters) {}
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -108,26 +109,35 @@ class IsolationTest {
         String host = ServiceWiringTest.configMap(manifests, service).getData().get("NEWSROOM_DB_HOST");
         Port postgres = Port.tcp(Integer.parseInt(
                 ServiceWiringTest.configMap(manifests, service).getData().get("NEWSROOM_DB_PORT")));
-        String own = host.substring(0, host.length() - "-rw".length());
-        assertTrue(
-                manifests.all(CnpgCluster.class).stream()
-                        .anyMatch(c -> c.metadata().getName().equals(own)),
-                host + " is the rw Service of a CNPG cluster");
+        String own = ServiceWiringTest.databaseCluster(manifests, host);
+        Map<String, String> hostPods = manifests.all(CnpgPooler.class).stream()
+                .filter(p -> p.metadata().getName().equals(host))
+                .findFirst()
+                .map(p -> Map.of("cnpg.io/poolerName", host))
+                .orElse(postgresInstance(own));
 
-        Pod ownInstance = policies.here(postgresInstance(own));
-        assertTrue(policies.egress(pods, ownInstance, postgres), service + " -> " + own);
-        assertTrue(policies.ingress(postgresInstance(own), policies.here(pods), postgres), own + " <- " + service);
-        // Every rule that opens the PostgreSQL port names pods of its own cluster, never another's or any address.
+        assertTrue(policies.egress(pods, policies.here(hostPods), postgres), service + " -> " + host);
+        assertTrue(policies.ingress(hostPods, policies.here(pods), postgres), host + " <- " + service);
+        if (!hostPods.equals(postgresInstance(own))) {
+            assertTrue(policies.egress(hostPods, policies.here(postgresInstance(own)), postgres), host + " -> " + own);
+            assertTrue(policies.ingress(postgresInstance(own), policies.here(hostPods), postgres), own + " <- " + host);
+        }
+        // Every rule that opens the PostgreSQL port names pods of its own cluster or of its pooler, never another
+        // cluster's or any address.
+        Set<String> poolers = manifests.all(CnpgPooler.class).stream()
+                .filter(p -> p.spec().cluster().name().equals(own))
+                .map(p -> p.metadata().getName())
+                .collect(Collectors.toSet());
         for (NetworkPolicyEgressRule rule : policies.egressRulesFor(pods, postgres)) {
             assertFalse(rule.getTo() == null || rule.getTo().isEmpty(), "5432 to anywhere");
             for (NetworkPolicyPeer peer : rule.getTo()) {
                 if (peer.getIpBlock() != null) {
                     fail("5432 to an ipBlock " + peer.getIpBlock().getCidr());
                 }
-                assertEquals(
-                        own,
-                        peer.getPodSelector().getMatchLabels().get("cnpg.io/cluster"),
-                        "the PostgreSQL port only towards its own cluster");
+                Map<String, String> labels = peer.getPodSelector().getMatchLabels();
+                assertTrue(
+                        own.equals(labels.get("cnpg.io/cluster")) || poolers.contains(labels.get("cnpg.io/poolerName")),
+                        "the PostgreSQL port only towards its own cluster or its pooler: " + labels);
             }
         }
     }

@@ -49,6 +49,7 @@ final class Manifests {
             Map.entry("postgresql.cnpg.io/v1/Cluster", CnpgCluster.class),
             Map.entry("postgresql.cnpg.io/v1/Database", CnpgDatabase.class),
             Map.entry("postgresql.cnpg.io/v1/ScheduledBackup", CnpgScheduledBackup.class),
+            Map.entry("postgresql.cnpg.io/v1/Pooler", CnpgPooler.class),
             Map.entry("barmancloud.cnpg.io/v1/ObjectStore", BarmanObjectStore.class));
 
     /** One document: its kind and name as written, and the model it was read into. */

@@ -44,7 +44,7 @@ class OverlayRenderingTest {
                         Map.entry("Service", 4L),
                         Map.entry("Deployment", 4L),
                         Map.entry("ServiceAccount", 4L),
-                        Map.entry("NetworkPolicy", 11L),
+                        Map.entry("NetworkPolicy", 12L),
                         Map.entry("PodMonitor", 3L),
                         Map.entry("PrometheusRule", 1L),
                         Map.entry("PodDisruptionBudget", 4L),
@@ -52,13 +52,14 @@ class OverlayRenderingTest {
                         Map.entry("ScaledObject", 3L),
                         Map.entry("TriggerAuthentication", 1L),
                         Map.entry("Kafka", 1L),
-                        Map.entry("KafkaNodePool", 1L),
+                        Map.entry("KafkaNodePool", 2L),
                         Map.entry("KafkaTopic", 8L),
                         Map.entry("KafkaUser", 6L),
                         Map.entry("Cluster", 1L),
                         Map.entry("Database", 4L),
                         Map.entry("ScheduledBackup", 1L),
-                        Map.entry("ObjectStore", 1L)),
+                        Map.entry("ObjectStore", 1L),
+                        Map.entry("Pooler", 1L)),
                 kinds);
 
         // The typed models, not just the kinds: a wrong class would make these empty.
@@ -81,7 +82,8 @@ class OverlayRenderingTest {
                 CnpgCluster.class,
                 CnpgDatabase.class,
                 CnpgScheduledBackup.class,
-                BarmanObjectStore.class)) {
+                BarmanObjectStore.class,
+                CnpgPooler.class)) {
             assertTrue(!manifests.all(model).isEmpty(), model.getSimpleName() + " in " + overlay);
         }
     }

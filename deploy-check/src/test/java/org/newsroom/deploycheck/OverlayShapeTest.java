@@ -27,7 +27,9 @@ class OverlayShapeTest {
         dev.all(HorizontalPodAutoscaler.class)
                 .forEach(h -> assertEquals(1, h.getSpec().getMinReplicas()));
         dev.all(ScaledObject.class).forEach(s -> assertEquals(1, s.spec().minReplicaCount()));
-        assertEquals(1, dev.all(KafkaNodePool.class).get(0).getSpec().getReplicas());
+        dev.all(KafkaNodePool.class)
+                .forEach(p -> assertEquals(
+                        1, p.getSpec().getReplicas(), p.getMetadata().getName()));
         dev.all(KafkaTopic.class)
                 .forEach(t ->
                         assertEquals(1, t.getSpec().getReplicas(), t.getSpec().getTopicName()));
@@ -43,8 +45,10 @@ class OverlayShapeTest {
         prod.all(ScaledObject.class)
                 .forEach(s ->
                         assertTrue(s.spec().minReplicaCount() >= 2, s.metadata().getName()));
-        assertTrue(prod.all(KafkaNodePool.class).get(0).getSpec().getReplicas() >= 3);
-        assertTrue(prod.all(CnpgCluster.class).get(0).spec().instances() >= 2);
+        prod.all(KafkaNodePool.class)
+                .forEach(p -> assertTrue(
+                        p.getSpec().getReplicas() >= 3, p.getMetadata().getName()));
+        assertTrue(prod.all(CnpgCluster.class).get(0).spec().instances() >= 3);
         prod.all(KafkaTopic.class)
                 .forEach(t ->
                         assertTrue(t.getSpec().getReplicas() >= 3, t.getSpec().getTopicName()));

@@ -187,7 +187,7 @@ class ServiceWiringTest {
         Map<String, String> data = configMap(manifests, service).getData();
         CnpgCluster cluster = manifests.all(CnpgCluster.class).get(0);
 
-        assertEquals(cluster.metadata().getName() + "-rw", data.get("NEWSROOM_DB_HOST"));
+        assertEquals(cluster.metadata().getName(), databaseCluster(manifests, data.get("NEWSROOM_DB_HOST")));
         CnpgDatabase database = manifests.all(CnpgDatabase.class).stream()
                 .filter(d -> d.spec().name().equals(data.get("NEWSROOM_DB_NAME")))
                 .findFirst()
@@ -424,5 +424,25 @@ class ServiceWiringTest {
     private static Duration quarkusDuration(String value) {
         assertNotNull(value, "QUARKUS_SHUTDOWN_TIMEOUT");
         return value.startsWith("P") ? Duration.parse(value) : Duration.parse("PT" + value.toUpperCase());
+    }
+
+    /**
+     * The CNPG cluster behind a database host: its read-write Service ({@code <cluster>-rw}) or the Service of a
+     * read-write Pooler of it (named as the Pooler).
+     */
+    static String databaseCluster(Manifests manifests, String host) {
+        for (CnpgPooler pooler : manifests.all(CnpgPooler.class)) {
+            if (pooler.metadata().getName().equals(host)) {
+                assertEquals(CnpgPooler.Type.rw, pooler.spec().type(), host + " leads to the primary");
+                return pooler.spec().cluster().name();
+            }
+        }
+        assertTrue(host.endsWith("-rw"), host + " is a pooler or a cluster's rw Service");
+        String cluster = host.substring(0, host.length() - "-rw".length());
+        assertTrue(
+                manifests.all(CnpgCluster.class).stream()
+                        .anyMatch(c -> c.metadata().getName().equals(cluster)),
+                host + " is the rw Service of a CNPG cluster");
+        return cluster;
     }
 }
