@@ -147,6 +147,24 @@ class MonitoringTest {
         endpoints.forEach(e -> assertEquals("metrics", e.port(), "CloudNativePG's exporter port (9187)"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void pgBouncerIsScrapedOnItsMetricsPort(String overlay) {
+        Manifests manifests = Repository.overlay(overlay);
+        String pooler = manifests.all(CnpgPooler.class).get(0).metadata().getName();
+
+        List<PodMonitor.Endpoint> endpoints = endpointsSelecting(manifests, Map.of("cnpg.io/poolerName", pooler));
+        assertFalse(endpoints.isEmpty(), "a PodMonitor selects the PgBouncer pods of " + pooler);
+        endpoints.forEach(e -> assertEquals("metrics", e.port(), "CloudNativePG's PgBouncer exporter port (9127)"));
+        assertTrue(
+                new NetworkPolicies(manifests)
+                        .ingress(
+                                Map.of("cnpg.io/poolerName", pooler),
+                                NetworkPolicies.Pod.in("monitoring", Map.of()),
+                                NetworkPolicies.Port.tcp(9127)),
+                "Prometheus -> PgBouncer's exporter");
+    }
+
     @Test
     void everyAlertLinksARunbookSectionOfTheOperationsGuide() throws IOException {
         Set<String> anchors = anchors(Files.readString(Repository.ROOT.resolve("docs/operations.md")));

@@ -45,7 +45,7 @@ class OverlayRenderingTest {
                         Map.entry("Deployment", 4L),
                         Map.entry("ServiceAccount", 4L),
                         Map.entry("NetworkPolicy", 12L),
-                        Map.entry("PodMonitor", 3L),
+                        Map.entry("PodMonitor", 4L),
                         Map.entry("PrometheusRule", 1L),
                         Map.entry("PodDisruptionBudget", 4L),
                         Map.entry("HorizontalPodAutoscaler", 1L),
