@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Creates the Secrets the manifests reference but do not contain (secrets never live in the repo):
+# Creates the Secrets the manifests reference but do not contain (secrets never live in the repo), for dev. Prod's
+# come from its secret store through the ExternalSecrets of k8s/overlays/prod (k8s/README.md, "Secrets").
 #   newsroom-db-<role>  kubernetes.io/basic-auth, one per service role, random password
-#   newsroom-jwt        public.pem: the key that verifies bearer JWTs (ingest, editorial, notify)
+#   newsroom-jwt        public.pem: the key that verifies bearer JWTs (ingest, editorial, notify; prod: a JWKS URL)
 #   newsroom-notify     token-secret, suppression-secret: random, for notify-service
 #   newsroom-kafka-keda username, password (random), sasl, tls: KEDA's Kafka login (KafkaUser keda)
 #   newsroom-smtp       username, password of the SMTP relay: only when SMTP_USERNAME and SMTP_PASSWORD

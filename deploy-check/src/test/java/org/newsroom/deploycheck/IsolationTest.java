@@ -219,10 +219,17 @@ class IsolationTest {
         assertTrue(internet(policies, notify, Port.tcp(443)), "notify -> webhooks");
         assertTrue(internet(policies, ingest, Port.tcp(80)), "ingest -> feeds over HTTP");
         assertTrue(internet(policies, ingest, Port.tcp(443)), "ingest -> feeds over HTTPS");
-        for (String other : List.of("editorial-service", "publish-service")) {
+        // editorial fetches the identity provider's key set in prod only (SecretsTest); publish never goes out.
+        List<String> offline =
+                "prod".equals(overlay) ? List.of("publish-service") : List.of("editorial-service", "publish-service");
+        for (String other : offline) {
             assertFalse(
                     internet(policies, ServiceWiringTest.labels(manifests, other), Port.tcp(443)),
                     other + " has no business on the internet");
+        }
+        if ("prod".equals(overlay)) {
+            Map<String, String> editorial = ServiceWiringTest.labels(manifests, "editorial-service");
+            assertFalse(internet(policies, editorial, Port.tcp(80)), "editorial: HTTPS only, for the key set");
         }
     }
 
@@ -273,7 +280,7 @@ class IsolationTest {
     }
 
     /** Whether a pod may reach a public address on that port (an ipBlock of 0.0.0.0/0 minus the private ranges). */
-    private static boolean internet(NetworkPolicies policies, Map<String, String> from, Port port) {
+    static boolean internet(NetworkPolicies policies, Map<String, String> from, Port port) {
         return policies.egressRulesFor(from, port).stream()
                 .flatMap(r -> r.getTo() == null ? Stream.<NetworkPolicyPeer>empty() : r.getTo().stream())
                 .map(NetworkPolicyPeer::getIpBlock)

@@ -50,7 +50,11 @@ final class Manifests {
             Map.entry("postgresql.cnpg.io/v1/Database", CnpgDatabase.class),
             Map.entry("postgresql.cnpg.io/v1/ScheduledBackup", CnpgScheduledBackup.class),
             Map.entry("postgresql.cnpg.io/v1/Pooler", CnpgPooler.class),
-            Map.entry("barmancloud.cnpg.io/v1/ObjectStore", BarmanObjectStore.class));
+            Map.entry("barmancloud.cnpg.io/v1/ObjectStore", BarmanObjectStore.class),
+            Map.entry("gateway.networking.k8s.io/v1/Gateway", Gateway.class),
+            Map.entry("gateway.networking.k8s.io/v1/HTTPRoute", HttpRoute.class),
+            Map.entry("cert-manager.io/v1/Certificate", Certificate.class),
+            Map.entry("external-secrets.io/v1/ExternalSecret", ExternalSecret.class));
 
     /** One document: its kind and name as written, and the model it was read into. */
     record Document(String kind, String name, Object model) {}

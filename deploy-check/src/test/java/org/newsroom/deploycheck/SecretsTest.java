@@ -1,45 +1,158 @@
 package org.newsroom.deploycheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserScramSha512ClientAuthentication;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every Secret the overlays refer to will exist: an operator writes it for a rendered resource (a
- * KafkaUser's login, the Kafka cluster CA), or k8s/create-secrets.sh creates it. A Secret nobody
- * makes leaves its pods stuck in ContainerCreating.
+ * KafkaUser's login, the Kafka cluster CA), or k8s/create-secrets.sh creates it (dev), or in prod an
+ * ExternalSecret has the External Secrets Operator write it from the secret store. A Secret nobody
+ * makes leaves its pods stuck in ContainerCreating. Prod verifies JWTs against the identity
+ * provider's key set, so no key is mounted there.
  */
 class SecretsTest {
+
+    /** The ClusterSecretStore prod's ExternalSecrets read; ops create it (k8s/README.md, "Secrets"). */
+    private static final String STORE = "newsroom";
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyReferencedSecretIsMadeBySomeone(String overlay) throws IOException {
         Manifests manifests = Repository.overlay(overlay);
         Set<String> made = new TreeSet<>(createdByScript());
-        manifests.all(KafkaUser.class).forEach(u -> made.add(u.getMetadata().getName()));
-        made.add(manifests.all(Kafka.class).get(0).getMetadata().getName() + "-cluster-ca-cert");
+        made.addAll(madeByOperators(manifests));
 
         Set<String> missing = new TreeSet<>(referenced(manifests));
         missing.removeAll(made);
         assertEquals(Set.of(), missing, "Secrets referenced but made by nobody");
     }
 
-    private static Set<String> referenced(Manifests manifests) {
+    @Test
+    void prodHasAnExternalSecretForEverySecretItReferencesAndNoSecretItself() {
+        Manifests manifests = Repository.overlay("prod");
+        Set<String> fromTheStore = new TreeSet<>(referenced(manifests));
+        fromTheStore.removeAll(madeByOperators(manifests));
+
+        Set<String> external = new TreeSet<>();
+        for (ExternalSecret secret : manifests.all(ExternalSecret.class)) {
+            String name = secret.metadata().getName();
+            assertEquals(name, secret.spec().target().name(), "writes the Secret of its own name");
+            assertEquals(
+                    ExternalSecret.StoreKind.ClusterSecretStore,
+                    secret.spec().secretStoreRef().kind(),
+                    name);
+            assertEquals(STORE, secret.spec().secretStoreRef().name(), name);
+            assertFalse(secret.spec().data().isEmpty(), name);
+            secret.spec()
+                    .data()
+                    .forEach(d ->
+                            assertEquals("newsroom/prod/" + name, d.remoteRef().key(), name));
+            assertTrue(
+                    secret.spec().target().template() == null
+                            || secret.spec().target().template().data() == null,
+                    name + ": no value written into the manifest");
+            external.add(name);
+        }
+        assertEquals(fromTheStore, external, "one ExternalSecret per referenced Secret, and no other");
+        assertTrue(manifests.documents().stream().noneMatch(d -> "Secret".equals(d.kind())), "no Secret in the render");
+    }
+
+    @Test
+    void prodsDatabaseLoginsAreBasicAuthSecretsCloudNativePgReloads() {
+        Manifests manifests = Repository.overlay("prod");
+        for (CnpgCluster.Role role :
+                manifests.all(CnpgCluster.class).get(0).spec().managed().roles()) {
+            ExternalSecret secret =
+                    manifests.named(ExternalSecret.class, role.passwordSecret().name());
+            ExternalSecret.Template template = secret.spec().target().template();
+            assertEquals("kubernetes.io/basic-auth", template.type(), role.name());
+            assertEquals("true", template.metadata().labels().get("cnpg.io/reload"), role.name());
+            assertEquals(
+                    Set.of("username", "password"),
+                    secret.spec().data().stream()
+                            .map(ExternalSecret.Data::secretKey)
+                            .collect(Collectors.toSet()),
+                    role.name());
+        }
+    }
+
+    @Test
+    void theReadmeNamesTheSecretStoreProdReads() throws IOException {
+        String readme = Files.readString(Repository.ROOT.resolve("k8s/README.md"));
+        assertTrue(readme.contains("ClusterSecretStore `" + STORE + "`"), "k8s/README.md names the store");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ingest-service", "editorial-service", "notify-service"})
+    void prodVerifiesJwtsAgainstTheIdentityProvidersKeySetAndMountsNoKey(String service) {
+        Manifests manifests = Repository.overlay("prod");
+        URI keys = URI.create(
+                ServiceWiringTest.configMap(manifests, service).getData().get("NEWSROOM_JWT_PUBLIC_KEY"));
+        assertEquals("https", keys.getScheme(), "a JWKS URL: " + keys);
+        assertFalse(mountsTheJwtKey(manifests, service), "no key mounted");
+        assertTrue(
+                IsolationTest.internet(
+                        new NetworkPolicies(manifests),
+                        ServiceWiringTest.labels(manifests, service),
+                        NetworkPolicies.Port.tcp(keys.getPort() == -1 ? 443 : keys.getPort())),
+                "may fetch the key set");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ingest-service", "editorial-service", "notify-service"})
+    void devVerifiesJwtsAgainstTheMountedKey(String service) {
+        Manifests manifests = Repository.overlay("dev");
+        String location =
+                ServiceWiringTest.configMap(manifests, service).getData().get("NEWSROOM_JWT_PUBLIC_KEY");
+        assertEquals("file:/etc/newsroom/jwt/public.pem", location);
+        assertTrue(mountsTheJwtKey(manifests, service), "Secret newsroom-jwt at /etc/newsroom/jwt");
+    }
+
+    private static boolean mountsTheJwtKey(Manifests manifests, String service) {
+        PodSpec pod = manifests
+                .named(Deployment.class, service)
+                .getSpec()
+                .getTemplate()
+                .getSpec();
+        boolean volume = pod.getVolumes().stream()
+                .anyMatch(v -> v.getSecret() != null
+                        && "newsroom-jwt".equals(v.getSecret().getSecretName()));
+        boolean mounted = ServiceWiringTest.container(manifests, service).getVolumeMounts().stream()
+                .anyMatch(m -> "/etc/newsroom/jwt".equals(m.getMountPath()));
+        assertEquals(volume, mounted, service + ": the key's volume and its mount go together");
+        return volume;
+    }
+
+    /** What Strimzi writes: a KafkaUser's login Secret (of the user's name) and the cluster CA. */
+    private static Set<String> madeByOperators(Manifests manifests) {
+        Set<String> made = new TreeSet<>();
+        manifests.all(KafkaUser.class).forEach(u -> made.add(u.getMetadata().getName()));
+        made.add(manifests.all(Kafka.class).get(0).getMetadata().getName() + "-cluster-ca-cert");
+        return made;
+    }
+
+    static Set<String> referenced(Manifests manifests) {
         Set<String> names = new TreeSet<>();
         for (Deployment deployment : manifests.all(Deployment.class)) {
             for (Container container :
