@@ -18,8 +18,12 @@ cmd_bench() {
   export NEWSROOM_KAFKA_PID
   export NEWSROOM_DB_HOST="$DB_HOST" NEWSROOM_DB_PORT="$DB_PORT" NEWSROOM_DB_USER="$DB_USER" \
     NEWSROOM_DB_PASSWORD="$DB_PASSWORD"
-  info "packaging the services and the bench module"
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests install) || die "build failed"
+  if [[ "${NEWSROOM_SKIP_BUILD:-0}" == 1 ]]; then
+    info "NEWSROOM_SKIP_BUILD=1: running what is installed and packaged already"
+  else
+    info "packaging the services and the bench module"
+    (cd "$ROOT" && ./mvnw -B -q -DskipTests install) || die "build failed"
+  fi
   info "running scenario $1"
   (cd "$ROOT" && ./mvnw -B -q -pl bench exec:java -Dexec.args="$*")
 }

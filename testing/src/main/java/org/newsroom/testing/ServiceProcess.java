@@ -66,9 +66,13 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add("java");
         command.addAll(jvmFlags);
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        command.addAll(List.of("-jar", jar.getFileName().toString()));
+        // Run from the application's directory, as the images do: a class data sharing archive built with the
+        // package (-XX:SharedArchiveFile=app-cds.jsa) only matches the class path quarkus-run.jar relative to it.
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(jar.getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));

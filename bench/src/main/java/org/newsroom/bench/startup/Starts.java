@@ -14,11 +14,17 @@ final class Starts {
     /** How long a service is left alone after ready before its memory "at rest" is read. */
     private static final Duration REST = Duration.ofSeconds(2);
 
-    /** One start of a service alone: seconds to ready, memory at rest, and memory after the warm-up (if any). */
-    record Start(double readySeconds, Memory atRest, Memory warm) {}
+    /**
+     * One start of a service alone: seconds to ready, the CPU seconds it had used by then, memory at rest, and memory
+     * after the warm-up (if any).
+     */
+    record Start(double readySeconds, double cpuSeconds, Memory atRest, Memory warm) {}
 
-    /** One start of several services at once: each one's seconds to ready, and their memory at rest summed. */
-    record Stack(List<Double> readySeconds, long rssKib) {
+    /**
+     * One start of several services at once: each one's seconds to ready, the CPU seconds they had used once all were
+     * ready, and their memory at rest, summed.
+     */
+    record Stack(List<Double> readySeconds, double cpuSeconds, long rssKib) {
         double lastReadySeconds() {
             return readySeconds.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         }
@@ -31,13 +37,14 @@ final class Starts {
         ServiceProcess process = pipeline.start(service, env, flags);
         try {
             double ready = awaitReady(process, start);
+            double cpu = cpuSeconds(process);
             Thread.sleep(REST.toMillis());
             Memory atRest = Memory.of(process.pid());
             if (warmUp == null) {
-                return new Start(ready, atRest, atRest);
+                return new Start(ready, cpu, atRest, atRest);
             }
             warmUp.run(pipeline, process);
-            return new Start(ready, atRest, Memory.of(process.pid()));
+            return new Start(ready, cpu, atRest, Memory.of(process.pid()));
         } finally {
             pipeline.stop(process);
         }
@@ -53,17 +60,32 @@ final class Starts {
                 processes.add(pipeline.start(service, env, flags));
             }
             List<Double> ready = awaitReady(processes, start);
+            double cpu = 0;
+            for (ServiceProcess process : processes) {
+                cpu += cpuSeconds(process);
+            }
             Thread.sleep(REST.toMillis());
             long rss = 0;
             for (ServiceProcess process : processes) {
                 rss += Memory.of(process.pid()).rssKib();
             }
-            return new Stack(ready, rss);
+            return new Stack(ready, cpu, rss);
         } finally {
             for (ServiceProcess process : processes) {
                 pipeline.stop(process);
             }
         }
+    }
+
+    /**
+     * User and system CPU time the process has used: unlike the seconds to ready, barely moved by other load on a
+     * shared machine, so levers compare on it across runs.
+     */
+    private static double cpuSeconds(ServiceProcess process) {
+        return ProcessHandle.of(process.pid())
+                .flatMap(handle -> handle.info().totalCpuDuration())
+                .map(cpu -> cpu.toNanos() / 1e9)
+                .orElseThrow(() -> new IllegalStateException(process.name() + ": its CPU time cannot be read"));
     }
 
     /** Polls readiness until it answers UP; returns the seconds since {@code start} (a System.nanoTime). */
