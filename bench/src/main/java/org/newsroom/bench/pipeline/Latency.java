@@ -89,6 +89,9 @@ public class Latency implements Scenario {
                 }
             }
         }
+        if (!profile.extraFlags().isEmpty()) {
+            figures.add("services' JVM flags besides the heap", "`" + String.join(" ", profile.extraFlags()) + "`");
+        }
         // The services have stopped, so each dumped its recording.
         Optional<Path> summary = profile.summarize();
         if (summary.isPresent()) {

@@ -105,6 +105,9 @@ public class Throughput implements Scenario {
                 stages(figures, cpu, ingest, editorial, editorialDb, notifyDb, smtp, items, clients, subscribers);
             }
         }
+        if (!profile.extraFlags().isEmpty()) {
+            figures.add("services' JVM flags besides the heap", "`" + String.join(" ", profile.extraFlags()) + "`");
+        }
         // The services have stopped, so each dumped its recording.
         Optional<Path> summary = profile.summarize();
         if (summary.isPresent()) {

@@ -20,13 +20,15 @@ public final class Profile {
     private final boolean enabled;
     private final String scenario;
     private final Path directory;
+    private final List<String> extraFlags;
     private final Map<String, Path> recordings = new LinkedHashMap<>();
     private Instant from = Instant.MIN;
 
-    private Profile(boolean enabled, String scenario, Path directory) {
+    private Profile(boolean enabled, String scenario, Path directory, List<String> extraFlags) {
         this.enabled = enabled;
         this.scenario = scenario;
         this.directory = directory;
+        this.extraFlags = extraFlags;
     }
 
     /** @param scenario as {@code ./newsroom bench} names it, e.g. pipeline.Throughput */
@@ -34,16 +36,31 @@ public final class Profile {
         Path directory = Path.of(System.getProperty("newsroom.root", "."), ".newsroom", "bench", "profile")
                 .toAbsolutePath()
                 .normalize();
-        return new Profile("1".equals(System.getenv("NEWSROOM_BENCH_PROFILE")), scenario, directory);
+        String extra =
+                System.getenv().getOrDefault("NEWSROOM_BENCH_JVM_FLAGS", "").strip();
+        return new Profile(
+                "1".equals(System.getenv("NEWSROOM_BENCH_PROFILE")),
+                scenario,
+                directory,
+                extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")));
+    }
+
+    /**
+     * Flags every service gets on top of its heap ({@code NEWSROOM_BENCH_JVM_FLAGS}), e.g. the images' collector and
+     * compiler flags, so that their cost to throughput is measured rather than guessed.
+     */
+    public List<String> extraFlags() {
+        return extraFlags;
     }
 
     public boolean enabled() {
         return enabled;
     }
 
-    /** A service's JVM flags: its heap, and the flight recorder when profiling. */
+    /** A service's JVM flags: its heap, the extra flags, and the flight recorder when profiling. */
     public List<String> jvmFlags(String service, String heap) throws IOException {
         List<String> flags = new ArrayList<>(List.of("-Xmx" + heap));
+        flags.addAll(extraFlags);
         if (enabled) {
             Path recording = directory.resolve(scenario + "-" + service + ".jfr");
             Files.createDirectories(directory);
