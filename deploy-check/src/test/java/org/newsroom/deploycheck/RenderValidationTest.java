@@ -10,7 +10,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,17 +27,17 @@ class RenderValidationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void theRenderedOverlayIsValid(String overlay) {
+    void theRenderedOverlayIsValid(String overlay) throws IOException, InterruptedException {
         assertEquals(List.of(), RenderValidation.problems(Repository.rendered(overlay)));
     }
 
     @Test
-    void aDlqTopicWithoutPartitions() throws IOException {
+    void aDlqTopicWithoutPartitions() throws IOException, InterruptedException {
         refused("KafkaTopic", "news-items-dlq", o -> spec(o).put("partitions", 0), "news-items-dlq", "spec.partitions");
     }
 
     @Test
-    void aTopicWithoutReplicas() throws IOException {
+    void aTopicWithoutReplicas() throws IOException, InterruptedException {
         refused(
                 "KafkaTopic",
                 "news-editorial-dlq",
@@ -45,7 +47,7 @@ class RenderValidationTest {
     }
 
     @Test
-    void aMisspeltCnpgUpdateStrategy() throws IOException {
+    void aMisspeltCnpgUpdateStrategy() throws IOException, InterruptedException {
         refused(
                 "Cluster",
                 "newsroom-pg",
@@ -55,7 +57,7 @@ class RenderValidationTest {
     }
 
     @Test
-    void aMisspeltCnpgAntiAffinityType() throws IOException {
+    void aMisspeltCnpgAntiAffinityType() throws IOException, InterruptedException {
         refused(
                 "Cluster",
                 "newsroom-pg",
@@ -65,7 +67,7 @@ class RenderValidationTest {
     }
 
     @Test
-    void aMisspeltPgBouncerPoolMode() throws IOException {
+    void aMisspeltPgBouncerPoolMode() throws IOException, InterruptedException {
         refused(
                 "Pooler",
                 "newsroom-pg-pooler-rw",
@@ -75,7 +77,44 @@ class RenderValidationTest {
     }
 
     @Test
-    void aDeploymentSelectorThatMissesItsPods() throws IOException {
+    void aMisspeltPoolerType() throws IOException, InterruptedException {
+        refused("Pooler", "newsroom-pg-pooler-rw", o -> spec(o).put("type", "wr"), "newsroom-pg-pooler-rw", "wr");
+    }
+
+    @Test
+    void aMisspeltBackupOwnerReference() throws IOException, InterruptedException {
+        refused(
+                "ScheduledBackup",
+                "newsroom-pg-daily",
+                o -> spec(o).put("backupOwnerReference", "owner"),
+                "newsroom-pg-daily",
+                "owner");
+    }
+
+    @Test
+    void aNetworkPolicyForPodsThatDoNotExist() throws IOException, InterruptedException {
+        refused(
+                "NetworkPolicy",
+                "ingest-service",
+                o -> ((ObjectNode) spec(o).path("podSelector").path("matchLabels"))
+                        .put("app.kubernetes.io/name", "ingest"),
+                "NetworkPolicy ingest-service",
+                "selects no pod");
+    }
+
+    @Test
+    void aDisruptionBudgetForPodsThatDoNotExist() throws IOException, InterruptedException {
+        refused(
+                "PodDisruptionBudget",
+                "ingest-service",
+                o -> ((ObjectNode) spec(o).path("selector").path("matchLabels"))
+                        .put("app.kubernetes.io/name", "ingest"),
+                "PodDisruptionBudget ingest-service",
+                "selects no pod");
+    }
+
+    @Test
+    void aDeploymentSelectorThatMissesItsPods() throws IOException, InterruptedException {
         refused(
                 "Deployment",
                 "editorial-service",
@@ -86,7 +125,7 @@ class RenderValidationTest {
     }
 
     @Test
-    void aContainerWithoutImage() throws IOException {
+    void aContainerWithoutImage() throws IOException, InterruptedException {
         refused(
                 "Deployment",
                 "notify-service",
@@ -100,7 +139,7 @@ class RenderValidationTest {
     }
 
     @Test
-    void aServicePortOutOfRange() throws IOException {
+    void aServicePortOutOfRange() throws IOException, InterruptedException {
         refused(
                 "Service",
                 "publish-service",
@@ -110,7 +149,7 @@ class RenderValidationTest {
     }
 
     @Test
-    void anHttpRouteToAPortTheServiceDoesNotHave() throws IOException {
+    void anHttpRouteToAPortTheServiceDoesNotHave() throws IOException, InterruptedException {
         refused(
                 "HTTPRoute",
                 "desk",
@@ -122,7 +161,7 @@ class RenderValidationTest {
     }
 
     @Test
-    void aScaledObjectForAMissingDeployment() throws IOException {
+    void aScaledObjectForAMissingDeployment() throws IOException, InterruptedException {
         refused(
                 "ScaledObject",
                 "notify-service",
@@ -132,7 +171,7 @@ class RenderValidationTest {
     }
 
     @Test
-    void anUnknownFieldInAKafkaSpec() throws IOException {
+    void anUnknownFieldInAKafkaSpec() throws IOException, InterruptedException {
         refused(
                 "Kafka",
                 "newsroom",
@@ -142,7 +181,7 @@ class RenderValidationTest {
     }
 
     @Test
-    void anUnknownFieldInAPodMonitor() throws IOException {
+    void anUnknownFieldInAPodMonitor() throws IOException, InterruptedException {
         refused(
                 "PodMonitor",
                 "newsroom-services",
@@ -151,15 +190,109 @@ class RenderValidationTest {
                 "\"namespaceSelektor\"");
     }
 
+    /** Every operator kind without a Java model of its own (Strimzi) or our enum-typed records (CNPG) has a schema. */
+    @Test
+    void everyOtherOperatorKindHasItsCrdSchema() throws IOException, InterruptedException {
+        Set<String> typedOnly = Set.of("kafka.strimzi.io", "postgresql.cnpg.io", "barmancloud.cnpg.io");
+        Set<String> expected = Manifests.kinds().stream()
+                .filter(k -> k.indexOf('.') > 0 && k.indexOf('.') < k.indexOf('/'))
+                .filter(k -> !k.startsWith("networking.k8s.io/"))
+                .filter(k -> typedOnly.stream().noneMatch(k::startsWith))
+                .collect(Collectors.toSet());
+        assertEquals(expected, Repository.crdSchemas().kinds());
+    }
+
+    // The operators' CRD schemas: types, ranges, patterns and required fields our records do not hold.
+
+    @Test
+    void anHttpRoutePortOutOfRange() throws IOException, InterruptedException {
+        refused(
+                "HTTPRoute",
+                "news",
+                o -> ((ObjectNode)
+                                spec(o).path("rules").get(0).path("backendRefs").get(0))
+                        .put("port", 70000),
+                "HTTPRoute news",
+                "backendRefs/0/port must be <= 65535");
+    }
+
+    @Test
+    void aGatewayListenerOnPortZero() throws IOException, InterruptedException {
+        refused(
+                "Gateway",
+                "newsroom",
+                o -> ((ObjectNode) spec(o).path("listeners").get(0)).put("port", 0),
+                "Gateway newsroom",
+                "listeners/0/port must be >= 1");
+    }
+
+    @Test
+    void aPodMonitorIntervalThatIsNoDuration() throws IOException, InterruptedException {
+        refused(
+                "PodMonitor",
+                "newsroom-services",
+                o -> ((ObjectNode) spec(o).path("podMetricsEndpoints").get(0)).put("interval", "30 s"),
+                "PodMonitor newsroom-services",
+                "podMetricsEndpoints/0/interval must match pattern");
+    }
+
+    @Test
+    void anAlertWhoseForIsNoDuration() throws IOException, InterruptedException {
+        refused(
+                "PrometheusRule",
+                "newsroom",
+                o -> ((ObjectNode) spec(o).path("groups").get(0).path("rules").get(0)).put("for", "5 minutes"),
+                "PrometheusRule newsroom",
+                "rules/0/for must match pattern");
+    }
+
+    @Test
+    void aCertificateWithoutItsSecret() throws IOException, InterruptedException {
+        refused(
+                "Certificate",
+                "newsroom-tls",
+                o -> spec(o).remove("secretName"),
+                "Certificate newsroom-tls",
+                "required property secretName");
+    }
+
+    @Test
+    void aTriggerAuthenticationWithoutItsSecretKey() throws IOException, InterruptedException {
+        refused(
+                "TriggerAuthentication",
+                "newsroom-kafka",
+                o -> ((ObjectNode) spec(o).path("secretTargetRef").get(0)).remove("key"),
+                "TriggerAuthentication newsroom-kafka",
+                "secretTargetRef/0 must have required property key");
+    }
+
+    @Test
+    void anExternalSecretWithoutItsRemoteKey() throws IOException, InterruptedException {
+        refused(
+                "prod",
+                "ExternalSecret",
+                "newsroom-smtp",
+                o -> ((ObjectNode) spec(o).path("data").get(0).path("remoteRef")).remove("key"),
+                "ExternalSecret newsroom-smtp",
+                "remoteRef must have required property key");
+    }
+
     private static ObjectNode spec(ObjectNode object) {
         return (ObjectNode) object.path("spec");
     }
 
     /** Applies the mistake to one object of a copy of the dev render and expects a problem naming it. */
     private static void refused(String kind, String name, Consumer<ObjectNode> mistake, String object, String field)
-            throws IOException {
+            throws IOException, InterruptedException {
+        refused("dev", kind, name, mistake, object, field);
+    }
+
+    private static void refused(
+            String overlay, String kind, String name, Consumer<ObjectNode> mistake, String object, String field)
+            throws IOException, InterruptedException {
         List<ObjectNode> documents = new ArrayList<>();
-        try (MappingIterator<JsonNode> nodes = YAML.readerFor(JsonNode.class).readValues(Repository.rendered("dev"))) {
+        try (MappingIterator<JsonNode> nodes =
+                YAML.readerFor(JsonNode.class).readValues(Repository.rendered(overlay))) {
             while (nodes.hasNext()) {
                 JsonNode node = nodes.next();
                 if (node instanceof ObjectNode document) {
@@ -171,7 +304,7 @@ class RenderValidationTest {
                 .filter(d -> d.path("kind").asText().equals(kind))
                 .filter(d -> d.path("metadata").path("name").asText().equals(name))
                 .toList();
-        assertEquals(1, targets.size(), kind + " " + name + " in the dev render");
+        assertEquals(1, targets.size(), kind + " " + name + " in the " + overlay + " render");
         mistake.accept(targets.get(0));
 
         StringBuilder mutated = new StringBuilder();

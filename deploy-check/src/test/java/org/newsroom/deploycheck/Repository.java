@@ -20,6 +20,7 @@ final class Repository {
     private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();
     private static final Map<String, Manifests> PARSED = new ConcurrentHashMap<>();
     private static Kubectl kubectl;
+    private static CrdSchemas crdSchemas;
 
     private Repository() {}
 
@@ -28,6 +29,13 @@ final class Repository {
             kubectl = Kubectl.locate(TOOLS);
         }
         return kubectl;
+    }
+
+    static synchronized CrdSchemas crdSchemas() throws IOException, InterruptedException {
+        if (crdSchemas == null) {
+            crdSchemas = CrdSchemas.install(TOOLS);
+        }
+        return crdSchemas;
     }
 
     /** {@code k8s/overlays/NAME}, rendered with kubectl kustomize and read into typed models. */
