@@ -15,7 +15,7 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
     record Spec(
             Integer instances,
             String imageName,
-            String primaryUpdateStrategy,
+            PrimaryUpdateStrategy primaryUpdateStrategy,
             Affinity affinity,
             Storage storage,
             ResourceRequirements resources,
@@ -24,6 +24,12 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
             Bootstrap bootstrap,
             List<ExternalCluster> externalClusters,
             Managed managed) {}
+
+    /** Whether the operator switches the primary over by itself during an update, or waits for a person. */
+    enum PrimaryUpdateStrategy {
+        unsupervised,
+        supervised
+    }
 
     /** A CNPG-I plugin, e.g. Barman Cloud archiving WAL to an ObjectStore named in its parameters. */
     record Plugin(String name, Boolean isWALArchiver, Map<String, String> parameters) {}

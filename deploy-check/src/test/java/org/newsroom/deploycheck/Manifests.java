@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * A rendered overlay, every document read into the typed model of its apiVersion and kind. A kind
@@ -55,6 +56,11 @@ final class Manifests {
             Map.entry("gateway.networking.k8s.io/v1/HTTPRoute", HttpRoute.class),
             Map.entry("cert-manager.io/v1/Certificate", Certificate.class),
             Map.entry("external-secrets.io/v1/ExternalSecret", ExternalSecret.class));
+
+    /** The {@code apiVersion/kind} of every kind a render may hold. */
+    static Set<String> kinds() {
+        return MODELS.keySet();
+    }
 
     /** One document: its kind and name as written, and the model it was read into. */
     record Document(String kind, String name, Object model) {}

@@ -3,9 +3,11 @@ package org.newsroom.deploycheck;
 import io.fabric8.kubernetes.api.model.Namespace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /** The checked-out repository this module checks, and its overlays rendered once per test run. */
 final class Repository {
@@ -15,8 +17,10 @@ final class Repository {
     private static final Path TOOLS =
             Path.of(System.getProperty("newsroom.tools", "target/tools")).toAbsolutePath();
 
-    private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
+    private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();
+    private static final Map<String, Manifests> PARSED = new ConcurrentHashMap<>();
     private static Kubectl kubectl;
+    private static CrdSchemas crdSchemas;
 
     private Repository() {}
 
@@ -27,12 +31,29 @@ final class Repository {
         return kubectl;
     }
 
+    static synchronized CrdSchemas crdSchemas() throws IOException, InterruptedException {
+        if (crdSchemas == null) {
+            crdSchemas = CrdSchemas.install(TOOLS);
+        }
+        return crdSchemas;
+    }
+
     /** {@code k8s/overlays/NAME}, rendered with kubectl kustomize and read into typed models. */
     static Manifests overlay(String name) {
+        return PARSED.computeIfAbsent(name, n -> {
+            try {
+                return Manifests.parse(rendered(n));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** {@code k8s/overlays/NAME} as {@code kubectl kustomize} prints it: the YAML stream {@code apply -k} sends. */
+    static String rendered(String name) {
         return RENDERED.computeIfAbsent(name, n -> {
             try {
-                return Manifests.parse(
-                        kubectl().kustomize(ROOT.resolve("k8s/overlays").resolve(n)));
+                return kubectl().kustomize(ROOT.resolve("k8s/overlays").resolve(n));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -50,6 +71,20 @@ final class Repository {
         try {
             return StrictMapper.YAML.readValue(
                     ROOT.resolve("k8s/namespaces").resolve(name + ".yaml").toFile(), Namespace.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code k8s/ops/*.yaml}: what the runbooks apply by hand, read into the same typed models. */
+    static Manifests ops() {
+        try (Stream<Path> files = Files.list(ROOT.resolve("k8s/ops"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                all.append("---\n").append(Files.readString(file)).append('\n');
+            }
+            return Manifests.parse(all.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

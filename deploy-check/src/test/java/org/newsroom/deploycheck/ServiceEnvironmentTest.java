@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,26 @@ class ServiceEnvironmentTest {
         assertFalse(
                 of("notify-service").reads("QUARKUS_MAILER_CACHE_ATTACHMENTS"),
                 "build-time property: setting it on a pod changes nothing");
+    }
+
+    @Test
+    void runTimePropertiesOfTheExtensionsTheyBringAlongAreRead() {
+        // quarkus-hibernate-orm-panache brings quarkus-agroal, which documents the JDBC pool.
+        assertTrue(of("editorial-service").reads("QUARKUS_DATASOURCE_JDBC_MAX_SIZE"));
+        assertTrue(of("notify-service").reads("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE"), "quarkus-vertx-http, via rest");
+        assertFalse(of("editorial-service").reads("QUARKUS_DATASOURCE_JDBC_MAX_SIZ"), "no such property");
+    }
+
+    /** A service's extension missing from this module's classpath would make its properties look unknown. */
+    @Test
+    void everyExtensionTheServicesNameIsKnown() {
+        Set<String> build = Set.of("quarkus-junit", "quarkus-maven-plugin");
+        ServiceConfig.services().forEach(service -> {
+            Set<String> missing = new TreeSet<>(Repository.service(service).extensions());
+            missing.removeAll(build);
+            missing.removeAll(quarkus.extensionsKnown());
+            assertEquals(Set.of(), missing, service + "'s extensions without a descriptor on the classpath");
+        });
     }
 
     @Test
