@@ -3,6 +3,7 @@ package org.newsroom.ingest.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -43,7 +44,9 @@ public class PartnerResource {
     @Inject
     Ingestion ingestion;
 
+    /** The partner's key check and the intake share one transaction: one connection, one commit per push. */
     @POST
+    @Transactional
     public Response push(
             @PathParam("partner") String partner,
             @HeaderParam("X-Api-Key") String apiKey,

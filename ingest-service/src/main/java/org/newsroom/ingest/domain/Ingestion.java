@@ -46,7 +46,7 @@ public class Ingestion {
      */
     @Transactional
     public Intake ingest(NewItem raw) {
-        return take(raw, null);
+        return takeOne(raw, null);
     }
 
     /**
@@ -64,45 +64,34 @@ public class Ingestion {
         if (registered.isPresent()) {
             throw new RegisteredSourceException(registered.get().name, registered.get().kind);
         }
-        return take(raw, pushedBy);
+        return takeOne(raw, pushedBy);
     }
 
-    private Intake take(NewItem raw, String pushedBy) {
-        NewItem incoming = normalize(raw);
-        if (incoming.headline() == null) {
-            throw new MissingHeadlineException();
-        }
-        ItemLimits.requireRelayableBody(incoming);
-        String canonical = CanonicalUrl.of(incoming.url());
-        Optional<Item> known = Item.findBySourceAndExternalId(incoming.source(), incoming.externalId())
-                .or(() -> canonical == null
-                        ? Optional.empty()
-                        : Item.findBySourceAndCanonicalUrl(incoming.source(), canonical));
+    private Intake takeOne(NewItem raw, String pushedBy) {
+        Incoming incoming = Incoming.of(raw);
+        return take(
+                incoming,
+                Item.findKnown(incoming.item.source(), incoming.item.externalId(), incoming.canonicalUrl),
+                pushedBy,
+                true);
+    }
+
+    /** @param lockBands false when the caller locked the bands of the item already ({@link StoryClusters#lock}) */
+    private Intake take(Incoming incoming, Optional<Item> known, String pushedBy, boolean lockBands) {
         if (known.isPresent()) {
-            Item item = known.get();
-            if (Item.contentHash(incoming).equals(item.contentHash) && item.withdrawnAt == null) {
-                metrics.duplicate(item.source, IngestMetrics.UNCHANGED);
-                return new Intake(item, Outcome.UNCHANGED);
-            }
-            item.apply(incoming);
-            item.version++;
-            item.updatedAt = Instant.now();
-            item.withdrawnAt = null;
-            ItemVersion.snapshot(item, pushedBy).persist();
-            Item.flush();
-            clusters.fingerprint(item).ifPresent(fingerprint -> clusters.index(item, fingerprint));
-            events.updated(item);
-            metrics.updated(item.source);
-            return new Intake(item, Outcome.UPDATED);
+            return update(known.get(), incoming, pushedBy);
         }
         Item item = new Item();
         item.id = UUID.randomUUID();
-        item.source = incoming.source();
-        item.externalId = incoming.externalId();
+        item.source = incoming.item.source();
+        item.externalId = incoming.item.externalId();
         item.apply(incoming);
         item.version = 1;
         item.ingestedAt = Instant.now();
-        Optional<Fingerprint> fingerprint = clusters.fingerprint(item);
+        Optional<Fingerprint> fingerprint = incoming.fingerprint(clusters);
+        if (lockBands) {
+            clusters.lock(fingerprint.stream().toList());
+        }
         Optional<UUID> cluster = fingerprint.flatMap(f -> clusters.nearDuplicateOf(item.id, f));
         item.clusterId = cluster.orElse(item.id);
         item.persist();
@@ -117,15 +106,35 @@ public class Ingestion {
         return new Intake(item, Outcome.NEW);
     }
 
+    private Intake update(Item item, Incoming incoming, String pushedBy) {
+        if (incoming.contentHash.equals(item.contentHash) && item.withdrawnAt == null) {
+            metrics.duplicate(item.source, IngestMetrics.UNCHANGED);
+            return new Intake(item, Outcome.UNCHANGED);
+        }
+        item.apply(incoming);
+        item.version++;
+        item.updatedAt = Instant.now();
+        item.withdrawnAt = null;
+        ItemVersion.snapshot(item, pushedBy).persist();
+        Item.flush();
+        incoming.fingerprint(clusters).ifPresent(fingerprint -> clusters.reindex(item, fingerprint));
+        events.updated(item);
+        metrics.updated(item.source);
+        return new Intake(item, Outcome.UPDATED);
+    }
+
     /** The source withdrew the item: recorded and announced once; unknown or already withdrawn items: nothing. */
     @Transactional
     public Optional<Item> withdraw(String source, String externalId, String reason) {
-        Optional<Item> known = Item.findBySourceAndExternalId(source, externalId);
-        known.filter(item -> item.withdrawnAt == null).ifPresent(item -> {
+        return Item.findBySourceAndExternalId(source, externalId).map(item -> withdraw(item, reason));
+    }
+
+    private Item withdraw(Item item, String reason) {
+        if (item.withdrawnAt == null) {
             item.withdrawnAt = Instant.now();
             events.withdrawn(item, reason);
-        });
-        return known;
+        }
+        return item;
     }
 
     /** Sanitized HTML body, plain-text headline/summary/byline/caption, trimmed and length-capped fields. */
