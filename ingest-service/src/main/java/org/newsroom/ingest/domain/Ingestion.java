@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,7 +32,8 @@ public class Ingestion {
     public enum Outcome {
         NEW,
         UPDATED,
-        UNCHANGED
+        UNCHANGED,
+        WITHDRAWN
     }
 
     public record Intake(Item item, Outcome outcome) {
@@ -39,6 +41,24 @@ public class Ingestion {
             return outcome == Outcome.NEW;
         }
     }
+
+    /** One entry of a batch: an item to take in, or ({@code withdrawal} set) the withdrawal of an item, for a reason. */
+    public record Push(String externalId, NewItem item, String withdrawal) {
+        public static Push of(NewItem item) {
+            return new Push(item.externalId(), item, null);
+        }
+
+        public static Push withdrawal(String externalId, String reason) {
+            return new Push(externalId, null, reason);
+        }
+    }
+
+    /**
+     * What became of one entry of a batch: its intake (a withdrawal's outcome is {@link Outcome#WITHDRAWN}), or why it
+     * was refused ({@link MissingHeadlineException}, {@link ItemTooLargeException}, {@link UnknownItemException}), in
+     * which case nothing of it was written.
+     */
+    public record Taken(Intake intake, RuntimeException refusal) {}
 
     /**
      * @throws MissingHeadlineException when nothing is left of the headline once sanitized
@@ -65,6 +85,46 @@ public class Ingestion {
             throw new RegisteredSourceException(registered.get().name, registered.get().kind);
         }
         return takeOne(raw, pushedBy);
+    }
+
+    /**
+     * A batch of one source's items and withdrawals, in one transaction, each entry as if it came alone and in the
+     * batch's order (an item may update or withdraw one taken in earlier in the same batch, or join its cluster).
+     * Every item is normalized and checked before anything is written, so a refused one costs the others nothing. The
+     * items are looked up in one query, and the bands of those not found are locked at once, in one sorted statement:
+     * locking them item by item, two batches could each hold a band the other waits for.
+     */
+    @Transactional
+    public List<Taken> ingestAll(String source, List<Push> pushes) {
+        Taken[] taken = new Taken[pushes.size()];
+        Incoming[] incoming = new Incoming[pushes.size()];
+        for (int i = 0; i < pushes.size(); i++) {
+            if (pushes.get(i).withdrawal() == null) {
+                try {
+                    incoming[i] = Incoming.of(pushes.get(i).item());
+                } catch (MissingHeadlineException | ItemTooLargeException e) {
+                    taken[i] = new Taken(null, e);
+                }
+            }
+        }
+        KnownItems known = KnownItems.of(source, pushes, incoming);
+        clusters.lock(Arrays.stream(incoming)
+                .filter(i -> i != null && known.of(i).isEmpty())
+                .flatMap(i -> i.fingerprint(clusters).stream())
+                .toList());
+        for (int i = 0; i < pushes.size(); i++) {
+            Push push = pushes.get(i);
+            if (push.withdrawal() != null) {
+                taken[i] = known.byExternalId(push.externalId())
+                        .map(item -> new Taken(new Intake(withdraw(item, push.withdrawal()), Outcome.WITHDRAWN), null))
+                        .orElseGet(() -> new Taken(null, new UnknownItemException(source, push.externalId())));
+            } else if (incoming[i] != null) {
+                Intake intake = take(incoming[i], known.of(incoming[i]), null, false);
+                known.add(intake.item());
+                taken[i] = new Taken(intake, null);
+            }
+        }
+        return List.of(taken);
     }
 
     private Intake takeOne(NewItem raw, String pushedBy) {
