@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.newsroom.events.Topics;
 import org.newsroom.ingest.Announcements;
 import org.newsroom.ingest.domain.Item;
-import org.newsroom.ingest.domain.WireStories;
 import org.newsroom.testing.TopicWatcher;
 
 /** A batch partner push: a JSON array of ninjs items, answered 207 with what became of each, in one transaction. */
@@ -69,8 +68,7 @@ class PartnerBatchTest {
                 .add("not an object")
                 .add(ninjs(twice, "Copper hits record", "<p>First take.</p>"))
                 .add(ninjs(twice, "Copper hits record high", "<p>Second take, with prices.</p>"))
-                .add(ninjs(nearA, WireStories.FED_WIRE_A.headline(), WireStories.FED_WIRE_A.text()))
-                .add(ninjs(nearB, WireStories.FED_WIRE_B.headline(), WireStories.FED_WIRE_B.text()));
+                .addAll(twoReportsOfOneDeal(nearA, nearB));
 
         try (TopicWatcher items = TopicWatcher.open(Topics.ITEMS)) {
             JsonPath answer =
@@ -153,25 +151,9 @@ class PartnerBatchTest {
                 ArrayNode batchA = JSON.createArrayNode();
                 List<ObjectNode> reportsB = new ArrayList<>();
                 for (int event = 0; event < 8; event++) {
-                    String company = word();
-                    String target = word();
-                    String bank = word();
-                    int billions = 2 + random.nextInt(7);
-                    int premium = 20 + random.nextInt(7);
-                    batchA.add(ninjs(
-                            uri(),
-                            company + " to buy " + target,
-                            ("%s agreed on Monday to buy %s for $%d billion in cash, its adviser %s said. The offer is a "
-                                            + "%d%% premium to the closing price on Friday; regulators in Brussels must "
-                                            + "approve the takeover, expected to close next year.")
-                                    .formatted(company, target, billions, bank, premium)));
-                    reportsB.add(ninjs(
-                            uri(),
-                            target + " agrees to takeover by " + company,
-                            ("%s will buy %s for $%d billion in cash, said %s, which advised on the deal. The offer is a "
-                                            + "%d%% premium to Friday's closing price; regulators in Brussels have to "
-                                            + "approve the takeover, which should close next year.")
-                                    .formatted(company, target, billions, bank, premium)));
+                    List<ObjectNode> reports = twoReportsOfOneDeal(uri(), uri());
+                    batchA.add(reports.get(0));
+                    reportsB.add(reports.get(1));
                 }
                 ArrayNode batchB = JSON.createArrayNode();
                 for (int event = reportsB.size() - 1; event >= 0; event--) {
@@ -204,6 +186,33 @@ class PartnerBatchTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * One takeover as two agencies word it, under fresh names so that no other test's story is near them: close
+     * rewrites that always cluster (StoryClustersTest).
+     */
+    private List<ObjectNode> twoReportsOfOneDeal(String uriA, String uriB) {
+        String company = word();
+        String target = word();
+        String bank = word();
+        int billions = 2 + random.nextInt(7);
+        int premium = 20 + random.nextInt(7);
+        return List.of(
+                ninjs(
+                        uriA,
+                        company + " to buy " + target,
+                        ("%s agreed on Monday to buy %s for $%d billion in cash, its adviser %s said. The offer is a %d%% "
+                                        + "premium to the closing price on Friday; regulators in Brussels must approve "
+                                        + "the takeover, expected to close next year.")
+                                .formatted(company, target, billions, bank, premium)),
+                ninjs(
+                        uriB,
+                        target + " agrees to takeover by " + company,
+                        ("%s will buy %s for $%d billion in cash, said %s, which advised on the deal. The offer is a %d%% "
+                                        + "premium to Friday's closing price; regulators in Brussels have to approve the "
+                                        + "takeover, which should close next year.")
+                                .formatted(company, target, billions, bank, premium)));
     }
 
     @Test
