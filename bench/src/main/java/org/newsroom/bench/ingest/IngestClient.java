@@ -2,6 +2,7 @@ package org.newsroom.bench.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
@@ -9,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.newsroom.testing.ServiceProcess;
@@ -59,8 +62,38 @@ public final class IngestClient {
         return answer(http.send(pushRequest(partner, key, uri, story), HttpResponse.BodyHandlers.ofString()), 201);
     }
 
+    /**
+     * Pushes a batch, a JSON array of ninjs items ({@code story} gives each its story by position), answered 207;
+     * @throws IllegalStateException unless every item of it was created
+     */
+    public void pushBatch(String partner, String key, List<String> uris, IntFunction<Wire.Story> story)
+            throws IOException, InterruptedException {
+        ArrayNode batch = JSON.createArrayNode();
+        for (int n = 0; n < uris.size(); n++) {
+            batch.add(ninjs(uris.get(n), story.apply(n)));
+        }
+        JsonNode answer = answer(
+                http.send(
+                        request("POST", "/api/partners/" + partner + "/items", batch)
+                                .header("X-Api-Key", key)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()),
+                207);
+        for (JsonNode result : answer.path("results")) {
+            if (result.path("status").asInt() != 201) {
+                throw new IllegalStateException("a batch item answered " + result);
+            }
+        }
+    }
+
     /** The request of {@link #push}, for callers that send it on their own schedule (201 with the stored item). */
     public HttpRequest pushRequest(String partner, String key, String uri, Wire.Story story) throws IOException {
+        return request("POST", "/api/partners/" + partner + "/items", ninjs(uri, story))
+                .header("X-Api-Key", key)
+                .build();
+    }
+
+    private static ObjectNode ninjs(String uri, Wire.Story story) {
         ObjectNode body = JSON.createObjectNode()
                 .put("uri", uri)
                 .put("headline", story.headline())
@@ -68,9 +101,7 @@ public final class IngestClient {
                 .put("description_text", story.lede())
                 .put("language", "en");
         body.putArray("subjects").addObject().put("name", "Economy");
-        return request("POST", "/api/partners/" + partner + "/items", body)
-                .header("X-Api-Key", key)
-                .build();
+        return body;
     }
 
     public JsonNode items(String query) throws IOException, InterruptedException {

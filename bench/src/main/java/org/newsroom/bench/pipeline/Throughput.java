@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsroom.bench.Figures;
 import org.newsroom.bench.Latencies;
@@ -49,7 +50,8 @@ import org.newsroom.testing.TopicWatcher;
  * {@code news.publications}; an edition of four of them until every subscriber's email was sent. Each stage is a rate
  * and a share of the raw produce rate measured minutes before: the broker is the ceiling of every stage.
  *
- * <p>Arguments: {@code [items] [clients] [subscribers]} (default 2,000 items, 8 clients, 1,000 subscribers).
+ * <p>Arguments: {@code [items] [clients] [subscribers] [batch]} (default 2,000 items, 8 clients, 1,000 subscribers,
+ * batch 1: each push one ninjs item; more, each push a batch of that many, answered 207).
  */
 public class Throughput implements Scenario {
     private static final String PIPELINE = "bench_pipeline";
@@ -71,11 +73,12 @@ public class Throughput implements Scenario {
         int items = args.size() > 0 ? Integer.parseInt(args.get(0)) : 2_000;
         int clients = args.size() > 1 ? Integer.parseInt(args.get(1)) : 8;
         int subscribers = args.size() > 2 ? Integer.parseInt(args.get(2)) : 1_000;
+        int perPush = args.size() > 3 ? Integer.parseInt(args.get(3)) : 1;
         String event = EventCodec.encode(itemEvent());
         int size = event.getBytes(StandardCharsets.UTF_8).length;
         Figures figures = new Figures(
                 "The pipeline against its broker: partner push → editorial → published → emails",
-                setup(items, clients, subscribers, size));
+                setup(items, clients, subscribers, size, perPush));
         baselines(figures, event, size, clients);
         Profile profile = Profile.fromEnvironment("pipeline.Throughput");
         try (SmtpServer smtp = SmtpServer.start(SmtpServer.ACCEPT_ALL);
@@ -100,9 +103,20 @@ public class Throughput implements Scenario {
             try (Connection editorialDb = connect(pipeline, Pipeline.EDITORIAL);
                     Connection notifyDb = connect(pipeline, Pipeline.NOTIFY)) {
                 EditionFanout.seed(notifyDb, subscribers);
-                warmUp(cpu, ingest, editorial, editorialDb, clients);
+                warmUp(cpu, ingest, editorial, editorialDb, clients, perPush);
                 profile.measureFromNow();
-                stages(figures, cpu, ingest, editorial, editorialDb, notifyDb, smtp, items, clients, subscribers);
+                stages(
+                        figures,
+                        cpu,
+                        ingest,
+                        editorial,
+                        editorialDb,
+                        notifyDb,
+                        smtp,
+                        items,
+                        clients,
+                        subscribers,
+                        perPush);
             }
         }
         if (!profile.extraFlags().isEmpty()) {
@@ -122,11 +136,17 @@ public class Throughput implements Scenario {
      * them (JIT), which a newsroom running all day pays once, not per story.
      */
     private void warmUp(
-            ProcessCpu cpu, ServiceProcess ingest, ServiceProcess editorial, Connection editorialDb, int clients)
+            ProcessCpu cpu,
+            ServiceProcess ingest,
+            ServiceProcess editorial,
+            Connection editorialDb,
+            int clients,
+            int perPush)
             throws Exception {
         Figures discarded = new Figures("warm-up", "not reported");
         String partner = "bench-warm-up-" + UUID.randomUUID().toString().substring(0, 6);
-        Stage pushed = push(discarded, cpu, new IngestClient(ingest), partner, editorialDb, WARM_UP_ITEMS, clients);
+        Stage pushed =
+                push(discarded, cpu, new IngestClient(ingest), partner, editorialDb, WARM_UP_ITEMS, clients, perPush);
         List<String> stories = storyIds(editorialDb, partner);
         approve(discarded, cpu, new EditorialClient(editorial), stories, clients, pushed);
     }
@@ -141,10 +161,11 @@ public class Throughput implements Scenario {
             SmtpServer smtp,
             int items,
             int clients,
-            int subscribers)
+            int subscribers,
+            int perPush)
             throws Exception {
         String partner = "bench-partner-" + UUID.randomUUID().toString().substring(0, 6);
-        Stage pushed = push(figures, cpu, new IngestClient(ingest), partner, editorialDb, items, clients);
+        Stage pushed = push(figures, cpu, new IngestClient(ingest), partner, editorialDb, items, clients, perPush);
         List<String> stories = storyIds(editorialDb, partner);
         if (stories.isEmpty()) {
             figures.add("approve → published", "not run: no story reached editorial");
@@ -159,7 +180,7 @@ public class Throughput implements Scenario {
         edition(figures, cpu, desk, approved, notifyDb, smtp, subscribers);
     }
 
-    private static String setup(int items, int clients, int subscribers, int size) {
+    private static String setup(int items, int clients, int subscribers, int size, int perPush) {
         return String.format(
                 Locale.ROOT,
                 "Baselines first, on the same broker and PostgreSQL: Kafka's `ProducerPerformance` (%,d records of %,d "
@@ -172,8 +193,8 @@ public class Throughput implements Scenario {
                         + "its default send concurrency (4), no rate limit, no breaking alerts, mailing an SMTP sink that "
                         + "keeps nothing (in the bench JVM). First a warm-up, not reported: %,d items pushed and "
                         + "approved the same way (cold, a third of the services' CPU went to the JIT compiler). Then "
-                        + "%,d items pushed (`POST /api/partners/{p}/items`, one ninjs "
-                        + "item each) by %d concurrent partner clients until all %,d stories are in editorial's database; "
+                        + "%,d items pushed (`POST /api/partners/{p}/items`, %s) "
+                        + "by %d concurrent partner clients until all %,d stories are in editorial's database; "
                         + "the stories approved by %d concurrent chief-editor clients (GET the story, POST approve with "
                         + "its ETag) until every news.publication.published.v1 is on news.publications; an edition "
                         + "(lead and %d briefs) composed and approved until its email to each of %,d ACTIVE subscribers "
@@ -190,6 +211,7 @@ public class Throughput implements Scenario {
                 HEAP,
                 WARM_UP_ITEMS,
                 items,
+                perPush == 1 ? "one ninjs item each" : "a JSON array of " + perPush + " ninjs items each, answered 207",
                 clients,
                 items,
                 clients,
@@ -244,33 +266,45 @@ public class Throughput implements Scenario {
             String partner,
             Connection editorialDb,
             int items,
-            int clients)
+            int clients,
+            int perPush)
             throws Exception {
         String key = ingest.partner(partner);
         Latencies latencies = new Latencies();
         ProcessCpu.Snapshot before = cpu.snapshot();
         long start = System.nanoTime();
-        Clients.Outcome pushes = Clients.run(
-                clients,
-                items,
-                latencies,
-                n -> ingest.push(partner, key, "urn:bench:" + partner + ":" + n, Wire.story(n)));
+        int requests = (items + perPush - 1) / perPush;
+        Clients.Outcome pushes = Clients.run(clients, requests, latencies, r -> {
+            int first = r * perPush;
+            List<String> uris = IntStream.range(first, Math.min(items, first + perPush))
+                    .mapToObj(n -> "urn:bench:" + partner + ":" + n)
+                    .toList();
+            if (perPush == 1) {
+                ingest.push(partner, key, uris.get(0), Wire.story(first));
+            } else {
+                ingest.pushBatch(partner, key, uris, n -> Wire.story(first + n));
+            }
+        });
+        long accepted = pushes.succeeded().stream()
+                .mapToLong(r -> Math.min(items, (r + 1L) * perPush) - (long) r * perPush)
+                .sum();
         Stage stage = Stage.await(
                 start,
-                pushes.succeeded().size(),
+                accepted,
                 timeout(items),
                 () -> count(editorialDb, "SELECT count(*) FROM story WHERE source = ?", partner));
         ProcessCpu.Snapshot after = cpu.snapshot();
         figures.add(
                         String.format(
                                 Locale.ROOT,
-                                "partner push → story in editorial (%,d items, %d clients)",
+                                "partner push → story in editorial (%,d items, %d clients%s)",
                                 items,
-                                clients),
+                                clients,
+                                perPush == 1 ? "" : ", " + perPush + " a push"),
                         stage.summary("items", rawProduce))
                 .add("CPU per item, by process", ProcessCpu.perResult(before, after, stage.reached()))
                 .add("pushes as the partners see them", latencies)
-                .add("pushes answered", pushes.summary("items"));
+                .add("pushes answered", pushes.summary(perPush == 1 ? "items" : "pushes of " + perPush));
         return stage;
     }
 

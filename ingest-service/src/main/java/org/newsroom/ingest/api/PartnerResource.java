@@ -3,6 +3,7 @@ package org.newsroom.ingest.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.newsroom.ingest.domain.Ingestion;
 import org.newsroom.ingest.domain.Item;
 import org.newsroom.ingest.domain.ItemLimits;
@@ -26,6 +30,7 @@ import org.newsroom.ingest.domain.ItemTooLargeException;
 import org.newsroom.ingest.domain.MissingHeadlineException;
 import org.newsroom.ingest.domain.NewItem;
 import org.newsroom.ingest.domain.Source;
+import org.newsroom.ingest.domain.UnknownItemException;
 import org.newsroom.problem.Problem;
 import org.newsroom.problem.ProblemException;
 
@@ -33,17 +38,35 @@ import org.newsroom.problem.ProblemException;
  * Partner push: IPTC ninjs-shaped items (1.x and 2.x spellings), authenticated by the partner's API key
  * ({@code X-Api-Key} or {@code Authorization: Bearer}). {@code pubStatus=canceled} or {@code withheld} withdraws the
  * item: withheld means it must not be used for now, and a later {@code usable} version brings it back.
+ *
+ * <p>A JSON array of up to {@value #BATCH_ITEMS} such items is a batch, answered 207 with one result per item
+ * ({@link BatchPushResponse}): each item is read and checked on its own (a refused one is reported and the others
+ * are taken in), then all are taken in, in order, in one transaction ({@link Ingestion#ingestAll}).
  */
 @Path("/api/partners/{partner}/items")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @PermitAll // no JWT: the partner's API key is checked here
 public class PartnerResource {
+    /** Items a batch push may hold; the request as a whole stays within quarkus.http.limits.max-body-size. */
+    static final int BATCH_ITEMS = 100;
 
     @Inject
     Ingestion ingestion;
 
+    /** The partner's key check and the intake share one transaction: one connection, one commit per push. */
     @POST
+    @Transactional
+    @APIResponse(responseCode = "201", description = "A new item (body: a ninjs object)")
+    @APIResponse(
+            responseCode = "200",
+            description = "An item the partner sent before: updated (a new version), unchanged, or withdrawn")
+    @APIResponse(
+            responseCode = "207",
+            description = "A batch (body: an array of at most " + BATCH_ITEMS + " ninjs objects): one result per item,"
+                    + " in order, with the status a push of that item alone would have answered",
+            content = @Content(schema = @Schema(implementation = BatchPushResponse.class)))
+    @APIResponse(responseCode = "413", description = "An item, or a batch, larger than newsroom takes")
     public Response push(
             @PathParam("partner") String partner,
             @HeaderParam("X-Api-Key") String apiKey,
@@ -56,22 +79,113 @@ public class PartnerResource {
                         : authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                                 ? authorization.substring(7).strip()
                                 : null);
+        if (body != null && body.isArray()) {
+            return pushAll(source, body);
+        }
         if (body == null || !body.isObject()) {
-            throw badRequest("$", "the body must be a ninjs JSON object");
+            throw badRequest("$", "the body must be a ninjs JSON object, or an array of them");
         }
         Ninjs n = Ninjs.read(body);
         if (n.withdraws()) {
             Item item = ingestion
-                    .withdraw(source.name, n.uri, "pubStatus=" + n.pubStatus)
-                    .orElseThrow(() -> new ProblemException(Problem.of(
-                            Response.Status.NOT_FOUND, "No item " + n.uri + " of " + source.name + " to withdraw")));
-            return Response.ok(ItemResponse.of(Item.findById(item.id))).build();
+                    .withdraw(source.name, n.uri, n.withdrawal())
+                    .orElseThrow(() -> noItemToWithdraw(source, n));
+            return Response.ok(ItemResponse.of(item)).build();
         }
+        Ingestion.Intake intake;
+        try {
+            intake = ingestion.ingest(newItem(source, n));
+        } catch (ItemTooLargeException | MissingHeadlineException e) {
+            throw refusal(e, source, n);
+        }
+        ItemResponse answer = ItemResponse.of(intake.item());
+        return intake.created()
+                ? Response.created(URI.create("/api/items/" + answer.id()))
+                        .entity(answer)
+                        .build()
+                : Response.ok(answer).build();
+    }
+
+    private Response pushAll(Source source, JsonNode batch) {
+        if (batch.isEmpty()) {
+            throw unprocessable("$", "must hold at least one ninjs item");
+        }
+        if (batch.size() > BATCH_ITEMS) {
+            throw IngestProblems.tooLarge("$", "must hold at most %d items".formatted(BATCH_ITEMS));
+        }
+        BatchPushResponse.Result[] results = new BatchPushResponse.Result[batch.size()];
+        List<Integer> indexes = new ArrayList<>();
+        List<Ninjs> read = new ArrayList<>();
+        List<Ingestion.Push> pushes = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            JsonNode element = batch.get(i);
+            try {
+                if (!element.isObject()) {
+                    throw badRequest("$", "each item must be a ninjs JSON object");
+                }
+                Ninjs n = Ninjs.read(element);
+                pushes.add(
+                        n.withdraws()
+                                ? Ingestion.Push.withdrawal(n.uri, n.withdrawal())
+                                : Ingestion.Push.of(newItem(source, n)));
+                read.add(n);
+                indexes.add(i);
+            } catch (ProblemException e) {
+                results[i] =
+                        BatchPushResponse.Result.refused(i, element.path("uri").asText(null), e.problem());
+            }
+        }
+        List<Ingestion.Taken> taken = pushes.isEmpty() ? List.of() : ingestion.ingestAll(source.name, pushes);
+        for (int j = 0; j < taken.size(); j++) {
+            int i = indexes.get(j);
+            Ninjs n = read.get(j);
+            Ingestion.Taken t = taken.get(j);
+            results[i] = t.refusal() != null
+                    ? BatchPushResponse.Result.refused(
+                            i, n.uri, refusal(t.refusal(), source, n).problem())
+                    : result(i, n.uri, t.intake());
+        }
+        return Response.status(207)
+                .entity(new BatchPushResponse(List.of(results)))
+                .build();
+    }
+
+    private static BatchPushResponse.Result result(int index, String uri, Ingestion.Intake intake) {
+        String outcome = switch (intake.outcome()) {
+            case NEW -> "created";
+            case UPDATED -> "updated";
+            case UNCHANGED -> "unchanged";
+            case WITHDRAWN -> "withdrawn";
+        };
+        return new BatchPushResponse.Result(
+                index, uri, intake.created() ? 201 : 200, outcome, intake.item().id, intake.item().version, null);
+    }
+
+    /** The domain's refusal of an item, in ninjs terms. */
+    private static ProblemException refusal(RuntimeException e, Source source, Ninjs n) {
+        if (e instanceof ItemTooLargeException tooLarge) {
+            return IngestProblems.tooLarge(n.bodyField, tooLarge.reason());
+        }
+        if (e instanceof MissingHeadlineException) {
+            return IngestProblems.unprocessable("headlines", IngestProblems.EMPTY_HEADLINE);
+        }
+        if (e instanceof UnknownItemException) {
+            return noItemToWithdraw(source, n);
+        }
+        throw e;
+    }
+
+    private static ProblemException noItemToWithdraw(Source source, Ninjs n) {
+        return new ProblemException(
+                Problem.of(Response.Status.NOT_FOUND, "No item " + n.uri + " of " + source.name + " to withdraw"));
+    }
+
+    private static NewItem newItem(Source source, Ninjs n) {
         List<String> sections = new ArrayList<>(source.defaultSections);
         sections.addAll(n.subjects);
         String outlet = source.attributionName != null ? source.attributionName : n.infoSource.orElse(source.name);
         String outletUrl = source.attributionName != null ? source.attributionUrl : null;
-        NewItem item = new NewItem(
+        return new NewItem(
                 source.name,
                 n.uri,
                 n.url,
@@ -90,20 +204,6 @@ public class PartnerResource {
                 null,
                 n.copyright,
                 n.embargoed);
-        Ingestion.Intake intake;
-        try {
-            intake = ingestion.ingest(item);
-        } catch (ItemTooLargeException e) {
-            throw IngestProblems.tooLarge(n.bodyField, e.reason());
-        } catch (MissingHeadlineException e) {
-            throw IngestProblems.unprocessable("headlines", IngestProblems.EMPTY_HEADLINE);
-        }
-        ItemResponse answer = ItemResponse.of(intake.item());
-        return intake.created()
-                ? Response.created(URI.create("/api/items/" + answer.id()))
-                        .entity(answer)
-                        .build()
-                : Response.ok(answer).build();
     }
 
     /**
@@ -143,6 +243,10 @@ public class PartnerResource {
 
         boolean withdraws() {
             return pubStatus.equals("canceled") || pubStatus.equals("withheld");
+        }
+
+        String withdrawal() {
+            return "pubStatus=" + pubStatus;
         }
 
         static Ninjs read(JsonNode b) {

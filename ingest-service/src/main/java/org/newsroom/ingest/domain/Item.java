@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,19 +92,37 @@ public class Item extends PanacheEntityBase {
         return find("source = ?1 and externalId = ?2", source, externalId).firstResultOptional();
     }
 
-    public static Optional<Item> findBySourceAndCanonicalUrl(String source, String canonicalUrl) {
-        return find("source = ?1 and canonicalUrl = ?2", source, canonicalUrl).firstResultOptional();
+    /**
+     * The item a report is of, in one query: the one with its external id, else one with its canonical URL (when the
+     * two match different items, the external id wins).
+     */
+    public static Optional<Item> findKnown(String source, String externalId, String canonicalUrl) {
+        return find(
+                        "source = ?1 and (externalId = ?2 or canonicalUrl = ?3)"
+                                + " order by case when externalId = ?2 then 0 else 1 end",
+                        source,
+                        externalId,
+                        canonicalUrl)
+                .firstResultOptional();
+    }
+
+    /** The items of {@code source} with any of these external ids or canonical URLs, in one query. */
+    static List<Item> findKnown(String source, Collection<String> externalIds, Collection<String> canonicalUrls) {
+        return canonicalUrls.isEmpty()
+                ? list("source = ?1 and externalId in ?2", source, externalIds)
+                : list("source = ?1 and (externalId in ?2 or canonicalUrl in ?3)", source, externalIds, canonicalUrls);
     }
 
     /** Copies the (already normalized) content in; the caller decides about id, version and times. */
-    void apply(NewItem n) {
+    void apply(Incoming incoming) {
+        NewItem n = incoming.item;
         url = n.url();
-        canonicalUrl = CanonicalUrl.of(n.url());
+        canonicalUrl = incoming.canonicalUrl;
         headline = n.headline();
         summary = n.summary();
         byline = n.byline();
         bodyHtml = n.bodyHtml();
-        bodyText = Sanitizer.text(n.bodyHtml());
+        bodyText = incoming.bodyText;
         language = n.language();
         sections = new ArrayList<>(n.sections());
         imageUrl = n.imageUrl();
@@ -114,7 +133,7 @@ public class Item extends PanacheEntityBase {
         outlet = n.outlet();
         outletUrl = n.outletUrl();
         publishedAt = n.publishedAt();
-        contentHash = contentHash(n);
+        contentHash = incoming.contentHash;
     }
 
     /**

@@ -28,10 +28,9 @@ public final class ItemLimits {
 
     private ItemLimits() {}
 
-    /** Refuses a normalized item whose sanitized body would make its event too large to relay. */
-    static void requireRelayableBody(NewItem normalized) {
-        String html = normalized.bodyHtml();
-        if (html != null && jsonBytes(html) + jsonBytes(Sanitizer.text(html)) > BODY_EVENT_BYTES) {
+    /** Refuses a normalized item whose sanitized body (its HTML and plain text) would make its event too large to relay. */
+    static void requireRelayableBody(String html, String text) {
+        if (html != null && jsonBytes(html) + jsonBytes(text) > BODY_EVENT_BYTES) {
             throw new ItemTooLargeException(
                     "bodyHtml",
                     "is larger than " + BODY_EVENT_BYTES / 1024

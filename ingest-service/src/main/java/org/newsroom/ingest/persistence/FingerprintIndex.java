@@ -93,34 +93,73 @@ public class FingerprintIndex {
         });
     }
 
-    /** Indexes an item (its row must be flushed), replacing what was indexed for an earlier version of it. */
-    public void put(UUID itemId, Fingerprint fingerprint, long[] bands, Instant ingestedAt) {
+    /**
+     * Indexes an item taken in for the first time (its row must be flushed): its fingerprint and its bands in one
+     * statement. A new item has nothing indexed yet, so nothing is taken out.
+     */
+    public void add(UUID itemId, Fingerprint fingerprint, long[] bands, Instant ingestedAt) {
         work(connection -> {
-            try (PreparedStatement old = connection.prepareStatement(
-                    "DELETE FROM item_band WHERE item_id = ? AND band = ANY((SELECT bands FROM item_fingerprint WHERE item_id = ?)::bigint[])")) {
-                old.setObject(1, itemId);
-                old.setObject(2, itemId);
-                old.executeUpdate();
-            }
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO item_fingerprint (item_id, features, names, bands, ingested_at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (item_id) DO UPDATE SET features = excluded.features, names = excluded.names,
-                        bands = excluded.bands""")) {
-                upsert.setObject(1, itemId);
-                upsert.setArray(2, longs(connection, fingerprint.features()));
-                upsert.setArray(3, longs(connection, fingerprint.names()));
-                upsert.setArray(4, longs(connection, bands));
-                upsert.setTimestamp(5, Timestamp.from(ingestedAt));
-                upsert.executeUpdate();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO item_band (band, item_id) SELECT DISTINCT unnest(?::bigint[]), ? ON CONFLICT DO NOTHING")) {
-                insert.setArray(1, longs(connection, bands));
-                insert.setObject(2, itemId);
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    WITH fingerprint AS (
+                        INSERT INTO item_fingerprint (item_id, features, names, bands, ingested_at)
+                        VALUES (?, ?, ?, ?, ?))
+                    INSERT INTO item_band (band, item_id) SELECT DISTINCT unnest(?::bigint[]), ?
+                    ON CONFLICT DO NOTHING""")) {
+                bindFingerprint(connection, insert, 1, itemId, fingerprint, bands, ingestedAt);
+                insert.setArray(6, longs(connection, bands));
+                insert.setObject(7, itemId);
                 insert.executeUpdate();
             }
             return null;
         });
+    }
+
+    /**
+     * Re-indexes a new version of an item in one statement: the bands it no longer has are taken out, its fingerprint
+     * replaced, its new bands added. Every part of the statement sees the rows as they were before it, so the old
+     * bands are read from the fingerprint being replaced; a band the item keeps is neither deleted nor inserted, so
+     * no row is touched twice.
+     */
+    public void replace(UUID itemId, Fingerprint fingerprint, long[] bands, Instant ingestedAt) {
+        work(connection -> {
+            try (PreparedStatement replace = connection.prepareStatement("""
+                    WITH fingerprint AS (
+                        INSERT INTO item_fingerprint (item_id, features, names, bands, ingested_at)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (item_id) DO UPDATE SET features = excluded.features, names = excluded.names,
+                            bands = excluded.bands),
+                    dropped AS (
+                        DELETE FROM item_band WHERE item_id = ?
+                        AND band = ANY((SELECT bands FROM item_fingerprint WHERE item_id = ?)::bigint[])
+                        AND band <> ALL(?::bigint[]))
+                    INSERT INTO item_band (band, item_id) SELECT DISTINCT unnest(?::bigint[]), ?
+                    ON CONFLICT DO NOTHING""")) {
+                bindFingerprint(connection, replace, 1, itemId, fingerprint, bands, ingestedAt);
+                replace.setObject(6, itemId);
+                replace.setObject(7, itemId);
+                replace.setArray(8, longs(connection, bands));
+                replace.setArray(9, longs(connection, bands));
+                replace.setObject(10, itemId);
+                replace.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static void bindFingerprint(
+            Connection connection,
+            PreparedStatement statement,
+            int first,
+            UUID itemId,
+            Fingerprint fingerprint,
+            long[] bands,
+            Instant ingestedAt)
+            throws SQLException {
+        statement.setObject(first, itemId);
+        statement.setArray(first + 1, longs(connection, fingerprint.features()));
+        statement.setArray(first + 2, longs(connection, fingerprint.names()));
+        statement.setArray(first + 3, longs(connection, bands));
+        statement.setTimestamp(first + 4, Timestamp.from(ingestedAt));
     }
 
     private interface Work<T> {
