@@ -34,7 +34,7 @@ REGISTRY_PORT=5000
 SERVICES=(ingest-service editorial-service publish-service notify-service)
 declare -A SERVICE_PORT=([ingest-service]=8081 [editorial-service]=8082 [publish-service]=8083 [notify-service]=8084)
 declare -A MANAGEMENT_PORT=([ingest-service]=9081 [editorial-service]=9082 [publish-service]=9083 [notify-service]=9084)
-# The images' collector and compiler (k8s/base/*/configmap.yaml): four services start at once on a small machine.
+# The images' collector and compiler (k8s/base/*/*-service.env): four services start at once on a small machine.
 SERVICE_JAVA_OPTS="${NEWSROOM_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 HEALTH_TIMEOUT=120
 

@@ -11,8 +11,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  */
 final class ServiceEnvironment {
 
-    /** Read by the JVM itself, not by the application's config. */
-    private static final Set<String> JVM = Set.of("JAVA_TOOL_OPTIONS", "TZ");
+    /** Read by the JVM itself or by the image's launcher (RunJavaLauncher), not by the application's config. */
+    private static final Set<String> JVM =
+            Set.of("JAVA_TOOL_OPTIONS", "TZ", "JAVA_MAX_MEM_RATIO", "GC_CONTAINER_OPTIONS");
 
     private final ServiceConfig config;
     private final QuarkusRuntimeVariables quarkus;

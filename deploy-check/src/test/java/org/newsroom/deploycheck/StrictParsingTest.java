@@ -25,7 +25,6 @@ class StrictParsingTest {
         "editorial-service/deployment.yaml, '  selector:', '  selecter:', selecter",
         // the shared part of every service's Deployment (k8s/components/service), read as the Deployment it patches
         "../components/service/pod.yaml, '      terminationGracePeriodSeconds:', '      terminationGracePeriod:', terminationGracePeriod",
-        "ingest-service/configmap.yaml, 'data:', 'datas:', datas",
         "ingest-service/pdb.yaml, '  maxUnavailable:', '  maxUnavailible:', maxUnavailible",
         "ingest-service/hpa.yaml, '  minReplicas:', '  minReplica:', minReplica",
         "network/services.yaml, '  podSelector:', '  podSelektor:', podSelektor",

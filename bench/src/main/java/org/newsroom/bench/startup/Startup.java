@@ -24,7 +24,8 @@ public class Startup implements Scenario {
     static final String PIPELINE = "bench_startup";
 
     /**
-     * The JVM flags of the images: k8s/base's JAVA_TOOL_OPTIONS and Jib's JVM argument, and the pod's default limits
+     * The JVM flags of the images: those the image's launcher (run-java.sh) makes of k8s/base's JAVA_MAX_MEM_RATIO,
+     * GC_CONTAINER_OPTIONS and JAVA_TOOL_OPTIONS (not its heap-free and GC-time ratios), Jib's JVM argument, and the pod's default limits
      * (1 CPU, 768 MiB) as the JVM would see them in its container. Here no cgroup limits it, so MaxRAM and
      * ActiveProcessorCount stand in for them (they set the heap as in the pod); the CPU is not capped. StartupTest
      * holds the list to the manifests.
@@ -101,7 +102,7 @@ public class Startup implements Scenario {
         return String.format(
                 Locale.ROOT,
                 "The packaged services (fast-jar, prod profile) as ServiceProcess starts them, with the images' JVM "
-                        + "flags: `java %s -jar quarkus-run.jar` (k8s/base's JAVA_TOOL_OPTIONS and Jib's JVM argument; "
+                        + "flags: `java %s -jar quarkus-run.jar` (what the image's run-java.sh makes of k8s/base's settings, and Jib's JVM argument; "
                         + "MaxRAM and ActiveProcessorCount stand in for the pod's default limits of 1 CPU and 768 MiB, "
                         + "which set the heap and the collector there; the CPU is not capped here), on the real "
                         + "PostgreSQL and the bench's Kafka broker. %d runs per service after a first start that "
