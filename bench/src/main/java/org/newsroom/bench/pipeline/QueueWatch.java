@@ -53,9 +53,11 @@ final class QueueWatch {
                 if (oldest == stories.length || System.nanoTime() > deadline) {
                     return stories;
                 }
-                long polled = System.nanoTime();
                 query.setTimestamp(1, new Timestamp(schedule.intendedEpochMillis(oldest) - SKEW_MILLIS));
                 try (ResultSet rows = query.executeQuery()) {
+                    // Taken once the answer is in, not before the query: a story pushed while the query waited
+                    // for its turn can be in the answer, and would otherwise count as seen before it was sent.
+                    long polled = System.nanoTime();
                     while (rows.next()) {
                         Integer push = pushes.get(rows.getString(2));
                         if (push != null && stories[push] == null) {
