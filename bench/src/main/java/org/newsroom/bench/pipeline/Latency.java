@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -89,15 +87,8 @@ public class Latency implements Scenario {
                 }
             }
         }
-        if (!profile.extraFlags().isEmpty()) {
-            figures.add("services' JVM flags besides the heap", "`" + String.join(" ", profile.extraFlags()) + "`");
-        }
         // The services have stopped, so each dumped its recording.
-        Optional<Path> summary = profile.summarize();
-        if (summary.isPresent()) {
-            figures.add("profiled", "with JFR (`settings=profile`) on every service: its overhead is in these figures");
-            System.out.println("JFR profile summary: " + summary.get());
-        }
+        profile.report(figures);
         return figures;
     }
 

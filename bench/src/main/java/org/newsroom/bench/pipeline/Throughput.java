@@ -14,7 +14,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -119,15 +118,8 @@ public class Throughput implements Scenario {
                         perPush);
             }
         }
-        if (!profile.extraFlags().isEmpty()) {
-            figures.add("services' JVM flags besides the heap", "`" + String.join(" ", profile.extraFlags()) + "`");
-        }
         // The services have stopped, so each dumped its recording.
-        Optional<Path> summary = profile.summarize();
-        if (summary.isPresent()) {
-            figures.add("profiled", "with JFR (`settings=profile`) on every service: its overhead is in these figures");
-            System.out.println("JFR profile summary: " + summary.get());
-        }
+        profile.report(figures);
         return figures;
     }
 

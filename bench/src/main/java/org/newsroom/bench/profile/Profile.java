@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.newsroom.bench.Figures;
 
 /**
  * An optional JFR profile of the services a scenario starts ({@code NEWSROOM_BENCH_PROFILE=1}): each JVM records with
@@ -74,6 +75,21 @@ public final class Profile {
     /** From now on samples count: the services' start-up and warm-up are not what is measured. */
     public void measureFromNow() {
         from = Instant.now();
+    }
+
+    /**
+     * Names the extra flags in the run's figures, and once the services have stopped (each dumped its recording),
+     * summarizes the recordings and says so.
+     */
+    public void report(Figures figures) throws IOException {
+        if (!extraFlags.isEmpty()) {
+            figures.add("services' JVM flags besides the heap", "`" + String.join(" ", extraFlags) + "`");
+        }
+        Optional<Path> summary = summarize();
+        if (summary.isPresent()) {
+            figures.add("profiled", "with JFR (`settings=profile`) on every service: its overhead is in these figures");
+            System.out.println("JFR profile summary: " + summary.get());
+        }
     }
 
     /** Summarizes every recording once its service has stopped (and dumped it); @return the summary's path. */
