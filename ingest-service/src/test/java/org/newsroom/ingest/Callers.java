@@ -2,6 +2,7 @@ package org.newsroom.ingest;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.newsroom.testing.TestTokens;
 
@@ -15,6 +16,18 @@ public final class Callers {
     /** A request as operations ({@code ingest-admin}). */
     public static RequestSpecification ops() {
         return given().auth().oauth2(OPS_TOKEN);
+    }
+
+    /** Registers a partner source as operations; @return its API key. */
+    public static String partnerKey(String name) {
+        return ops().contentType(ContentType.JSON)
+                .body("{\"name\":\"%s\",\"kind\":\"partner\"}".formatted(name))
+                .when()
+                .post("/api/sources")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("apiKey");
     }
 
     /** A request as an editor. */

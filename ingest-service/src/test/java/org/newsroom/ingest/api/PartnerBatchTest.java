@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.newsroom.ingest.Callers.editor;
-import static org.newsroom.ingest.Callers.ops;
+import static org.newsroom.ingest.Callers.partnerKey;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -45,7 +45,7 @@ class PartnerBatchTest {
     @Test
     void eachItemOfAMixedBatchGetsItsOwnStatusAndExactlyItsEvents() {
         String partner = name("batch");
-        String key = partner(partner);
+        String key = partnerKey(partner);
         String unchanged = uri();
         String changed = uri();
         String withdrawn = uri();
@@ -143,8 +143,8 @@ class PartnerBatchTest {
     void twoConcurrentBatchesOfNearDuplicatesBothSucceedAndCluster() throws Exception {
         String wireA = name("batch-a");
         String wireB = name("batch-b");
-        String keyA = partner(wireA);
-        String keyB = partner(wireB);
+        String keyA = partnerKey(wireA);
+        String keyB = partnerKey(wireB);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 3; round++) {
@@ -218,7 +218,7 @@ class PartnerBatchTest {
     @Test
     void aBatchOverItsCapOrTheRequestLimitIsRefusedWithAProblem() {
         String partner = name("batch-cap");
-        String key = partner(partner);
+        String key = partnerKey(partner);
         ArrayNode tooMany = JSON.createArrayNode();
         for (int i = 0; i <= PartnerResource.BATCH_ITEMS; i++) {
             tooMany.add(ninjs(uri(), "Item " + i, "<p>Body.</p>"));
@@ -280,17 +280,6 @@ class PartnerBatchTest {
         item.putArray("headlines").addObject().put("value", headline).put("role", "main");
         item.putArray("bodies").addObject().put("value", body).put("contenttype", "text/html");
         return item;
-    }
-
-    private static String partner(String name) {
-        return ops().contentType(ContentType.JSON)
-                .body("{\"name\":\"%s\",\"kind\":\"partner\"}".formatted(name))
-                .when()
-                .post("/api/sources")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("apiKey");
     }
 
     private static String uri() {

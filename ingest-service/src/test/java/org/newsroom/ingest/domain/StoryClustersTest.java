@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.newsroom.ingest.Callers.editor;
 import static org.newsroom.ingest.Callers.ops;
+import static org.newsroom.ingest.Callers.partnerKey;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -167,8 +168,8 @@ class StoryClustersTest {
     void twoReportsOfOneEventPushedAtTheSameTimeStillMeet() throws Exception {
         String wireA = "race-a-" + UUID.randomUUID().toString().substring(0, 8);
         String wireB = "race-b-" + UUID.randomUUID().toString().substring(0, 8);
-        String keyA = partner(wireA);
-        String keyB = partner(wireB);
+        String keyA = partnerKey(wireA);
+        String keyB = partnerKey(wireB);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int event = 0; event < 5; event++) {
@@ -217,17 +218,6 @@ class StoryClustersTest {
             name.append((char) ('a' + random.nextInt(26)));
         }
         return name.toString();
-    }
-
-    private static String partner(String name) {
-        return ops().contentType(ContentType.JSON)
-                .body("{\"name\":\"%s\",\"kind\":\"partner\"}".formatted(name))
-                .when()
-                .post("/api/sources")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("apiKey");
     }
 
     /** @return the pushed item's cluster */
