@@ -29,6 +29,7 @@ class EndpointAccessTest extends EndpointAccessContract {
                 "GET /api/editions",
                 "GET /api/editions/{slug}",
                 "GET /contract/asyncapi.yaml",
-                "GET /contract/schemas/{type}.json");
+                "GET /contract/schemas/{type}.json",
+                "GET /assets/{name}");
     }
 }

@@ -152,7 +152,7 @@ class PublishingFlowTest {
                     .asString();
             assertTrue(html.startsWith("<!DOCTYPE html>"), html);
             assertTrue(html.contains("<html lang=\"en\">"), html);
-            assertTrue(html.contains("<title>" + headline + "</title>"), html);
+            assertTrue(html.contains("<title>" + headline + " – newsroom</title>"), html);
             assertTrue(html.contains("<h1>" + headline + "</h1>"), html);
             assertTrue(html.contains("A. Writer"), html);
             assertTrue(html.contains("<p>Talks broke off &lt;b&gt;late&lt;/b&gt; &amp; abruptly.</p>"), html);
