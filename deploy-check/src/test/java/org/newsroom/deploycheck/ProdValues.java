@@ -2,6 +2,8 @@ package org.newsroom.deploycheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,11 +40,15 @@ final class ProdValues {
                 .map(String::strip)
                 .limit(10)
                 .toList());
-        for (Deployment deployment : Manifests.parse(render).all(Deployment.class)) {
-            images(deployment).stream()
-                    .filter(image -> !BY_DIGEST.matcher(image).matches())
-                    .forEach(image -> problems.add("image not by digest: " + image));
-        }
+        // Deployments and Pods are the only kinds with containers that Manifests reads (it refuses any other).
+        Manifests manifests = Manifests.parse(render);
+        Stream.concat(
+                        manifests.all(Deployment.class).stream()
+                                .map(d -> d.getSpec().getTemplate().getSpec()),
+                        manifests.all(Pod.class).stream().map(Pod::getSpec))
+                .flatMap(pod -> images(pod).stream())
+                .filter(image -> !BY_DIGEST.matcher(image).matches())
+                .forEach(image -> problems.add("image not by digest: " + image));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the prod render is not ready: fill " + unfilledKeys(overlay)
                     + " in prod.env and pin " + unpinnedImages(overlay)
@@ -72,9 +78,11 @@ final class ProdValues {
 
     /** The images a Deployment's pods run: its containers', then its init containers'. */
     static List<String> images(Deployment deployment) {
-        return Stream.concat(
-                        deployment.getSpec().getTemplate().getSpec().getContainers().stream(),
-                        deployment.getSpec().getTemplate().getSpec().getInitContainers().stream())
+        return images(deployment.getSpec().getTemplate().getSpec());
+    }
+
+    private static List<String> images(PodSpec pod) {
+        return Stream.concat(pod.getContainers().stream(), pod.getInitContainers().stream())
                 .map(Container::getImage)
                 .toList();
     }

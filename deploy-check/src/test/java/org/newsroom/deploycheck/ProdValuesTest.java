@@ -149,6 +149,18 @@ class ProdValuesTest {
                 refusal.getMessage());
     }
 
+    @Test
+    void aPodOnATagInAFilledRenderIsRefused(@TempDir Path copy) throws Exception {
+        Path overlay = filledCopy(copy);
+        String render = Repository.kubectl().kustomize(overlay);
+        ProdValues.requireReal(render, overlay);
+
+        String withPod = render + "---\n" + Files.readString(Repository.ROOT.resolve("k8s/ops/kafka-client.yaml"));
+        IllegalStateException refusal =
+                assertThrows(IllegalStateException.class, () -> ProdValues.requireReal(withPod, overlay));
+        assertTrue(refusal.getMessage().contains("image not by digest: apache/kafka:"), refusal.getMessage());
+    }
+
     /**
      * The same check on an operator's filled overlay before it is applied (docs/operations.md, "Upgrade a service"):
      * {@code -Dtest='ProdValuesTest#theGivenProdOverlayIsReady' -Dnewsroom.prod.overlay=<dir>}. Skipped without.
