@@ -1,6 +1,9 @@
 package org.newsroom.deploycheck;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,48 +11,79 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The check a prod render must pass before it is applied: no placeholder left (the repository's own, the reserved
- * .invalid and example.com names, dev's newsroom.local, the unreleased :0.1.0 tag) and every image by digest. A
- * refusal names the keys of prod.env that still hold a placeholder.
+ * .invalid and example.com names, dev's newsroom.local, the unreleased :0.1.0 tag) and every container image by
+ * digest. A refusal names what to fill: the keys of the overlay's prod.env still holding a placeholder, and the
+ * entries of its kustomization's {@code images:} not pinned to a digest (the one place a release sets its images).
  */
 final class ProdValues {
 
     static final List<String> PLACEHOLDERS =
             List.of("placeholder", "example.com", "newsroom.local", ":0.1.0", ".invalid");
 
+    /** An image reference pinned to content: any name, then {@code @sha256:} and the 64 hex digits of the digest. */
+    static final Pattern BY_DIGEST = Pattern.compile(".+@sha256:[0-9a-f]{64}");
+
+    private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+
     private ProdValues() {}
 
-    /** Throws, naming the keys to fill and the first offending lines, unless the render is ready for prod. */
-    static void requireReal(String render, Path prodEnv) throws IOException {
+    /** Throws, naming what to fill and the first offending lines, unless the overlay's render is ready for prod. */
+    static void requireReal(String render, Path overlay) throws IOException {
         List<String> problems = new ArrayList<>(render.lines()
                 .filter(ProdValues::holdsPlaceholder)
                 .map(String::strip)
                 .limit(10)
                 .toList());
-        for (Deployment deployment : Manifests.parse(render).all(Deployment.class)) {
-            Stream.concat(
-                            deployment.getSpec().getTemplate().getSpec().getContainers().stream(),
-                            deployment.getSpec().getTemplate().getSpec().getInitContainers().stream())
-                    .map(Container::getImage)
-                    .filter(image -> !image.contains("@sha256:"))
-                    .forEach(image -> problems.add("image not by digest: " + image));
-        }
+        // Deployments and Pods are the only kinds with containers that Manifests reads (it refuses any other).
+        Manifests manifests = Manifests.parse(render);
+        Stream.concat(
+                        manifests.all(Deployment.class).stream()
+                                .map(d -> d.getSpec().getTemplate().getSpec()),
+                        manifests.all(Pod.class).stream().map(Pod::getSpec))
+                .flatMap(pod -> images(pod).stream())
+                .filter(image -> !BY_DIGEST.matcher(image).matches())
+                .forEach(image -> problems.add("image not by digest: " + image));
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("the prod render is not ready: fill " + unfilledKeys(prodEnv) + " in "
-                    + prodEnv.getFileName() + "; it holds " + problems);
+            throw new IllegalStateException("the prod render is not ready: fill " + unfilledKeys(overlay)
+                    + " in prod.env and pin " + unpinnedImages(overlay)
+                    + " by digest in kustomization.yaml's images:; it holds " + problems);
         }
     }
 
-    /** The keys of prod.env whose value is still a placeholder or an image by tag. */
-    static List<String> unfilledKeys(Path prodEnv) throws IOException {
-        return Files.readAllLines(prodEnv).stream()
+    /** The keys of the overlay's prod.env whose value is still a placeholder. */
+    static List<String> unfilledKeys(Path overlay) throws IOException {
+        return Files.readAllLines(overlay.resolve("prod.env")).stream()
                 .filter(line -> !line.startsWith("#") && line.contains("="))
-                .filter(line -> holdsPlaceholder(line.substring(line.indexOf('=') + 1))
-                        || line.contains("_IMAGE=") && !line.contains("@sha256:"))
+                .filter(line -> holdsPlaceholder(line.substring(line.indexOf('=') + 1)))
                 .map(line -> line.substring(0, line.indexOf('=')))
+                .toList();
+    }
+
+    /** The names in the overlay's kustomization {@code images:} whose digest is missing or not sha256 of 64 hex. */
+    static List<String> unpinnedImages(Path overlay) throws IOException {
+        JsonNode images = StrictMapper.YAML
+                .readTree(overlay.resolve("kustomization.yaml").toFile())
+                .path("images");
+        return StreamSupport.stream(images.spliterator(), false)
+                .filter(image -> !DIGEST.matcher(image.path("digest").asText()).matches())
+                .map(image -> image.path("name").asText())
+                .toList();
+    }
+
+    /** The images a Deployment's pods run: its containers', then its init containers'. */
+    static List<String> images(Deployment deployment) {
+        return images(deployment.getSpec().getTemplate().getSpec());
+    }
+
+    private static List<String> images(PodSpec pod) {
+        return Stream.concat(pod.getContainers().stream(), pod.getInitContainers().stream())
+                .map(Container::getImage)
                 .toList();
     }
 
