@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The PostgreSQL cluster archives its WAL and is backed up daily to the object store its overlay names, with a
- * retention, and its instances may reach that store through the default-deny policies.
+ * The PostgreSQL cluster archives its WAL and is backed up daily to the object store its data tier (k8s/data) names,
+ * with a retention, and its instances may reach that store through the overlay's default-deny policies.
  */
 class BackupTest {
 
@@ -26,7 +26,7 @@ class BackupTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void theClusterArchivesItsWalToTheOverlaysObjectStore(String overlay) {
-        Manifests manifests = Repository.overlay(overlay);
+        Manifests manifests = Repository.data(overlay);
         CnpgCluster cluster = manifests.all(CnpgCluster.class).get(0);
 
         List<CnpgCluster.Plugin> archivers = cluster.spec().plugins().stream()
@@ -48,7 +48,7 @@ class BackupTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void aBaseBackupIsTakenDailyThroughTheSamePlugin(String overlay) {
-        Manifests manifests = Repository.overlay(overlay);
+        Manifests manifests = Repository.data(overlay);
         String cluster = manifests.all(CnpgCluster.class).get(0).metadata().getName();
 
         List<CnpgScheduledBackup> backups = manifests.all(CnpgScheduledBackup.class);
@@ -69,12 +69,12 @@ class BackupTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void theInstancesReachTheObjectStore(String overlay) {
-        Manifests manifests = Repository.overlay(overlay);
-        NetworkPolicies policies = new NetworkPolicies(manifests);
+        // The policies are the overlay's, the cluster and its object store the data tier's.
+        NetworkPolicies policies = new NetworkPolicies(Repository.overlay(overlay));
+        Manifests data = Repository.data(overlay);
         Map<String, String> instance = IsolationTest.postgresInstance(
-                manifests.all(CnpgCluster.class).get(0).metadata().getName());
-        URI endpoint = URI.create(manifests
-                .named(BarmanObjectStore.class, "newsroom-backups")
+                data.all(CnpgCluster.class).get(0).metadata().getName());
+        URI endpoint = URI.create(data.named(BarmanObjectStore.class, "newsroom-backups")
                 .spec()
                 .configuration()
                 .endpointURL());
@@ -107,7 +107,7 @@ class BackupTest {
     @Test
     void theRestoreClusterReadsProdsArchiveAndWritesItsOwn() throws IOException {
         Manifests ops = Manifests.parse(Files.readString(Repository.ROOT.resolve("k8s/ops/restore-cluster.yaml")));
-        Manifests prod = Repository.overlay("prod");
+        Manifests prod = Repository.data("prod");
         CnpgCluster original = prod.all(CnpgCluster.class).get(0);
         CnpgCluster restore = ops.all(CnpgCluster.class).get(0);
         String store = original.spec().plugins().get(0).parameters().get("barmanObjectName");

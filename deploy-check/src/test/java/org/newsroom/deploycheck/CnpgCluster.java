@@ -34,7 +34,7 @@ record CnpgCluster(String apiVersion, String kind, ObjectMeta metadata, Spec spe
     /** A CNPG-I plugin, e.g. Barman Cloud archiving WAL to an ObjectStore named in its parameters. */
     record Plugin(String name, Boolean isWALArchiver, Map<String, String> parameters) {}
 
-    record Storage(String size) {}
+    record Storage(String size, String storageClass) {}
 
     /** The operator's own anti-affinity between the instances of a cluster. */
     record Affinity(Boolean enablePodAntiAffinity, AntiAffinityType podAntiAffinityType, String topologyKey) {}

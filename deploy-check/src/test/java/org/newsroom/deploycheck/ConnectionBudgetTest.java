@@ -26,7 +26,8 @@ class ConnectionBudgetTest {
     @ValueSource(strings = {"dev", "prod"})
     void theServicesPoolsFitThroughPgBouncerIntoMaxConnections(String overlay) {
         Manifests manifests = Repository.overlay(overlay);
-        CnpgCluster cluster = manifests.all(CnpgCluster.class).get(0);
+        Manifests data = Repository.data(overlay);
+        CnpgCluster cluster = data.all(CnpgCluster.class).get(0);
         CnpgPooler pooler = manifests.all(CnpgPooler.class).get(0);
         CnpgPooler.PgBouncer bouncer = pooler.spec().pgbouncer();
         int maxConnections =
@@ -40,7 +41,7 @@ class ConnectionBudgetTest {
                 clients <= bouncer.parameter("max_client_conn", 100),
                 clients + " client connections <= max_client_conn of one PgBouncer");
 
-        int databases = manifests.all(CnpgDatabase.class).size();
+        int databases = data.all(CnpgDatabase.class).size();
         int perDatabase = Math.min(
                 bouncer.parameter("default_pool_size", 20) + bouncer.parameter("reserve_pool_size", 0),
                 bouncer.parameter("max_db_connections", Integer.MAX_VALUE));

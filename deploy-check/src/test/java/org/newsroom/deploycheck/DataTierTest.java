@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Kafka: a controller pool and a broker pool, rack-aware, each node on its own host and spread over zones.
- * PostgreSQL: prod's instances on distinct hosts, required. Both overlays.
+ * PostgreSQL (k8s/data): prod's instances on distinct hosts, required. Both environments.
  */
 class DataTierTest {
 
@@ -100,7 +100,7 @@ class DataTierTest {
 
     @Test
     void prodRunsThreePostgresInstancesOnDistinctHostsRequired() {
-        CnpgCluster cluster = Repository.overlay("prod").all(CnpgCluster.class).get(0);
+        CnpgCluster cluster = Repository.data("prod").all(CnpgCluster.class).get(0);
 
         assertTrue(
                 cluster.spec().instances() >= 3, "instances: " + cluster.spec().instances());

@@ -103,7 +103,7 @@ class IsolationTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("overlaysAndServices")
     void reachesItsOwnDatabaseClusterAndNoOther(String overlay, String service) {
-        Manifests manifests = Repository.overlay(overlay);
+        Manifests manifests = Repository.environment(overlay);
         NetworkPolicies policies = new NetworkPolicies(manifests);
         Map<String, String> pods = ServiceWiringTest.labels(manifests, service);
         String host = ServiceWiringTest.configMap(manifests, service).getData().get("NEWSROOM_DB_HOST");
@@ -167,8 +167,11 @@ class IsolationTest {
     void theOperatorsReachTheirPodsAndPrometheusTheirMetrics(String overlay) {
         Manifests manifests = Repository.overlay(overlay);
         NetworkPolicies policies = new NetworkPolicies(manifests);
-        Map<String, String> instance = postgresInstance(
-                manifests.all(CnpgCluster.class).get(0).metadata().getName());
+        Map<String, String> instance = postgresInstance(Repository.data(overlay)
+                .all(CnpgCluster.class)
+                .get(0)
+                .metadata()
+                .getName());
         String kafkaName = manifests.all(Kafka.class).get(0).getMetadata().getName();
         Map<String, String> node = kafkaNode(kafkaName);
         Map<String, String> exporter = Map.of(

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,9 @@ import java.util.stream.Stream;
  * server refuses it otherwise), every Service, PodDisruptionBudget and NetworkPolicy selects at least one pod template
  * of the overlay or a pod the runbooks start by hand (k8s/ops), every HPA and ScaledObject scales an existing Deployment, every HTTPRoute backend is an existing
  * Service's port. Pods the operators create (Kafka, PostgreSQL, PgBouncer) are not in the render: a NetworkPolicy
- * for them is held to its flows by IsolationTest, here only the services' pods count.
+ * for them is held to its flows by IsolationTest; here only that the CloudNativePG names it selects are rendered
+ * objects. Read it over an environment's two renders (k8s/data and the overlay): the Cluster is in the one, the
+ * policies and the Pooler in the other.
  */
 final class LabelAgreement {
 
@@ -86,7 +89,82 @@ final class LabelAgreement {
                     .flatMap(r -> r.backendRefs() == null ? Stream.empty() : r.backendRefs().stream())
                     .forEach(backend -> backend(manifests, route, backend, problems));
         }
+        cloudNativePgNames(manifests, problems);
         return problems;
+    }
+
+    /**
+     * CloudNativePG labels its pods with the names of our objects: {@code cnpg.io/cluster} with the Cluster's (the data
+     * tier, k8s/data), {@code cnpg.io/poolerName} with the Pooler's (the overlay). So every such label a NetworkPolicy
+     * selects or names as a peer must name a rendered Cluster or Pooler, and every Pooler, Database and ScheduledBackup
+     * must belong to a rendered Cluster: read over both renders, this is what keeps the overlay's policies on the
+     * database pods when the Cluster lives in another kustomization.
+     */
+    private static void cloudNativePgNames(Manifests manifests, List<String> problems) {
+        Set<String> clusters = manifests.all(CnpgCluster.class).stream()
+                .map(c -> c.metadata().getName())
+                .collect(Collectors.toSet());
+        Set<String> poolers = manifests.all(CnpgPooler.class).stream()
+                .map(p -> p.metadata().getName())
+                .collect(Collectors.toSet());
+        for (NetworkPolicy policy : manifests.all(NetworkPolicy.class)) {
+            String owner = "NetworkPolicy " + policy.getMetadata().getName();
+            Stream.of(
+                            Stream.of(policy.getSpec().getPodSelector()),
+                            policy.getSpec().getIngress().stream()
+                                    .flatMap(r -> r.getFrom().stream())
+                                    .map(NetworkPolicyPeer::getPodSelector),
+                            policy.getSpec().getEgress().stream()
+                                    .flatMap(r -> r.getTo().stream())
+                                    .map(NetworkPolicyPeer::getPodSelector))
+                    .flatMap(s -> s)
+                    .filter(s -> s != null && s.getMatchLabels() != null)
+                    .map(LabelSelector::getMatchLabels)
+                    .forEach(labels -> {
+                        named(owner, "cnpg.io/cluster", labels.get("cnpg.io/cluster"), "Cluster", clusters, problems);
+                        named(
+                                owner,
+                                "cnpg.io/poolerName",
+                                labels.get("cnpg.io/poolerName"),
+                                "Pooler",
+                                poolers,
+                                problems);
+                    });
+        }
+        for (CnpgPooler pooler : manifests.all(CnpgPooler.class)) {
+            named(
+                    "Pooler " + pooler.metadata().getName(),
+                    "spec.cluster.name",
+                    pooler.spec().cluster().name(),
+                    "Cluster",
+                    clusters,
+                    problems);
+        }
+        for (CnpgDatabase database : manifests.all(CnpgDatabase.class)) {
+            named(
+                    "Database " + database.metadata().getName(),
+                    "spec.cluster.name",
+                    database.spec().cluster().name(),
+                    "Cluster",
+                    clusters,
+                    problems);
+        }
+        for (CnpgScheduledBackup backup : manifests.all(CnpgScheduledBackup.class)) {
+            named(
+                    "ScheduledBackup " + backup.metadata().getName(),
+                    "spec.cluster.name",
+                    backup.spec().cluster().name(),
+                    "Cluster",
+                    clusters,
+                    problems);
+        }
+    }
+
+    private static void named(
+            String owner, String field, String name, String kind, Set<String> rendered, List<String> problems) {
+        if (name != null && !rendered.contains(name)) {
+            problems.add(owner + ": " + field + " " + name + " is no rendered " + kind);
+        }
     }
 
     /**

@@ -140,7 +140,11 @@ class MonitoringTest {
     @ValueSource(strings = {"dev", "prod"})
     void postgresInstancesAreScrapedOnTheirMetricsPort(String overlay) {
         Manifests manifests = Repository.overlay(overlay);
-        String cluster = manifests.all(CnpgCluster.class).get(0).metadata().getName();
+        String cluster = Repository.data(overlay)
+                .all(CnpgCluster.class)
+                .get(0)
+                .metadata()
+                .getName();
 
         List<PodMonitor.Endpoint> endpoints = endpointsSelecting(manifests, IsolationTest.postgresInstance(cluster));
         assertFalse(endpoints.isEmpty(), "a PodMonitor selects the instances of " + cluster);

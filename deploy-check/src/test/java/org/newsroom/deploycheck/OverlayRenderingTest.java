@@ -3,6 +3,8 @@ package org.newsroom.deploycheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -14,6 +16,7 @@ import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Both overlays render with the real kubectl kustomize, and every document reads into its typed model. */
+/**
+ * Both overlays and both data tiers (k8s/data) render with the real kubectl kustomize, and every document reads into
+ * its typed model.
+ */
 class OverlayRenderingTest {
 
     @Test
@@ -55,16 +61,12 @@ class OverlayRenderingTest {
                 Map.entry("KafkaNodePool", 2L),
                 Map.entry("KafkaTopic", 8L),
                 Map.entry("KafkaUser", 6L),
-                Map.entry("Cluster", 1L),
-                Map.entry("Database", 4L),
-                Map.entry("ScheduledBackup", 1L),
-                Map.entry("ObjectStore", 1L),
                 Map.entry("Pooler", 1L),
                 Map.entry("Gateway", 1L),
                 Map.entry("HTTPRoute", 5L),
                 Map.entry("Certificate", 1L)));
         if ("prod".equals(overlay)) {
-            expected.put("ExternalSecret", 8L); // dev's Secrets come from k8s/create-secrets.sh
+            expected.put("ExternalSecret", 3L); // dev's Secrets come from k8s/create-secrets.sh
         }
         assertEquals(expected, kinds);
 
@@ -85,10 +87,6 @@ class OverlayRenderingTest {
                 KafkaNodePool.class,
                 KafkaTopic.class,
                 KafkaUser.class,
-                CnpgCluster.class,
-                CnpgDatabase.class,
-                CnpgScheduledBackup.class,
-                BarmanObjectStore.class,
                 CnpgPooler.class,
                 Gateway.class,
                 HttpRoute.class,
@@ -97,19 +95,46 @@ class OverlayRenderingTest {
         }
     }
 
+    /** The data tier (k8s/data/NAME): the PostgreSQL cluster, its databases and backups, prod's their Secrets too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theDataTierRendersTheClusterItsDatabasesAndBackups(String environment) {
+        Manifests manifests = Repository.data(environment);
+
+        Map<String, Long> kinds = manifests.documents().stream()
+                .collect(Collectors.groupingBy(Manifests.Document::kind, Collectors.counting()));
+        Map<String, Long> expected = new HashMap<>(Map.of(
+                "Cluster", 1L,
+                "Database", 4L,
+                "ScheduledBackup", 1L,
+                "ObjectStore", 1L));
+        if ("prod".equals(environment)) {
+            expected.put("ExternalSecret", 5L); // the four database logins and the backups' keys
+        }
+        assertEquals(expected, kinds);
+        for (Class<?> model :
+                List.of(CnpgCluster.class, CnpgDatabase.class, CnpgScheduledBackup.class, BarmanObjectStore.class)) {
+            assertTrue(!manifests.all(model).isEmpty(), model.getSimpleName() + " in k8s/data/" + environment);
+        }
+    }
+
     /** `kubectl delete -k` of an overlay deletes what it renders: the namespace, and its volumes, must not be in it. */
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void theNamespaceIsNotInTheOverlay(String overlay) {
+    void theNamespaceIsNotInTheOverlayNorInTheDataTier(String overlay) {
         assertTrue(
                 Repository.overlay(overlay).documents().stream()
                         .noneMatch(d -> d.kind().equals("Namespace")),
                 "Namespace in " + overlay);
+        assertTrue(
+                Repository.data(overlay).documents().stream()
+                        .noneMatch(d -> d.kind().equals("Namespace")),
+                "Namespace in k8s/data/" + overlay);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void everythingLandsInTheOverlaysNamespace(String overlay) {
+    void everythingLandsInTheOverlaysNamespace(String overlay) throws IOException {
         Manifests manifests = Repository.overlay(overlay);
         String namespace = manifests.namespace();
 
@@ -124,7 +149,18 @@ class OverlayRenderingTest {
         manifests
                 .all(ScaledObject.class)
                 .forEach(s -> assertEquals(namespace, s.metadata().getNamespace()));
-        manifests
+        // The data tier's objects are records, not HasMetadata: read the namespace of every document of its stream.
+        try (MappingIterator<JsonNode> documents =
+                StrictMapper.YAML.readerFor(JsonNode.class).readValues(Repository.renderedData(overlay))) {
+            for (JsonNode document : documents.readAll()) {
+                assertEquals(
+                        namespace,
+                        document.path("metadata").path("namespace").asText(),
+                        "k8s/data/" + overlay + ": " + document.path("kind").asText() + " "
+                                + document.path("metadata").path("name").asText());
+            }
+        }
+        Repository.data(overlay)
                 .all(CnpgCluster.class)
                 .forEach(c -> assertEquals(namespace, c.metadata().getNamespace()));
     }

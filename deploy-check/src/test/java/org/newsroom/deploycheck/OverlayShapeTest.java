@@ -33,7 +33,8 @@ class OverlayShapeTest {
         dev.all(KafkaTopic.class)
                 .forEach(t ->
                         assertEquals(1, t.getSpec().getReplicas(), t.getSpec().getTopicName()));
-        assertEquals(1, dev.all(CnpgCluster.class).get(0).spec().instances());
+        assertEquals(
+                1, Repository.data("dev").all(CnpgCluster.class).get(0).spec().instances());
     }
 
     @Test
@@ -48,7 +49,7 @@ class OverlayShapeTest {
         prod.all(KafkaNodePool.class)
                 .forEach(p -> assertTrue(
                         p.getSpec().getReplicas() >= 3, p.getMetadata().getName()));
-        assertTrue(prod.all(CnpgCluster.class).get(0).spec().instances() >= 3);
+        assertTrue(Repository.data("prod").all(CnpgCluster.class).get(0).spec().instances() >= 3);
         prod.all(KafkaTopic.class)
                 .forEach(t ->
                         assertTrue(t.getSpec().getReplicas() >= 3, t.getSpec().getTopicName()));

@@ -31,9 +31,18 @@ final class ProdValues {
 
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
+    /**
+     * Where prod's values are, from the overlay: the component both of prod's kustomizations list (the overlay and
+     * k8s/data/prod), so that one file fills both.
+     */
+    static final String PROD_ENV = "values/prod.env";
+
     private ProdValues() {}
 
-    /** Throws, naming what to fill and the first offending lines, unless the overlay's render is ready for prod. */
+    /**
+     * Throws, naming what to fill and the first offending lines, unless a render of prod (the overlay's or the data
+     * tier's, which read the same prod.env) is ready for prod.
+     */
     static void requireReal(String render, Path overlay) throws IOException {
         List<String> problems = new ArrayList<>(render.lines()
                 .filter(ProdValues::holdsPlaceholder)
@@ -51,14 +60,14 @@ final class ProdValues {
                 .forEach(image -> problems.add("image not by digest: " + image));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the prod render is not ready: fill " + unfilledKeys(overlay)
-                    + " in prod.env and pin " + unpinnedImages(overlay)
+                    + " in " + PROD_ENV + " and pin " + unpinnedImages(overlay)
                     + " by digest in kustomization.yaml's images:; it holds " + problems);
         }
     }
 
     /** The keys of the overlay's prod.env whose value is still a placeholder. */
     static List<String> unfilledKeys(Path overlay) throws IOException {
-        return Files.readAllLines(overlay.resolve("prod.env")).stream()
+        return Files.readAllLines(overlay.resolve(PROD_ENV)).stream()
                 .filter(line -> !line.startsWith("#") && line.contains("="))
                 .filter(line -> holdsPlaceholder(line.substring(line.indexOf('=') + 1)))
                 .map(line -> line.substring(0, line.indexOf('=')))

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Prod renders real values from one place each: its environment from k8s/overlays/prod/prod.env, the release's images
+ * Prod renders real values from one place each: its environment from k8s/overlays/prod/values/prod.env (read by the
+ * overlay and by the data tier, k8s/data/prod), the release's images
  * from the {@code images:} block of the overlay's kustomization.yaml, by digest. The repository ships placeholders in
  * both, so the shipped render must be refused, naming what to fill; the same overlay filled must pass, and one image
  * left on a tag or on a malformed digest must be refused again.
@@ -42,6 +43,7 @@ class ProdValuesTest {
             Map.entry("JWT_ISSUER", "https://id.news-desk.org/realms/newsroom"),
             Map.entry("BACKUP_DESTINATION", "s3://news-desk-backups/newsroom-pg"),
             Map.entry("BACKUP_ENDPOINT", "https://s3.eu-west-1.amazonaws.com"),
+            Map.entry("STORAGE_CLASS", "gp3-retain"),
             Map.entry("SMTP_HOST", "smtp.news-desk.org"),
             Map.entry("MAIL_FROM", "newsroom@news-desk.org"),
             Map.entry("LETTERS_ADDRESS", "letters@news-desk.org"));
@@ -61,7 +63,8 @@ class ProdValuesTest {
         assertEquals(SERVICE_IMAGES, ProdValues.unpinnedImages(overlay));
         assertTrue(
                 refusal.getMessage()
-                        .contains("fill " + ProdValues.unfilledKeys(overlay) + " in prod.env and pin " + SERVICE_IMAGES
+                        .contains("fill " + ProdValues.unfilledKeys(overlay) + " in values/prod.env and pin "
+                                + SERVICE_IMAGES
                                 + " by digest"),
                 refusal.getMessage());
     }
@@ -84,6 +87,40 @@ class ProdValuesTest {
         }
         assertTrue(render.contains("https://news.news-desk.org"), "the public base URL");
         assertTrue(render.contains("- partners.news-desk.org"), "the partners route and certificate");
+    }
+
+    /** The data tier reads the same prod.env: shipped, it is refused for the backups' bucket, endpoint, StorageClass. */
+    @Test
+    void theShippedProdDataTierIsRefused() throws Exception {
+        Path overlay = Repository.ROOT.resolve("k8s/overlays/prod");
+        String render = Repository.renderedData("prod");
+
+        IllegalStateException refusal =
+                assertThrows(IllegalStateException.class, () -> ProdValues.requireReal(render, overlay));
+        for (String placeholder : List.of(
+                "PLACEHOLDER-prod-backup-bucket",
+                "PLACEHOLDER-prod-object-store-endpoint",
+                "PLACEHOLDER-retain-storage-class")) {
+            assertTrue(refusal.getMessage().contains(placeholder), placeholder + " in " + refusal.getMessage());
+        }
+    }
+
+    @Test
+    void aFilledProdDataTierRendersProdEnvsValues(@TempDir Path copy) throws Exception {
+        Path overlay = filledCopy(copy);
+
+        String render = Repository.kubectl().kustomize(copy.resolve("k8s/data/prod"));
+        ProdValues.requireReal(render, overlay);
+
+        Manifests manifests = Manifests.parse(render);
+        CnpgCluster cluster = manifests.named(CnpgCluster.class, "newsroom-pg");
+        assertEquals(FILLED.get("STORAGE_CLASS"), cluster.spec().storage().storageClass(), "the volumes' StorageClass");
+        BarmanObjectStore.Configuration store = manifests
+                .named(BarmanObjectStore.class, "newsroom-backups")
+                .spec()
+                .configuration();
+        assertEquals(FILLED.get("BACKUP_DESTINATION"), store.destinationPath());
+        assertEquals(FILLED.get("BACKUP_ENDPOINT"), store.endpointURL());
     }
 
     /** A release names its images in exactly one place: prod.env and the replacements hold none. */
@@ -109,8 +146,14 @@ class ProdValuesTest {
                 .sorted()
                 .toList();
         assertEquals(SERVICE_IMAGES.stream().sorted().toList(), baseImages, "every image the Deployments run");
-        assertFalse(Files.readString(overlay.resolve("prod.env")).contains("IMAGE="), "prod.env names no image");
-        assertFalse(kustomization.path("replacements").toString().contains("image"), "no replacement sets an image");
+        assertFalse(
+                Files.readString(overlay.resolve(ProdValues.PROD_ENV)).contains("IMAGE="), "prod.env names no image");
+        JsonNode values = StrictMapper.YAML.readTree(overlay.resolve(ProdValues.PROD_ENV)
+                .resolveSibling("kustomization.yaml")
+                .toFile());
+        assertFalse(values.path("replacements").isEmpty(), "the values' replacements");
+        assertFalse(values.path("replacements").toString().contains("image"), "no replacement sets an image");
+        assertFalse(kustomization.has("replacements"), "the overlay's own replacements: none, the values' component");
     }
 
     @Test
@@ -163,20 +206,23 @@ class ProdValuesTest {
 
     /**
      * The same check on an operator's filled overlay before it is applied (docs/operations.md, "Upgrade a service"):
-     * {@code -Dtest='ProdValuesTest#theGivenProdOverlayIsReady' -Dnewsroom.prod.overlay=<dir>}. Skipped without.
+     * {@code -Dtest='ProdValuesTest#theGivenProdOverlayIsReady' -Dnewsroom.prod.overlay=<dir>}, and on its data tier,
+     * {@code k8s/data/prod} of the same copy. Skipped without.
      */
     @Test
     @EnabledIfSystemProperty(named = "newsroom.prod.overlay", matches = ".+")
     void theGivenProdOverlayIsReady() throws Exception {
         Path overlay = Path.of(System.getProperty("newsroom.prod.overlay")).toAbsolutePath();
         ProdValues.requireReal(Repository.kubectl().kustomize(overlay), overlay);
+        Path data = overlay.resolve("../../data/prod").normalize();
+        ProdValues.requireReal(Repository.kubectl().kustomize(data), overlay);
     }
 
     /** A copy of k8s/ whose prod overlay has every prod.env key filled and every image pinned to a digest. */
     private static Path filledCopy(Path copy) throws IOException {
         copyTree(Repository.ROOT.resolve("k8s"), copy.resolve("k8s"));
         Path overlay = copy.resolve("k8s/overlays/prod");
-        Path prodEnv = overlay.resolve("prod.env");
+        Path prodEnv = overlay.resolve(ProdValues.PROD_ENV);
         Files.writeString(prodEnv, fill(Files.readString(prodEnv)));
         Path kustomization = overlay.resolve("kustomization.yaml");
         String images = Files.readString(kustomization);

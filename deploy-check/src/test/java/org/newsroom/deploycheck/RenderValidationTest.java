@@ -18,17 +18,52 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Both overlays validate, and a copy of the dev render with one mistake each does not: the validator names the
- * object and the field.
+ * Both environments (data tier and overlay) validate, and a copy of dev's renders with one mistake each does not: the
+ * validator names the object and the field.
  */
 class RenderValidationTest {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
+    /** The data tier and the overlay, as one stream: every object against its schema, and the references between. */
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void theRenderedOverlayIsValid(String overlay) throws IOException, InterruptedException {
-        assertEquals(List.of(), RenderValidation.problems(Repository.rendered(overlay)));
+    void theRenderedEnvironmentIsValid(String environment) throws IOException, InterruptedException {
+        assertEquals(List.of(), RenderValidation.problems(Repository.renderedEnvironment(environment)));
+    }
+
+    /** The overlay alone names a PostgreSQL cluster it does not render: the check reads the data tier too. */
+    @Test
+    void theOverlayWithoutItsDataTierNamesAClusterItDoesNotHave() throws IOException, InterruptedException {
+        List<String> problems = RenderValidation.problems(Repository.rendered("dev"));
+        assertTrue(
+                problems.contains("Pooler newsroom-pg-pooler-rw: spec.cluster.name newsroom-pg is no rendered Cluster"),
+                problems.toString());
+        assertTrue(
+                problems.contains(
+                        "NetworkPolicy postgres-instances: cnpg.io/cluster newsroom-pg is no rendered Cluster"),
+                problems.toString());
+    }
+
+    @Test
+    void aDatabasePolicyForAClusterThatIsNotRendered() throws IOException, InterruptedException {
+        refused(
+                "NetworkPolicy",
+                "postgres-instances",
+                o -> ((ObjectNode) o.path("spec").path("podSelector").path("matchLabels"))
+                        .put("cnpg.io/cluster", "newsroom-postgres"),
+                "postgres-instances",
+                "cnpg.io/cluster newsroom-postgres");
+    }
+
+    @Test
+    void aScheduledBackupOfAClusterThatIsNotRendered() throws IOException, InterruptedException {
+        refused(
+                "ScheduledBackup",
+                "newsroom-pg-daily",
+                o -> ((ObjectNode) spec(o).path("cluster")).put("name", "newsroom-postgres"),
+                "newsroom-pg-daily",
+                "spec.cluster.name newsroom-postgres");
     }
 
     @Test
@@ -281,7 +316,7 @@ class RenderValidationTest {
         return (ObjectNode) object.path("spec");
     }
 
-    /** Applies the mistake to one object of a copy of the dev render and expects a problem naming it. */
+    /** Applies the mistake to one object of a copy of dev's renders (data tier and overlay) and expects a problem naming it. */
     private static void refused(String kind, String name, Consumer<ObjectNode> mistake, String object, String field)
             throws IOException, InterruptedException {
         refused("dev", kind, name, mistake, object, field);
@@ -292,7 +327,7 @@ class RenderValidationTest {
             throws IOException, InterruptedException {
         List<ObjectNode> documents = new ArrayList<>();
         try (MappingIterator<JsonNode> nodes =
-                YAML.readerFor(JsonNode.class).readValues(Repository.rendered(overlay))) {
+                YAML.readerFor(JsonNode.class).readValues(Repository.renderedEnvironment(overlay))) {
             while (nodes.hasNext()) {
                 JsonNode node = nodes.next();
                 if (node instanceof ObjectNode document) {

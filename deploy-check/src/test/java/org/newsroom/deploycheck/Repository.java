@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-/** The checked-out repository this module checks, and its overlays rendered once per test run. */
+/** The checked-out repository this module checks, and its overlays and data tiers rendered once per test run. */
 final class Repository {
 
     static final Path ROOT =
@@ -38,22 +38,63 @@ final class Repository {
         return crdSchemas;
     }
 
-    /** {@code k8s/overlays/NAME}, rendered with kubectl kustomize and read into typed models. */
+    /**
+     * {@code k8s/overlays/NAME}, the application, rendered with kubectl kustomize and read into typed models: what
+     * {@code kubectl delete -k k8s/overlays/NAME} deletes.
+     */
     static Manifests overlay(String name) {
-        return PARSED.computeIfAbsent(name, n -> {
+        return parsed("overlays/" + name);
+    }
+
+    /** {@code k8s/overlays/NAME} as {@code kubectl kustomize} prints it: the YAML stream {@code apply -k} sends. */
+    static String rendered(String name) {
+        return render("overlays/" + name);
+    }
+
+    /**
+     * {@code k8s/data/NAME}, the environment's PostgreSQL cluster, its databases and backups: applied on its own,
+     * before the overlay, so that deleting the overlay cannot delete the databases' volumes.
+     */
+    static Manifests data(String name) {
+        return parsed("data/" + name);
+    }
+
+    /** {@code k8s/data/NAME} as {@code kubectl kustomize} prints it. */
+    static String renderedData(String name) {
+        return render("data/" + name);
+    }
+
+    /**
+     * What the environment's namespace holds once both are applied: the data tier's render and the overlay's, one
+     * YAML stream. The checks of references between objects (a Pooler's cluster, a policy's database pods, a
+     * Secret's ExternalSecret) read this.
+     */
+    static String renderedEnvironment(String name) {
+        return renderedData(name).stripTrailing() + "\n---\n" + rendered(name);
+    }
+
+    /** {@link #renderedEnvironment}, read into typed models. */
+    static Manifests environment(String name) {
+        return parsed("environment/" + name);
+    }
+
+    private static Manifests parsed(String key) {
+        return PARSED.computeIfAbsent(key, k -> {
             try {
-                return Manifests.parse(rendered(n));
+                return Manifests.parse(
+                        k.startsWith("environment/")
+                                ? renderedEnvironment(k.substring("environment/".length()))
+                                : render(k));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
     }
 
-    /** {@code k8s/overlays/NAME} as {@code kubectl kustomize} prints it: the YAML stream {@code apply -k} sends. */
-    static String rendered(String name) {
-        return RENDERED.computeIfAbsent(name, n -> {
+    private static String render(String directory) {
+        return RENDERED.computeIfAbsent(directory, d -> {
             try {
-                return kubectl().kustomize(ROOT.resolve("k8s/overlays").resolve(n));
+                return kubectl().kustomize(ROOT.resolve("k8s").resolve(d));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

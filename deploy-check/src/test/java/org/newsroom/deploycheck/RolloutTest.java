@@ -41,7 +41,7 @@ class RolloutTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyContainerReservesTheMemoryItMayUse(String overlay) {
-        Manifests manifests = Repository.overlay(overlay);
+        Manifests manifests = Repository.environment(overlay);
         for (Deployment deployment : manifests.all(Deployment.class)) {
             for (Container container :
                     deployment.getSpec().getTemplate().getSpec().getContainers()) {
@@ -62,7 +62,7 @@ class RolloutTest {
     @Test
     void postgresqlAndKafkaRunExactVersions() {
         for (String overlay : new String[] {"dev", "prod"}) {
-            Manifests manifests = Repository.overlay(overlay);
+            Manifests manifests = Repository.environment(overlay);
             for (CnpgCluster cluster : manifests.all(CnpgCluster.class)) {
                 assertTrue(
                         cluster.spec().imageName().matches("ghcr\\.io/cloudnative-pg/postgresql:15\\.\\d+"),

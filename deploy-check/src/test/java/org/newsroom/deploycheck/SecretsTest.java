@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every Secret the overlays refer to will exist: an operator writes it for a rendered resource (a
+ * Every Secret the overlays and the data tiers (k8s/data) refer to will exist: an operator writes it for a rendered resource (a
  * KafkaUser's login, the Kafka cluster CA), or k8s/create-secrets.sh creates it (dev), or in prod an
  * ExternalSecret has the External Secrets Operator write it from the secret store. A Secret nobody
  * makes leaves its pods stuck in ContainerCreating. Prod verifies JWTs against the identity
@@ -39,7 +39,7 @@ class SecretsTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyReferencedSecretIsMadeBySomeone(String overlay) throws IOException {
-        Manifests manifests = Repository.overlay(overlay);
+        Manifests manifests = Repository.environment(overlay);
         Set<String> made = new TreeSet<>(createdByScript());
         made.addAll(madeByOperators(manifests));
 
@@ -50,7 +50,7 @@ class SecretsTest {
 
     @Test
     void prodHasAnExternalSecretForEverySecretItReferencesAndNoSecretItself() {
-        Manifests manifests = Repository.overlay("prod");
+        Manifests manifests = Repository.environment("prod");
         Set<String> fromTheStore = new TreeSet<>(referenced(manifests));
         fromTheStore.removeAll(madeByOperators(manifests));
 
@@ -80,7 +80,7 @@ class SecretsTest {
 
     @Test
     void prodsDatabaseLoginsAreBasicAuthSecretsCloudNativePgReloads() {
-        Manifests manifests = Repository.overlay("prod");
+        Manifests manifests = Repository.data("prod");
         for (CnpgCluster.Role role :
                 manifests.all(CnpgCluster.class).get(0).spec().managed().roles()) {
             ExternalSecret secret =

@@ -183,7 +183,7 @@ class ServiceWiringTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("overlaysAndServices")
     void connectsToItsOwnDatabaseAndTheBroker(String overlay, String service) {
-        Manifests manifests = Repository.overlay(overlay);
+        Manifests manifests = Repository.environment(overlay);
         Map<String, String> data = configMap(manifests, service).getData();
         CnpgCluster cluster = manifests.all(CnpgCluster.class).get(0);
 

@@ -33,12 +33,12 @@ class StrictParsingTest {
         "kafka/topics.yaml, '  partitions: 6', '  partitons: 6', partitons",
         "kafka/kafka.yaml, '  entityOperator:', '  entityOperater:', entityOperater",
         "kafka/users.yaml, '  authorization:', '  authorisation:', authorisation",
-        // our KEDA and CloudNativePG records
+        // our KEDA and CloudNativePG records (the PostgreSQL cluster is k8s/data/base)
         "notify-service/scaledobject.yaml, '  minReplicaCount:', '  minReplicaCont:', minReplicaCont",
         "notify-service/scaledobject.yaml, '        consumerGroup:', '        consumerGroupe:', consumerGroupe",
         "kafka/keda-auth.yaml, '    - parameter: sasl', '    - parametre: sasl', parametre",
-        "postgres/cluster.yaml, '  instances:', '  instance:', instance",
-        "postgres/databases.yaml, '  databaseReclaimPolicy:', '  databaseReclaimPolcy:', databaseReclaimPolcy",
+        "../data/base/cluster.yaml, '  instances:', '  instance:', instance",
+        "../data/base/databases.yaml, '  databaseReclaimPolicy:', '  databaseReclaimPolcy:', databaseReclaimPolcy",
     })
     void aMisspeltFieldFailsTheRead(String baseFile, String field, String misspelt, String reported)
             throws IOException {
