@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Creates the Secrets the manifests reference but do not contain (secrets never live in the repo), for dev. Prod's
-# come from its secret store through the ExternalSecrets of k8s/overlays/prod (k8s/README.md, "Secrets").
+# come from its secret store through the ExternalSecrets of k8s/data/prod and k8s/overlays/prod (k8s/README.md, "Secrets").
 #   newsroom-db-<role>  kubernetes.io/basic-auth, one per service role, random password
 #   newsroom-jwt        public.pem: the key that verifies bearer JWTs (ingest, editorial, notify; prod: a JWKS URL)
 #   newsroom-notify     token-secret, suppression-secret: random, for notify-service
 #   newsroom-kafka-keda username, password (random), sasl, tls: KEDA's Kafka login (KafkaUser keda)
 #   newsroom-smtp       username, password of the SMTP relay: only when SMTP_USERNAME and SMTP_PASSWORD
 #                       are set in the environment (notify-service runs without it)
-#   newsroom-backup-s3  ACCESS_KEY_ID, ACCESS_SECRET_KEY of the backups' object store (postgres/backup.yaml), from
+#   newsroom-backup-s3  ACCESS_KEY_ID, ACCESS_SECRET_KEY of the backups' object store (k8s/data/base/backup.yaml), from
 #                       BACKUP_ACCESS_KEY_ID and BACKUP_SECRET_ACCESS_KEY: without it WAL archiving fails (and alerts)
 # Not made here: the services' Kafka logins (the Strimzi User Operator writes a Secret per KafkaUser)
 # and newsroom-cluster-ca-cert (Strimzi's cluster CA).
