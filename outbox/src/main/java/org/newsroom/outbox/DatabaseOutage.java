@@ -4,11 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import org.newsroom.problem.DatabaseUnavailable;
 
 /**
  * Tells a failure caused by the database being away (down, restarting, out of connections) from one a retry will
@@ -23,23 +22,7 @@ class DatabaseOutage {
     DataSource dataSource;
 
     boolean explains(Throwable failure) {
-        return saysConnectionLost(failure) || !databaseAnswers();
-    }
-
-    /** SQLSTATE class 08 (connection exception), 57P01-57P03 (shutdown, cannot connect now), 53 (resources). */
-    private static boolean saysConnectionLost(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return DatabaseUnavailable.isCause(failure) || !databaseAnswers();
     }
 
     private boolean databaseAnswers() {

@@ -5,15 +5,20 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every refusal into an RFC 7807 body, so clients parse one error shape from every service. */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** Long enough for a pool to free a connection or a restarted database to accept them again. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -59,11 +64,31 @@ public class ProblemMappers {
                 .toResponse();
     }
 
+    /**
+     * A database that is away or overloaded is not a bug: the client is told to come back shortly (503 with
+     * Retry-After), and the log gets one line per refusal instead of a stack trace, since an outage refuses many.
+     */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        Optional<Throwable> databaseAway = DatabaseUnavailable.find(e);
+        if (databaseAway.isPresent()) {
+            LOG.warnf("Answered 503, the database is unavailable: %s", databaseAway.get());
+            return databaseUnavailable();
+        }
         LOG.error("Unexpected failure", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Unexpected failure; see the service log")
                 .toResponse();
+    }
+
+    private static Response databaseUnavailable() {
+        return Response.fromResponse(Problem.of(
+                                Response.Status.SERVICE_UNAVAILABLE,
+                                "The service is temporarily unable to reach its database; retry in "
+                                        + DATABASE_RETRY_AFTER_SECONDS + " seconds")
+                        .with("retryAfterSeconds", DATABASE_RETRY_AFTER_SECONDS)
+                        .toResponse())
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                .build();
     }
 
     /** The last node of the property path, e.g. {@code headline} of {@code create.request.headline}. */
