@@ -121,6 +121,7 @@ service_env() {
     publish-service)
       echo "NEWSROOM_PUBLIC_BASE_URL=http://localhost:${SERVICE_PORT[publish-service]}"
       echo "NEWSROOM_FEEDBACK_URL=http://localhost:${SERVICE_PORT[editorial-service]}"
+      echo "NEWSROOM_NOTIFY_BASE_URL=http://localhost:${SERVICE_PORT[notify-service]}"
       ;;
     notify-service)
       echo "NEWSROOM_JWT_PUBLIC_KEY=file:$JWT_DIR/public.pem"

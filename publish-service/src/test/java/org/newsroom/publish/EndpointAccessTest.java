@@ -30,6 +30,9 @@ class EndpointAccessTest extends EndpointAccessContract {
                 "GET /api/editions/{slug}",
                 "GET /contract/asyncapi.yaml",
                 "GET /contract/schemas/{type}.json",
-                "GET /assets/{name}");
+                "GET /assets/{name}",
+                "GET /robots.txt",
+                "GET /sitemap.xml",
+                "GET /sitemap-news.xml");
     }
 }

@@ -27,9 +27,6 @@ public class Theme {
     @Inject
     Site site;
 
-    @Inject
-    ThemeAssets assets;
-
     public String title() {
         return site.title();
     }
@@ -44,7 +41,7 @@ public class Theme {
 
     /** A path on whichever service renders the page: each serves the theme's assets itself. */
     public String stylesheet() {
-        return ThemeAssets.PATH + "/" + assets.stylesheet().name();
+        return ThemeAssets.PATH + "/" + ThemeAssets.stylesheetName();
     }
 
     private static String trimmed(String url) {

@@ -18,19 +18,23 @@ public class ThemeAssets {
     static final String PATH = "/assets";
     private static final int A_YEAR = 365 * 24 * 3600;
 
-    private final Asset stylesheet = Asset.fingerprinted("theme/site.css", "text/css; charset=utf-8");
+    private static final Asset STYLESHEET = Asset.fingerprinted("theme/site.css", "text/css; charset=utf-8");
 
-    Asset stylesheet() {
-        return stylesheet;
+    /**
+     * The stylesheet's current name. A page names it, so a page's validator (ETag) must change with it: a browser
+     * told "not modified" after a release would keep a page whose stylesheet is gone.
+     */
+    public static String stylesheetName() {
+        return STYLESHEET.name();
     }
 
     @GET
     @Path("{name}")
     public Response file(@PathParam("name") String name) {
-        if (!stylesheet.name().equals(name)) {
+        if (!STYLESHEET.name().equals(name)) {
             throw new NotFoundException("No such asset: " + name);
         }
-        return Response.ok(stylesheet.content(), stylesheet.mediaType())
+        return Response.ok(STYLESHEET.content(), STYLESHEET.mediaType())
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + A_YEAR + ", immutable")
                 .build();
     }

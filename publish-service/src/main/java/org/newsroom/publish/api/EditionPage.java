@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +21,14 @@ import org.newsroom.events.EditionBrief;
 import org.newsroom.events.EditionLead;
 import org.newsroom.publish.domain.Edition;
 import org.newsroom.publish.domain.PublicUrls;
+import org.newsroom.publish.domain.Publication;
+import org.newsroom.publish.domain.PublishSettings;
+import org.newsroom.theme.Theme;
 
 /**
  * The public page of an edition: the lead story with its editor's note, image, author bio and rights line, then the
- * numbered briefs.
+ * numbered briefs ("Takes"), and the grade and letter forms for the lead, which is what readers of the newsletter
+ * answer to.
  */
 @Path("/editions")
 @Produces(MediaType.TEXT_HTML)
@@ -34,6 +39,12 @@ public class EditionPage {
     @Inject
     PublicUrls urls;
 
+    @Inject
+    PublishSettings settings;
+
+    @Inject
+    Theme.Site site;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance edition(View edition);
@@ -41,19 +52,24 @@ public class EditionPage {
         static native TemplateInstance notFound(String slug);
     }
 
-    /** What the page shows. An outlet URL is null unless it is an http(s) link. */
+    /** What the page shows. Feedback is null when the lead story is no longer public (retracted since). */
     public record View(
             String url,
             String title,
             String date,
             String dateReadable,
-            List<String> sections,
+            List<StoryPage.SectionLink> sections,
             Lead lead,
-            List<Brief> briefs) {}
+            List<Brief> briefs,
+            Feedback feedback,
+            Sharing sharing) {}
 
+    /** The lead as approved with the edition; its page and dateline come from its publication here. */
     public record Lead(
+            String url,
             String headline,
             String byline,
+            String dateline,
             String editorsNote,
             StoryPage.Image image,
             List<String> paragraphs,
@@ -68,34 +84,69 @@ public class EditionPage {
     @Path("{slug}")
     public Response page(@PathParam("slug") String slug, @Context Request request) {
         return Edition.findPublished(slug)
-                .map(e -> Freshness.respond(
-                        request,
-                        e.id.toString(),
-                        e.publishedAt,
-                        () -> Response.ok(Templates.edition(view(e))).type(HTML)))
+                .map(e -> {
+                    EditionApproved content = e.content();
+                    Publication leadStory = Publication.findByStoryId(
+                                    content.lead().storyId())
+                            .filter(Publication::isPublic)
+                            .orElse(null);
+                    // the page shows the lead's dateline and forms too: a correction or retraction changes it
+                    String version = e.id + "|" + (leadStory == null ? "-" : leadStory.version);
+                    Instant modified =
+                            leadStory == null || leadStory.lastModified().isBefore(e.publishedAt)
+                                    ? e.publishedAt
+                                    : leadStory.lastModified();
+                    return Freshness.respond(
+                            request,
+                            version,
+                            modified,
+                            () -> Response.ok(Templates.edition(view(e, content, leadStory)))
+                                    .type(HTML));
+                })
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
                         .entity(Templates.notFound(slug))
                         .type(HTML)
                         .build());
     }
 
-    private View view(Edition edition) {
-        EditionApproved content = edition.content();
+    /** @param leadStory the lead's publication here, null if it is no longer public */
+    private View view(Edition edition, EditionApproved content, Publication leadStory) {
+        String url = urls.edition(edition.slug);
+        Lead lead = lead(content.lead(), leadStory);
+        String published = StoryPage.machine(edition.publishedAt);
         return new View(
-                urls.edition(edition.slug),
+                url,
                 content.title(),
                 content.date().toString(),
                 READABLE.format(content.date()),
-                content.sections() == null ? List.of() : content.sections(),
-                lead(content.lead()),
-                content.briefs().stream().map(EditionPage::brief).toList());
+                StoryPage.sectionLinks(content.sections(), urls),
+                lead,
+                content.briefs().stream().map(EditionPage::brief).toList(),
+                leadStory == null
+                        ? null
+                        : Feedback.on(settings, "Grade this edition's lead story", leadStory.id.toString(), url),
+                Sharing.of(new Sharing.Article(
+                        url,
+                        content.title() + ": " + lead.headline(),
+                        lead.editorsNote() != null
+                                ? lead.editorsNote()
+                                : content.lead().summary(),
+                        site.title(),
+                        "Organization",
+                        lead.image(),
+                        published,
+                        null,
+                        site.title(),
+                        urls.site(""))));
     }
 
-    private static Lead lead(EditionLead lead) {
+    private Lead lead(EditionLead lead, Publication story) {
         Attribution source = lead.attribution();
         return new Lead(
+                story == null ? null : urls.story(story.slug),
                 lead.headline(),
                 StoryPage.blankToNull(lead.byline()),
+                story == null ? null : StoryPage.blankToNull(story.article.dateline),
                 StoryPage.blankToNull(lead.editorsNote()),
                 StoryPage.image(lead.imageUrl(), lead.imageCaption(), lead.imageCredit(), lead.headline()),
                 StoryPage.paragraphs(lead.summary()),

@@ -32,6 +32,7 @@ import org.newsroom.publish.domain.Publication;
 import org.newsroom.publish.domain.PublicationFilter;
 import org.newsroom.publish.domain.PublishSettings;
 import org.newsroom.publish.domain.Sections;
+import org.newsroom.theme.Theme;
 
 /**
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1: site-wide, per section and of editions. An entry's id is the publication's
@@ -50,6 +51,9 @@ public class FeedResource {
 
     @Inject
     PublishSettings settings;
+
+    @Inject
+    Theme.Site site;
 
     /** One feed, whatever its format. */
     record Feed(String title, String description, String path, List<Entry> entries) {}
@@ -98,7 +102,7 @@ public class FeedResource {
                 .filter(s -> Sections.key(s).equals(key))
                 .findFirst()
                 .orElse(section);
-        String title = settings.siteTitle();
+        String title = site.title();
         return serve(
                 request,
                 file,
@@ -112,7 +116,7 @@ public class FeedResource {
     @GET
     @Path("editions/" + FILES)
     public Response editions(@Context Request request, @PathParam("file") String file) {
-        String title = settings.siteTitle();
+        String title = site.title();
         return serve(
                 request,
                 file,
@@ -126,7 +130,7 @@ public class FeedResource {
     }
 
     private Feed siteFeed() {
-        String title = settings.siteTitle();
+        String title = site.title();
         return new Feed(
                 title,
                 "The newest stories of " + title,

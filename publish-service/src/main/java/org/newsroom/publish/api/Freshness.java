@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.function.Supplier;
+import org.newsroom.theme.ThemeAssets;
 
 /**
  * HTTP caching for public resources: an ETag and Last-Modified on every answer, and 304 Not Modified for a client
@@ -21,10 +22,13 @@ final class Freshness {
 
     private Freshness() {}
 
-    /** @param version a string that changes whenever the representation does */
+    /**
+     * @param version a string that changes whenever the content does; the release's stylesheet, which pages name, is
+     *     added here
+     */
     static Response respond(
             Request request, String version, Instant lastModified, Supplier<Response.ResponseBuilder> body) {
-        EntityTag tag = new EntityTag(digest(version));
+        EntityTag tag = tag(version, ThemeAssets.stylesheetName());
         Date modified = Date.from(lastModified);
         Response.ResponseBuilder builder = request.evaluatePreconditions(modified, tag);
         if (builder == null) {
@@ -34,6 +38,10 @@ final class Freshness {
                 .lastModified(modified)
                 .cacheControl(cacheControl())
                 .build();
+    }
+
+    static EntityTag tag(String version, String stylesheet) {
+        return new EntityTag(digest(version + "|" + stylesheet));
     }
 
     private static String digest(String version) {

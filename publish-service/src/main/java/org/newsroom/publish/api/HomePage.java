@@ -17,7 +17,6 @@ import org.newsroom.publish.domain.Edition;
 import org.newsroom.publish.domain.PublicUrls;
 import org.newsroom.publish.domain.Publication;
 import org.newsroom.publish.domain.PublicationFilter;
-import org.newsroom.publish.domain.PublishSettings;
 
 /** The front page: the latest editions and stories, with links that let feed readers discover the feeds. */
 @Path("/")
@@ -29,15 +28,21 @@ public class HomePage {
     @Inject
     PublicUrls urls;
 
-    @Inject
-    PublishSettings settings;
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(String title, List<EditionTeaser> editions, List<Teaser> stories);
+        static native TemplateInstance home(List<EditionTeaser> editions, List<Teaser> stories);
     }
 
-    public record EditionTeaser(String url, String title, String date) {}
+    public record EditionTeaser(String url, String title, String date, String dateReadable) {
+
+        static EditionTeaser of(Edition edition, PublicUrls urls) {
+            return new EditionTeaser(
+                    urls.edition(edition.slug),
+                    edition.title,
+                    edition.date.toString(),
+                    ArchivePage.READABLE.format(edition.date));
+        }
+    }
 
     @GET
     public Response home(@Context Request request) {
@@ -55,9 +60,8 @@ public class HomePage {
                 version,
                 lastModified,
                 () -> Response.ok(Templates.home(
-                                settings.siteTitle(),
                                 editions.stream()
-                                        .map(e -> new EditionTeaser(urls.edition(e.slug), e.title, e.date.toString()))
+                                        .map(e -> EditionTeaser.of(e, urls))
                                         .toList(),
                                 Teaser.of(newest, urls)))
                         .type(StoryPage.HTML));

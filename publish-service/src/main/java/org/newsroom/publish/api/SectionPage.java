@@ -28,7 +28,7 @@ public class SectionPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance section(String name, String key, List<Teaser> stories);
+        static native TemplateInstance section(String url, String name, String key, List<Teaser> stories);
 
         static native TemplateInstance notFound(String section);
     }
@@ -52,7 +52,7 @@ public class SectionPage {
                 request,
                 key + Teaser.version(newest),
                 newest.get(0).lastModified(),
-                () -> Response.ok(Templates.section(name, key, Teaser.of(newest, urls)))
+                () -> Response.ok(Templates.section(urls.site("/sections/" + key), name, key, Teaser.of(newest, urls)))
                         .type(StoryPage.HTML));
     }
 }

@@ -23,6 +23,7 @@ import org.newsroom.publish.domain.PublicUrls;
 import org.newsroom.publish.domain.Publication;
 import org.newsroom.publish.domain.PublishSettings;
 import org.newsroom.publish.domain.Sections;
+import org.newsroom.theme.Theme;
 import org.newsroom.web.StoryHtml;
 
 /**
@@ -37,18 +38,15 @@ public class StoryPage {
     private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern(
                     "d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
-    private static final List<Grade> GRADES = List.of(
-            new Grade(1, "poor"),
-            new Grade(2, "fair"),
-            new Grade(3, "good"),
-            new Grade(4, "very good"),
-            new Grade(5, "excellent"));
 
     @Inject
     PublicUrls urls;
 
     @Inject
     PublishSettings settings;
+
+    @Inject
+    Theme.Site site;
 
     @CheckedTemplate
     static class Templates {
@@ -80,16 +78,12 @@ public class StoryPage {
             String outletUrl,
             String authorBio,
             String rights,
-            String gradesUrl,
-            String lettersUrl,
-            String returnTo,
-            List<Grade> grades) {}
+            Feedback feedback,
+            Sharing sharing) {}
 
     public record SectionLink(String name, String url) {}
 
     public record Image(String url, String alt, String caption, String credit) {}
-
-    public record Grade(int value, String label) {}
 
     public record Retraction(String headline, String reason, String retractedAt, String retractedOn) {}
 
@@ -123,10 +117,11 @@ public class StoryPage {
 
     private Story story(Publication p) {
         Article a = p.article;
-        String feedback = settings.feedbackUrl().replaceAll("/+$", "");
+        String url = urls.story(p.slug);
+        Image image = image(a.imageUrl, a.imageCaption, a.imageCredit, a.headline);
         return new Story(
                 p.id.toString(),
-                urls.story(p.slug),
+                url,
                 sectionLinks(a.sections, urls),
                 a.headline,
                 paragraphs(a.summary),
@@ -138,16 +133,24 @@ public class StoryPage {
                 p.updatedAt == null ? null : readable(p.updatedAt),
                 blankToNull(p.correctionNote),
                 blankToNull(a.editorsNote),
-                image(a.imageUrl, a.imageCaption, a.imageCredit, a.headline),
+                image,
                 blankToNull(StoryHtml.sanitize(a.bodyHtml)),
                 a.outlet,
                 httpLink(a.outletUrl),
                 blankToNull(a.authorBio),
                 blankToNull(a.rights),
-                feedback + "/api/feedback/grades",
-                feedback + "/api/feedback/letters",
-                urls.story(p.slug) + "#feedback",
-                GRADES);
+                Feedback.on(settings, "Grade this article", p.id.toString(), url),
+                Sharing.of(new Sharing.Article(
+                        url,
+                        a.headline,
+                        a.summary,
+                        blankToNull(a.byline),
+                        "Person",
+                        image,
+                        machine(p.publishedAt),
+                        machine(p.updatedAt),
+                        site.title(),
+                        urls.site(""))));
     }
 
     /** An http(s) image or none; without a caption, the headline is the best description (alt text) we have. */

@@ -6,12 +6,13 @@ import org.newsroom.publish.domain.PublicUrls;
 import org.newsroom.publish.domain.Publication;
 
 /** A publication as listed on the front, section and archive pages. */
-public record Teaser(String url, String headline, String outlet, String publishedAt, String publishedOn) {
+public record Teaser(String url, String headline, String dek, String outlet, String publishedAt, String publishedOn) {
 
     static Teaser of(Publication p, PublicUrls urls) {
         return new Teaser(
                 urls.story(p.slug),
                 p.article.headline,
+                StoryPage.paragraphs(p.article.summary).stream().findFirst().orElse(null),
                 p.article.outlet,
                 StoryPage.machine(p.publishedAt),
                 StoryPage.readable(p.publishedAt));

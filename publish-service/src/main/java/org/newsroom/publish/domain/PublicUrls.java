@@ -1,15 +1,19 @@
 package org.newsroom.publish.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.newsroom.theme.Theme;
 
-/** Where readers find a publication ({@link PublishSettings#publicBaseUrl()}). */
+/**
+ * Where readers find a publication: the site's address ({@code newsroom.site.url}, {@code NEWSROOM_PUBLIC_BASE_URL}),
+ * from which the absolute URLs of pages, API, feeds and events are built.
+ */
 @ApplicationScoped
 public class PublicUrls {
 
     private final String baseUrl;
 
-    public PublicUrls(PublishSettings settings) {
-        this.baseUrl = settings.publicBaseUrl().replaceAll("/+$", "");
+    public PublicUrls(Theme.Site site) {
+        this.baseUrl = site.url().replaceAll("/+$", "");
     }
 
     public String story(String slug) {

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,6 +130,23 @@ public class Publication extends PanacheEntityBase {
         Query query = getEntityManager().createNativeQuery(sql.toString(), Publication.class);
         parameters.forEach(query::setParameter);
         return query.getResultList();
+    }
+
+    /**
+     * The sections of public publications that hold the most of them, most first, each as one of its spellings (two
+     * spellings of one section, e.g. "Geo-economics" and "geo economics", are one section: see {@link Sections}).
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> busiestSections(int limit) {
+        List<String> spellings = getEntityManager()
+                .createNativeQuery("""
+                        SELECT section FROM publication, unnest(sections) AS section WHERE status = 'PUBLISHED'
+                        GROUP BY section ORDER BY count(*) DESC, section LIMIT :spellings""")
+                .setParameter("spellings", limit * 4)
+                .getResultList();
+        Map<String, String> byKey = new LinkedHashMap<>();
+        spellings.forEach(name -> byKey.putIfAbsent(Sections.key(name), name));
+        return byKey.values().stream().limit(limit).toList();
     }
 
     /** Public publications first published on a day (UTC), newest first. */

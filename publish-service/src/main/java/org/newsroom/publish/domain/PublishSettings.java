@@ -6,15 +6,11 @@ import java.time.Duration;
 /**
  * Every setting of publish-service, read in one place ({@code newsroom.publish.*}, values in application.properties).
  * Those that ops set per deployment come from environment variables there, named in the README's configuration table.
+ * The site's own name and address are the theme's ({@code newsroom.site.*}, {@link org.newsroom.theme.Theme.Site}),
+ * which notify's pages share.
  */
 @ConfigMapping(prefix = "newsroom.publish")
 public interface PublishSettings {
-
-    /**
-     * Where readers find the public site ({@code NEWSROOM_PUBLIC_BASE_URL}): the absolute URLs of the API, feeds and
-     * events are built from it, and the pages' forms may post back to it.
-     */
-    String publicBaseUrl();
 
     /**
      * editorial-service's public feedback API ({@code NEWSROOM_FEEDBACK_URL}), where the article page's grade form
@@ -22,9 +18,6 @@ public interface PublishSettings {
      * source, which with a path would match that path only.
      */
     String feedbackUrl();
-
-    /** The site's name ({@code NEWSROOM_SITE_TITLE}) on every page and in the feeds' titles. */
-    String siteTitle();
 
     /** How many of the newest publications (or editions) a feed lists. */
     int feedSize();
@@ -34,4 +27,7 @@ public interface PublishSettings {
      * {@link PublishingSchedule}'s {@code @Scheduled} expression.
      */
     Duration scheduleInterval();
+
+    /** How long the subscribe box's topics (the busiest sections) are reused before they are read again. */
+    Duration topicsRefresh();
 }

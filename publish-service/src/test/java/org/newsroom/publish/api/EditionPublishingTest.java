@@ -142,12 +142,13 @@ class EditionPublishingTest {
                 .contentType(containsString("text/html"))
                 .body(containsString("<h1>" + edition.title() + "</h1>"))
                 .body(containsString("Why we lead with the summit: &lt;it matters&gt;."))
-                .body(containsString("<img src=\"https://example.org/summit.jpg\" alt=\"Delegates leave Geneva\">"))
+                .body(containsString(
+                        "<img src=\"https://example.org/summit.jpg\" alt=\"Delegates leave Geneva\" width=\"1200\""))
                 .body(containsString("<span class=\"credit\">Photo: A. Lens</span>"))
                 .body(containsString("<p>R. Keel writes on diplomacy.</p>"))
                 .body(containsString("<small>© 2030 Partner Syndicate</small>"))
                 .body(containsString("<li value=\"1\">"))
-                .body(containsString("<h3>Grain corridor reopens</h3>"))
+                .body(containsString("<h3>Grain corridor reopens <span class=\"source\">— "))
                 .body(containsString("— <a href=\"https://example.org/ledger\">The Harbor Ledger</a>"))
                 .body(containsString("— Wire Desk"));
     }

@@ -53,15 +53,16 @@ class HostileStoryTest {
     /** In a text field: shown as text, never as markup. */
     static final String HOSTILE_TEXT = "<script>alert(5)</script><img src=x onerror=alert(6)>";
 
-    private static final Set<String> ACTIVE_ELEMENTS =
-            Set.of("script", "iframe", "frame", "object", "embed", "style", "base");
+    private static final Set<String> ACTIVE_ELEMENTS = Set.of("iframe", "frame", "object", "embed", "style", "base");
 
     @Inject
     EntityManager entityManager;
 
     /**
      * Parsed as a browser would (the Nu checker's HTML5 parser): no element or attribute that runs or loads
-     * something unasked. Escaped text, even inside an attribute value, is just text here.
+     * something unasked. Escaped text, even inside an attribute value, is just text here. The one script element a
+     * page may have is a JSON-LD data block (which never runs), and it must hold JSON and nothing else: a value that
+     * closed it early would leave broken JSON and markup after it.
      */
     static void assertInert(String where, String html) {
         Document document;
@@ -75,6 +76,13 @@ class HostileStoryTest {
             Element element = (Element) elements.item(i);
             String name = element.getLocalName();
             assertFalse(ACTIVE_ELEMENTS.contains(name), () -> where + " has a <" + name + ">:\n" + html);
+            if (name.equals("script")) {
+                assertEquals("application/ld+json", element.getAttribute("type"), () -> where + ":\n" + html);
+                assertFalse(element.hasAttribute("src"), () -> where + " loads a script:\n" + html);
+                String data = element.getTextContent();
+                assertFalse(data.contains("<"), () -> where + " has markup in its JSON-LD:\n" + data);
+                assertTrue(SharingTest.isJson(data), () -> where + " has a JSON-LD block that is not JSON:\n" + data);
+            }
             NamedNodeMap attributes = element.getAttributes();
             for (int a = 0; a < attributes.getLength(); a++) {
                 String attribute = attributes.item(a).getLocalName().toLowerCase(Locale.ROOT);
@@ -184,6 +192,10 @@ class HostileStoryTest {
         String editionPage = get("/editions/" + date);
         assertInert("the edition page", editionPage);
         assertTrue(editionPage.contains("&lt;img src=x onerror=alert(6)&gt;"), "text fields are shown, escaped");
+        assertEquals(
+                HOSTILE_TEXT,
+                SharingTest.jsonLd(editionPage).get("description").asText(),
+                "in the JSON-LD, hostile text is data too");
         String key = "hostile-" + tag;
         assertInert("the section page", get("/sections/" + key));
         assertInert("the home page", get("/"));

@@ -25,7 +25,10 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
 
-/** Every kind of public page passes the Nu HTML Checker (the engine behind validator.w3.org/nu) without an error. */
+/**
+ * Every kind of public page passes the Nu HTML Checker (the engine behind validator.w3.org/nu) without an error. The
+ * sitemaps and robots.txt are not HTML: DiscoveryTest parses them.
+ */
 @QuarkusTest
 class HtmlValidityTest {
     private static final String HTML5_SCHEMA = "http://s.validator.nu/html5-all.rnc";
@@ -133,10 +136,13 @@ class HtmlValidityTest {
         assertValid("/stories/valid-page-" + tag, 200);
         assertValid("/stories/killed-page-" + tag, 410);
         assertValid("/stories/no-such-story", 404);
+        assertValid("/editions/1999-01-01", 404);
+        assertValid("/sections/no-such-section-" + tag, 404);
         assertValid("/editions/" + date, 200);
         assertValid("/", 200);
         assertValid("/sections/geopolitics", 200);
         assertValid("/archive", 200);
+        assertValid("/archive?page=" + ArchivePage.MAX_PAGE, 200);
         assertValid("/archive/" + Instant.now().toString().substring(0, 10), 200);
     }
 }

@@ -104,6 +104,10 @@ class SecurityHeadersTest {
         paths.put("/contract/schemas/news.publication.published.v1.json", 200);
         paths.put("/contract/schemas/no.such.type.json", 404);
         paths.put("/no/such/path", 404);
+        paths.put("/robots.txt", 200);
+        paths.put("/sitemap.xml", 200);
+        paths.put("/sitemap-news.xml", 200);
+        paths.put("/archive?page=2", 200);
         return paths;
     }
 
@@ -144,15 +148,17 @@ class SecurityHeadersTest {
     }
 
     @Test
-    void theArticleFormsMayPostOnlyToEditorialAndBackHere() {
+    void theFormsMayPostOnlyToEditorialBackHereAndToNotifysSubscribe() {
         given().when()
                 .get("/stories/" + STORY)
                 .then()
                 .statusCode(200)
                 .body(containsString("action=\"https://editorial.example.org/api/feedback/grades\""))
+                .body(containsString("action=\"http://localhost:8084/subscribe\""))
                 .header(
                         "Content-Security-Policy",
-                        containsString("form-action 'self' http://localhost:8083 https://editorial.example.org/"));
+                        containsString("form-action 'self' http://localhost:8083 https://editorial.example.org/"
+                                + " http://localhost:8084"));
     }
 
     @Test

@@ -51,7 +51,8 @@ class StoryPageTest {
                 "<p class=\"dateline\">GENEVA</p>",
                 "<h2 id=\"editors-note-heading\">Editor's note</h2>",
                 "<p>Why it matters: &lt;the summit&gt; sets the tone.</p>",
-                "<img src=\"https://images.example.org/summit.jpg\" alt=\"Delegates leave the hall\">",
+                "<img src=\"https://images.example.org/summit.jpg\" alt=\"Delegates leave the hall\" width=\"1200\""
+                        + " height=\"800\">",
                 "<figcaption>Delegates leave the hall <span class=\"credit\">Photo: J. Doe</span></figcaption>",
                 "<p>Negotiators left <em>before dawn</em>.</p><h2>What next</h2>",
                 "<p>A. Writer covers diplomacy.</p>",

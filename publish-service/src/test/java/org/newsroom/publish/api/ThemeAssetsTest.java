@@ -27,7 +27,8 @@ class ThemeAssetsTest {
                 .contentType(containsString("text/css"))
                 .header("Cache-Control", containsString("max-age=31536000"))
                 .header("Cache-Control", containsString("immutable"))
-                .body(containsString("prefers-color-scheme: dark"));
+                .body(containsString("prefers-color-scheme: dark"))
+                .body(containsString("@media print"));
     }
 
     @Test
