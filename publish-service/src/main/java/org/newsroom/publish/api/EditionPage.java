@@ -58,7 +58,7 @@ public class EditionPage {
             String title,
             String date,
             String dateReadable,
-            List<StoryPage.SectionLink> sections,
+            List<String> sections,
             Lead lead,
             List<Brief> briefs,
             Feedback feedback,
@@ -119,7 +119,7 @@ public class EditionPage {
                 content.title(),
                 content.date().toString(),
                 READABLE.format(content.date()),
-                StoryPage.sectionLinks(content.sections(), urls),
+                content.sections() == null ? List.of() : content.sections(),
                 lead,
                 content.briefs().stream().map(EditionPage::brief).toList(),
                 leadStory == null

@@ -102,12 +102,13 @@ public class PublicationResource {
         throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No publication " + slug));
     }
 
-    private static PageCursor next(List<Publication> page) {
+    /** Where the page after this one starts: its last publication (pages and API page alike). */
+    static PageCursor next(List<Publication> page) {
         Publication last = page.get(page.size() - 1);
         return PageCursor.of(last.publishedAt, last.id);
     }
 
-    private static PublicationFilter.Position after(String after) {
+    static PublicationFilter.Position after(String after) {
         PageCursor cursor = PageCursor.fromQuery(after);
         return cursor == null ? null : new PublicationFilter.Position(cursor.instantKey(), cursor.id());
     }

@@ -133,14 +133,20 @@ public class Publication extends PanacheEntityBase {
     }
 
     /**
-     * The sections of public publications that hold the most of them, most first, each as one of its spellings (two
-     * spellings of one section, e.g. "Geo-economics" and "geo economics", are one section: see {@link Sections}).
+     * The sections that hold the most public stories and editions (an edition's sections are what a newsletter's
+     * topics match), most first, each as one of its spellings: two spellings of one section, e.g. "Geo-economics"
+     * and "geo economics", are one section (see {@link Sections}).
      */
     @SuppressWarnings("unchecked")
     public static List<String> busiestSections(int limit) {
         List<String> spellings = getEntityManager()
                 .createNativeQuery("""
-                        SELECT section FROM publication, unnest(sections) AS section WHERE status = 'PUBLISHED'
+                        SELECT section FROM (
+                            SELECT unnest(sections) AS section FROM publication WHERE status = 'PUBLISHED'
+                            UNION ALL
+                            SELECT jsonb_array_elements_text(CASE jsonb_typeof(CAST(snapshot AS jsonb) -> 'sections')
+                                WHEN 'array' THEN CAST(snapshot AS jsonb) -> 'sections' ELSE CAST('[]' AS jsonb) END)
+                            FROM edition WHERE status = 'PUBLISHED') AS named
                         GROUP BY section ORDER BY count(*) DESC, section LIMIT :spellings""")
                 .setParameter("spellings", limit * 4)
                 .getResultList();

@@ -1,6 +1,7 @@
 package org.newsroom.publish.api;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +18,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.newsroom.events.Attribution;
@@ -24,11 +27,15 @@ import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EditionLead;
 import org.newsroom.events.EventCodec;
 import org.newsroom.publish.support.SamplePages;
+import org.newsroom.publish.support.Stories;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** robots.txt names the sitemaps; the sitemaps list the public pages; the archive's pages link to each other. */
+/**
+ * robots.txt names the sitemaps; the sitemaps list the public pages; the archive's and a long section's pages link to
+ * each other.
+ */
 @QuarkusTest
 class DiscoveryTest {
     private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -174,6 +181,49 @@ class DiscoveryTest {
                     .contentType(containsString("application/problem+json"))
                     .body(containsString("page"));
         }
+    }
+
+    @Test
+    void aLongSectionIsPagedWithNextLinks() throws Exception {
+        String tag = Stories.tag();
+        String section = "Paged " + tag;
+        String key = "paged-" + tag;
+        try (Stories stories = new Stories()) {
+            for (int i = 0; i <= SectionPage.SIZE; i++) {
+                UUID id = UUID.randomUUID();
+                stories.send(id, Stories.approval(id, "Paged story " + i + " " + tag, List.of(section), null));
+            }
+        }
+        await().atMost(Stories.WAIT)
+                .until(() -> given().get("/api/publications?section=" + key + "&limit=100")
+                                .jsonPath()
+                                .getList("slug")
+                                .size()
+                        == SectionPage.SIZE + 1);
+        String first =
+                given().get("/sections/" + key).then().statusCode(200).extract().asString();
+        Matcher next = Pattern.compile("<link rel=\"next\" href=\"http://localhost:8083/sections/" + key
+                        + "\\?after=([A-Za-z0-9_-]+)\">")
+                .matcher(first);
+        assertTrue(next.find(), first);
+        assertEquals(
+                SectionPage.SIZE,
+                first.split("<h2><a href=\"http://localhost:8083/stories/paged-story-").length - 1,
+                "a full first page");
+        String second = given().get("/sections/" + key + "?after=" + next.group(1))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertFalse(second.contains("rel=\"next\""), "the last page: " + second);
+        assertTrue(second.contains("<a href=\"http://localhost:8083/sections/" + key + "\">Newest stories</a>"));
+        assertTrue(
+                second.contains("<link rel=\"canonical\" href=\"http://localhost:8083/sections/" + key + "?after="
+                        + next.group(1) + "\">"),
+                second);
+        given().get("/sections/" + key + "?after=not-a-cursor").then().statusCode(400);
+        assertEquals(List.of(), HtmlValidityTest.validate(first), "a page with a next page is valid HTML");
+        assertEquals(List.of(), HtmlValidityTest.validate(second), "and so is the last page");
     }
 
     private static int countDays(String html) {

@@ -53,7 +53,7 @@ class HtmlValidityTest {
         }
     }
 
-    private static List<String> validate(String html) throws Exception {
+    static List<String> validate(String html) throws Exception {
         Errors errors = new Errors();
         SimpleDocumentValidator validator = new SimpleDocumentValidator();
         validator.setUpMainSchema(HTML5_SCHEMA, errors);

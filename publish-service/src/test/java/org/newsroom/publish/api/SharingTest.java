@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.StringReader;
@@ -25,6 +26,7 @@ import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EditionBrief;
 import org.newsroom.events.EditionLead;
 import org.newsroom.events.StoryApproved;
+import org.newsroom.publish.domain.Publication;
 import org.newsroom.publish.support.Stories;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -145,7 +147,7 @@ class SharingTest {
                         story.imageCredit()),
                 List.of(new EditionBrief(
                         1, storyId, "A brief", List.of("One paragraph."), new Attribution("Wire Desk", null))),
-                List.of(),
+                List.of("Evening " + tag),
                 null,
                 "chief@newsroom.local",
                 Instant.now());
@@ -173,5 +175,10 @@ class SharingTest {
         assertTrue(article.get("isAccessibleForFree").asBoolean());
         assertTrue(html.contains("<a href=\"http://localhost:8083/stories/edition-lead-" + tag + "\">"), html);
         assertTrue(html.contains("<p class=\"dateline\">GENEVA</p>"), "the lead's dateline, from its story:\n" + html);
+        assertTrue(
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Publication.busiestSections(10_000))
+                        .contains("Evening " + tag),
+                "an edition's sections are topics the subscribe box can offer, though no story is in them");
     }
 }
