@@ -30,6 +30,8 @@ class EndpointAccessTest extends EndpointAccessContract {
                 "GET /api/editions/{slug}",
                 "GET /contract/asyncapi.yaml",
                 "GET /contract/schemas/{type}.json",
-                "GET /assets/{name}");
+                "GET /assets/{name}",
+                "GET /thanks/grade",
+                "GET /thanks/letter");
     }
 }
