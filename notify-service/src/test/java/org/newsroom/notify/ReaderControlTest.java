@@ -334,7 +334,8 @@ class ReaderControlTest {
                 .then()
                 .statusCode(200)
                 .contentType(ContentType.HTML)
-                .body(containsString("value=\"culture, markets\""));
+                .body(containsString("<h1>Preferences saved</h1>"))
+                .body(containsString("editions about culture, markets"));
         assertEquals(List.of("culture", "markets"), subscriber(email).topicList());
         given().queryParam("token", token)
                 .contentType(ContentType.URLENC)
