@@ -5,7 +5,8 @@ import java.util.Set;
 import org.newsroom.testing.EndpointAccessContract;
 
 /**
- * Readers' subscription links are public (each acts only with a signed reader token, README "Security"); the mail
+ * Readers' subscription links are public (each acts only with a signed reader token, README "Security"), and so are
+ * the site's subscribe form (rate-limited, answering the same to every address) and the theme's stylesheet; the mail
  * provider's suppression hook takes its shared secret and no token; webhooks and delivery statistics need admin.
  */
 @QuarkusTest
@@ -21,7 +22,9 @@ class EndpointAccessTest extends EndpointAccessContract {
                 "GET /api/subscriptions/preferences",
                 "PUT /api/subscriptions/preferences",
                 "POST /api/subscriptions/preferences",
-                "POST /api/subscriptions/revoke");
+                "POST /api/subscriptions/revoke",
+                "POST /subscribe",
+                "GET /assets/{name}");
     }
 
     @Override

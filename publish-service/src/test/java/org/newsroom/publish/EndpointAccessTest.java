@@ -33,6 +33,8 @@ class EndpointAccessTest extends EndpointAccessContract {
                 "GET /assets/{name}",
                 "GET /robots.txt",
                 "GET /sitemap.xml",
-                "GET /sitemap-news.xml");
+                "GET /sitemap-news.xml",
+                "GET /thanks/grade",
+                "GET /thanks/letter");
     }
 }

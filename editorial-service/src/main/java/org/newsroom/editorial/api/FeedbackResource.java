@@ -30,6 +30,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -145,7 +147,7 @@ public class FeedbackResource {
     @Inject
     Validator validator;
 
-    /** Form posts are sent back to the public site after success, its pages only: this is no open redirect. */
+    /** Form posts are answered with the public site's thank-you pages: see {@link #thanks}. */
     @Inject
     EditorialSettings settings;
 
@@ -207,17 +209,18 @@ public class FeedbackResource {
     @Transactional
     @Operation(
             summary = "Grade a publication from the article page's form",
-            description = "Public (no token): "
-                    + "the same as the JSON request, as an HTML form posts it (publicationId, grade). With a `returnTo` on "
-                    + "the public site the answer is 303 See Other back to that page, otherwise 201 as for JSON.")
+            description =
+                    "Public (no token): "
+                            + "the same as the JSON request, as an HTML form posts it (publicationId, grade). With a `returnTo` on "
+                            + "the public site the answer is 303 See Other to the site's thank-you page (`/thanks/grade?returnTo=<that page's path>`), otherwise 201 as for JSON.")
     @SecurityRequirements
-    @APIResponse(responseCode = "303", description = "Counted; back to the reader's page")
+    @APIResponse(responseCode = "303", description = "Counted; to the site's thank-you page")
     @APIResponse(responseCode = "201", description = "Counted; the publication's grades so far")
     @APIResponse(ref = "invalidFields")
     @APIResponse(ref = "tooMany")
     public Response gradeForm(@BeanParam GradeForm form) {
         Response counted = grade(valid(new GradeRequest(form.publicationId, form.grade)));
-        return backTo(form.returnTo).orElse(counted);
+        return thanks("grade", form.returnTo).orElse(counted);
     }
 
     @POST
@@ -278,16 +281,17 @@ public class FeedbackResource {
             description =
                     "Public (no token): the "
                             + "same as the JSON request, as an HTML form posts it (name, email, text, optionally publicationId). "
-                            + "With a `returnTo` on the public site the answer is 303 See Other back to that page, otherwise 201.")
+                            + "With a `returnTo` on the public site the answer is 303 See Other to the site's thank-you page (`/thanks/letter?returnTo=<that page's path>`), otherwise 201. Line breaks sent as CRLF count as one character, as the form's maxlength counts them.")
     @SecurityRequirements
-    @APIResponse(responseCode = "303", description = "Received; back to the reader's page")
+    @APIResponse(responseCode = "303", description = "Received; to the site's thank-you page")
     @APIResponse(responseCode = "201", description = "Received")
     @APIResponse(ref = "invalidFields")
     @APIResponse(ref = "tooLarge")
     @APIResponse(ref = "tooMany")
     public Response letterForm(@BeanParam LetterForm form) {
-        Response received = receive(valid(new LetterRequest(form.name, form.email, form.publicationId, form.text)));
-        return backTo(form.returnTo).orElse(received);
+        Response received =
+                receive(valid(new LetterRequest(form.name, form.email, form.publicationId, asTyped(form.text))));
+        return thanks("letter", form.returnTo).orElse(received);
     }
 
     @GET
@@ -354,12 +358,27 @@ public class FeedbackResource {
         throw new ConstraintViolationException(violations);
     }
 
-    private Optional<Response> backTo(String returnTo) {
-        String site = settings.publicSiteUrl().replaceAll("/+$", "") + "/";
-        if (returnTo == null || !returnTo.startsWith(site)) {
+    /**
+     * Browsers send a textarea's line breaks as CRLF, while its {@code maxlength} counted each as one character: a
+     * letter the form accepted must not be refused here for its line breaks.
+     */
+    private static String asTyped(String text) {
+        return text == null ? null : text.replace("\r\n", "\n");
+    }
+
+    /**
+     * After a form post from one of the public site's pages, the reader lands on the site's thank-you page for this
+     * kind of feedback, which links back to that page ({@code /thanks/grade?returnTo=/stories/…}). Any other
+     * {@code returnTo} gets no redirect at all: this is no open redirect, and the site checks the path again.
+     */
+    private Optional<Response> thanks(String kind, String returnTo) {
+        String site = settings.publicSiteUrl().replaceAll("/+$", "");
+        if (returnTo == null || !returnTo.startsWith(site + "/")) {
             return Optional.empty();
         }
-        return Optional.of(Response.seeOther(URI.create(returnTo)).build());
+        String page = URLEncoder.encode(returnTo.substring(site.length()), StandardCharsets.UTF_8);
+        return Optional.of(Response.seeOther(URI.create(site + "/thanks/" + kind + "?returnTo=" + page))
+                .build());
     }
 
     /**

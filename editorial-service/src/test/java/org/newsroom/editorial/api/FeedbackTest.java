@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.newsroom.editorial.StoryFixtures.CHIEF;
 import static org.newsroom.editorial.StoryFixtures.EDITOR;
@@ -157,12 +158,16 @@ class FeedbackTest {
                 .statusCode(403);
     }
 
-    /** The article page's forms post form-encoded and are sent back to the page, never to another site. */
+    /**
+     * The article page's forms post form-encoded; the reader lands on the site's thank-you page, which is told the
+     * page to link back to. Never another site: a foreign returnTo gets no redirect at all.
+     */
     @Test
-    void formsFromTheArticlePageAreAcceptedAndSentBack() {
+    void formsFromTheArticlePageAreAcceptedAndThanked() {
         String client = client();
         UUID publication = UUID.randomUUID();
         String page = "http://localhost:8083/stories/rates-on-hold?feedback=thanks#feedback";
+        String path = "%2Fstories%2Frates-on-hold%3Ffeedback%3Dthanks%23feedback";
         given().header("X-Forwarded-For", client)
                 .redirects()
                 .follow(false)
@@ -173,7 +178,7 @@ class FeedbackTest {
                 .post("/api/feedback/grades")
                 .then()
                 .statusCode(303)
-                .header("Location", page);
+                .header("Location", "http://localhost:8083/thanks/grade?returnTo=" + path);
         given().header("X-Forwarded-For", client)
                 .redirects()
                 .follow(false)
@@ -209,7 +214,7 @@ class FeedbackTest {
                 .post("/api/feedback/letters")
                 .then()
                 .statusCode(303)
-                .header("Location", page);
+                .header("Location", "http://localhost:8083/thanks/letter?returnTo=" + path);
         given().header("X-Forwarded-For", client)
                 .formParam("name", "Ada")
                 .formParam("email", "nope")
@@ -228,6 +233,24 @@ class FeedbackTest {
                 .statusCode(200)
                 .body("[0].text", equalTo(text))
                 .body("[0].publicationId", equalTo(publication.toString()));
+        for (String foreign : List.of(
+                "https://elsewhere.example/phish",
+                "http://localhost:8083.elsewhere.example/phish",
+                "//elsewhere.example/phish",
+                "/stories/relative")) {
+            given().header("X-Forwarded-For", client)
+                    .redirects()
+                    .follow(false)
+                    .formParam("name", "Ada")
+                    .formParam("email", "ada@example.org")
+                    .formParam("text", "Dear editor, " + foreign)
+                    .formParam("returnTo", foreign)
+                    .when()
+                    .post("/api/feedback/letters")
+                    .then()
+                    .statusCode(201)
+                    .header("Location", nullValue());
+        }
     }
 
     /**
@@ -289,6 +312,32 @@ class FeedbackTest {
                 .then()
                 .statusCode(413)
                 .body("errors.field", contains("name"));
+    }
+
+    /**
+     * A browser counts a textarea's line break as one character against maxlength="5000" but sends it as CRLF: a
+     * letter of the maximum with line breaks, as sent, is longer than the limit and must still be accepted.
+     */
+    @Test
+    void aLetterOfTheMaximumWithLineBreaksAsABrowserSendsThemIsAccepted() {
+        String paragraph = "Dear editor, " + UUID.randomUUID() + " ";
+        StringBuilder typed = new StringBuilder();
+        while (typed.length() + paragraph.length() + 1 <= Limits.LETTER) {
+            typed.append(paragraph).append('\n');
+        }
+        typed.append("x".repeat(Limits.LETTER - typed.length()));
+        String text = typed.toString();
+        assertEquals(Limits.LETTER, text.length());
+        given().header("X-Forwarded-For", client())
+                .contentType(UTF8_FORM)
+                .formParam("name", "Ada")
+                .formParam("email", "ada@example.org")
+                .formParam("text", text.replace("\n", "\r\n"))
+                .when()
+                .post("/api/feedback/letters")
+                .then()
+                .statusCode(201)
+                .body("text", equalTo(text));
     }
 
     @Test

@@ -18,12 +18,17 @@ final class Interests {
 
     private Interests() {}
 
-    /** The topics field of the preferences form: comma-separated; 400 naming the field for an invalid one. */
-    static List<String> parse(String commaSeparated) {
+    /**
+     * The topics of the preferences form: one per checkbox, each value possibly comma-separated (the form's older
+     * text field); 400 naming the field for an invalid one.
+     */
+    static List<String> parse(List<String> values) {
         List<String> topics = normalize(
-                commaSeparated == null
+                values == null
                         ? List.of()
-                        : Arrays.stream(commaSeparated.split(","))
+                        : values.stream()
+                                .filter(Objects::nonNull)
+                                .flatMap(value -> Arrays.stream(value.split(",")))
                                 .filter(t -> !t.isBlank())
                                 .toList());
         if (topics.size() > MAX || !topics.stream().allMatch(t -> t.matches(PATTERN))) {

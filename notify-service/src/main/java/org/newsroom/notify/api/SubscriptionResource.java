@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.newsroom.notify.subscription.Sections;
 import org.newsroom.notify.subscription.Subscriber;
 import org.newsroom.notify.subscription.Subscriptions;
 import org.newsroom.problem.Problem;
@@ -33,6 +35,9 @@ public class SubscriptionResource {
 
     @Inject
     Subscriptions subscriptions;
+
+    @Inject
+    Sections sections;
 
     @Inject
     ClientRateLimiter signups;
@@ -50,10 +55,7 @@ public class SubscriptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response subscribe(@Valid @NotNull SubscriptionRequest request) {
-        String client = routing.request().remoteAddress() == null
-                ? "unknown"
-                : routing.request().remoteAddress().hostAddress();
-        long retryAfter = signups.acquire(client);
+        long retryAfter = SignupLimit.retryAfter(signups, routing);
         if (retryAfter > 0) {
             throw new ProblemException(
                     Problem.of(429, "Too Many Requests", "Too many sign-ups from this address; try again later")
@@ -94,7 +96,7 @@ public class SubscriptionResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response unsubscribe(@QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token) {
         Subscriber subscriber = subscriptions.unsubscribe(token);
-        return ReaderPages.wanted(headers) ? ReaderPages.unsubscribed(subscriber) : status(subscriber);
+        return ReaderPages.wanted(headers) ? ReaderPages.unsubscribed(subscriber, sections.all()) : status(subscriber);
     }
 
     /**
@@ -106,8 +108,7 @@ public class SubscriptionResource {
     @Produces(MediaType.TEXT_HTML)
     public Response unsubscribePage(
             @QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token) {
-        subscriptions.preferences(token);
-        return ReaderPages.unsubscribe(token);
+        return ReaderPages.unsubscribe(subscriptions.preferences(token), token);
     }
 
     /** The preferences link of every email: a page with forms (browsers), or the subscription as JSON. */
@@ -117,31 +118,41 @@ public class SubscriptionResource {
     public Response preferences(@QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token) {
         Subscriber subscriber = subscriptions.preferences(token);
         return ReaderPages.wanted(headers)
-                ? ReaderPages.preferences(subscriber, token)
+                ? ReaderPages.preferences(subscriber, sections.offeredTo(subscriber), token)
                 : Response.ok(Preferences.of(subscriber), MediaType.APPLICATION_JSON_TYPE)
                         .build();
     }
 
+    /** Topics as JSON; {@code paused}, when given, pauses or resumes the newsletter. */
     @PUT
     @Path("preferences")
     @Consumes(MediaType.APPLICATION_JSON)
     public Preferences changePreferences(
             @QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token,
             @Valid @NotNull PreferencesRequest request) {
-        return Preferences.of(subscriptions.changeTopics(token, request.topics()));
+        Subscriber subscriber = request.paused() == null
+                ? subscriptions.changeTopics(token, request.topics())
+                : subscriptions.changePreferences(token, request.topics(), request.paused());
+        return Preferences.of(subscriber);
     }
 
-    /** The topics form of the preferences page: comma-separated topics, empty for everything. */
+    /**
+     * The preferences page's form: its checked topics (repeated {@code topics}; a value may also list several,
+     * comma-separated; none = everything) and {@code paused} (present = paused). The form's state replaces the stored
+     * one.
+     */
     @POST
     @Path("preferences")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response changePreferencesForm(
             @QueryParam("token") @NotBlank @Size(max = 128) @Pattern(regexp = TOKEN) String token,
-            @FormParam("topics") @Size(max = 1000) String topics) {
-        Subscriber subscriber = subscriptions.changeTopics(token, Interests.parse(topics));
+            @FormParam("topics") @Size(max = 100) List<@Size(max = 1000) String> topics,
+            @FormParam("paused") @Size(max = 10) String paused) {
+        Subscriber subscriber =
+                subscriptions.changePreferences(token, Interests.parse(topics), paused != null && !paused.isBlank());
         return ReaderPages.wanted(headers)
-                ? ReaderPages.preferences(subscriber, token)
+                ? ReaderPages.saved(subscriber, sections.offeredTo(subscriber), token)
                 : Response.ok(Preferences.of(subscriber), MediaType.APPLICATION_JSON_TYPE)
                         .build();
     }

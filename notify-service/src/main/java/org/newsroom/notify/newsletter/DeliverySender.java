@@ -140,7 +140,7 @@ public class DeliverySender {
                   AND s.id = d.subscriber_id AND p.publication_id = d.publication_id
                 RETURNING d.id, d.subscriber_id, d.publication_id, d.attempts, s.email, s.token_version,
                           p.headline, p.summary, p.url, p.outlet, p.outlet_url,
-                          s.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email),
+                          s.status = 'ACTIVE' AND NOT s.paused AND NOT EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email),
                           p.traceparent""")
                 .setParameter(1, config.batchSize())
                 .setParameter(2, config.lease().toMillis())
@@ -177,7 +177,7 @@ public class DeliverySender {
                                ORDER BY next_attempt_at LIMIT ?1 FOR UPDATE SKIP LOCKED)
                   AND s.id = d.subscriber_id AND e.edition_id = d.edition_id
                 RETURNING d.id, d.subscriber_id, d.edition_id, d.attempts, s.email, s.token_version, e.data,
-                          s.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email),
+                          s.status = 'ACTIVE' AND NOT s.paused AND NOT EXISTS (SELECT 1 FROM suppression x WHERE x.email = s.email),
                           e.traceparent""")
                 .setParameter(1, config.batchSize())
                 .setParameter(2, config.lease().toMillis())

@@ -112,7 +112,7 @@ public class Fanout {
                 WITH e AS (SELECT CAST(?2 AS text) AS sections),
                 page AS (
                     SELECT s.id, s.email FROM subscriber s, e
-                    WHERE s.status = 'ACTIVE' AND s.id > ?3
+                    WHERE s.status = 'ACTIVE' AND NOT s.paused AND s.id > ?3
                       AND (%2$ss.topics = '' OR string_to_array(s.topics, ',') && string_to_array(e.sections, ','))
                     ORDER BY s.id LIMIT ?4),
                 written AS (

@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.newsroom.events.EditionPublished;
@@ -15,6 +14,8 @@ import org.newsroom.events.EventCodec;
 import org.newsroom.events.PublicationPublished;
 import org.newsroom.events.PublicationRetracted;
 import org.newsroom.notify.domain.NotifySettings;
+import org.newsroom.notify.subscription.Section;
+import org.newsroom.notify.subscription.Sections;
 import org.newsroom.outbox.TraceContext;
 
 /**
@@ -37,6 +38,9 @@ public class Newsletter {
 
     @Inject
     NotifySettings config;
+
+    @Inject
+    Sections sections;
 
     private BreakingAlerts breaking;
 
@@ -70,6 +74,7 @@ public class Newsletter {
                 .setParameter(11, Instant.now())
                 .setParameter(12, traceContext.current())
                 .executeUpdate();
+        sections.seen(publication.sections());
         if (breaking.covers(publication.sections())) {
             fanout.start(publication.publicationId(), Fanout.Kind.PUBLICATION, normalized(publication.sections()));
         }
@@ -83,6 +88,7 @@ public class Newsletter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void schedule(EditionPublished edition) {
+        this.sections.seen(edition.sections());
         String sections = normalized(edition.sections());
         entityManager
                 .createNativeQuery("""
@@ -122,7 +128,7 @@ public class Newsletter {
                 .executeUpdate();
     }
 
-    /** Sections as subscribers' topics are stored: trimmed, lower-case, sorted, comma-separated. */
+    /** Sections as subscribers' topics are stored: their keys, sorted, comma-separated. */
     private static String normalized(List<String> sections) {
         return sections == null
                 ? ""
@@ -130,14 +136,15 @@ public class Newsletter {
                         ",",
                         sections.stream()
                                 .filter(t -> t != null && !t.isBlank())
-                                .map(t -> t.strip().toLowerCase(Locale.ROOT))
+                                .map(Section::keyOf)
+                                .filter(key -> !key.isEmpty())
                                 .distinct()
                                 .sorted()
                                 .toList());
     }
 
     /**
-     * suppressed: not mailed on purpose (suppressed address, or the reader left before the send). cancelled: not
+     * suppressed: not mailed on purpose (suppressed address, or the reader left or paused before the send). cancelled: not
      * mailed because the story was killed first. fanningOut: readers are still being added page by page, so pending
      * (and the total) will grow; the counts are final once it is false and pending is 0.
      */

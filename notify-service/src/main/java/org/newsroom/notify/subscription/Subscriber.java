@@ -21,7 +21,7 @@ public class Subscriber extends PanacheEntityBase {
     public enum Status {
         /** Subscribed, confirmation link not followed yet: receives nothing but the confirmation. */
         PENDING,
-        /** Confirmed (double opt-in): receives every publication. */
+        /** Confirmed (double opt-in): receives every publication, unless paused. */
         ACTIVE,
         /** Left through the unsubscribe link: receives nothing until subscribing (and confirming) again. */
         UNSUBSCRIBED
@@ -36,6 +36,9 @@ public class Subscriber extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public Status status;
+
+    /** Subscribed, but sent nothing until the reader resumes (ACTIVE readers only; links keep working). */
+    public boolean paused;
 
     /** Comma-separated topics/sections; empty means everything. */
     public String topics;

@@ -136,6 +136,17 @@ public class Subscriptions {
     }
 
     /**
+     * The preferences form: topics, and whether the newsletter is paused. A paused reader stays subscribed but is
+     * sent nothing, not even deliveries already queued, until they resume.
+     */
+    @Transactional
+    public Subscriber changePreferences(String token, List<String> topics, boolean paused) {
+        Subscriber subscriber = changeTopics(token, topics);
+        subscriber.paused = paused;
+        return subscriber;
+    }
+
+    /**
      * "Sign out every link": this token and every other unsubscribe/preferences link mailed so far stop working
      * ({@link RevokedLinkException}), e.g. after a newsletter was forwarded. The next email carries working links
      * again.

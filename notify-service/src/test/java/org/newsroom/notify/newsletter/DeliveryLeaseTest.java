@@ -23,9 +23,10 @@ import org.newsroom.notify.subscription.Subscriber;
 import org.newsroom.testing.MailSink;
 
 /**
- * Two replicas, played by hand on one instance (the scheduled sender is off): the first claims an edition's rows and
- * sends them throttled, two a second, so its batch outlives its one-second lease; the second claims the rows whose
- * lease ran out and sends them. Every reader still gets the edition exactly once.
+ * The sender played by hand (the scheduled sender is off). Two replicas on one instance: the first claims an
+ * edition's rows and sends them throttled, two a second, so its batch outlives its one-second lease; the second claims
+ * the rows whose lease ran out and sends them. Every reader still gets the edition exactly once. And a row whose
+ * reader paused after it was written is not mailed.
  */
 @QuarkusTest
 @TestProfile(DeliveryLeaseTest.ShortLeaseSlowSends.class)
@@ -88,6 +89,38 @@ class DeliveryLeaseTest {
                                 .createNativeQuery("SELECT DISTINCT status FROM delivery WHERE edition_id = ?1")
                                 .setParameter(1, edition.editionId())
                                 .getResultList()));
+    }
+
+    /**
+     * A reader who pauses after the fan-out wrote their row is not mailed when the row comes due (counted suppressed);
+     * the sentinel beside them, in the same batch, is.
+     */
+    @Test
+    void aDeliveryQueuedBeforeItsReaderPausedIsNotMailed() {
+        EditionPublished edition = DeliveryRows.edition("Paused Edition");
+        String paused = "paused-" + UUID.randomUUID() + "@example.org";
+        String sentinel = "paused-sentinel-" + UUID.randomUUID() + "@example.org";
+        QuarkusTransaction.requiringNew().run(() -> {
+            due(edition, List.of(paused, sentinel));
+            Subscriber.getEntityManager()
+                    .createNativeQuery("UPDATE subscriber SET paused = true WHERE email = ?1")
+                    .setParameter(1, paused)
+                    .executeUpdate();
+        });
+
+        sender.sendDue();
+
+        mail.await(MailSink.to(sentinel, edition.title()), TIMEOUT);
+        assertEquals(List.of(), mail.messages(MailSink.to(paused, edition.title())));
+        assertEquals(
+                "SUPPRESSED",
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Subscriber.getEntityManager()
+                                .createNativeQuery("SELECT d.status FROM delivery d JOIN subscriber s"
+                                        + " ON s.id = d.subscriber_id WHERE s.email = ?1 AND d.edition_id = ?2")
+                                .setParameter(1, paused)
+                                .setParameter(2, edition.editionId())
+                                .getSingleResult()));
     }
 
     private static void due(EditionPublished edition, List<String> readers) {

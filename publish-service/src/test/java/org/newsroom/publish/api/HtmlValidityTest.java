@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import nu.validator.validation.SimpleDocumentValidator;
 import org.junit.jupiter.api.Test;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EditionApproved;
@@ -21,9 +17,7 @@ import org.newsroom.events.EditionBrief;
 import org.newsroom.events.EditionLead;
 import org.newsroom.events.StoryApproved;
 import org.newsroom.publish.support.Stories;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXParseException;
+import org.newsroom.testing.HtmlChecker;
 
 /**
  * Every kind of public page passes the Nu HTML Checker (the engine behind validator.w3.org/nu) without an error. The
@@ -31,50 +25,17 @@ import org.xml.sax.SAXParseException;
  */
 @QuarkusTest
 class HtmlValidityTest {
-    private static final String HTML5_SCHEMA = "http://s.validator.nu/html5-all.rnc";
-
-    /** Errors, as the checker reports them; warnings (advice) are not failures. */
-    private static final class Errors implements ErrorHandler {
-        final List<String> found = new ArrayList<>();
-
-        @Override
-        public void warning(SAXParseException e) {
-            // advice only
-        }
-
-        @Override
-        public void error(SAXParseException e) {
-            found.add(e.getLineNumber() + ":" + e.getColumnNumber() + " " + e.getMessage());
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) {
-            error(e);
-        }
-    }
-
-    static List<String> validate(String html) throws Exception {
-        Errors errors = new Errors();
-        SimpleDocumentValidator validator = new SimpleDocumentValidator();
-        validator.setUpMainSchema(HTML5_SCHEMA, errors);
-        validator.setUpValidatorAndParsers(errors, false, false);
-        InputSource source = new InputSource(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
-        source.setEncoding("UTF-8");
-        validator.checkHtmlInputSource(source);
-        return errors.found;
-    }
-
     private static void assertValid(String path, int status) throws Exception {
         String html =
                 given().when().get(path).then().statusCode(status).extract().asString();
-        assertEquals(List.of(), validate(html), () -> path + " is not valid HTML:\n" + html);
+        HtmlChecker.assertValid(path, html);
     }
 
     @Test
     void validatorCatchesInvalidHtml() throws Exception {
         assertEquals(
                 1,
-                validate("<!DOCTYPE html><html lang=\"en\"><head><title>x</title></head>"
+                HtmlChecker.errors("<!DOCTYPE html><html lang=\"en\"><head><title>x</title></head>"
                                 + "<body><img src=\"a.png\"></body></html>")
                         .size(),
                 "an image without alt is an error");
