@@ -125,6 +125,7 @@ service_env() {
       ;;
     notify-service)
       echo "NEWSROOM_JWT_PUBLIC_KEY=file:$JWT_DIR/public.pem"
+      echo "NEWSROOM_PUBLIC_BASE_URL=http://localhost:${SERVICE_PORT[publish-service]}"
       echo "NEWSROOM_NOTIFY_TOKEN_SECRET=$(dev_secret notify-token)"
       echo "NEWSROOM_NOTIFY_SUPPRESSION_SECRET=$(dev_secret notify-suppression)"
       echo "NEWSROOM_SMTP_HOST=127.0.0.1"
