@@ -102,7 +102,7 @@ final class Browser {
         void requireCompleted(String walk) {
             if (failed != null) {
                 throw new AssertionError(walk + ": step " + failed.step() + " " + failed.what() + " failed: "
-                        + failed.message() + "\n  at " + failed.url() + " (HTTP " + failed.status() + ", h1 "
+                        + failed.message() + "\n  on " + failed.url() + " (HTTP " + failed.status() + ", h1 "
                         + failed.headings() + ")\n  screenshot: " + failed.screenshot()
                         + (console.isEmpty() ? "" : "\n  console errors: " + console));
             }

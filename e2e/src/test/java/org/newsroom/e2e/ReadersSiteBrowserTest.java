@@ -173,12 +173,33 @@ class ReadersSiteBrowserTest {
                 "Freight rates climb as insurers price in the strait",
                 ECONOMY,
                 Map.of(
+                        "summary",
+                        List.of(
+                                "War-risk premiums for ships crossing the strait rose for a third week, and carriers"
+                                        + " are passing the cost on: spot container rates to northern Europe are up"
+                                        + " by a fifth since the start of the month.",
+                                "Several mid-sized lines now sail around the cape instead, adding nine days to a"
+                                        + " typical voyage and tightening the supply of ships elsewhere."),
                         "editorsNote",
-                                "We lead with shipping: freight, not oil, is where this reaches importers first.",
-                        "dateline", "ROTTERDAM",
-                        "authorBio", "D. Hale covers shipping and marine insurance for The Harbor Ledger."));
-        String brief = story("Coalition talks resume after the budget vote", POLITICS, Map.of());
-        String nextLead = story("Parliament opens an inquiry into port security", POLITICS, Map.of());
+                        "We lead with shipping: freight, not oil, is where this reaches importers first.",
+                        "dateline",
+                        "ROTTERDAM",
+                        "authorBio",
+                        "D. Hale covers shipping and marine insurance for The Harbor Ledger."));
+        String brief = story(
+                "Coalition talks resume after the budget vote",
+                POLITICS,
+                Map.of(
+                        "summary",
+                        "The three parties met again on Thursday, a day after the budget passed with two votes to"
+                                + " spare; the energy levy remains the sticking point."));
+        String nextLead = story(
+                "Parliament opens an inquiry into port security",
+                POLITICS,
+                Map.of(
+                        "summary",
+                        "The transport committee will hear the port authorities and the coast guard next week,"
+                                + " after two drone sightings closed the outer harbour for a day."));
         String killedHeadline = "Ministry withdraws its grain export forecast";
         String killed = story(killedHeadline, ECONOMY, Map.of());
         Map<String, Object> leadPublication = newsroom.awaitPublication(lead, PIPELINE);
