@@ -120,6 +120,7 @@ function within(page, scope) {
 /** Acts, then waits until the page it leads to has loaded (a form's POST may answer on the same address). */
 async function navigating(page, act) {
   const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() });
+  navigated.catch(() => {}); // when act() fails, its error is the one to report
   await act();
   await navigated;
   await page.waitForLoadState('load');
