@@ -448,7 +448,7 @@ class ReadersSiteBrowserTest {
         while (text.length() < length) {
             text.append("Your lead on freight rates explained what the oil price never does. ");
         }
-        return text.substring(0, length);
+        return text.substring(0, length - 1) + ".";
     }
 
     private static List<Map<String, Object>> letters() {
