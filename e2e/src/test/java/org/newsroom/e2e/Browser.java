@@ -10,8 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Chromium driven by playwright-core under node ({@code src/test/browser/reader.mjs}): a reader's walk, described as
@@ -43,15 +47,8 @@ final class Browser {
      * printed) only when there is no Chromium or no node on this machine: .ci/run installs both.
      */
     static Browser require() throws IOException, InterruptedException {
-        Path chromium = Path.of(System.getenv().getOrDefault("NEWSROOM_CHROMIUM", "/usr/bin/chromium"));
-        String missing = !Files.isExecutable(chromium)
-                ? "no Chromium at " + chromium + " (apt-get install chromium, or set NEWSROOM_CHROMIUM)"
-                : !answers("node", "--version") ? "no node on the PATH (apt-get install nodejs npm)" : null;
-        if (missing != null) {
-            String reason = "browser tests skipped: " + missing;
-            System.err.println("WARNING: " + reason);
-            Assumptions.abort(reason);
-        }
+        Path chromium = chromium();
+        Assumptions.assumeTrue(missing(chromium).isEmpty(), () -> "browser tests skipped: " + missing(chromium));
         Path dir = Files.createDirectories(ROOT.resolve("e2e/target/browser"));
         Path lock = dir.resolve("package-lock.json");
         boolean installed = Files.isDirectory(dir.resolve("node_modules"))
@@ -70,6 +67,34 @@ final class Browser {
         Files.writeString(REPORTS.resolve("environment.txt"), environment);
         System.out.print("Browser tests on " + environment);
         return new Browser(dir, chromium);
+    }
+
+    private static Path chromium() {
+        return Path.of(System.getenv().getOrDefault("NEWSROOM_CHROMIUM", "/usr/bin/chromium"));
+    }
+
+    /** Why the browser cannot run here, if it cannot. */
+    private static Optional<String> missing(Path chromium) {
+        if (!Files.isExecutable(chromium)) {
+            return Optional.of("no Chromium at " + chromium + " (apt-get install chromium, or set NEWSROOM_CHROMIUM)");
+        }
+        return answers("node", "--version")
+                ? Optional.empty()
+                : Optional.of("no node on the PATH (apt-get install nodejs npm)");
+    }
+
+    /**
+     * Skips a test class, before it starts anything, where there is no Chromium or no node: its tests show as
+     * skipped, and the reason is printed.
+     */
+    static final class Available implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            Optional<String> missing = missing(chromium());
+            missing.ifPresent(reason -> System.err.println("WARNING: browser tests skipped: " + reason));
+            return missing.map(reason -> ConditionEvaluationResult.disabled("browser tests skipped: " + reason))
+                    .orElseGet(() -> ConditionEvaluationResult.enabled("Chromium and node are here"));
+        }
     }
 
     /** The installed versions of the pinned packages, as npm resolved them. */

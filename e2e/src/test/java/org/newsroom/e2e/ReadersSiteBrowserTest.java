@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.testing.MailSink;
 import org.newsroom.testing.Pipeline;
 import org.newsroom.testing.ServiceProcess;
@@ -43,6 +44,7 @@ import org.newsroom.testing.TestTokens;
  * type is checked with axe-core and photographed at 375 and 1280 px, light and dark, into
  * {@code e2e/target/browser-reports/}.
  */
+@ExtendWith(Browser.Available.class)
 class ReadersSiteBrowserTest {
     private static final Duration PIPELINE = Duration.ofSeconds(60);
     private static final String PIPELINE_NAME = "browser";
