@@ -135,12 +135,17 @@ public final class Newsroom {
 
     /** An editor adds the author's bio ("About the author" under a lead story), on the version just read. */
     public void addAuthorBio(String storyId, String bio) {
+        edit(storyId, Map.of("authorBio", bio));
+    }
+
+    /** An editor changes the story's editable fields (sections, editorsNote, dateline…), on the version just read. */
+    public void edit(String storyId, Map<String, Object> fields) {
         given().baseUri(at.editorialUrl())
                 .auth()
                 .oauth2(editor)
                 .header("If-Match", etag(storyId, editor))
                 .contentType(ContentType.JSON)
-                .body(Map.of("authorBio", bio))
+                .body(fields)
                 .when()
                 .patch("/api/stories/" + storyId)
                 .then()
@@ -157,6 +162,20 @@ public final class Newsroom {
                 .header("If-Match", etag(storyId, chiefEditor))
                 .when()
                 .post("/api/stories/" + storyId + "/approve")
+                .then()
+                .statusCode(200);
+    }
+
+    /** The chief editor retracts a published story, with the reason its page will show. */
+    public void kill(String storyId, String reason) {
+        given().baseUri(at.editorialUrl())
+                .auth()
+                .oauth2(chiefEditor)
+                .header("If-Match", etag(storyId, chiefEditor))
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", reason))
+                .when()
+                .post("/api/stories/" + storyId + "/kill")
                 .then()
                 .statusCode(200);
     }

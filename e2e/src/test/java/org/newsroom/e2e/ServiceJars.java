@@ -5,8 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +18,9 @@ import java.util.stream.Stream;
  * module's sources would make a test pass or fail for code that is no longer there.
  */
 final class ServiceJars {
+    private static final Pattern DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
+    private static final Pattern NEWSROOM_ARTIFACT = Pattern.compile("<artifactId>newsroom-([a-z-]+)</artifactId>");
+
     private ServiceJars() {}
 
     /** {@link #requireFresh(Path, String...)} in the repository the build runs in (property newsroom.root). */
@@ -44,11 +51,53 @@ final class ServiceJars {
         }
     }
 
+    /**
+     * The newest file the jar is built from: the service's pom and main sources, service-parent's pom, and the main
+     * sources of every module of this repository it packages (the theme, web, events…: a stylesheet changed in
+     * {@code theme} is stale in a publish jar built before).
+     */
     private static Optional<Path> newestSource(Path module) {
-        try (Stream<Path> sources = Stream.concat(
-                Stream.of(module.resolve("pom.xml")),
-                Files.walk(module.resolve("src/main")).filter(Files::isRegularFile))) {
+        List<Path> poms = Stream.of(module.resolve("pom.xml"), module.resolveSibling("service-parent/pom.xml"))
+                .filter(Files::exists)
+                .toList();
+        Stream<Path> modules =
+                Stream.concat(Stream.of(module), poms.stream().flatMap(pom -> packagedModules(pom).stream()));
+        try (Stream<Path> sources =
+                Stream.concat(poms.stream(), modules.distinct().flatMap(ServiceJars::mainSources).toList().stream())) {
             return sources.max(Comparator.comparing(ServiceJars::modified));
+        }
+    }
+
+    /** The repository's modules (newsroom-X in directory X) a pom depends on outside the test scope. */
+    private static List<Path> packagedModules(Path pom) {
+        List<Path> modules = new ArrayList<>();
+        Matcher dependency = DEPENDENCY.matcher(read(pom));
+        while (dependency.find()) {
+            Matcher artifact = NEWSROOM_ARTIFACT.matcher(dependency.group(1));
+            if (artifact.find() && !dependency.group(1).contains("<scope>test</scope>")) {
+                Path dir = pom.getParent().resolveSibling(artifact.group(1));
+                if (Files.isDirectory(dir.resolve("src/main"))) {
+                    modules.add(dir);
+                }
+            }
+        }
+        return modules;
+    }
+
+    private static Stream<Path> mainSources(Path module) {
+        if (!Files.isDirectory(module.resolve("src/main"))) {
+            return Stream.empty();
+        }
+        try (Stream<Path> files = Files.walk(module.resolve("src/main"))) {
+            return files.filter(Files::isRegularFile).toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

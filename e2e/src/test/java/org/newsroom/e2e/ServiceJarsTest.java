@@ -36,6 +36,38 @@ class ServiceJarsTest {
     }
 
     @Test
+    void aJarOlderThanASharedModuleItPackagesIsRefusedButNotForItsTestOnlyModules() throws IOException {
+        Path jar = module("publish-service", Instant.parse("2026-01-01T10:00:00Z"));
+        Files.writeString(root.resolve("publish-service/pom.xml"), """
+                <project><dependencies>
+                  <dependency><groupId>org.newsroom</groupId><artifactId>newsroom-theme</artifactId></dependency>
+                  <dependency><groupId>org.newsroom</groupId><artifactId>newsroom-testing</artifactId>
+                    <scope>test</scope></dependency>
+                </dependencies></project>""");
+        Files.setLastModifiedTime(
+                root.resolve("publish-service/pom.xml"), FileTime.from(Instant.parse("2026-01-01T09:00:00Z")));
+        source("testing/src/main/java/Fixture.java", Instant.parse("2026-01-01T11:00:00Z"));
+        assertDoesNotThrow(
+                () -> ServiceJars.requireFresh(root, "publish-service"), "a test-only module is not packaged");
+
+        Path stylesheet = source("theme/src/main/resources/theme/site.css", Instant.parse("2026-01-01T11:00:00Z"));
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> ServiceJars.requireFresh(root, "publish-service"));
+        assertTrue(refused.getMessage().contains("older than " + stylesheet), refused.getMessage());
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-01-01T12:00:00Z")));
+        assertDoesNotThrow(() -> ServiceJars.requireFresh(root, "publish-service"));
+    }
+
+    private Path source(String path, Instant changed) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "changed");
+        Files.setLastModifiedTime(file, FileTime.from(changed));
+        return file;
+    }
+
+    @Test
     void aMissingJarIsRefused() {
         IllegalStateException refused =
                 assertThrows(IllegalStateException.class, () -> ServiceJars.requireFresh(root, "notify-service"));

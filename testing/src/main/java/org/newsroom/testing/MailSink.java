@@ -42,9 +42,10 @@ public final class MailSink implements AutoCloseable {
 
     /**
      * A received message, decoded: the body is the text/plain part (or the first text part), with SMTP's CRLF line
-     * ends turned into {@code \n}.
+     * ends turned into {@code \n}; html is the text/html part (null when there is none), as a mail client shows it.
      */
-    public record Mail(String subject, String body, List<String> to, String from, Map<String, String> headers) {
+    public record Mail(
+            String subject, String body, String html, List<String> to, String from, Map<String, String> headers) {
         public boolean isTo(String address) {
             return to.stream().anyMatch(address::equalsIgnoreCase);
         }
@@ -152,6 +153,7 @@ public final class MailSink implements AutoCloseable {
             return new Mail(
                     message.getSubject(),
                     body == null ? null : body.replace("\r\n", "\n"),
+                    part(message, "text/html"),
                     to,
                     from.isEmpty() ? null : from.get(0),
                     headers(message));
@@ -195,6 +197,22 @@ public final class MailSink implements AutoCloseable {
                 }
             }
             return fallback;
+        }
+        return null;
+    }
+
+    /** The first part of this type, however deep in the message's alternatives and mixtures. */
+    private static String part(Part part, String type) throws MessagingException, IOException {
+        if (part.isMimeType(type)) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
         }
         return null;
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * port and a management port (health, metrics) of its own, so several instances of one service run side by side.
  */
 public final class ServiceProcess implements AutoCloseable {
+    public static final String HTTP_PORT = "QUARKUS_HTTP_PORT";
     private static final int FIRST_PORT = 20000;
     private static final int PORT_RANGE = 12000;
     private static final AtomicInteger NEXT_PORT = new AtomicInteger(new Random().nextInt(PORT_RANGE));
@@ -45,6 +46,8 @@ public final class ServiceProcess implements AutoCloseable {
      * @param root the repository root, under which {@code <name>/target/quarkus-app} holds the packaged service
      * @param logs where the service's output goes, one file per instance
      * @param instance numbers the log files of several instances of one service
+     * @param env its configuration; a {@code QUARKUS_HTTP_PORT} in it (from {@link #freePort()}) is kept, for services
+     *     that must know each other's addresses before they start (links between the readers' pages)
      */
     public static ServiceProcess start(Path root, Path logs, String name, int instance, Map<String, String> env)
             throws IOException {
@@ -59,7 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
         }
-        int port = freePort();
+        int port = env.containsKey(HTTP_PORT) ? Integer.parseInt(env.get(HTTP_PORT)) : freePort();
         int managementPort = freePort();
         Path log = logs.resolve(name + "-" + instance + ".log");
         Files.createDirectories(log.getParent());
@@ -74,7 +77,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put(HTTP_PORT, String.valueOf(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         return new ServiceProcess(name, port, managementPort, builder.start(), log);
     }
@@ -174,7 +177,7 @@ public final class ServiceProcess implements AutoCloseable {
      * connection. Below that range only an explicit bind can take it, and the counter keeps this run's services
      * apart.
      */
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         for (int tries = 0; tries < PORT_RANGE; tries++) {
             int port = FIRST_PORT + Math.floorMod(NEXT_PORT.getAndIncrement(), PORT_RANGE);
             try (ServerSocket socket = new ServerSocket(port)) {
