@@ -1,4 +1,4 @@
-package org.newsroom.publish.api;
+package org.newsroom.theme;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
