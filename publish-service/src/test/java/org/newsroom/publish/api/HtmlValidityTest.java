@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EditionBrief;
-import org.newsroom.events.EditionLead;
 import org.newsroom.events.StoryApproved;
 import org.newsroom.publish.support.Stories;
 import org.newsroom.testing.HtmlChecker;
@@ -54,18 +53,7 @@ class HtmlValidityTest {
                 UUID.randomUUID(),
                 "Morning Briefing",
                 date,
-                new EditionLead(
-                        storyId,
-                        story.headline(),
-                        story.summary(),
-                        story.byline(),
-                        story.attribution(),
-                        story.editorsNote(),
-                        story.authorBio(),
-                        story.rights(),
-                        story.imageUrl(),
-                        story.imageCaption(),
-                        story.imageCredit()),
+                Stories.lead(story, story.editorsNote()),
                 List.of(new EditionBrief(
                         1,
                         briefId,

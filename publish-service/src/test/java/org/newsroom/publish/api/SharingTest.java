@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EditionBrief;
-import org.newsroom.events.EditionLead;
 import org.newsroom.events.StoryApproved;
 import org.newsroom.publish.domain.Publication;
 import org.newsroom.publish.support.Stories;
@@ -133,18 +132,7 @@ class SharingTest {
                 UUID.randomUUID(),
                 "The Evening Note",
                 date,
-                new EditionLead(
-                        storyId,
-                        story.headline(),
-                        story.summary(),
-                        story.byline(),
-                        story.attribution(),
-                        "Why we lead with it.",
-                        story.authorBio(),
-                        story.rights(),
-                        story.imageUrl(),
-                        story.imageCaption(),
-                        story.imageCredit()),
+                Stories.lead(story, "Why we lead with it."),
                 List.of(new EditionBrief(
                         1, storyId, "A brief", List.of("One paragraph."), new Attribution("Wire Desk", null))),
                 List.of("Evening " + tag),

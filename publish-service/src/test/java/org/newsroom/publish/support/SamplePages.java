@@ -19,7 +19,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.newsroom.events.Attribution;
 import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EditionBrief;
-import org.newsroom.events.EditionLead;
 import org.newsroom.events.StoryApproved;
 import org.newsroom.publish.domain.Slugs;
 
@@ -128,18 +127,7 @@ public final class SamplePages {
                 UUID.randomUUID(),
                 "The Daily Brief",
                 date,
-                new EditionLead(
-                        lead.storyId(),
-                        lead.headline(),
-                        lead.summary(),
-                        lead.byline(),
-                        lead.attribution(),
-                        lead.editorsNote(),
-                        lead.authorBio(),
-                        lead.rights(),
-                        lead.imageUrl(),
-                        lead.imageCaption(),
-                        lead.imageCredit()),
+                Stories.lead(lead, lead.editorsNote()),
                 briefs,
                 List.of("Shipping " + tag),
                 null,

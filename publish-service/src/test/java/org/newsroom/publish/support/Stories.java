@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsroom.events.Attribution;
+import org.newsroom.events.EditionLead;
 import org.newsroom.events.EventCodec;
 import org.newsroom.events.EventType;
 import org.newsroom.events.StoryApproved;
@@ -31,6 +32,22 @@ public final class Stories implements AutoCloseable {
 
     public static String tag() {
         return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** An edition's lead made of an approved story, as the desk would send it, with the edition's own note. */
+    public static EditionLead lead(StoryApproved story, String editorsNote) {
+        return new EditionLead(
+                story.storyId(),
+                story.headline(),
+                story.summary(),
+                story.byline(),
+                story.attribution(),
+                editorsNote,
+                story.authorBio(),
+                story.rights(),
+                story.imageUrl(),
+                story.imageCaption(),
+                story.imageCredit());
     }
 
     /** A story with every field a lead story can have. */
