@@ -212,19 +212,8 @@ class EditionNewsletterTest {
         mail.await(MailSink.to(politics, edition.title()), TIMEOUT);
         mail.await(MailSink.to(everything, edition.title()), TIMEOUT);
         // Every reader it matched has a row, and every row was sent: the sports reader got no row, so no email.
-        awaitFinal(edition);
+        WebhookAdmin.awaitEditionSettled(edition.editionId());
         assertEquals(List.of(), mail.messages(MailSink.to(sports, edition.title())));
-    }
-
-    private static void awaitFinal(EditionPublished edition) {
-        await().atMost(TIMEOUT)
-                .untilAsserted(() -> WebhookAdmin.admin()
-                        .when()
-                        .get("/api/editions/" + edition.editionId() + "/deliveries")
-                        .then()
-                        .statusCode(200)
-                        .body("fanningOut", equalTo(false))
-                        .body("pending", equalTo(0)));
     }
 
     @Test

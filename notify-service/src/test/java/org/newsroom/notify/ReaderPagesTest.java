@@ -1,7 +1,6 @@
 package org.newsroom.notify;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -114,17 +113,6 @@ class ReaderPagesTest {
                 UUID.randomUUID().toString(),
                 EventType.EDITION_PUBLISHED.type(),
                 EventCodec.encode(edition));
-    }
-
-    private static void awaitFinal(EditionPublished edition) {
-        await().atMost(TIMEOUT)
-                .untilAsserted(() -> WebhookAdmin.admin()
-                        .when()
-                        .get("/api/editions/" + edition.editionId() + "/deliveries")
-                        .then()
-                        .statusCode(200)
-                        .body("fanningOut", equalTo(false))
-                        .body("pending", equalTo(0)));
     }
 
     private static long deliveries(String email, EditionPublished edition) {
@@ -287,7 +275,7 @@ class ReaderPagesTest {
         String key = section.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         EditionPublished introducing = edition(List.of(section));
         publish(introducing);
-        awaitFinal(introducing);
+        WebhookAdmin.awaitEditionSettled(introducing.editionId());
 
         String email = Readers.active(mail, "pausing");
         String token = preferencesToken(email);
@@ -343,7 +331,7 @@ class ReaderPagesTest {
         EditionPublished whilePaused = edition(List.of(section));
         publish(whilePaused);
         mail.await(MailSink.to(sentinel, whilePaused.title()), TIMEOUT);
-        awaitFinal(whilePaused);
+        WebhookAdmin.awaitEditionSettled(whilePaused.editionId());
         assertEquals(0, deliveries(email, whilePaused), "no delivery for a paused reader");
         assertEquals(List.of(), mail.messages(MailSink.to(email, whilePaused.title())));
 

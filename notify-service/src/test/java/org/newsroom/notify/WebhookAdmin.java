@@ -1,9 +1,12 @@
 package org.newsroom.notify;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +35,17 @@ final class WebhookAdmin {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /** Waits until an edition's fan-out is over and none of its deliveries is still pending. */
+    static void awaitEditionSettled(UUID editionId) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> admin().when()
+                        .get("/api/editions/" + editionId + "/deliveries")
+                        .then()
+                        .statusCode(200)
+                        .body("fanningOut", equalTo(false))
+                        .body("pending", equalTo(0)));
     }
 
     static void delete(String... endpoints) {
