@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,6 @@ final class Browser {
     private static final Path ROOT =
             Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
     private static final Path SOURCE = ROOT.resolve("e2e/src/test/browser");
-    private static final List<String> FILES = List.of("package.json", "package-lock.json", "reader.mjs");
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -54,8 +54,10 @@ final class Browser {
         boolean installed = Files.isDirectory(dir.resolve("node_modules"))
                 && Files.exists(lock)
                 && Files.mismatch(lock, SOURCE.resolve("package-lock.json")) == -1;
-        for (String file : FILES) {
-            Files.copy(SOURCE.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        try (var files = Files.list(SOURCE)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         if (!installed) {
             run(dir, null, "npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--silent");
@@ -170,14 +172,20 @@ final class Browser {
      */
     Walk walk(String name, List<String> site, int width, Steps steps) throws IOException, InterruptedException {
         Map<String, Object> request = Map.of(
-                "name", name,
-                "chromium", chromium.toString(),
-                "reports", REPORTS.toString(),
-                "hosts", site,
-                "viewport", Map.of("width", width, "height", 900),
-                "steps", steps.list());
-        List<String> output = run(dir, JSON.writeValueAsString(request), "node", "reader.mjs");
-        return JSON.readValue(String.join("\n", output), Walk.class);
+                "name", name, "hosts", site, "viewport", Map.of("width", width, "height", 900), "steps", steps.list());
+        return script("reader.mjs", request, Walk.class);
+    }
+
+    /**
+     * Runs one of the scripts of {@code src/test/browser} with the request as JSON on its stdin (plus where Chromium
+     * is, as {@code chromium}, and where reports go, as {@code reports}) and reads its stdout as the answer.
+     */
+    <T> T script(String script, Map<String, Object> request, Class<T> answer) throws IOException, InterruptedException {
+        Map<String, Object> full = new LinkedHashMap<>(request);
+        full.put("chromium", chromium.toString());
+        full.put("reports", REPORTS.toString());
+        List<String> output = run(dir, JSON.writeValueAsString(full), "node", script);
+        return JSON.readValue(String.join("\n", output), answer);
     }
 
     private static boolean answers(String... command) {
