@@ -3,6 +3,7 @@ package org.newsroom.editorial.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -47,9 +48,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.newsroom.editorial.domain.Cluster;
 import org.newsroom.editorial.domain.Desk;
 import org.newsroom.editorial.domain.Limits;
+import org.newsroom.editorial.domain.NewStories;
 import org.newsroom.editorial.domain.Story;
 import org.newsroom.editorial.domain.StoryQuery;
 import org.newsroom.editorial.domain.StoryStatus;
@@ -79,6 +82,9 @@ public class StoryResource {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    NewStories newStories;
 
     @GET
     @Transactional
@@ -193,6 +199,44 @@ public class StoryResource {
                         page.next(),
                         uri)
                 .build();
+    }
+
+    @GET
+    @Path("counts")
+    @Transactional
+    @Operation(summary = "How many stories each status holds", description = "Every status, 0 when none.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Counts by status",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "counts",
+                                            value = "{\"NEW\": 12, \"IN_REVIEW\": 3, \"APPROVED\": 4, "
+                                                    + "\"REJECTED\": 1, \"PUBLISHED\": 40, \"CORRECTED\": 2, "
+                                                    + "\"KILLED\": 0}")))
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Map<StoryStatus, Long> counts() {
+        return Story.countsByStatus();
+    }
+
+    @GET
+    @Path("live")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "New stories as they arrive (server-sent events)",
+            description = "One event per story made from an ingested item after the stream opened (give or take "
+                    + "the last seconds before): id, headline, source, status, createdAt. The service looks for "
+                    + "them once every two seconds per replica, however many desks listen.")
+    @APIResponse(responseCode = "200", description = "An event stream")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Multi<NewStories.Arrival> live() {
+        return newStories.arrivals();
     }
 
     @GET

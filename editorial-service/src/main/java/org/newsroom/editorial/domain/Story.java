@@ -244,6 +244,19 @@ public class Story extends PanacheEntityBase {
         return publishAt == null || publishAt.isBefore(embargoedUntil) ? embargoedUntil : publishAt;
     }
 
+    /** How many stories each status holds, every status named (0 when none). */
+    public static Map<StoryStatus, Long> countsByStatus() {
+        Map<StoryStatus, Long> counts = new java.util.EnumMap<>(StoryStatus.class);
+        for (StoryStatus status : StoryStatus.values()) {
+            counts.put(status, 0L);
+        }
+        getEntityManager()
+                .createQuery("select s.status, count(s) from Story s group by s.status", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put((StoryStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
     public static Optional<Story> findByItemId(UUID itemId) {
         return find("itemId", itemId).firstResultOptional();
     }
