@@ -88,10 +88,18 @@ public final class Newsroom {
 
     /** A partner's item, as ingest takes it, with a headline of the caller's and unique ids. */
     public static String item(String headline) {
+        return item(headline, "Premiums fell for the first time this year.");
+    }
+
+    /**
+     * As {@link #item(String)}, with its own summary: items with similar headlines and the same summary are near
+     * duplicates to ingest, which clusters them.
+     */
+    public static String item(String headline, String summary) {
         return """
                 {"source":"wire-desk","externalId":"%s","url":"https://example.org/%s",
-                 "headline":"%s","summary":"Premiums fell for the first time this year.",
-                 "byline":"D. Hale","outlet":"The Harbor Ledger","outletUrl":"https://example.org"}""".formatted(UUID.randomUUID(), UUID.randomUUID(), headline);
+                 "headline":"%s","summary":"%s",
+                 "byline":"D. Hale","outlet":"The Harbor Ledger","outletUrl":"https://example.org"}""".formatted(UUID.randomUUID(), UUID.randomUUID(), headline, summary);
     }
 
     /**

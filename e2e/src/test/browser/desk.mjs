@@ -1,0 +1,152 @@
+// The editors' day in the desk, in Chromium, as DeskBrowserTest describes it: one JSON request on stdin (the desk's
+// address, the stories to work on, where reports go), one JSON answer on stdout (what each step saw, the
+// accessibility findings and screenshots, or the step that failed and why). Editors find everything by its
+// accessible name, as a screen reader would.
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const TIMEOUT = 20_000;
+const request = JSON.parse(readFileSync(0, 'utf8'));
+mkdirSync(request.reports, { recursive: true });
+const desk = request.editorial;
+const result = { steps: [], audits: [], console: [], browser: null, failed: null, seen: {} };
+
+const browser = await chromium.launch({
+  executablePath: request.chromium,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+result.browser = `Chromium ${browser.version()}`;
+let page;
+
+async function signedIn(name, role) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(TIMEOUT);
+  const signed = await context.newPage();
+  // The API's refusals (a 412 conflict, a 403) are answers the desk shows; Chromium logs each as a console error,
+  // so failed loads are judged by their responses: any of the desk's own files failing is an error.
+  signed.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      result.console.push({ url: signed.url(), text: message.text() });
+    }
+  });
+  signed.on('response', (response) => {
+    if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith('/api/')) {
+      result.console.push({ url: response.url(), text: `HTTP ${response.status()}` });
+    }
+  });
+  signed.on('pageerror', (error) => result.console.push({ url: signed.url(), text: error.message }));
+  await signed.goto(`${desk}/desk/session/login`);
+  await signed.getByLabel('Name').fill(name);
+  await signed.getByLabel(role === 'chief-editor' ? 'Chief editor' : 'Editor', { exact: true }).check();
+  await signed.getByRole('button', { name: 'Sign in' }).click();
+  await signed.waitForURL(`${desk}/desk/`);
+  await signed.getByText(`Signed in as ${name}`).waitFor();
+  return signed;
+}
+
+async function audit(name, target = page) {
+  const screenshot = join(request.reports, `desk-${name}.png`);
+  await target.screenshot({ path: screenshot, fullPage: true });
+  const found = await new AxeBuilder({ page: target }).withTags(WCAG).analyze();
+  result.audits.push({ page: name, url: target.url(), screenshot, violations: found.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })) });
+}
+
+async function step(what, action) {
+  try {
+    const seen = await action();
+    result.steps.push({ what, seen: seen ?? null });
+  } catch (error) {
+    const screenshot = join(request.reports, `failed-desk-${result.steps.length}.png`);
+    await page?.screenshot({ path: screenshot, fullPage: true }).catch(() => {});
+    result.failed = { step: result.steps.length, what, message: error.message, url: page?.url() ?? null, screenshot };
+    throw error;
+  }
+}
+
+const storyLink = (p, headline) => p.getByRole('link', { name: headline, exact: true });
+
+async function openBySearch(p, words, headline) {
+  await p.goto(`${desk}/desk/`);
+  await p.getByText(/stories shown|No story matches/).waitFor();
+  await p.keyboard.press('/');
+  await p.keyboard.type(words);
+  await p.keyboard.press('Enter');
+  await storyLink(p, headline).waitFor();
+  await storyLink(p, headline).click();
+  await p.getByRole('heading', { level: 1, name: headline }).waitFor();
+}
+
+try {
+  const stories = request.stories;
+  const editor = await signedIn('erin', 'editor');
+  page = editor;
+
+  await step('an editor finds a story by full-text search and edits it', async () => {
+    await audit('queue');
+    await openBySearch(page, stories.search, stories.edit.headline);
+    await audit('story');
+    await page.getByLabel('Headline', { exact: true }).fill(stories.edit.newHeadline);
+    await page.getByLabel("Editor's note").fill(stories.edit.note);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { level: 1, name: stories.edit.newHeadline }).waitFor();
+    await page.getByText('Saved', { exact: true }).waitFor();
+    return { headline: await page.getByRole('heading', { level: 1 }).textContent() };
+  });
+
+  await step('an editor sees no approve button, and the API refuses her approval', async () => {
+    const buttons = await page.getByRole('button', { name: /^Approve/ }).count();
+    const story = await page.request.get(`${desk}/api/stories/${stories.edit.id}`);
+    const refused = await page.request.post(`${desk}/api/stories/${stories.edit.id}/approve`, {
+      headers: { 'X-Newsroom-Desk': '1', 'If-Match': story.headers().etag } });
+    await page.goto(`${desk}/desk/`);
+    await page.getByText(/stories shown/).waitFor();
+    const inQueue = await page.getByRole('button', { name: /^Approve/ }).count();
+    result.seen.editorApproveButtons = buttons + inQueue;
+    result.seen.editorApproveStatus = refused.status();
+    return { approveButtons: buttons + inQueue, apiStatus: refused.status() };
+  });
+
+  await step('two editors change the same story: the second gets the conflict view', async () => {
+    const other = await signedIn('olga', 'editor');
+    await openBySearch(editor, stories.search, stories.edit.newHeadline);
+    await openBySearch(other, stories.search, stories.edit.newHeadline);
+    await other.getByLabel('Byline').fill(stories.conflict.theirs);
+    await other.getByRole('button', { name: 'Save changes' }).click();
+    await other.getByText('Saved', { exact: true }).waitFor();
+    page = editor;
+    await editor.getByLabel('Byline').fill(stories.conflict.mine);
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    const conflict = editor.getByRole('region', { name: 'Someone changed this story' });
+    await conflict.waitFor();
+    await conflict.getByText(stories.conflict.theirs).waitFor();
+    await conflict.getByText(stories.conflict.mine).waitFor();
+    await audit('conflict', editor);
+    const byline = await editor.getByLabel('Byline').inputValue();
+    await other.context().close();
+    return { kept: byline };
+  });
+
+  const chief = await signedIn('chris', 'chief-editor');
+  page = chief;
+  await step('a chief editor approves four stories from the queue', async () => {
+    await page.goto(`${desk}/desk/?q=${encodeURIComponent(stories.search)}&primaryOnly=false`);
+    for (const headline of stories.approve) {
+      const approve = page.getByRole('button', { name: `Approve “${headline}”` });
+      await approve.click();
+      await page.getByText(`Approved: ${headline}`).waitFor();
+    }
+    return { approved: stories.approve };
+  });
+} catch (error) {
+  if (!result.failed) {
+    result.failed = { step: result.steps.length, what: 'setting up', message: error.message, url: page?.url() ?? null };
+  }
+} finally {
+  await browser.close();
+  process.stdout.write(JSON.stringify(result));
+}

@@ -1,0 +1,199 @@
+package org.newsroom.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsroom.testing.Pipeline;
+import org.newsroom.testing.ServiceProcess;
+import org.newsroom.testing.TestTokens;
+
+/**
+ * The editors' desk in Chromium, on the whole pipeline (each service a separate JVM on the real broker and
+ * PostgreSQL), signed in with the dev login: an editor finds an ingested story by full-text search and edits it; a
+ * second editor's save in between gives her the conflict view with both versions, and nothing is overwritten; she
+ * sees no approve button and the API refuses her approval (403); a chief editor approves four stories from the
+ * queue. Every desk page is checked with axe-core and photographed into {@code e2e/target/browser-reports/}.
+ */
+@ExtendWith(Browser.Available.class)
+class DeskBrowserTest {
+    private static final Duration PIPELINE = Duration.ofSeconds(60);
+    /** Each story's headline and summary, different enough that ingest does not cluster them. */
+    private static final Map<String, String> SUMMARIES = Map.of(
+            "Tariff talks stall over steel quotas",
+            "Negotiators left Brussels without a date to meet again; the quota for rolled steel is the sticking point.",
+            "Tariff relief for farmers delayed to spring",
+            "The agriculture ministry says the rebate scheme needs a second reading before growers see any money.",
+            "Port strike ends after tariff deal on overtime",
+            "Dockers return on Monday after the port authority agreed to pay night shifts at the holiday rate.",
+            "Tariff revenue beats forecasts for a third month",
+            "Customs receipts rose by a tenth against the budget, mostly from levies on imported electronics.",
+            "Tariff advisers resign over a data row",
+            "Two members of the advisory board quit, saying the trade figures they were shown were incomplete.");
+
+    private static final String LEAD = "Tariff talks stall over steel quotas";
+    private static final String LEAD_EDITED = "Tariff talks stall as steel quotas divide the bloc";
+    private static final List<String> BRIEFS = List.of(
+            "Tariff relief for farmers delayed to spring",
+            "Port strike ends after tariff deal on overtime",
+            "Tariff revenue beats forecasts for a third month");
+    private static final String LEFT_WAITING = "Tariff advisers resign over a data row";
+    private static final String THEIR_BYLINE = "O. Lind and D. Hale";
+    private static final String MY_BYLINE = "E. Rossi";
+
+    private static Browser browser;
+    private static Pipeline pipeline;
+    private static Newsroom newsroom;
+    private static String editorialUrl;
+    private static final Map<String, String> IDS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startTheNewsroom() throws Exception {
+        browser = Browser.require();
+        ServiceJars.requireFresh(Pipeline.INGEST, Pipeline.EDITORIAL, Pipeline.PUBLISH, Pipeline.NOTIFY);
+        pipeline = Pipeline.create("desk");
+        Map<String, String> devLogin =
+                Map.of("NEWSROOM_DESK_DEV_LOGIN_KEY", devLoginKey().toUri().toString());
+        ServiceProcess ingest = pipeline.start(Pipeline.INGEST, Map.of());
+        ServiceProcess editorial = pipeline.start(Pipeline.EDITORIAL, devLogin);
+        ServiceProcess publish = pipeline.start(Pipeline.PUBLISH, Map.of());
+        ServiceProcess notify = pipeline.start(Pipeline.NOTIFY, Map.of());
+        for (ServiceProcess service : List.of(ingest, editorial, publish, notify)) {
+            service.awaitReady(Duration.ofMinutes(5));
+        }
+        pipeline.awaitReady();
+        editorialUrl = editorial.url();
+        newsroom = new Newsroom(
+                new Newsroom.Endpoints(ingest.url(), editorial.url(), publish.url(), notify.url()),
+                TestTokens.token("eddie", "editor"),
+                TestTokens.token("chris", "chief-editor"),
+                null);
+        for (String headline : allHeadlines()) {
+            newsroom.pushItem(Newsroom.item(headline, SUMMARIES.get(headline)), null);
+        }
+        for (String headline : allHeadlines()) {
+            IDS.put(
+                    headline,
+                    String.valueOf(newsroom.awaitStory(headline, PIPELINE).get("id")));
+        }
+    }
+
+    @AfterAll
+    static void stopTheNewsroom() throws Exception {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void editorsAndAChiefEditorWorkTheDayInTheDesk() throws Exception {
+        List<String> approve = new java.util.ArrayList<>(List.of(LEAD_EDITED));
+        approve.addAll(BRIEFS);
+        Map<String, Object> stories = Map.of(
+                "search",
+                "tariff",
+                "edit",
+                Map.of(
+                        "id",
+                        IDS.get(LEAD),
+                        "headline",
+                        LEAD,
+                        "newHeadline",
+                        LEAD_EDITED,
+                        "note",
+                        "Why we lead with it: the quotas decide the spring budget."),
+                "conflict",
+                Map.of("theirs", THEIR_BYLINE, "mine", MY_BYLINE),
+                "approve",
+                approve);
+        Run run = browser.script("desk.mjs", Map.of("editorial", editorialUrl, "stories", stories), Run.class);
+        Files.writeString(
+                Browser.REPORTS.resolve("desk-accessibility.txt"),
+                run.audits().stream().map(Audit::describe).collect(Collectors.joining("\n")));
+        System.out.println("Desk: " + run.browser() + ", steps " + run.steps());
+        run.requireCompleted();
+
+        assertEquals(0, ((Number) run.seen().get("editorApproveButtons")).intValue(), "no approve button for editors");
+        assertEquals(403, ((Number) run.seen().get("editorApproveStatus")).intValue(), "the API refuses an editor");
+        Map<String, Object> lead = story(IDS.get(LEAD));
+        assertEquals(LEAD_EDITED, lead.get("headline"));
+        assertEquals(THEIR_BYLINE, lead.get("byline"), "the second save did not overwrite the first");
+        for (String brief : BRIEFS) {
+            assertEquals("APPROVED", story(IDS.get(brief)).get("status"), brief);
+        }
+        assertEquals("NEW", story(IDS.get(LEFT_WAITING)).get("status"), "the sentinel: a story nobody approved");
+        List<String> violations = run.audits().stream()
+                .filter(audit -> !audit.violations().isEmpty())
+                .map(Audit::describe)
+                .toList();
+        assertTrue(violations.isEmpty(), "WCAG 2.2 AA violations:\n" + String.join("\n", violations));
+        assertTrue(run.console().isEmpty(), "errors in the browser console: " + run.console());
+    }
+
+    private static List<String> allHeadlines() {
+        List<String> all = new java.util.ArrayList<>(List.of(LEAD));
+        all.addAll(BRIEFS);
+        all.add(LEFT_WAITING);
+        return all;
+    }
+
+    private static Map<String, Object> story(String id) {
+        return given().baseUri(editorialUrl)
+                .auth()
+                .oauth2(TestTokens.token("eddie", "editor"))
+                .get("/api/stories/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
+    }
+
+    /** The test key pair's private half, which the dev login signs with (the services verify with the public). */
+    private static Path devLoginKey() throws IOException {
+        Path key = Path.of("target/desk-dev-login.pem").toAbsolutePath();
+        try (InputStream pem = DeskBrowserTest.class.getClassLoader().getResourceAsStream("jwt/test-private.pem")) {
+            Files.createDirectories(key.getParent());
+            Files.write(key, pem.readAllBytes());
+        }
+        return key;
+    }
+
+    record Run(
+            List<Map<String, Object>> steps,
+            List<Audit> audits,
+            List<Map<String, Object>> console,
+            Map<String, Object> seen,
+            Failure failed,
+            String browser) {
+        void requireCompleted() {
+            if (failed != null) {
+                throw new AssertionError("the desk: step " + failed.step() + " (" + failed.what() + ") failed: "
+                        + failed.message() + "\n  on " + failed.url() + "\n  screenshot: " + failed.screenshot()
+                        + (console.isEmpty() ? "" : "\n  console errors: " + console));
+            }
+        }
+    }
+
+    record Failure(int step, String what, String message, String url, String screenshot) {}
+
+    record Audit(String page, String url, String screenshot, List<Map<String, Object>> violations) {
+        String describe() {
+            return page + " (" + url + "): " + (violations.isEmpty() ? "no violations" : violations) + ", "
+                    + screenshot;
+        }
+    }
+}
