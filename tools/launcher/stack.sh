@@ -117,7 +117,11 @@ service_env() {
       echo "NEWSROOM_FEED_URL=http://127.0.0.1:$SAMPLES_PORT/feed.xml"
       echo "NEWSROOM_JWT_PUBLIC_KEY=file:$JWT_DIR/public.pem"
       ;;
-    editorial-service) echo "NEWSROOM_JWT_PUBLIC_KEY=file:$JWT_DIR/public.pem" ;;
+    editorial-service)
+      echo "NEWSROOM_JWT_PUBLIC_KEY=file:$JWT_DIR/public.pem"
+      # The desk's dev login (editor or chief editor without an identity provider) exists only on the local stack.
+      echo "NEWSROOM_DESK_DEV_LOGIN_KEY=file:$JWT_DIR/private.pem"
+      ;;
     publish-service)
       echo "NEWSROOM_PUBLIC_BASE_URL=http://localhost:${SERVICE_PORT[publish-service]}"
       echo "NEWSROOM_FEEDBACK_URL=http://localhost:${SERVICE_PORT[editorial-service]}"
@@ -205,6 +209,7 @@ print_summary() {
 
 newsroom is up.
   ingest     http://localhost:8081    (push: POST /api/items)
+  desk       http://localhost:8082/desk/    (the editors' desk: sign in as editor or chief editor)
   editorial  http://localhost:8082    (queue: GET /api/stories?status=NEW, needs a bearer token)
   publish    http://localhost:8083    (public pages: /stories/<slug>, JSON: /api/publications)
   notify     http://localhost:8084    (POST /api/subscriptions)

@@ -73,6 +73,16 @@ class ServiceWiringTest {
         assertEquals(Set.of(), unread, service + " is given variables it never reads");
     }
 
+    /** The desk's dev login signs in anyone as a chief editor: it exists on the local stack only (README). */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("overlaysAndServices")
+    void noDeploymentOffersTheDesksDevLogin(String overlay, String service) {
+        Manifests manifests = Repository.overlay(overlay);
+        assertFalse(
+                variables(manifests, container(manifests, service)).contains("NEWSROOM_DESK_DEV_LOGIN_KEY"),
+                service + " in " + overlay + " is given the dev login's key");
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("overlaysAndServices")
     void noVariableIsLeftToALocalDefault(String overlay, String service) {
