@@ -71,6 +71,9 @@ final class StoryFields {
             case "sections" -> sections(value);
             case "dateline" -> text(name, value, false, Limits.DATELINE);
             case "authorBio" -> text(name, value, false, Limits.AUTHOR_BIO);
+            case "imageCaption" -> text(name, value, false, Limits.IMAGE_CAPTION);
+            case "imageCredit" -> text(name, value, false, Limits.IMAGE_CREDIT);
+            case "rights" -> text(name, value, false, Limits.RIGHTS);
             default ->
                 errors.add(new Problem.FieldError(
                         name, "is not an editable field; editable are " + String.join(", ", Story.EDITABLE)));

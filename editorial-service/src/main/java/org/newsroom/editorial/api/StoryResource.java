@@ -298,7 +298,7 @@ public class StoryResource {
             summary = "Edit the story (JSON merge patch)",
             description = "Fields: headline, summary (1-3 "
                     + "paragraphs separated by a blank line, or an array of them), byline, editorsNote, sections (array), "
-                    + "outlet, outletUrl, dateline, authorBio, assignee. A field left out is unchanged; null clears an "
+                    + "outlet, outletUrl, dateline, authorBio, assignee, imageCaption, imageCredit, rights. A field left out is unchanged; null clears an "
                     + "optional one. Requires If-Match with the ETag read; 412 if the story changed since. Only NEW, "
                     + "IN_REVIEW or REJECTED stories can be edited (409 otherwise). Every change is in the history.")
     @RequestBody(
@@ -617,7 +617,10 @@ public class StoryResource {
             @Schema(maxLength = Limits.URL) String outletUrl,
             @Schema(maxLength = Limits.DATELINE) String dateline,
             @Schema(maxLength = Limits.AUTHOR_BIO) String authorBio,
-            @Schema(maxLength = Limits.ASSIGNEE) String assignee) {}
+            @Schema(maxLength = Limits.ASSIGNEE) String assignee,
+            @Schema(maxLength = Limits.IMAGE_CAPTION) String imageCaption,
+            @Schema(maxLength = Limits.IMAGE_CREDIT) String imageCredit,
+            @Schema(maxLength = Limits.RIGHTS) String rights) {}
 
     private static Instant publishAt(ObjectNode json) {
         JsonNode value = json.get("publishAt");

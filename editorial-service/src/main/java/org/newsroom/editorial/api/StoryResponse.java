@@ -140,7 +140,15 @@ public record StoryResponse(
 
     /** The item as ingest sent it; edits never change it. */
     public record SourceCopy(
-            String headline, String summary, String byline, String outlet, String outletUrl, String url) {}
+            String headline,
+            String summary,
+            String byline,
+            String outlet,
+            String outletUrl,
+            String url,
+            String imageCaption,
+            String imageCredit,
+            String rights) {}
 
     /** A source update held since the story's approval: its version, when it came, and its diff to the story. */
     public record PendingSourceUpdate(
@@ -252,7 +260,10 @@ public record StoryResponse(
                         story.sourceByline,
                         story.sourceOutlet,
                         story.sourceOutletUrl,
-                        story.url),
+                        story.url,
+                        story.sourceImageCaption,
+                        story.sourceImageCredit,
+                        story.sourceRights),
                 story.sourceChanged,
                 story.sourceUpdatePending,
                 pending,

@@ -52,9 +52,9 @@ public class Desk {
             story.outletUrl = story.sourceOutletUrl = item.attribution().url();
             story.bodyHtml = item.bodyHtml();
             story.imageUrl = item.imageUrl();
-            story.imageCaption = item.imageCaption();
-            story.imageCredit = item.imageCredit();
-            story.rights = item.rights();
+            story.imageCaption = story.sourceImageCaption = item.imageCaption();
+            story.imageCredit = story.sourceImageCredit = item.imageCredit();
+            story.rights = story.sourceRights = item.rights();
             story.clusterId = item.clusterId();
             story.sections =
                     item.sections() == null ? new String[0] : item.sections().toArray(String[]::new);
@@ -189,6 +189,9 @@ public class Desk {
         story.byline = story.sourceByline;
         story.outlet = story.sourceOutlet;
         story.outletUrl = story.sourceOutletUrl;
+        story.imageCaption = story.sourceImageCaption;
+        story.imageCredit = story.sourceImageCredit;
+        story.rights = story.sourceRights;
         return true;
     }
 

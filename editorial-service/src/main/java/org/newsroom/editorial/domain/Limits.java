@@ -28,6 +28,11 @@ public final class Limits {
     public static final int URL = 2_000;
     public static final int DATELINE = 200;
     public static final int ASSIGNEE = 200;
+    public static final int IMAGE_CAPTION = 2_000;
+    /** As ingest keeps it (its column). */
+    public static final int IMAGE_CREDIT = 500;
+
+    public static final int RIGHTS = 2_000;
     public static final int SECTION = 64;
     public static final int SECTIONS = 10;
     /** A correction note, a rejection or kill reason. */

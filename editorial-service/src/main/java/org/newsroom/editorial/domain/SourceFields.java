@@ -6,8 +6,9 @@ import java.util.Objects;
 import org.newsroom.events.ItemUpdated;
 
 /**
- * What of a story its source owns: its copy of the editable fields (kept apart from the editors' copy), the URL,
- * and body, photo and rights, which editors never edit. Names as in the history's diffs.
+ * What of a story its source owns: its copy of the editable fields (kept apart from the editors' copy: headline,
+ * summary, byline, outlet, the photo's caption and credit, rights), the URL, body and photo, which editors never edit.
+ * Names as in the history's diffs.
  */
 record SourceFields(
         String headline,
@@ -32,9 +33,9 @@ record SourceFields(
                 s.url,
                 s.bodyHtml,
                 s.imageUrl,
-                s.imageCaption,
-                s.imageCredit,
-                s.rights);
+                s.sourceImageCaption,
+                s.sourceImageCredit,
+                s.sourceRights);
     }
 
     static SourceFields of(ItemUpdated item) {
@@ -76,9 +77,9 @@ record SourceFields(
         s.url = url;
         s.bodyHtml = bodyHtml;
         s.imageUrl = imageUrl;
-        s.imageCaption = imageCaption;
-        s.imageCredit = imageCredit;
-        s.rights = rights;
+        s.sourceImageCaption = imageCaption;
+        s.sourceImageCredit = imageCredit;
+        s.sourceRights = rights;
     }
 
     private Map<String, String> byName() {

@@ -149,6 +149,15 @@ public class Story extends PanacheEntityBase {
 
     public String rights;
 
+    @Column(name = "source_image_caption")
+    public String sourceImageCaption;
+
+    @Column(name = "source_image_credit")
+    public String sourceImageCredit;
+
+    @Column(name = "source_rights")
+    public String sourceRights;
+
     public String dateline;
 
     @Column(name = "author_bio")
@@ -177,7 +186,10 @@ public class Story extends PanacheEntityBase {
             "outletUrl",
             "assignee",
             "dateline",
-            "authorBio");
+            "authorBio",
+            "imageCaption",
+            "imageCredit",
+            "rights");
 
     /** The current value of an editable field ({@code sections} as a list). */
     public Object field(String name) {
@@ -192,6 +204,9 @@ public class Story extends PanacheEntityBase {
             case "assignee" -> assignee;
             case "dateline" -> dateline;
             case "authorBio" -> authorBio;
+            case "imageCaption" -> imageCaption;
+            case "imageCredit" -> imageCredit;
+            case "rights" -> rights;
             default -> throw new IllegalArgumentException("Not an editable field: " + name);
         };
     }
@@ -219,6 +234,9 @@ public class Story extends PanacheEntityBase {
                 case "assignee" -> assignee = (String) value;
                 case "dateline" -> dateline = (String) value;
                 case "authorBio" -> authorBio = (String) value;
+                case "imageCaption" -> imageCaption = (String) value;
+                case "imageCredit" -> imageCredit = (String) value;
+                case "rights" -> rights = (String) value;
                 default -> throw new IllegalArgumentException("Not an editable field: " + name);
             }
             Map<String, Object> change = new LinkedHashMap<>();

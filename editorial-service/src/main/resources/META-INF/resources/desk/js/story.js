@@ -18,8 +18,14 @@ const FIELDS = [
   ['authorBio', 'Author bio', 'textarea'],
   ['outlet', 'Outlet', 'input'],
   ['outletUrl', 'Outlet link', 'input'],
+  ['imageCaption', 'Photo caption', 'input'],
+  ['imageCredit', 'Photo credit', 'input'],
+  ['rights', 'Rights line', 'input'],
   ['assignee', 'Assignee', 'input'],
 ];
+/** What the source and the editors each have a copy of, side by side. */
+const COPY = [['headline', 'Headline'], ['summary', 'Summary'], ['byline', 'Byline'], ['outlet', 'Outlet'],
+  ['imageCaption', 'Photo caption'], ['imageCredit', 'Photo credit'], ['rights', 'Rights line']];
 let story;
 let etag;
 let chief = false;
@@ -85,14 +91,10 @@ function copies() {
   const row = (name, text) => [el('dt', {}, text), el('dd', {}, diffElement(source[name], story[name]))];
   return section('Copy', el('div', { class: 'side-by-side' },
     el('div', { class: 'copy' }, el('h3', {}, 'Edited copy (changes from the source marked)'),
-      el('dl', {}, row('headline', 'Headline'), row('summary', 'Summary'), row('byline', 'Byline'),
-        row('outlet', 'Outlet'))),
+      el('dl', {}, COPY.map(([name, text]) => row(name, text)))),
     el('div', { class: 'copy' }, el('h3', {}, 'Source copy'),
-      el('dl', {}, ['headline', 'summary', 'byline', 'outlet'].flatMap((name) =>
-        [el('dt', {}, name.charAt(0).toUpperCase() + name.slice(1)), el('dd', {}, source[name] ?? '')])),
-      source.url ? el('p', {}, el('a', { href: source.url }, 'The original')) : null,
-      el('p', { class: 'hint' }, `Image caption: ${story.imageCaption ?? '—'} · credit: ${story.imageCredit ?? '—'}`
-        + ` · rights: ${story.rights ?? '—'} (from the source)`))));
+      el('dl', {}, COPY.flatMap(([name, text]) => [el('dt', {}, text), el('dd', {}, source[name] ?? '')])),
+      source.url ? el('p', {}, el('a', { href: source.url }, 'The original')) : null)));
 }
 
 function editor() {

@@ -210,6 +210,40 @@ class SourceChangesTest {
                 .body("pendingSourceUpdate", nullValue());
     }
 
+    /** The photo's caption and credit and the rights line are the editors' copy too: a source update keeps them. */
+    @Test
+    void anEditedCaptionCreditAndRightsLineAreKeptWhenTheSourceChanges() {
+        ItemIngested item = StoryFixtures.fullItem("Harvest " + UUID.randomUUID(), null, null);
+        UUID id = StoryFixtures.newStory(records, item);
+        given().auth()
+                .oauth2(EDITOR)
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body("{\"imageCaption\": \"Wheat near Poltava, in July\", \"imageCredit\": \"Photo: A. Editor\","
+                        + " \"rights\": \"(c) 2026 The Harbor Ledger, used with permission\"}")
+                .when()
+                .patch("/api/stories/" + id)
+                .then()
+                .statusCode(200)
+                .body("imageCaption", equalTo("Wheat near Poltava, in July"))
+                .body("sourceCopy.imageCaption", equalTo(item.imageCaption()));
+        send(item, "news.item.updated.v1", rewrite(item, 2, "Harvest ends early", "<p>Done.</p>"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> field(id, "sourceChanged").equals("true"));
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id)
+                .then()
+                .body("imageCaption", equalTo("Wheat near Poltava, in July"))
+                .body("imageCredit", equalTo("Photo: A. Editor"))
+                .body("rights", equalTo("(c) 2026 The Harbor Ledger, used with permission"))
+                .body("sourceCopy.imageCaption", equalTo("Another photo"))
+                .body("sourceCopy.rights", equalTo("(c) 2026 Someone Else"))
+                .body("imageUrl", equalTo("https://wire.example/other.jpg"))
+                .body("bodyHtml", equalTo("<p>Done.</p>"));
+    }
+
     /**
      * What a chief editor approved does not change behind the editors' back: the update is held and shown, the
      * story flagged and listed, and only an editor's explicit apply (with the ETag read) takes it.
