@@ -40,6 +40,9 @@ async function signedIn(name, role) {
   });
   signed.on('pageerror', (error) => result.console.push({ url: signed.url(), text: error.message }));
   await signed.goto(`${desk}/desk/session/login`);
+  if (!result.audits.length) {
+    await audit('sign-in', signed);
+  }
   await signed.getByLabel('Name').fill(name);
   await signed.getByLabel(role === 'chief-editor' ? 'Chief editor' : 'Editor', { exact: true }).check();
   await signed.getByRole('button', { name: 'Sign in' }).click();
@@ -48,12 +51,18 @@ async function signedIn(name, role) {
   return signed;
 }
 
+/** axe-core and a screenshot of the page as it is, in the light and the dark scheme. */
 async function audit(name, target = page) {
-  const screenshot = join(request.reports, `desk-${name}.png`);
-  await target.screenshot({ path: screenshot, fullPage: true });
-  const found = await new AxeBuilder({ page: target }).withTags(WCAG).analyze();
-  result.audits.push({ page: name, url: target.url(), screenshot, violations: found.violations.map((v) => ({
-    id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })) });
+  for (const scheme of ['light', 'dark']) {
+    await target.emulateMedia({ colorScheme: scheme });
+    const screenshot = join(request.reports, `desk-${name}-${scheme}.png`);
+    await target.screenshot({ path: screenshot, fullPage: true });
+    const found = await new AxeBuilder({ page: target }).withTags(WCAG).analyze();
+    result.audits.push({ page: `${name} (${scheme})`, url: target.url(), screenshot,
+      violations: found.violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })) });
+  }
+  await target.emulateMedia({ colorScheme: 'light' });
 }
 
 async function step(what, action) {
@@ -70,6 +79,7 @@ async function step(what, action) {
 
 const storyLink = (p, headline) => p.getByRole('link', { name: headline, exact: true });
 
+/** From the queue, by keyboard only: / to search, the words, Enter; j to the first story found, e to edit it. */
 async function openBySearch(p, words, headline) {
   await p.goto(`${desk}/desk/`);
   await p.getByText(/stories shown|No story matches/).waitFor();
@@ -77,7 +87,8 @@ async function openBySearch(p, words, headline) {
   await p.keyboard.type(words);
   await p.keyboard.press('Enter');
   await storyLink(p, headline).waitFor();
-  await storyLink(p, headline).click();
+  await p.keyboard.press('j');
+  await p.keyboard.press('e');
   await p.getByRole('heading', { level: 1, name: headline }).waitFor();
 }
 
@@ -88,7 +99,7 @@ try {
 
   await step('an editor finds a story by full-text search and edits it', async () => {
     await audit('queue');
-    await openBySearch(page, stories.search, stories.edit.headline);
+    await openBySearch(page, stories.find, stories.edit.headline);
     await audit('story');
     await page.getByLabel('Headline', { exact: true }).fill(stories.edit.newHeadline);
     await page.getByLabel("Editor's note").fill(stories.edit.note);
@@ -113,8 +124,8 @@ try {
 
   await step('two editors change the same story: the second gets the conflict view', async () => {
     const other = await signedIn('olga', 'editor');
-    await openBySearch(editor, stories.search, stories.edit.newHeadline);
-    await openBySearch(other, stories.search, stories.edit.newHeadline);
+    await openBySearch(editor, stories.find, stories.edit.newHeadline);
+    await openBySearch(other, stories.find, stories.edit.newHeadline);
     await other.getByLabel('Byline').fill(stories.conflict.theirs);
     await other.getByRole('button', { name: 'Save changes' }).click();
     await other.getByText('Saved', { exact: true }).waitFor();
@@ -133,6 +144,21 @@ try {
 
   const chief = await signedIn('chris', 'chief-editor');
   page = chief;
+  await step('a story ingested while the queue is open is announced there', async () => {
+    await page.goto(`${desk}/desk/`);
+    await page.getByText(/stories shown/).waitFor();
+    const pushed = await fetch(`${request.ingest}/api/items`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${request.ingestToken}` },
+      body: JSON.stringify(stories.arriving.item),
+    });
+    if (pushed.status !== 201) {
+      throw new Error(`ingest answered ${pushed.status} to the pushed item`);
+    }
+    await page.getByRole('button', { name: '1 new story — show' }).click({ timeout: 60_000 });
+    await storyLink(page, stories.arriving.item.headline).waitFor();
+    return { announced: stories.arriving.item.headline };
+  });
   await step('a chief editor approves four stories from the queue', async () => {
     await page.goto(`${desk}/desk/?q=${encodeURIComponent(stories.search)}&primaryOnly=false`);
     for (const headline of stories.approve) {

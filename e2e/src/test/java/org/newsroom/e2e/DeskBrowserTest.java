@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -53,11 +54,15 @@ class DeskBrowserTest {
     private static final String LEFT_WAITING = "Tariff advisers resign over a data row";
     private static final String THEIR_BYLINE = "O. Lind and D. Hale";
     private static final String MY_BYLINE = "E. Rossi";
+    private static final String ARRIVING = "Services inflation eases for a second month";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Browser browser;
     private static Pipeline pipeline;
     private static Newsroom newsroom;
     private static String editorialUrl;
+    private static String ingestUrl;
     private static final Map<String, String> IDS = new LinkedHashMap<>();
 
     @BeforeAll
@@ -76,6 +81,7 @@ class DeskBrowserTest {
         }
         pipeline.awaitReady();
         editorialUrl = editorial.url();
+        ingestUrl = ingest.url();
         newsroom = new Newsroom(
                 new Newsroom.Endpoints(ingest.url(), editorial.url(), publish.url(), notify.url()),
                 TestTokens.token("eddie", "editor"),
@@ -103,6 +109,8 @@ class DeskBrowserTest {
         List<String> approve = new java.util.ArrayList<>(List.of(LEAD_EDITED));
         approve.addAll(BRIEFS);
         Map<String, Object> stories = Map.of(
+                "find",
+                "steel quotas",
                 "search",
                 "tariff",
                 "edit",
@@ -117,9 +125,21 @@ class DeskBrowserTest {
                         "Why we lead with it: the quotas decide the spring budget."),
                 "conflict",
                 Map.of("theirs", THEIR_BYLINE, "mine", MY_BYLINE),
+                "arriving",
+                Map.of(
+                        "item",
+                        JSON.readValue(
+                                Newsroom.item(ARRIVING, "Inflation in services fell to 3.1 per cent."), Map.class)),
                 "approve",
                 approve);
-        Run run = browser.script("desk.mjs", Map.of("editorial", editorialUrl, "stories", stories), Run.class);
+        Run run = browser.script(
+                "desk.mjs",
+                Map.of(
+                        "editorial", editorialUrl,
+                        "ingest", ingestUrl,
+                        "ingestToken", TestTokens.token("eddie", "editor"),
+                        "stories", stories),
+                Run.class);
         Files.writeString(
                 Browser.REPORTS.resolve("desk-accessibility.txt"),
                 run.audits().stream().map(Audit::describe).collect(Collectors.joining("\n")));
