@@ -82,11 +82,12 @@ const storyLink = (p, headline) => p.getByRole('link', { name: headline, exact: 
 /** From the queue, by keyboard only: / to search, the words, Enter; j to the first story found, e to edit it. */
 async function openBySearch(p, words, headline) {
   await p.goto(`${desk}/desk/`);
-  await p.getByText(/stories shown|No story matches/).waitFor();
+  await p.getByText(/(story|stories) shown|No story matches/).waitFor();
   await p.keyboard.press('/');
   await p.keyboard.type(words);
   await p.keyboard.press('Enter');
   await storyLink(p, headline).waitFor();
+  await p.waitForFunction(() => document.activeElement?.id === 'stories');
   await p.keyboard.press('j');
   await p.keyboard.press('e');
   await p.getByRole('heading', { level: 1, name: headline }).waitFor();
@@ -115,7 +116,7 @@ try {
     const refused = await page.request.post(`${desk}/api/stories/${stories.edit.id}/approve`, {
       headers: { 'X-Newsroom-Desk': '1', 'If-Match': story.headers().etag } });
     await page.goto(`${desk}/desk/`);
-    await page.getByText(/stories shown/).waitFor();
+    await page.getByText(/(story|stories) shown/).waitFor();
     const inQueue = await page.getByRole('button', { name: /^Approve/ }).count();
     result.seen.editorApproveButtons = buttons + inQueue;
     result.seen.editorApproveStatus = refused.status();
@@ -146,7 +147,7 @@ try {
   page = chief;
   await step('a story ingested while the queue is open is announced there', async () => {
     await page.goto(`${desk}/desk/`);
-    await page.getByText(/stories shown/).waitFor();
+    await page.getByText(/(story|stories) shown/).waitFor();
     const pushed = await fetch(`${request.ingest}/api/items`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${request.ingestToken}` },

@@ -27,7 +27,12 @@ function filterForm() {
     el('option', { value: '' }, 'Any'),
     Object.entries(options).map(([value, text]) =>
       el('option', { value, selected: query.get(name) === value }, text)));
-  return el('form', { class: 'filters', role: 'search', onsubmit: (event) => { event.preventDefault(); filter(); } },
+  // After a search the keys move in the results: the focus leaves the field for the list.
+  return el('form', { class: 'filters', role: 'search', onsubmit: async (event) => {
+    event.preventDefault();
+    await filter();
+    list().focus();
+  } },
     field('q', 'Search stories', el('input', { id: 'q', name: 'q', type: 'search', value: query.get('q') ?? '' }),
       '(press /)'),
     field('f-status', 'Status', select('f-status', 'status', Object.fromEntries(STATUSES.map((s) => [s, label(s)])))),
@@ -79,7 +84,8 @@ async function load(query) {
   next = answer.next;
   answer.data.forEach((story) => list().append(entry(story)));
   document.getElementById('more').hidden = !next;
-  say(list().children.length ? `${list().children.length} stories shown` : 'No story matches these filters');
+  const count = list().children.length;
+  say(count ? `${count} ${count === 1 ? 'story' : 'stories'} shown` : 'No story matches these filters');
 }
 
 function entry(story) {
@@ -173,6 +179,10 @@ function move(by) {
 }
 
 function shortcuts(event) {
+  if (event.key === 'Escape' && !isShortcut(event)) {
+    list().focus();
+    return;
+  }
   if (event.key === '/' && isShortcut(event)) {
     event.preventDefault();
     document.getElementById('q').focus();
@@ -201,8 +211,9 @@ async function start() {
     el('ul', { id: 'counts', class: 'counts', 'aria-label': 'Stories by status' }),
     el('div', { id: 'live', class: 'live', 'aria-live': 'polite' }),
     el('p', { class: 'hint' }, 'Keys: ', el('kbd', {}, 'j'), '/', el('kbd', {}, 'k'), ' move, ',
+      el('kbd', {}, 'Esc'), ' leaves a field, ',
       el('kbd', {}, 'e'), ' edit, ', chief ? [el('kbd', {}, 'a'), ' approve, '] : null, el('kbd', {}, '/'), ' search'),
-    el('ul', { id: 'stories', class: 'queue', 'aria-label': 'Stories' }),
+    el('ul', { id: 'stories', class: 'queue', 'aria-label': 'Stories', tabindex: '-1' }),
     el('button', { id: 'more', type: 'button', hidden: true, onclick: () => load(currentQuery()) }, 'More stories'));
   document.addEventListener('keydown', shortcuts);
   await Promise.all([load(currentQuery()), counts()]);
