@@ -117,7 +117,12 @@ service_env() {
       echo "NEWSROOM_FEED_URL=http://127.0.0.1:$SAMPLES_PORT/feed.xml"
       echo "NEWSROOM_JWT_PUBLIC_KEY=file:$JWT_DIR/public.pem"
       ;;
-    editorial-service) echo "NEWSROOM_JWT_PUBLIC_KEY=file:$JWT_DIR/public.pem" ;;
+    editorial-service)
+      echo "NEWSROOM_JWT_PUBLIC_KEY=file:$JWT_DIR/public.pem"
+      # the desk's previews are rendered by publish and notify on their management ports
+      echo "NEWSROOM_PUBLISH_INTERNAL_URL=http://127.0.0.1:${MANAGEMENT_PORT[publish-service]}"
+      echo "NEWSROOM_NOTIFY_INTERNAL_URL=http://127.0.0.1:${MANAGEMENT_PORT[notify-service]}"
+      ;;
     publish-service)
       echo "NEWSROOM_PUBLIC_BASE_URL=http://localhost:${SERVICE_PORT[publish-service]}"
       echo "NEWSROOM_FEEDBACK_URL=http://localhost:${SERVICE_PORT[editorial-service]}"
