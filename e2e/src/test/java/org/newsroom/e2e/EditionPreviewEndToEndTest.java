@@ -36,9 +36,13 @@ class EditionPreviewEndToEndTest {
     static void startPipeline() throws Exception {
         ServiceJars.requireFresh(Pipeline.INGEST, Pipeline.EDITORIAL, Pipeline.PUBLISH, Pipeline.NOTIFY);
         pipeline = Pipeline.create("preview");
+        // one at a time: four JVMs starting at once on a small, busy machine can outlast the readiness wait
         ServiceProcess ingest = pipeline.start(Pipeline.INGEST);
+        pipeline.awaitReady();
         editorial = pipeline.start(Pipeline.EDITORIAL);
+        pipeline.awaitReady();
         publish = pipeline.start(Pipeline.PUBLISH);
+        pipeline.awaitReady();
         ServiceProcess notify = pipeline.start(Pipeline.NOTIFY);
         pipeline.awaitReady();
         newsroom = new Newsroom(
