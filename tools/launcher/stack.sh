@@ -121,6 +121,9 @@ service_env() {
       echo "NEWSROOM_JWT_PUBLIC_KEY=file:$JWT_DIR/public.pem"
       # The desk's dev login (editor or chief editor without an identity provider) exists only on the local stack.
       echo "NEWSROOM_DESK_DEV_LOGIN_KEY=file:$JWT_DIR/private.pem"
+      # the desk's previews are rendered by publish and notify on their management ports
+      echo "NEWSROOM_PUBLISH_INTERNAL_URL=http://127.0.0.1:${MANAGEMENT_PORT[publish-service]}"
+      echo "NEWSROOM_NOTIFY_INTERNAL_URL=http://127.0.0.1:${MANAGEMENT_PORT[notify-service]}"
       ;;
     publish-service)
       echo "NEWSROOM_PUBLIC_BASE_URL=http://localhost:${SERVICE_PORT[publish-service]}"

@@ -100,6 +100,29 @@ class IsolationTest {
                 "other pods of the namespace -/-> http");
     }
 
+    /** The desk's previews: editorial, and no other service, reaches publish's and notify's management port. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void editorialReachesTheRenderersManagementPortForThePreviews(String overlay) {
+        Manifests manifests = Repository.environment(overlay);
+        NetworkPolicies policies = new NetworkPolicies(manifests);
+        Map<String, String> editorial = ServiceWiringTest.labels(manifests, "editorial-service");
+        for (String renderer : List.of("publish-service", "notify-service")) {
+            Map<String, String> pods = ServiceWiringTest.labels(manifests, renderer);
+            Port management = port(manifests, renderer, "management");
+            assertTrue(policies.egress(editorial, policies.here(pods), management), "editorial -> " + renderer);
+            assertTrue(policies.ingress(pods, policies.here(editorial), management), renderer + " <- editorial");
+            for (String other : List.of("ingest-service", "publish-service", "notify-service")) {
+                if (!other.equals(renderer)) {
+                    Map<String, String> others = ServiceWiringTest.labels(manifests, other);
+                    assertFalse(
+                            policies.ingress(pods, policies.here(others), management),
+                            renderer + " management <- " + other);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("overlaysAndServices")
     void reachesItsOwnDatabaseClusterAndNoOther(String overlay, String service) {

@@ -47,7 +47,9 @@ class OverlayRenderingTest {
                 .collect(Collectors.groupingBy(Manifests.Document::kind, Collectors.counting()));
         Map<String, Long> expected = new HashMap<>(Map.ofEntries(
                 Map.entry("ConfigMap", 6L),
-                Map.entry("Service", 4L),
+                Map.entry(
+                        "Service",
+                        6L), // each service's public one; publish's and notify's management ports for editorial
                 Map.entry("Deployment", 4L),
                 Map.entry("ServiceAccount", 4L),
                 Map.entry("NetworkPolicy", 12L),

@@ -3,6 +3,7 @@ package org.newsroom.e2e;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
@@ -238,7 +239,27 @@ public final class Newsroom {
      * @param edition the edition as editorial takes it: title, date, leadStoryId, briefs, leadNote, sections…
      */
     public void composeAndApproveEdition(Map<String, Object> edition) {
-        Map<String, Object> composed = given().baseUri(at.editorialUrl())
+        Map<String, Object> composed = composeEdition(edition);
+        given().baseUri(at.editorialUrl())
+                .auth()
+                .oauth2(chiefEditor)
+                .header("If-Match", composed.get("etag"))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/editions/" + composed.get("id") + "/approve")
+                .then()
+                .statusCode(200);
+    }
+
+    /**
+     * An editor composes a draft edition.
+     *
+     * @param edition the edition as editorial takes it: title, date, leadStoryId, briefs, leadNote, sections…
+     * @return the draft as editorial answers it (id, etag…)
+     */
+    public Map<String, Object> composeEdition(Map<String, Object> edition) {
+        return given().baseUri(at.editorialUrl())
                 .auth()
                 .oauth2(editor)
                 .contentType(ContentType.JSON)
@@ -250,16 +271,20 @@ public final class Newsroom {
                 .extract()
                 .jsonPath()
                 .getMap("");
-        given().baseUri(at.editorialUrl())
+    }
+
+    /**
+     * An editor previews an edition as the desk shows it.
+     *
+     * @param which {@code page} (publish's edition page) or {@code newsletter} (notify's email)
+     */
+    public Response preview(String editionId, String which) {
+        return given().baseUri(at.editorialUrl())
                 .auth()
-                .oauth2(chiefEditor)
-                .header("If-Match", composed.get("etag"))
-                .contentType(ContentType.JSON)
-                .body("{}")
+                .oauth2(editor)
+                .accept(ContentType.HTML)
                 .when()
-                .post("/api/editions/" + composed.get("id") + "/approve")
-                .then()
-                .statusCode(200);
+                .get("/api/editions/" + editionId + "/preview/" + which);
     }
 
     /** The edition with this title, once publish lists it (url, date…). */

@@ -2,6 +2,7 @@ package org.newsroom.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,12 +46,19 @@ public final class Pipeline implements AutoCloseable {
     private final Map<String, Integer> consumers = new HashMap<>();
     private int started;
 
-    private Pipeline(String name, Path root, Path publicKey, MailSink mail, Backends backends) {
+    /**
+     * The management ports of publish and notify, chosen before any service starts: editorial, which asks them for the
+     * desk's previews there, may start first. An instance of each takes its port while no running one holds it.
+     */
+    private final Map<String, Integer> rendererPorts;
+
+    private Pipeline(String name, Path root, Path publicKey, MailSink mail, Backends backends) throws IOException {
         this.name = name;
         this.root = root;
         this.publicKey = publicKey;
         this.mail = mail;
         this.backends = backends;
+        this.rendererPorts = Map.of(PUBLISH, ServiceProcess.freePort(), NOTIFY, ServiceProcess.freePort());
     }
 
     public static Pipeline create(String name) throws Exception {
@@ -147,6 +155,8 @@ public final class Pipeline implements AutoCloseable {
         switch (service) {
             case EDITORIAL -> {
                 env.put("NEWSROOM_JWT_PUBLIC_KEY", publicKey.toUri().toString());
+                env.put("NEWSROOM_PUBLISH_INTERNAL_URL", "http://127.0.0.1:" + rendererPorts.get(PUBLISH));
+                env.put("NEWSROOM_NOTIFY_INTERNAL_URL", "http://127.0.0.1:" + rendererPorts.get(NOTIFY));
                 consumeFrom("ITEMS", service, env);
             }
             case PUBLISH -> consumeFrom("EDITORIAL", service, env);
@@ -161,8 +171,17 @@ public final class Pipeline implements AutoCloseable {
             case INGEST -> env.put("NEWSROOM_JWT_PUBLIC_KEY", publicKey.toUri().toString()); // consumes nothing
             default -> {}
         }
+        if (rendererPorts.containsKey(service) && !rendererPortHeld(service)) {
+            env.put(ServiceProcess.MANAGEMENT_PORT, String.valueOf(rendererPorts.get(service)));
+        }
         env.putAll(extraEnv);
         return env;
+    }
+
+    private boolean rendererPortHeld(String service) {
+        String url = "http://127.0.0.1:" + rendererPorts.get(service);
+        return services.stream()
+                .anyMatch(s -> s.name().equals(service) && s.managementUrl().equals(url));
     }
 
     private void consumeFrom(String channel, String service, Map<String, String> env) {

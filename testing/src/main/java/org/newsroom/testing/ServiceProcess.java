@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ServiceProcess implements AutoCloseable {
     public static final String HTTP_PORT = "QUARKUS_HTTP_PORT";
+    public static final String MANAGEMENT_PORT = "QUARKUS_MANAGEMENT_PORT";
     private static final int FIRST_PORT = 20000;
     private static final int PORT_RANGE = 12000;
     private static final AtomicInteger NEXT_PORT = new AtomicInteger(new Random().nextInt(PORT_RANGE));
@@ -46,8 +47,9 @@ public final class ServiceProcess implements AutoCloseable {
      * @param root the repository root, under which {@code <name>/target/quarkus-app} holds the packaged service
      * @param logs where the service's output goes, one file per instance
      * @param instance numbers the log files of several instances of one service
-     * @param env its configuration; a {@code QUARKUS_HTTP_PORT} in it (from {@link #freePort()}) is kept, for services
-     *     that must know each other's addresses before they start (links between the readers' pages)
+     * @param env its configuration; a {@code QUARKUS_HTTP_PORT} or {@code QUARKUS_MANAGEMENT_PORT} in it (from
+     *     {@link #freePort()}) is kept, for services that must know each other's addresses before they start (links
+     *     between the readers' pages, editorial asking publish and notify for previews)
      */
     public static ServiceProcess start(Path root, Path logs, String name, int instance, Map<String, String> env)
             throws IOException {
@@ -63,7 +65,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
         }
         int port = env.containsKey(HTTP_PORT) ? Integer.parseInt(env.get(HTTP_PORT)) : freePort();
-        int managementPort = freePort();
+        int managementPort = env.containsKey(MANAGEMENT_PORT) ? Integer.parseInt(env.get(MANAGEMENT_PORT)) : freePort();
         Path log = logs.resolve(name + "-" + instance + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
@@ -78,7 +80,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put(HTTP_PORT, String.valueOf(port));
-        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        builder.environment().put(MANAGEMENT_PORT, String.valueOf(managementPort));
         return new ServiceProcess(name, port, managementPort, builder.start(), log);
     }
 

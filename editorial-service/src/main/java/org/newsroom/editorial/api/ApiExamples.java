@@ -170,6 +170,11 @@ final class ApiExamples {
             {"type": "about:blank", "title": "Not Found", "status": 404,
              "detail": "No edition 0e8b5c1a-3d4f-4a6b-8c9d-1e2f3a4b5c6d"}""";
 
+    static final String RENDERER_UNAVAILABLE = """
+            {"type": "about:blank", "title": "Bad Gateway", "status": 502,
+             "detail": "publish-service cannot be reached (ConnectException): the preview cannot be rendered now",
+             "service": "publish-service"}""";
+
     static final String EDITION_APPROVED = """
             {"type": "about:blank", "title": "Conflict", "status": 409,
              "detail": "Edition 0e8b5c1a-3d4f-4a6b-8c9d-1e2f3a4b5c6d was approved by chris and can no longer change"}""";

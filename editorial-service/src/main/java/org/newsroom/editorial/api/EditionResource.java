@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -40,6 +41,7 @@ import org.newsroom.editorial.domain.EditionDesk;
 import org.newsroom.editorial.domain.EditionDraft;
 import org.newsroom.editorial.domain.Limits;
 import org.newsroom.editorial.domain.UnknownEditionException;
+import org.newsroom.editorial.preview.Renderers;
 import org.newsroom.problem.FieldProblems;
 import org.newsroom.problem.Problem;
 
@@ -60,6 +62,20 @@ public class EditionResource {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    Renderers renderers;
+
+    /**
+     * The publish page in the desk's frame: its stylesheet (the theme's, which editorial serves too) and https
+     * images, no script, no form posting anywhere, framed only by the desk itself.
+     */
+    static final String PAGE_PREVIEW_POLICY = "default-src 'none'; img-src 'self' https: data:; style-src 'self';"
+            + " frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
+    /** The email in the desk's frame: an email styles inline (nothing else), no script, framed only by the desk. */
+    static final String NEWSLETTER_PREVIEW_POLICY = "default-src 'none'; img-src https: data:;"
+            + " style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -241,6 +257,58 @@ public class EditionResource {
             }
         }
         return ok(desk.approve(id, expected, publishAt, actor()));
+    }
+
+    @GET
+    @Path("{id}/preview/page")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(
+            summary = "Preview the edition's page",
+            description = "The page publish-service would serve for the edition if it were approved now (once "
+                    + "approved: for its snapshot), rendered by publish-service itself from the snapshot approval "
+                    + "builds; nothing is stored there. For the desk's sandboxed frame: its own Content-Security-Policy "
+                    + "(frame-ancestors 'self') and X-Frame-Options SAMEORIGIN. 502 when publish-service cannot "
+                    + "render it.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The page's HTML",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(ref = "editionNotFound")
+    @APIResponse(ref = "rendererUnavailable")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response previewPage(@Parameter(description = "The edition id") @PathParam("id") UUID id) {
+        return framed(renderers.editionPage(desk.preview(id, actor())), PAGE_PREVIEW_POLICY);
+    }
+
+    @GET
+    @Path("{id}/preview/newsletter")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(
+            summary = "Preview the edition's newsletter",
+            description = "The HTML of the email notify-service would send readers for the edition if it were "
+                    + "approved now (once approved: for its snapshot), rendered by notify-service itself, with "
+                    + "placeholder reader links (no reader's token); nothing is stored or sent. For the desk's "
+                    + "sandboxed frame, like the page preview. 502 when notify-service cannot render it.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The email's HTML",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(ref = "editionNotFound")
+    @APIResponse(ref = "rendererUnavailable")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response previewNewsletter(@Parameter(description = "The edition id") @PathParam("id") UUID id) {
+        return framed(renderers.newsletter(desk.preview(id, actor())), NEWSLETTER_PREVIEW_POLICY);
+    }
+
+    /** Module web's SecurityHeaders keeps headers already set: these replace its "never in a frame". */
+    private static Response framed(String html, String policy) {
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Content-Security-Policy", policy)
+                .header("X-Frame-Options", "SAMEORIGIN")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     /** The fields of an edition, as documented; read as a full body or a merge patch. */

@@ -158,6 +158,19 @@ import org.newsroom.problem.Problem;
                                                                     name = "not found",
                                                                     value = ApiExamples.EDITION_NOT_FOUND))),
                             @APIResponse(
+                                    name = "rendererUnavailable",
+                                    responseCode = "502",
+                                    description = "The service that renders the preview (publish-service or "
+                                            + "notify-service, named in `service`) cannot be reached or refused",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    examples =
+                                                            @ExampleObject(
+                                                                    name = "publish down",
+                                                                    value = ApiExamples.RENDERER_UNAVAILABLE))),
+                            @APIResponse(
                                     name = "editionApproved",
                                     responseCode = "409",
                                     description = "The edition is approved and frozen",

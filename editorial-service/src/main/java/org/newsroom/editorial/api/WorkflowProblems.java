@@ -17,10 +17,19 @@ import org.newsroom.editorial.domain.NotEditableException;
 import org.newsroom.editorial.domain.StaleStoryException;
 import org.newsroom.editorial.domain.UnknownEditionException;
 import org.newsroom.editorial.domain.UnknownStoryException;
+import org.newsroom.editorial.preview.RendererUnavailableException;
 import org.newsroom.problem.Problem;
 
 /** The desk's refusals as RFC 7807 problems. */
 public class WorkflowProblems {
+
+    /** The preview's renderer (publish or notify) is down or refused: a bad gateway, naming it, never a 500. */
+    @ServerExceptionMapper
+    public Response rendererUnavailable(RendererUnavailableException e) {
+        return Problem.of(Response.Status.BAD_GATEWAY, e.getMessage())
+                .with("service", e.service())
+                .toResponse();
+    }
 
     /** A refused workflow move is a conflict with the story's state; the body says which moves are possible. */
     @ServerExceptionMapper

@@ -77,6 +77,22 @@ public class EditionDesk {
         return edition;
     }
 
+    /**
+     * What approving the edition now would announce (once approved: what was announced), for the desk's preview: the
+     * snapshot approval builds, the previewing editor standing in for the approver. Nothing is written.
+     */
+    @Transactional
+    public EditionApproved preview(UUID id, String editor) {
+        Edition edition = Edition.findById(id);
+        if (edition == null) {
+            throw new UnknownEditionException(id);
+        }
+        if (edition.status == Edition.Status.APPROVED) {
+            return edition.snapshot();
+        }
+        return EditionSnapshot.of(edition.id, draft(edition), edition.publishAt, editor, Instant.now());
+    }
+
     public static EditionDraft draft(Edition e) {
         return new EditionDraft(e.title, e.date, e.leadStory, e.leadNote, e.briefList(), e.sectionList());
     }

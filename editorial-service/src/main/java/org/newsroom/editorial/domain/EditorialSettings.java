@@ -16,6 +16,18 @@ public interface EditorialSettings {
      */
     String publicSiteUrl();
 
+    /**
+     * publish-service's management interface ({@code NEWSROOM_PUBLISH_INTERNAL_URL}), internal to the cluster: it
+     * renders the desk's preview of an edition's page through its own templates.
+     */
+    String publishInternalUrl();
+
+    /**
+     * notify-service's management interface ({@code NEWSROOM_NOTIFY_INTERNAL_URL}), internal to the cluster: it renders
+     * the desk's preview of an edition's newsletter through its own templates.
+     */
+    String notifyInternalUrl();
+
     /** How much public feedback one client may send. */
     Feedback feedback();
 

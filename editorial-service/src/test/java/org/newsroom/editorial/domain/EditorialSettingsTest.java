@@ -33,6 +33,8 @@ class EditorialSettingsTest {
         assertEquals("http://localhost:8083", settings.publicSiteUrl());
         assertEquals(20, settings.feedback().perClientPerMinute());
         assertEquals(3, settings.feedback().gradesPerPublicationPerDay());
+        assertEquals("http://localhost:9083", settings.publishInternalUrl());
+        assertEquals("http://localhost:9084", settings.notifyInternalUrl());
     }
 
     @Test
@@ -43,9 +45,15 @@ class EditorialSettingsTest {
                 "NEWSROOM_FEEDBACK_RATE",
                 "7",
                 "NEWSROOM_GRADES_PER_PUBLICATION",
-                "1"));
+                "1",
+                "NEWSROOM_PUBLISH_INTERNAL_URL",
+                "http://publish-service:9083",
+                "NEWSROOM_NOTIFY_INTERNAL_URL",
+                "http://notify-service:9084"));
         assertEquals("https://news.example.com", settings.publicSiteUrl());
         assertEquals(7, settings.feedback().perClientPerMinute());
         assertEquals(1, settings.feedback().gradesPerPublicationPerDay());
+        assertEquals("http://publish-service:9083", settings.publishInternalUrl());
+        assertEquals("http://notify-service:9084", settings.notifyInternalUrl());
     }
 }

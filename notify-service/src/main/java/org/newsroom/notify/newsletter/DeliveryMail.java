@@ -14,6 +14,8 @@ import org.newsroom.notify.subscription.Tokens;
 /** The emails readers get: a breaking alert about one publication, or the whole edition (Qute text and HTML). */
 @ApplicationScoped
 public class DeliveryMail {
+    /** What a preview's reader links carry instead of a reader's token: no reader's links, and no valid token. */
+    public static final String PREVIEW_TOKEN = "preview";
 
     @Inject
     @Location("edition.txt")
@@ -52,13 +54,7 @@ public class DeliveryMail {
     Mail compose(ClaimedDelivery.EditionDue due) {
         EditionPublished edition = EventCodec.decode(due.data(), EditionPublished.class);
         String unsubscribe = unsubscribeLink(due);
-        EditionMail view = EditionMail.of(
-                edition,
-                new EditionMail.Footer(
-                        unsubscribe,
-                        preferencesLink(due),
-                        config.lettersAddress(),
-                        gradeLink(config.gradeUrl(), edition)));
+        EditionMail view = view(edition, unsubscribe, preferencesLink(due));
         return unsubscribable(
                 Mail.withText(
                                 due.email(),
@@ -66,6 +62,23 @@ public class DeliveryMail {
                                 editionText.data(view).render())
                         .setHtml(editionHtml.data(view).render()),
                 unsubscribe);
+    }
+
+    /**
+     * The edition email's HTML part as a reader would get it, for the desk's preview of an edition not published
+     * yet: there is no reader, so the reader's own links carry a placeholder instead of a signed token.
+     */
+    public String previewHtml(EditionPublished edition) {
+        return editionHtml
+                .data(view(edition, link("unsubscribe", PREVIEW_TOKEN), link("preferences", PREVIEW_TOKEN)))
+                .render();
+    }
+
+    private EditionMail view(EditionPublished edition, String unsubscribe, String preferences) {
+        return EditionMail.of(
+                edition,
+                new EditionMail.Footer(
+                        unsubscribe, preferences, config.lettersAddress(), gradeLink(config.gradeUrl(), edition)));
     }
 
     /** RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to this URL. */
@@ -88,11 +101,15 @@ public class DeliveryMail {
     }
 
     private String unsubscribeLink(ClaimedDelivery due) {
-        return base() + "/api/subscriptions/unsubscribe?token=" + token(due);
+        return link("unsubscribe", token(due));
     }
 
     private String preferencesLink(ClaimedDelivery due) {
-        return base() + "/api/subscriptions/preferences?token=" + token(due);
+        return link("preferences", token(due));
+    }
+
+    private String link(String page, String token) {
+        return base() + "/api/subscriptions/" + page + "?token=" + token;
     }
 
     private String token(ClaimedDelivery due) {

@@ -86,10 +86,7 @@ public class EditionPage {
         return Edition.findPublished(slug)
                 .map(e -> {
                     EditionApproved content = e.content();
-                    Publication leadStory = Publication.findByStoryId(
-                                    content.lead().storyId())
-                            .filter(Publication::isPublic)
-                            .orElse(null);
+                    Publication leadStory = publicLead(content);
                     // the page shows the lead's dateline and forms too: a correction or retraction changes it
                     String version = e.id + "|" + (leadStory == null ? "-" : leadStory.version);
                     Instant modified =
@@ -100,7 +97,7 @@ public class EditionPage {
                             request,
                             version,
                             modified,
-                            () -> Response.ok(Templates.edition(view(e, content, leadStory)))
+                            () -> Response.ok(page(e.slug, content, e.publishedAt, leadStory))
                                     .type(HTML));
                 })
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
@@ -109,11 +106,28 @@ public class EditionPage {
                         .build());
     }
 
-    /** @param leadStory the lead's publication here, null if it is no longer public */
-    private View view(Edition edition, EditionApproved content, Publication leadStory) {
-        String url = urls.edition(edition.slug);
+    /** The lead's publication here while it is public: its page, dateline and feedback forms show on the edition's. */
+    static Publication publicLead(EditionApproved content) {
+        return Publication.findByStoryId(content.lead().storyId())
+                .filter(Publication::isPublic)
+                .orElse(null);
+    }
+
+    /**
+     * The page of an edition from its approved snapshot: the published page, and the desk's preview of a draft
+     * ({@link EditionPreview}), which has no row here, are both this.
+     *
+     * @param slug its address here
+     * @param leadStory the lead's publication here, null if it is not public (not yet, or no longer)
+     */
+    TemplateInstance page(String slug, EditionApproved content, Instant publishedAt, Publication leadStory) {
+        return Templates.edition(view(slug, content, publishedAt, leadStory));
+    }
+
+    private View view(String slug, EditionApproved content, Instant publishedAt, Publication leadStory) {
+        String url = urls.edition(slug);
         Lead lead = lead(content.lead(), leadStory);
-        String published = StoryPage.machine(edition.publishedAt);
+        String published = StoryPage.machine(publishedAt);
         return new View(
                 url,
                 content.title(),

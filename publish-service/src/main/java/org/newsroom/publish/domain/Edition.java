@@ -82,4 +82,18 @@ public class Edition extends PanacheEntityBase {
                 .page(0, limit)
                 .list();
     }
+
+    /**
+     * The address an edition of this date gets when it arrives now: the date; a second edition on the same date gets
+     * date-2, and so on.
+     */
+    public static String freeSlug(LocalDate date) {
+        String base = date.toString();
+        for (int n = 1; ; n++) {
+            String slug = Slugs.candidate(base, n);
+            if (count("slug", slug) == 0) {
+                return slug;
+            }
+        }
+    }
 }

@@ -40,7 +40,7 @@ public class EditionPublishing {
         }
         Edition edition = new Edition();
         edition.id = approval.editionId();
-        edition.slug = freeSlug(approval.date().toString());
+        edition.slug = Edition.freeSlug(approval.date());
         edition.title = approval.title();
         edition.date = approval.date();
         edition.snapshot = EventCodec.encode(approval);
@@ -83,15 +83,5 @@ public class EditionPublishing {
         edition.publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         events.published(edition);
         counters.editionPublished();
-    }
-
-    /** The edition's date; a second edition on the same date gets date-2, and so on. */
-    private static String freeSlug(String base) {
-        for (int n = 1; ; n++) {
-            String slug = Slugs.candidate(base, n);
-            if (Edition.count("slug", slug) == 0) {
-                return slug;
-            }
-        }
     }
 }
