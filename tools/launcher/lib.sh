@@ -181,6 +181,25 @@ fetch_jars() {
   touch "$dir/.complete"
 }
 
+# fetch_keycloak: Keycloak's server distribution (the zip of tools/local-stack/pom.xml's keycloak profile), unpacked
+# into .newsroom/lib/keycloak: the OpenID Connect provider the desk's sign-in is tested against (the tests' Keycloak
+# fixture, module testing, starts it; it runs on Java 21 or later, see keycloak_java). Marked complete like the jars.
+fetch_keycloak() {
+  local dir="$LIB/keycloak"
+  [[ -f "$dir/.complete" ]] && return 0
+  fetch_jars keycloak-zip
+  info "unpacking Keycloak into ${dir#"$ROOT/"} (once)"
+  rm -rf "$dir.tmp"
+  mkdir -p "$dir.tmp"
+  unzip -q "$LIB"/keycloak-zip/keycloak-quarkus-dist-*.zip -d "$dir.tmp" \
+    || die "could not unpack $(echo "$LIB"/keycloak-zip/*.zip)"
+  rm -rf "$dir"
+  # the zip holds one directory, keycloak-<version>
+  mv "$dir.tmp"/keycloak-* "$dir"
+  rm -rf "$dir.tmp"
+  touch "$dir/.complete"
+}
+
 # ---------------------------------------------------------------------------------------------
 # 3. Kafka (KRaft, single node: broker + controller)
 # ---------------------------------------------------------------------------------------------
