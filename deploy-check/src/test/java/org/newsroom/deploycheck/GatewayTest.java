@@ -61,6 +61,8 @@ class GatewayTest {
             List.of("desk", "/api/feedback/grades", "editorial-service"),
             List.of("desk", "/api/feedback/letters", "editorial-service"),
             List.of("desk", "/api/letters", "editorial-service"),
+            List.of("desk", "/api/me", "editorial-service"),
+            List.of("desk", "/desk/session/oidc", "editorial-service"),
             List.of("desk", "/api/sources/1/fetch", "ingest-service"),
             List.of("desk", "/api/items/1", "ingest-service"),
             List.of("partners", "/api/partners/acme/items", "ingest-service"),

@@ -9,11 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,12 +58,21 @@ class DeskOidcLoginBrowserTest {
                 .normalize();
         int port = ServiceProcess.freePort();
         String desk = "http://127.0.0.1:" + port;
-        keycloak = Keycloak.start(Keycloak.Realm.of(root.resolve("deploy/keycloak/newsroom-realm.json"))
+        Keycloak.Realm realm = Keycloak.Realm.of(root.resolve("deploy/keycloak/newsroom-realm.json"))
                 .client("newsroom-desk", desk, SECRET)
                 .user("chloe", PASSWORD, "chief-editor")
-                .user("erin", PASSWORD, "editor"));
-        System.out.println("Keycloak answered " + keycloak.startedIn().toMillis() + " ms after its start ("
-                + keycloak.log() + ")");
+                .user("erin", PASSWORD, "editor");
+        // Keycloak's address is known before it answers: editorial starts meanwhile (it needs its provider only
+        // at the first sign-in), which halves the wait.
+        int keycloakPort = ServiceProcess.freePort();
+        CompletableFuture<Keycloak> starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Keycloak.start(realm, keycloakPort);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        String issuer = Keycloak.issuer(keycloakPort, realm.name());
         pipeline = Pipeline.create("desk_oidc");
         editorial = pipeline.start(
                 Pipeline.EDITORIAL,
@@ -66,17 +80,24 @@ class DeskOidcLoginBrowserTest {
                         ServiceProcess.HTTP_PORT,
                         String.valueOf(port),
                         "NEWSROOM_JWT_PUBLIC_KEY",
-                        keycloak.jwksUrl(),
+                        issuer + "/protocol/openid-connect/certs",
                         "NEWSROOM_JWT_ISSUER",
-                        keycloak.issuer(),
+                        issuer,
                         "NEWSROOM_DESK_OIDC_SERVER_URL",
-                        keycloak.issuer(),
+                        issuer,
                         "NEWSROOM_DESK_OIDC_CLIENT_ID",
                         "newsroom-desk",
                         "NEWSROOM_DESK_OIDC_CLIENT_SECRET",
                         SECRET,
                         "NEWSROOM_DESK_OIDC_PROVIDER_NAME",
                         "the newsroom's account"));
+        try {
+            keycloak = starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        System.out.println("Keycloak answered " + keycloak.startedIn().toMillis() + " ms after its start ("
+                + keycloak.log() + ")");
         pipeline.awaitReady();
     }
 
@@ -172,6 +193,34 @@ class DeskOidcLoginBrowserTest {
         assertEquals(403, approve.status(), "an editor may not approve: " + approve.body());
         assertTrue(approve.contentType().startsWith("application/problem+json"), approve.contentType());
         assertTrue(approve.body().contains("chief-editor"), approve.body());
+    }
+
+    @Test
+    void withTheProviderConfiguredTheApiStillAnswersAnAnonymousCallWith401AndOnlyTheSignInRedirects() throws Exception {
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        for (String cookie : List.of("", "newsroom_desk=not-a-token")) {
+            HttpRequest.Builder me = HttpRequest.newBuilder(URI.create(editorial.url() + "/api/me"));
+            if (!cookie.isEmpty()) {
+                me.header("Cookie", cookie);
+            }
+            HttpResponse<String> answer = http.send(me.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, answer.statusCode(), "/api/me with [" + cookie + "]: " + answer.body());
+            assertEquals(
+                    "application/problem+json",
+                    answer.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            assertTrue(answer.headers().firstValue("Location").isEmpty(), "no redirect to the provider");
+        }
+        HttpResponse<String> signIn = http.send(
+                HttpRequest.newBuilder(URI.create(editorial.url() + "/desk/session/oidc"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, signIn.statusCode());
+        String location = signIn.headers().firstValue("Location").orElse("");
+        assertTrue(
+                location.startsWith(keycloak.issuer() + "/protocol/openid-connect/auth?"),
+                "the sign-in goes to the provider: " + location);
     }
 
     private static JsonNode claims(String jwt) throws Exception {

@@ -135,11 +135,18 @@ public final class Keycloak implements AutoCloseable {
 
     /** Starts Keycloak with the realm, in a home of its own under {@code <repository>/target/keycloak/}. */
     public static Keycloak start(Realm realm) throws IOException, InterruptedException {
+        return start(realm, ServiceProcess.freePort());
+    }
+
+    /**
+     * As {@link #start(Realm)}, on a port chosen before ({@link ServiceProcess#freePort()}): a service can be told
+     * the {@link #issuer(int, String)} and start while Keycloak does.
+     */
+    public static Keycloak start(Realm realm, int port) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("newsroom.root", ".."))
                 .toAbsolutePath()
                 .normalize();
         Path distribution = distribution(root);
-        int port = ServiceProcess.freePort();
         int managementPort = ServiceProcess.freePort();
         Path home = root.resolve("target/keycloak/" + port);
         prepareHome(distribution, home);
@@ -182,6 +189,11 @@ public final class Keycloak implements AutoCloseable {
     /** The realm's issuer, as its tokens name it ({@code iss}). */
     public String issuer() {
         return url + "/realms/" + realm;
+    }
+
+    /** The issuer a realm will have on a port, before Keycloak answers there. */
+    public static String issuer(int port, String realm) {
+        return "http://127.0.0.1:" + port + "/realms/" + realm;
     }
 
     /** The realm's signing keys (JWKS), as a service verifying its tokens reads them. */
