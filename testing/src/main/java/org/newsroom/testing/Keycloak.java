@@ -152,7 +152,9 @@ public final class Keycloak implements AutoCloseable {
         prepareHome(distribution, home);
         realm.writeTo(home.resolve("data/import"));
         Path log = home.resolve("keycloak.log");
+        // bash, not the script itself: the distribution may have been unpacked without execute bits (fetch_keycloak)
         List<String> command = List.of(
+                "bash",
                 home.resolve("bin/kc.sh").toString(),
                 "start-dev",
                 "--http-host=127.0.0.1",
