@@ -5,7 +5,7 @@
 // desk's own scripts would send them).
 //
 // Request: {editorial: "http://127.0.0.1:…", sessions: [{username, password, calls: [{method, path, headers}]}]}
-// Answer:  {browser, sessions: [{landed, landedStatus, navigations: [urls], authorization: url, cookie: {…},
+// Answer:  {browser, sessions: [{landed, landedStatus, navigations: [urls], authorization: url, cookie: {…}, cookieNames,
 //           calls: [{status, contentType, body}], failed: {what, message, url, screenshot}}]}
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -64,7 +64,9 @@ async function signIn(session, index) {
     const landed = await landing;
     seen.landed = page.url();
     seen.landedStatus = landed.status();
-    const cookie = (await context.cookies(editorial.href)).find((c) => c.name === COOKIE);
+    const cookies = await context.cookies(editorial.href);
+    seen.cookieNames = cookies.map((c) => c.name);
+    const cookie = cookies.find((c) => c.name === COOKIE);
     seen.cookie = cookie
       ? { value: cookie.value, httpOnly: cookie.httpOnly, sameSite: cookie.sameSite, secure: cookie.secure,
         path: cookie.path, expiresInSeconds: Math.round(cookie.expires - Date.now() / 1000) }

@@ -154,6 +154,9 @@ class DeskOidcLoginBrowserTest {
             assertEquals(URI.create(editorial.url() + "/desk/"), URI.create(signIn.landed()), "back on the desk");
             Cookie cookie = signIn.cookie();
             assertNotNull(cookie, "the desk's session cookie is set");
+            assertTrue(
+                    signIn.cookieNames().stream().noneMatch(name -> name.startsWith("q_session")),
+                    "Quarkus OIDC's own session is not kept: " + signIn.cookieNames());
             assertTrue(cookie.httpOnly(), "HttpOnly");
             assertEquals("Strict", cookie.sameSite());
             assertEquals("/", cookie.path());
@@ -244,6 +247,7 @@ class DeskOidcLoginBrowserTest {
             List<String> navigations,
             String authorization,
             Cookie cookie,
+            List<String> cookieNames,
             List<Call> calls,
             Failure failed) {
         void requireCompleted(String who) {
