@@ -181,6 +181,32 @@ fetch_jars() {
   touch "$dir/.complete"
 }
 
+# fetch_keycloak: Keycloak's server distribution (the zip of tools/local-stack/pom.xml's keycloak profile), unpacked
+# into .newsroom/lib/keycloak: the OpenID Connect provider the desk's sign-in is tested against (the tests' Keycloak
+# fixture, module testing, starts it; it runs on Java 21 or later, see keycloak_java). Marked complete like the jars.
+fetch_keycloak() {
+  local dir="$LIB/keycloak"
+  [[ -f "$dir/.complete" ]] && return 0
+  fetch_jars keycloak-zip
+  info "unpacking Keycloak into ${dir#"$ROOT/"} (once)"
+  rm -rf "$dir.tmp"
+  mkdir -p "$dir.tmp"
+  local zips=("$LIB"/keycloak-zip/keycloak-quarkus-dist-*.zip)
+  local zip=${zips[0]}
+  [[ -f "$zip" ]] || die "no Keycloak zip in ${LIB#"$ROOT/"}/keycloak-zip"
+  # unzip where there is one, else the JDK's jar (which drops the scripts' execute bits: the tests run kc.sh with bash)
+  if command -v unzip >/dev/null; then
+    unzip -q "$zip" -d "$dir.tmp"
+  else
+    (cd "$dir.tmp" && jar xf "$zip")
+  fi || die "could not unpack $zip"
+  rm -rf "$dir"
+  # the zip holds one directory, keycloak-<version>
+  mv "$dir.tmp"/keycloak-* "$dir"
+  rm -rf "$dir.tmp"
+  touch "$dir/.complete"
+}
+
 # ---------------------------------------------------------------------------------------------
 # 3. Kafka (KRaft, single node: broker + controller)
 # ---------------------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ class OverlayRenderingTest {
                 Map.entry("HTTPRoute", 5L),
                 Map.entry("Certificate", 1L)));
         if ("prod".equals(overlay)) {
-            expected.put("ExternalSecret", 3L); // dev's Secrets come from k8s/create-secrets.sh
+            expected.put("ExternalSecret", 4L); // dev's Secrets come from k8s/create-secrets.sh
         }
         assertEquals(expected, kinds);
 

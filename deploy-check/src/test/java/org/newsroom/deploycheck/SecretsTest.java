@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -15,6 +16,8 @@ import io.strimzi.api.kafka.model.user.KafkaUserScramSha512ClientAuthentication;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -42,6 +45,9 @@ class SecretsTest {
         Manifests manifests = Repository.environment(overlay);
         Set<String> made = new TreeSet<>(createdByScript());
         made.addAll(madeByOperators(manifests));
+        manifests
+                .all(ExternalSecret.class)
+                .forEach(secret -> made.add(secret.spec().target().name()));
 
         Set<String> missing = new TreeSet<>(referenced(manifests));
         missing.removeAll(made);
@@ -117,6 +123,57 @@ class SecretsTest {
                         ServiceWiringTest.labels(manifests, service),
                         NetworkPolicies.Port.tcp(keys.getPort() == -1 ? 443 : keys.getPort())),
                 "may fetch the key set");
+    }
+
+    /**
+     * Prod's desk signs in through the identity provider whose tokens the API takes (README, "Signing in in
+     * production"): its address is the issuer, reached over HTTPS like the key set; the client secret comes from a
+     * Secret (an ExternalSecret writes it), never from a ConfigMap. Dev has no provider: the desk's sign-in is off.
+     */
+    @Test
+    void prodsDeskSignsInWithTheIdentityProviderItsClientSecretFromASecret() {
+        Manifests manifests = Repository.environment("prod");
+        Map<String, String> config =
+                ServiceWiringTest.configMap(manifests, "editorial-service").getData();
+        URI provider = URI.create(config.get("NEWSROOM_DESK_OIDC_SERVER_URL"));
+        assertEquals(config.get("NEWSROOM_JWT_ISSUER"), provider.toString(), "the provider is the tokens' issuer");
+        assertEquals("https", provider.getScheme());
+        assertTrue(
+                IsolationTest.internet(
+                        new NetworkPolicies(manifests),
+                        ServiceWiringTest.labels(manifests, "editorial-service"),
+                        NetworkPolicies.Port.tcp(provider.getPort() == -1 ? 443 : provider.getPort())),
+                "editorial may reach the provider");
+        assertFalse(
+                manifests.all(ConfigMap.class).stream()
+                        .anyMatch(map ->
+                                map.getData() != null && map.getData().containsKey("NEWSROOM_DESK_OIDC_CLIENT_SECRET")),
+                "no client secret in a ConfigMap");
+        Container container = manifests
+                .named(Deployment.class, "editorial-service")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
+        EnvVar secret = container.getEnv().stream()
+                .filter(env -> env.getName().equals("NEWSROOM_DESK_OIDC_CLIENT_SECRET"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "newsroom-desk-oidc", secret.getValueFrom().getSecretKeyRef().getName());
+        assertEquals("client-secret", secret.getValueFrom().getSecretKeyRef().getKey());
+        assertEquals(
+                List.of("client-secret"),
+                manifests.named(ExternalSecret.class, "newsroom-desk-oidc").spec().data().stream()
+                        .map(ExternalSecret.Data::secretKey)
+                        .toList());
+
+        assertFalse(
+                ServiceWiringTest.configMap(Repository.environment("dev"), "editorial-service")
+                        .getData()
+                        .containsKey("NEWSROOM_DESK_OIDC_SERVER_URL"),
+                "dev: no OpenID Connect sign-in");
     }
 
     @ParameterizedTest(name = "{0}")

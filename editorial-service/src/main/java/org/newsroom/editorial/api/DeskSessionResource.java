@@ -1,6 +1,9 @@
 package org.newsroom.editorial.api;
 
+import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.Template;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -40,6 +43,12 @@ public class DeskSessionResource {
 
     @Inject
     DevLogin devLogin;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    OidcSession session;
 
     @ConfigProperty(name = "newsroom.desk.oidc.enabled", defaultValue = "false")
     boolean oidc;
@@ -88,6 +97,30 @@ public class DeskSessionResource {
         return Response.seeOther(DESK)
                 .cookie(DeskCookie.of(devLogin.token(name, role), DevLogin.LIFETIME, secure(uri)))
                 .build();
+    }
+
+    @GET
+    @Path("oidc")
+    @Operation(
+            summary = "Sign in with the organisation's identity provider",
+            description = "OpenID Connect's authorization-code flow: sends the browser to the provider, and on its way "
+                    + "back sets the desk's session cookie to the provider's access token (which the API verifies as "
+                    + "it verifies a bearer token) and sends the browser to the desk. Exists only where "
+                    + "NEWSROOM_DESK_OIDC_SERVER_URL is set (404 elsewhere).")
+    @APIResponse(responseCode = "302", description = "To the provider's sign-in, or back here without the code")
+    @APIResponse(responseCode = "303", description = "Signed in; to /desk/")
+    @APIResponse(responseCode = "404", description = "No OpenID Connect sign-in here")
+    public Uni<Response> oidc(@Context UriInfo uri) {
+        if (!oidc) {
+            throw new NotFoundException();
+        }
+        DeskAccessToken token = DeskAccessToken.of(identity);
+        // Quarkus OIDC's own session (its cookie holds the provider's tokens) is not kept: the desk's session is the
+        // cookie alone, which signing out clears.
+        return session.logout()
+                .replaceWith(() -> Response.seeOther(DESK)
+                        .cookie(DeskCookie.of(token.value(), token.remainingLifetime(), secure(uri)))
+                        .build());
     }
 
     @POST

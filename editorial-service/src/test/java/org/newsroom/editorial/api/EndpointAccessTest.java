@@ -6,7 +6,7 @@ import org.newsroom.testing.EndpointAccessContract;
 
 /**
  * Readers' grades and letters are the only doors of the API open without a token (README, "Security"); the desk's
- * sign-in page and its sign-in and sign-out forms are how a browser gets and drops its session, and the readers'
+ * sign-in page, its sign-in and sign-out forms and its way to the identity provider are how a browser gets and drops its session, and the readers'
  * stylesheet is what the desk's preview of an edition page links.
  */
 @QuarkusTest
@@ -18,6 +18,7 @@ class EndpointAccessTest extends EndpointAccessContract {
                 "POST /api/feedback/letters",
                 "GET /desk/session/login",
                 "POST /desk/session/dev",
+                "GET /desk/session/oidc",
                 "POST /desk/session/logout",
                 "GET /assets/{name}");
     }
