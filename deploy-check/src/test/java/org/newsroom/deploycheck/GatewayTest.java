@@ -67,8 +67,6 @@ class GatewayTest {
             List.of("desk", "/api/feedback/grades", "editorial-service"),
             List.of("desk", "/api/feedback/letters", "editorial-service"),
             List.of("desk", "/api/letters", "editorial-service"),
-            List.of("desk", "/api/me", "editorial-service"),
-            List.of("desk", "/assets/site.0123456789ab.css", "editorial-service"),
             List.of("desk", "/desk/session/oidc", "editorial-service"),
             List.of("desk", "/api/sources/1/fetch", "ingest-service"),
             List.of("desk", "/api/items/1", "ingest-service"),
