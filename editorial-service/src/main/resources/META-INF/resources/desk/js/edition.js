@@ -119,7 +119,7 @@ function renderBriefs(focusStory) {
   }
 }
 
-/** The brief at {@code from} goes to position {@code to}; a saved edition keeps the new order at once. */
+/** The brief at position `from` goes to position `to`; a saved edition keeps the new order at once. */
 function move(from, to) {
   if (to < 0 || to >= briefs.length || from === to) {
     return;
