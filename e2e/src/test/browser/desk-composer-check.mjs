@@ -95,7 +95,7 @@ try {
   for (const story of briefStories) {
     await page.getByRole('button', { name: `Add as brief: ${story.headline}` }).click();
   }
-  await page.getByLabel('Editor’s note').fill('Why we lead with this.');
+  await page.getByLabel("Editor's note").fill('Why we lead with this.');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('created.').waitFor();
   expect(page.url().includes('edition.html?id='), 'the new edition\'s URL is its page');

@@ -249,7 +249,7 @@ function editionForm() {
       'separated by commas'),
     el('h3', {}, 'Lead'),
     leadView(),
-    field('lead-note', 'Editor’s note', el('textarea', {}, saved?.lead.editorsNote ?? ''),
+    field('lead-note', "Editor's note", el('textarea', {}, saved?.lead.editorsNote ?? ''),
       'frames the lead for readers'),
     el('h3', { id: 'briefs-heading', tabindex: '-1' }, 'Briefs'),
     el('p', { id: 'reorder-hint', class: 'hint' },
@@ -269,7 +269,7 @@ function frozenEdition() {
       el('dt', {}, 'Sections'), el('dd', {}, saved.sections.join(', ') || '—')),
     el('h3', {}, 'Lead'),
     leadView(),
-    el('h3', {}, 'Editor’s note'),
+    el('h3', {}, "Editor's note"),
     el('p', { class: 'note' }, saved.lead.editorsNote || '—'),
     el('h3', { id: 'briefs-heading' }, 'Briefs'),
     el('ol', { id: 'briefs', class: 'briefs frozen', 'aria-labelledby': 'briefs-heading' }));
