@@ -119,6 +119,11 @@ final class ApiExamples {
              "briefs": ["5d2b8f0e-1c3a-4e7b-9f6d-2a8c4e0b1d33", "8a4f2e1d-6b7c-4d9e-a0f1-3c5b7d9e1f22"],
              "sections": ["Geopolitics"]}""";
 
+    static final String EDITIONS = """
+            [{"id": "0e8b5c1a-3d4f-4a6b-8c9d-1e2f3a4b5c6d", "title": "The Daily Brief", "date": "2026-11-25",
+              "status": "DRAFT", "leadStoryId": "3f6c1c9e-7d2a-4a57-9a52-1f3f0b8d2c11", "briefCount": 1,
+              "createdAt": "2026-11-25T08:00:00Z", "createdBy": "erin", "updatedAt": "2026-11-25T08:00:00Z"}]""";
+
     static final String EDITION_REORDER = """
             {"briefs": ["8a4f2e1d-6b7c-4d9e-a0f1-3c5b7d9e1f22", "5d2b8f0e-1c3a-4e7b-9f6d-2a8c4e0b1d33"]}""";
 
@@ -160,7 +165,9 @@ final class ApiExamples {
     static final String INBOX = """
             [{"id": "1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b", "name": "Ada", "email": "ada@example.org",
               "publicationId": "7c9e6679-7425-40de-944b-e07fc1f90ae7", "text": "Dear editor, …",
-              "receivedAt": "2026-11-25T09:00:00Z"}]""";
+              "receivedAt": "2026-11-25T09:00:00Z",
+              "story": {"id": "3f6c1c9e-7d2a-4a57-9a52-1f3f0b8d2c11", "headline": "Rates stay on hold",
+                        "publicationUrl": "https://news.example.org/stories/rates-stay-on-hold"}}]""";
 
     static final String TOO_MANY = """
             {"type": "about:blank", "title": "Too Many Requests", "status": 429,

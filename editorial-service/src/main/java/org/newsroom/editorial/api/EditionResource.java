@@ -6,7 +6,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -14,10 +17,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -43,7 +49,10 @@ import org.newsroom.editorial.domain.Limits;
 import org.newsroom.editorial.domain.UnknownEditionException;
 import org.newsroom.editorial.preview.Renderers;
 import org.newsroom.problem.FieldProblems;
+import org.newsroom.problem.KeysetPages;
+import org.newsroom.problem.PageCursor;
 import org.newsroom.problem.Problem;
+import org.newsroom.problem.ProblemException;
 
 /**
  * Editions: compose (lead story, its editor's note, ordered briefs, sections), edit and reorder with
@@ -57,6 +66,9 @@ import org.newsroom.problem.Problem;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.EDITOR, Roles.CHIEF_EDITOR})
 public class EditionResource {
+    /** An edition's place in the list is its date, then its creation time: the cursor's key holds both. */
+    private static final String CURSOR_SEPARATOR = "/";
+
     @Inject
     EditionDesk desk;
 
@@ -113,6 +125,54 @@ public class EditionResource {
         return Response.created(UriBuilder.fromPath("/api/editions/{id}").build(edition.id))
                 .entity(EditionResponse.of(edition))
                 .tag(ETags.of(edition.version))
+                .build();
+    }
+
+    @GET
+    @Transactional
+    @Operation(
+            summary = "Recent editions",
+            description = "Newest first by date, then by creation (editor or "
+                    + "chief-editor), without their stories' copy. Keyset pages: when more editions remain, the "
+                    + "X-Next-Cursor header (and a Link rel=next) gives the `after` of the next page.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of editions",
+            headers = @Header(name = KeysetPages.NEXT_CURSOR, description = "The `after` of the next page"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = EditionSummary.class),
+                            examples = @ExampleObject(name = "editions", value = ApiExamples.EDITIONS)))
+    @APIResponse(ref = "invalidFields")
+    @APIResponse(ref = "unauthorized")
+    @APIResponse(ref = "forbidden")
+    public Response list(
+            @Parameter(description = "How many, 1 to 200", example = "20")
+                    @QueryParam("limit")
+                    @DefaultValue("20")
+                    @Min(1)
+                    @Max(200)
+                    int limit,
+            @Parameter(description = "The X-Next-Cursor of the previous page") @QueryParam(PageCursor.PARAMETER)
+                    String after,
+            @Context UriInfo uri) {
+        PageCursor cursor = PageCursor.fromQuery(after);
+        List<Edition> editions = cursor == null
+                ? Edition.recent(null, null, null, limit)
+                : Edition.recent(cursorDate(cursor), cursorCreated(cursor), cursor.id(), limit);
+        PageCursor next = null;
+        if (editions.size() > limit) {
+            Edition last = editions.get(limit - 1);
+            next = new PageCursor(last.date + CURSOR_SEPARATOR + last.createdAt, last.id);
+        }
+        return KeysetPages.withNext(
+                        Response.ok(editions.stream()
+                                .limit(limit)
+                                .map(EditionSummary::of)
+                                .toList()),
+                        next,
+                        uri)
                 .build();
     }
 
@@ -328,6 +388,34 @@ public class EditionResource {
 
             @Schema(example = "[\"Geopolitics\"]", maxItems = Limits.SECTIONS)
             List<String> sections) {}
+
+    private static LocalDate cursorDate(PageCursor cursor) {
+        try {
+            return LocalDate.parse(cursorPart(cursor, 0));
+        } catch (DateTimeParseException e) {
+            throw notAnEditionCursor();
+        }
+    }
+
+    private static Instant cursorCreated(PageCursor cursor) {
+        try {
+            return Instant.parse(cursorPart(cursor, 1));
+        } catch (DateTimeParseException e) {
+            throw notAnEditionCursor();
+        }
+    }
+
+    private static String cursorPart(PageCursor cursor, int index) {
+        String[] parts = cursor.key().split(CURSOR_SEPARATOR, -1);
+        if (parts.length != 2) {
+            throw notAnEditionCursor();
+        }
+        return parts[index];
+    }
+
+    private static ProblemException notAnEditionCursor() {
+        return FieldProblems.invalid(PageCursor.PARAMETER, "is not a cursor from " + KeysetPages.NEXT_CURSOR);
+    }
 
     private String actor() {
         return identity.getPrincipal().getName();

@@ -33,11 +33,16 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -52,6 +57,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newsroom.editorial.domain.EditorialSettings;
 import org.newsroom.editorial.domain.Limits;
+import org.newsroom.editorial.domain.Story;
 import org.newsroom.editorial.feedback.Grade;
 import org.newsroom.editorial.feedback.Letter;
 import org.newsroom.problem.FieldProblems;
@@ -105,9 +111,32 @@ public class FeedbackResource {
             @Schema(example = "ada@example.org") String email,
             UUID publicationId,
             @Schema(example = "Dear editor, …") String text,
-            Instant receivedAt) {
-        static LetterResponse of(Letter l) {
-            return new LetterResponse(l.id, l.name, l.email, l.publicationId, l.text, l.createdAt);
+            Instant receivedAt,
+
+            @Schema(description = "The story published as that publication, when editorial knows it")
+            AboutStory story) {
+        static LetterResponse of(Letter l, AboutStory story) {
+            return new LetterResponse(l.id, l.name, l.email, l.publicationId, l.text, l.createdAt, story);
+        }
+    }
+
+    @Schema(description = "The story a letter is about")
+    public record AboutStory(
+            UUID id,
+            @Schema(example = "Rates stay on hold") String headline,
+
+            @Schema(example = "https://news.example.org/stories/rates-stay-on-hold")
+            String publicationUrl) {
+        /** The stories published as these publications, by publication id, looked up at once for a page of letters. */
+        static Map<UUID, AboutStory> of(Collection<UUID> publicationIds) {
+            // A HashMap: letters about no publication look themselves up with a null key.
+            Map<UUID, AboutStory> stories = new HashMap<>();
+            if (publicationIds.isEmpty()) {
+                return stories;
+            }
+            Story.<Story>list("publicationId in ?1", publicationIds)
+                    .forEach(s -> stories.put(s.publicationId, new AboutStory(s.id, s.headline, s.publicationUrl)));
+            return stories;
         }
     }
 
@@ -267,7 +296,7 @@ public class FeedbackResource {
         letter.createdAt = Instant.now();
         letter.persist();
         return Response.status(Response.Status.CREATED)
-                .entity(LetterResponse.of(letter))
+                .entity(LetterResponse.of(letter, null))
                 .build();
     }
 
@@ -327,13 +356,17 @@ public class FeedbackResource {
         List<Letter> letters = Letter.inbox(PageCursor.fromQuery(after), limit);
         PageCursor next = null;
         if (letters.size() > limit) {
+            letters = letters.subList(0, limit);
             Letter last = letters.get(limit - 1);
             next = PageCursor.of(last.createdAt, last.id);
         }
+        Map<UUID, AboutStory> stories = AboutStory.of(letters.stream()
+                .map(l -> l.publicationId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         return KeysetPages.withNext(
                         Response.ok(letters.stream()
-                                .limit(limit)
-                                .map(LetterResponse::of)
+                                .map(l -> LetterResponse.of(l, stories.get(l.publicationId)))
                                 .toList()),
                         next,
                         uri)

@@ -80,6 +80,23 @@ public class Edition extends PanacheEntityBase {
     @Column(name = "updated_by")
     public String updatedBy;
 
+    private static final String NEWEST_FIRST = "order by date desc, createdAt desc, id desc";
+
+    /**
+     * One page of editions, newest first by date then by creation, after the position {@code (date, createdAt, id)}
+     * (if any); one more than asked tells there is a next page.
+     */
+    public static List<Edition> recent(LocalDate afterDate, Instant afterCreated, UUID afterId, int limit) {
+        var query = afterDate == null
+                ? Edition.<Edition>find(NEWEST_FIRST)
+                : Edition.<Edition>find(
+                        "date < ?1 or (date = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3))) " + NEWEST_FIRST,
+                        afterDate,
+                        afterCreated,
+                        afterId);
+        return query.page(0, limit + 1).list();
+    }
+
     public EditionApproved snapshot() {
         return approvedSnapshot == null ? null : EventCodec.decode(approvedSnapshot, EditionApproved.class);
     }

@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.newsroom.editorial.StoryFixtures.CHIEF;
 import static org.newsroom.editorial.StoryFixtures.EDITOR;
 
@@ -13,6 +15,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -199,6 +205,67 @@ class EditionTest {
                 .statusCode(200)
                 .header("ETag", equalTo("\"2\""))
                 .body("title", equalTo("The Daily Brief"));
+    }
+
+    /**
+     * Editions of a far-away year (so that no other test's edition comes between them) are listed newest first by
+     * date, then by creation; pages of two follow X-Next-Cursor without repeating or skipping one.
+     */
+    @Test
+    void recentEditionsComeNewestFirstByDateThenCreationInKeysetPages() {
+        UUID lead = approvedStory("Listed lead");
+        LocalDate day = LocalDate.of(9000 + (int) (Math.random() * 900), 6, 15);
+        String earlierThatDay = created("Same day, first", day, lead);
+        String laterThatDay = created("Same day, second", day, lead);
+        String dayBefore = created("Day before", day.minusDays(1), lead);
+
+        List<String> seen = new ArrayList<>();
+        List<String> dates = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        while (pages == 0 || (after != null && !seen.containsAll(List.of(earlierThatDay, laterThatDay, dayBefore)))) {
+            var request = given().auth().oauth2(EDITOR).queryParam("limit", 2);
+            if (after != null) {
+                request = request.queryParam("after", after);
+            }
+            var page = request.when()
+                    .get("/api/editions")
+                    .then()
+                    .statusCode(200)
+                    .body("size()", lessThanOrEqualTo(2))
+                    .extract();
+            pages++;
+            seen.addAll(page.path("id"));
+            dates.addAll(page.path("date"));
+            after = page.header("X-Next-Cursor");
+        }
+        assertTrue(pages >= 2, "three editions take two pages of two");
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "no edition twice: " + seen);
+        assertEquals(dates.stream().sorted(Comparator.reverseOrder()).toList(), dates, "newest date first");
+        assertEquals(
+                List.of(laterThatDay, earlierThatDay, dayBefore),
+                seen.stream()
+                        .filter(List.of(earlierThatDay, laterThatDay, dayBefore)::contains)
+                        .toList());
+
+        given().auth()
+                .oauth2(CHIEF)
+                .queryParam("after", "bm90LWEtY3Vyc29y")
+                .when()
+                .get("/api/editions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("after"));
+    }
+
+    private static String created(String title, LocalDate date, UUID lead) {
+        return create(
+                        EDITOR,
+                        "{\"title\": \"" + title + "\", \"date\": \"" + date + "\", \"leadStoryId\": \"" + lead + "\"}")
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test

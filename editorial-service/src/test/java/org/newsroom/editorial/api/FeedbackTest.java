@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.newsroom.editorial.StoryFixtures.CHIEF;
 import static org.newsroom.editorial.StoryFixtures.EDITOR;
@@ -49,40 +51,7 @@ class FeedbackTest {
     @Test
     void gradesOfAPublicationShowOnItsStory() {
         UUID id = StoryFixtures.newStory(records, "Graded " + UUID.randomUUID());
-        StoryFixtures.approve(CHIEF, id).statusCode(200);
-        PublicationPublished publication = new PublicationPublished(
-                UUID.randomUUID(),
-                id,
-                "s",
-                "https://x.example/s",
-                "h",
-                null,
-                null,
-                new Attribution("o", null),
-                1,
-                Instant.now());
-        records.send(
-                StoryFixtures.PUBLICATIONS,
-                publication.publicationId().toString(),
-                "news.publication.published.v1",
-                EventCodec.encode(publication));
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> "PUBLISHED"
-                        .equals(given().auth()
-                                .oauth2(EDITOR)
-                                .when()
-                                .get("/api/stories/" + id)
-                                .then()
-                                .extract()
-                                .path("status")));
-        // A publish-service running on the same broker may have published the approval first: grade the one applied.
-        String publicationId = given().auth()
-                .oauth2(EDITOR)
-                .when()
-                .get("/api/stories/" + id)
-                .then()
-                .extract()
-                .path("publicationId");
+        String publicationId = published(id);
 
         String client = client();
         for (int grade : new int[] {5, 4}) {
@@ -113,12 +82,75 @@ class FeedbackTest {
                 .body("errors.field", hasItems("publicationId"));
         given().header("X-Forwarded-For", client)
                 .contentType(ContentType.JSON)
-                .body("{\"publicationId\": \"" + publication.publicationId() + "\", \"grade\": 6}")
+                .body("{\"publicationId\": \"" + publicationId + "\", \"grade\": 6}")
                 .when()
                 .post("/api/feedback/grades")
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItems("grade"));
+    }
+
+    /** Approves the story and has it published; answers the publication id editorial applied. */
+    private static String published(UUID id) {
+        StoryFixtures.approve(CHIEF, id).statusCode(200);
+        PublicationPublished publication = new PublicationPublished(
+                UUID.randomUUID(),
+                id,
+                "s",
+                "https://x.example/s",
+                "h",
+                null,
+                null,
+                new Attribution("o", null),
+                1,
+                Instant.now());
+        records.send(
+                StoryFixtures.PUBLICATIONS,
+                publication.publicationId().toString(),
+                "news.publication.published.v1",
+                EventCodec.encode(publication));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "PUBLISHED"
+                        .equals(given().auth()
+                                .oauth2(EDITOR)
+                                .when()
+                                .get("/api/stories/" + id)
+                                .then()
+                                .extract()
+                                .path("status")));
+        // A publish-service running on the same broker may have published the approval first: grade the one applied.
+        return given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/stories/" + id)
+                .then()
+                .extract()
+                .path("publicationId");
+    }
+
+    @Test
+    void aLetterAboutAPublicationNamesItsStoryInTheInbox() {
+        UUID id = StoryFixtures.newStory(records, "Written about " + UUID.randomUUID());
+        String publicationId = published(id);
+        given().header("X-Forwarded-For", client())
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"Bo\", \"email\": \"bo@example.org\", \"publicationId\": \"" + publicationId
+                        + "\", \"text\": \"About that story\"}")
+                .when()
+                .post("/api/feedback/letters")
+                .then()
+                .statusCode(201);
+
+        given().auth()
+                .oauth2(EDITOR)
+                .when()
+                .get("/api/letters")
+                .then()
+                .statusCode(200)
+                .body("[0].publicationId", equalTo(publicationId))
+                .body("[0].story.id", equalTo(id.toString()))
+                .body("[0].story.headline", startsWith("Written about "))
+                .body("[0].story.publicationUrl", notNullValue());
     }
 
     @Test

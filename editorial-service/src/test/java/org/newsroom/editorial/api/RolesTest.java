@@ -43,6 +43,7 @@ class RolesTest {
                 new Endpoint("POST", "/api/stories/" + ID + "/kill", true),
                 new Endpoint("POST", "/api/stories/" + ID + "/source-update", false),
                 new Endpoint("DELETE", "/api/stories/" + ID + "/source-update", false),
+                new Endpoint("GET", "/api/editions", false),
                 new Endpoint("POST", "/api/editions", false),
                 new Endpoint("GET", "/api/editions/" + ID, false),
                 new Endpoint("PATCH", "/api/editions/" + ID, false),
