@@ -169,6 +169,65 @@ try {
     }
     return { approved: stories.approve };
   });
+  const edition = request.edition;
+  const briefName = (position, headline) => `Brief ${position} of ${edition.briefs.length}: ${headline}`;
+  const brief = (position, headline) => page.getByRole('listitem', { name: briefName(position, headline) });
+  await step('the chief editor composes the edition: the lead, its note and three briefs found by search', async () => {
+    await page.goto(`${desk}/desk/edition.html`);
+    await page.getByRole('heading', { level: 2, name: 'New edition' }).waitFor();
+    await page.getByLabel('Title', { exact: true }).fill(edition.title);
+    await page.getByLabel('Date', { exact: true }).fill(edition.date);
+    await page.getByLabel('Search approved and published stories').fill(stories.search);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('button', { name: `Use as lead: ${edition.lead}` }).click();
+    await page.getByLabel("Editor's note (frames the lead for readers)").fill(edition.note);
+    for (const headline of edition.briefs) {
+      await page.getByRole('button', { name: `Add as brief: ${headline}` }).click();
+    }
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(`Edition “${edition.title}” created.`).waitFor();
+    return { briefs: edition.briefs };
+  });
+
+  await step('the chief editor reorders the briefs by drag and drop, then by keyboard', async () => {
+    const [first, second, third] = edition.briefs;
+    await brief(3, third).dragTo(brief(1, first));
+    await page.getByText(`Moved “${third}” to position 1 of 3. The order is saved.`).waitFor();
+    await brief(3, second).focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await page.getByText(`Moved “${second}” to position 2 of 3. The order is saved.`).waitFor();
+    await brief(1, third).waitFor();
+    await brief(2, second).waitFor();
+    await brief(3, first).waitFor();
+    await audit('composer');
+    return { order: [third, second, first] };
+  });
+
+  await step('the chief editor previews the edition page and the newsletter through their own templates', async () => {
+    const seen = {};
+    for (const [button, name] of [['Preview the edition page', 'page'], ['Preview the newsletter', 'newsletter']]) {
+      await page.getByRole('button', { name: button }).click();
+      const frame = page.frameLocator('iframe.preview');
+      await frame.getByText(edition.lead).first().waitFor();
+      seen[name] = await frame.locator('body').innerText();
+      await audit(`preview-${name}`);
+    }
+    result.seen.previews = seen;
+    return { previewed: Object.keys(seen) };
+  });
+
+  await step('the chief editor approves the edition', async () => {
+    await page.getByRole('button', { name: 'Approve the edition' }).click();
+    await page.getByText(/Edition approved; it publishes/).waitFor();
+    return { approved: edition.title };
+  });
+
+  await step('the letters inbox shows a reader\'s letter', async () => {
+    await page.goto(`${desk}/desk/letters.html`);
+    await page.getByRole('heading', { level: 2, name: `From ${request.letter.name}` }).waitFor();
+    await audit('letters');
+    return { from: request.letter.name };
+  });
 } catch (error) {
   if (!result.failed) {
     result.failed = { step: result.steps.length, what: 'setting up', message: error.message, url: page?.url() ?? null };

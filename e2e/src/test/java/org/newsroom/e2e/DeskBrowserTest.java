@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,9 @@ import org.newsroom.testing.TestTokens;
  * PostgreSQL), signed in with the dev login: an editor finds an ingested story by full-text search and edits it; a
  * second editor's save in between gives her the conflict view with both versions, and nothing is overwritten; she
  * sees no approve button and the API refuses her approval (403); a chief editor approves four stories from the
- * queue. Every desk page is checked with axe-core and photographed into {@code e2e/target/browser-reports/}.
+ * queue, composes the day's edition (lead with its note, three briefs found by search), reorders the briefs by drag
+ * and drop and by keyboard, previews it through publish's and notify's own templates and approves it; the published
+ * edition page shows the briefs in that order. The letters inbox shows a reader's letter. Every desk page is checked with axe-core and photographed into {@code e2e/target/browser-reports/}.
  */
 @ExtendWith(Browser.Available.class)
 class DeskBrowserTest {
@@ -54,6 +58,8 @@ class DeskBrowserTest {
     private static final String LEFT_WAITING = "Tariff advisers resign over a data row";
     private static final String THEIR_BYLINE = "O. Lind and D. Hale";
     private static final String MY_BYLINE = "E. Rossi";
+    private static final String LETTER_FROM = "Ada Lovelace";
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     private static final String ARRIVING = "Services inflation eases for a second month";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +69,7 @@ class DeskBrowserTest {
     private static Newsroom newsroom;
     private static String editorialUrl;
     private static String ingestUrl;
+    private static String publishUrl;
     private static final Map<String, String> IDS = new LinkedHashMap<>();
 
     @BeforeAll
@@ -82,6 +89,7 @@ class DeskBrowserTest {
         pipeline.awaitReady();
         editorialUrl = editorial.url();
         ingestUrl = ingest.url();
+        publishUrl = publish.url();
         newsroom = new Newsroom(
                 new Newsroom.Endpoints(ingest.url(), editorial.url(), publish.url(), notify.url()),
                 TestTokens.token("eddie", "editor"),
@@ -132,13 +140,23 @@ class DeskBrowserTest {
                                 Newsroom.item(ARRIVING, "Inflation in services fell to 3.1 per cent."), Map.class)),
                 "approve",
                 approve);
+        String title = "The Daily Brief — " + TODAY;
+        Map<String, Object> edition = Map.of(
+                "title", title,
+                "date", TODAY.toString(),
+                "lead", LEAD_EDITED,
+                "note", "We lead with the quotas: they decide what the spring budget can promise.",
+                "briefs", BRIEFS);
+        writeALetter();
         Run run = browser.script(
                 "desk.mjs",
                 Map.of(
                         "editorial", editorialUrl,
                         "ingest", ingestUrl,
                         "ingestToken", TestTokens.token("eddie", "editor"),
-                        "stories", stories),
+                        "stories", stories,
+                        "edition", edition,
+                        "letter", Map.of("name", LETTER_FROM)),
                 Run.class);
         Files.writeString(
                 Browser.REPORTS.resolve("desk-accessibility.txt"),
@@ -155,12 +173,48 @@ class DeskBrowserTest {
             assertEquals("APPROVED", story(IDS.get(brief)).get("status"), brief);
         }
         assertEquals("NEW", story(IDS.get(LEFT_WAITING)).get("status"), "the sentinel: a story nobody approved");
+        // Dragged the third brief first, then moved the second up by keyboard.
+        List<String> order = List.of(BRIEFS.get(2), BRIEFS.get(1), BRIEFS.get(0));
+        @SuppressWarnings("unchecked")
+        Map<String, String> previews = (Map<String, String>) run.seen().get("previews");
+        assertInOrder(previews.get("page"), order, "publish's preview of the edition page");
+        assertInOrder(previews.get("newsletter"), order, "notify's preview of the newsletter");
+        String published = given().baseUri(publishUrl)
+                .get(String.valueOf(newsroom.awaitEdition(title, PIPELINE).get("url")))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(published.contains(LEAD_EDITED), "the lead on the published page");
+        assertInOrder(published, order, "the published edition page");
         List<String> violations = run.audits().stream()
                 .filter(audit -> !audit.violations().isEmpty())
                 .map(Audit::describe)
                 .toList();
         assertTrue(violations.isEmpty(), "WCAG 2.2 AA violations:\n" + String.join("\n", violations));
         assertTrue(run.console().isEmpty(), "errors in the browser console: " + run.console());
+    }
+
+    private static void assertInOrder(String page, List<String> headlines, String where) {
+        int previous = -1;
+        for (String headline : headlines) {
+            int at = page.indexOf(headline);
+            assertTrue(at > previous, where + ": \"" + headline + "\" not after the brief before it in " + headlines);
+            previous = at;
+        }
+    }
+
+    /** A reader's letter, not about any one story, for the inbox. */
+    private static void writeALetter() {
+        given().baseUri(editorialUrl)
+                .contentType("application/json")
+                .body(Map.of(
+                        "name", LETTER_FROM,
+                        "email", "ada@example.org",
+                        "text", "Dear editor,\nthe steel story missed the rail freight angle."))
+                .post("/api/feedback/letters")
+                .then()
+                .statusCode(201);
     }
 
     private static List<String> allHeadlines() {

@@ -32,7 +32,7 @@ export function wordDiff(from, to) {
 /** The diff as text with <ins>/<del> marks. */
 export function diffElement(from, to) {
   let previous = 'same';
-  return el('span', {}, wordDiff(from, to).map(([kind, text]) => {
+  return el('span', {}, wordDiff(from, to).flatMap(([kind, text]) => {
     // A word replaced by another reads "old new", not "oldnew".
     const gap = previous === 'removed' && kind === 'added' ? ' ' : '';
     previous = kind;

@@ -91,7 +91,7 @@ function copies() {
   const row = (name, text) => [el('dt', {}, text), el('dd', {}, diffElement(source[name], story[name]))];
   return section('Copy', el('div', { class: 'side-by-side' },
     el('div', { class: 'copy' }, el('h3', {}, 'Edited copy (changes from the source marked)'),
-      el('dl', {}, COPY.map(([name, text]) => row(name, text)))),
+      el('dl', {}, COPY.flatMap(([name, text]) => row(name, text)))),
     el('div', { class: 'copy' }, el('h3', {}, 'Source copy'),
       el('dl', {}, COPY.flatMap(([name, text]) => [el('dt', {}, text), el('dd', {}, source[name] ?? '')])),
       source.url ? el('p', {}, el('a', { href: source.url }, 'The original')) : null)));
