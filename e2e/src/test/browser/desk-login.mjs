@@ -7,7 +7,7 @@
 // Request: {editorial: "http://127.0.0.1:…", sessions: [{username, password, calls: [{method, path, headers}]}]}
 // Answer:  {browser, sessions: [{landed, landedStatus, navigations: [urls], authorization: url, cookie: {…}, cookieNames,
 //           calls: [{status, contentType, body}], failed: {what, message, url, screenshot}}]}
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,11 +19,7 @@ mkdirSync(request.reports, { recursive: true });
 const editorial = new URL(request.editorial);
 
 const result = { browser: null, sessions: [] };
-const browser = await chromium.launch({
-  executablePath: request.chromium,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium(request.chromium);
 result.browser = `Chromium ${browser.version()}`;
 try {
   for (const [index, session] of request.sessions.entries()) {

@@ -13,7 +13,7 @@
 //   {"heading": "Text"}               the page's single h1 must read this (waits for it)
 //   {"audit": "page-type"}            axe-core and a full-page screenshot, at 375 and 1280 px, light and dark
 // Any of them may carry "in": a CSS selector ("#subscribe") or the name of a group (a fieldset's legend).
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,11 +27,7 @@ const request = JSON.parse(readFileSync(0, 'utf8'));
 mkdirSync(request.reports, { recursive: true });
 
 const result = { visited: [], audits: [], external: [], console: [], browser: null };
-const browser = await chromium.launch({
-  executablePath: request.chromium,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium(request.chromium);
 result.browser = `Chromium ${browser.version()}`;
 try {
   const context = await browser.newContext({ viewport: request.viewport });

@@ -97,10 +97,18 @@ public final class Newsroom {
      * duplicates to ingest, which clusters them.
      */
     public static String item(String headline, String summary) {
+        return item(headline, summary, UUID.randomUUID().toString());
+    }
+
+    /**
+     * As {@link #item(String, String)}, under the source's own id for it: pushed again with other copy, it is the
+     * source's update of that item.
+     */
+    public static String item(String headline, String summary, String externalId) {
         return """
                 {"source":"wire-desk","externalId":"%s","url":"https://example.org/%s",
                  "headline":"%s","summary":"%s",
-                 "byline":"D. Hale","outlet":"The Harbor Ledger","outletUrl":"https://example.org"}""".formatted(UUID.randomUUID(), UUID.randomUUID(), headline, summary);
+                 "byline":"D. Hale","outlet":"The Harbor Ledger","outletUrl":"https://example.org"}""".formatted(externalId, externalId, headline, summary);
     }
 
     /**

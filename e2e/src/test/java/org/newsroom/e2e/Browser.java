@@ -20,9 +20,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Chromium driven by playwright-core under node ({@code src/test/browser/reader.mjs}): a reader's walk, described as
- * {@link Steps}, and what the reader saw. The npm packages (playwright-core, @axe-core/playwright, axe-core) are
- * pinned by that directory's package-lock.json and installed with {@code npm ci} into {@code target/browser}; the
- * browser is the system's Chromium (Debian's package, which .ci/run installs), never one playwright downloads.
+ * {@link Steps}, and what the reader saw; and the scripts beside it, which the desk's tests run, one of them in
+ * Firefox too (puppeteer-core over WebDriver BiDi). The npm packages (playwright-core, puppeteer-core,
+ * @axe-core/playwright, axe-core) are pinned by that directory's package-lock.json and installed with {@code npm ci}
+ * into {@code target/browser}; the browsers are the system's Chromium and Firefox ESR (Debian's packages, which
+ * .ci/run installs), never ones the libraries download.
  */
 final class Browser {
     private static final Path ROOT =
@@ -36,10 +38,12 @@ final class Browser {
 
     private final Path dir;
     private final Path chromium;
+    private final Path firefox;
 
-    private Browser(Path dir, Path chromium) {
+    private Browser(Path dir, Path chromium, Path firefox) {
         this.dir = dir;
         this.chromium = chromium;
+        this.firefox = firefox;
     }
 
     /**
@@ -63,16 +67,34 @@ final class Browser {
             run(dir, null, "npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--silent");
         }
         Files.createDirectories(REPORTS);
+        Path firefox = firefox();
         String environment = "chromium " + firstLine("dpkg-query", "-W", "-f=${Version}", "chromium") + " ("
-                + chromium + ")\nnode " + firstLine("node", "--version") + "\n"
+                + chromium + ")\nfirefox-esr " + firstLine("dpkg-query", "-W", "-f=${Version}", "firefox-esr") + " ("
+                + firefox + ")\nnode " + firstLine("node", "--version") + "\n"
                 + firstLine("node", "-e", PACKAGES) + "\n";
         Files.writeString(REPORTS.resolve("environment.txt"), environment);
         System.out.print("Browser tests on " + environment);
-        return new Browser(dir, chromium);
+        return new Browser(dir, chromium, firefox);
+    }
+
+    /**
+     * Skips the calling test (a JUnit assumption, its reason printed) when the named browser, "chromium" or
+     * "firefox", is not on this machine: .ci/run installs both.
+     */
+    void requireEngine(String engine) {
+        Path executable = "firefox".equals(engine) ? firefox : chromium;
+        Assumptions.assumeTrue(
+                Files.isExecutable(executable),
+                () -> "browser tests skipped: no " + engine + " at " + executable
+                        + " (apt-get install firefox-esr, or set NEWSROOM_FIREFOX)");
     }
 
     private static Path chromium() {
         return Path.of(System.getenv().getOrDefault("NEWSROOM_CHROMIUM", "/usr/bin/chromium"));
+    }
+
+    private static Path firefox() {
+        return Path.of(System.getenv().getOrDefault("NEWSROOM_FIREFOX", "/usr/bin/firefox-esr"));
     }
 
     /** Why the browser cannot run here, if it cannot. */
@@ -100,8 +122,9 @@ final class Browser {
     }
 
     /** The installed versions of the pinned packages, as npm resolved them. */
-    private static final String PACKAGES = "for (const p of ['playwright-core', '@axe-core/playwright', 'axe-core'])"
-            + " process.stdout.write(p + ' ' + require('./node_modules/' + p + '/package.json').version + '  ')";
+    private static final String PACKAGES =
+            "for (const p of ['playwright-core', 'puppeteer-core', '@axe-core/playwright', 'axe-core'])"
+                    + " process.stdout.write(p + ' ' + require('./node_modules/' + p + '/package.json').version + '  ')";
 
     /** The first line a command prints, or "unknown" when it cannot run. */
     private static String firstLine(String... command) {
@@ -178,11 +201,13 @@ final class Browser {
 
     /**
      * Runs one of the scripts of {@code src/test/browser} with the request as JSON on its stdin (plus where Chromium
-     * is, as {@code chromium}, and where reports go, as {@code reports}) and reads its stdout as the answer.
+     * and Firefox are, as {@code chromium} and {@code firefox}, and where reports go, as {@code reports}) and reads its
+     * stdout as the answer.
      */
     <T> T script(String script, Map<String, Object> request, Class<T> answer) throws IOException, InterruptedException {
         Map<String, Object> full = new LinkedHashMap<>(request);
         full.put("chromium", chromium.toString());
+        full.put("firefox", firefox.toString());
         full.put("reports", REPORTS.toString());
         List<String> output = run(dir, JSON.writeValueAsString(full), "node", script);
         return JSON.readValue(String.join("\n", output), answer);

@@ -10,33 +10,42 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.newsroom.testing.Pipeline;
 import org.newsroom.testing.ServiceProcess;
 import org.newsroom.testing.TestTokens;
 
 /**
- * The editors' desk in Chromium, on the whole pipeline (each service a separate JVM on the real broker and
- * PostgreSQL), signed in with the dev login: an editor finds an ingested story by full-text search and edits it; a
- * second editor's save in between gives her the conflict view with both versions, and nothing is overwritten; she
- * sees no approve button and the API refuses her approval (403); a chief editor approves four stories from the
- * queue, composes the day's edition (lead with its note, three briefs found by search), reorders the briefs by drag
- * and drop and by keyboard, previews it through publish's and notify's own templates and approves it; the published
- * edition page shows the briefs in that order. The letters inbox shows a reader's letter. Every desk page is checked with axe-core and photographed into {@code e2e/target/browser-reports/}.
+ * The editors' desk in Chromium (playwright-core) and in Firefox (puppeteer-core over WebDriver BiDi), each on its
+ * own whole pipeline (each service a separate JVM on the real broker and PostgreSQL), signed in with the dev login:
+ * an editor finds an ingested story by full-text search and edits it; a second editor's save in between gives her
+ * the conflict view with both versions, and nothing is overwritten; she sees no approve button and the API refuses
+ * her approval (403); a chief editor approves four stories from the queue, composes the day's edition (lead with its
+ * note, three briefs found by search), reorders the briefs (by drag and drop in Chromium, with the Move buttons in
+ * Firefox, which does not start an HTML drag from WebDriver's pointer; by keyboard in both), previews it through
+ * publish's and notify's own templates and approves it; the published edition page shows the briefs in that order.
+ * The letters inbox shows a reader's letter. Every desk page is checked with axe-core (light and dark in Chromium,
+ * light in Firefox) and photographed into {@code e2e/target/browser-reports/}.
  */
 @ExtendWith(Browser.Available.class)
 class DeskBrowserTest {
     private static final Duration PIPELINE = Duration.ofSeconds(60);
+    /** The one summary of two near-duplicate items, which ingest clusters. */
+    private static final String CLUSTERED =
+            "The last assembly line in the valley stopped on Friday; four hundred jobs go with it.";
     /** Each story's headline and summary, different enough that ingest does not cluster them. */
     private static final Map<String, String> SUMMARIES = Map.of(
             "Tariff talks stall over steel quotas",
@@ -48,7 +57,17 @@ class DeskBrowserTest {
             "Tariff revenue beats forecasts for a third month",
             "Customs receipts rose by a tenth against the budget, mostly from levies on imported electronics.",
             "Tariff advisers resign over a data row",
-            "Two members of the advisory board quit, saying the trade figures they were shown were incomplete.");
+            "Two members of the advisory board quit, saying the trade figures they were shown were incomplete.",
+            "Tariff rumour spreads from a trade blog",
+            "An anonymous post claimed the deal was signed overnight; no ministry confirms it.",
+            "Tariff hearing set for the spring session",
+            "The trade committee will question the minister on the deal in March.",
+            "Tariff rebate paid late to exporters",
+            "Exporters waited eleven weeks for rebates the customs office owed them in October.",
+            "Car plant closes after tariff shock",
+            CLUSTERED,
+            "Car plant closes after the tariff shock",
+            CLUSTERED);
 
     private static final String LEAD = "Tariff talks stall over steel quotas";
     private static final String LEAD_EDITED = "Tariff talks stall as steel quotas divide the bloc";
@@ -62,22 +81,36 @@ class DeskBrowserTest {
     private static final String LETTER_FROM = "Ada Lovelace";
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     private static final String ARRIVING = "Services inflation eases for a second month";
+    private static final String REJECTED = "Tariff rumour spreads from a trade blog";
+    private static final String SCHEDULED = "Tariff hearing set for the spring session";
+    private static final String SCHEDULED_UPDATE =
+            "The committee moved the hearing to April and will also call the customs chief.";
+    private static final String PUBLISHED = "Tariff rebate paid late to exporters";
+    private static final String PUBLISHED_UPDATE = "Exporters say they waited twelve weeks.";
+    private static final String CORRECTED_SUMMARY =
+            "Exporters waited eleven weeks for rebates the customs office owed them in September.";
+    private static final String CLUSTER_PRIMARY = "Car plant closes after tariff shock";
+    private static final String CLUSTER_ALTERNATE = "Car plant closes after the tariff shock";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Browser browser;
-    private static Pipeline pipeline;
-    private static Newsroom newsroom;
-    private static String editorialUrl;
-    private static String ingestUrl;
-    private static String publishUrl;
-    private static final Map<String, String> IDS = new LinkedHashMap<>();
+    private Newsroom newsroom;
+    private String editorialUrl;
+    private String ingestUrl;
+    private String publishUrl;
+    private final Map<String, String> ids = new LinkedHashMap<>();
+    /** The source's own id of each item, under which it sends its updates. */
+    private final Map<String, String> externalIds = new LinkedHashMap<>();
 
     @BeforeAll
-    static void startTheNewsroom() throws Exception {
+    static void installTheBrowsers() throws Exception {
         browser = Browser.require();
         ServiceJars.requireFresh(Pipeline.INGEST, Pipeline.EDITORIAL, Pipeline.PUBLISH, Pipeline.NOTIFY);
-        pipeline = Pipeline.create("desk");
+    }
+
+    /** The whole pipeline, fresh for each browser's day, with the stories of the day ingested. */
+    private void startTheNewsroom(Pipeline pipeline) throws Exception {
         Map<String, String> devLogin =
                 Map.of("NEWSROOM_DESK_DEV_LOGIN_KEY", devLoginKey().toUri().toString());
         ServiceProcess ingest = pipeline.start(Pipeline.INGEST, Map.of());
@@ -97,24 +130,41 @@ class DeskBrowserTest {
                 TestTokens.token("chris", "chief-editor"),
                 null);
         for (String headline : allHeadlines()) {
-            newsroom.pushItem(Newsroom.item(headline, SUMMARIES.get(headline)), null);
+            externalIds.put(headline, UUID.randomUUID().toString());
+            newsroom.pushItem(Newsroom.item(headline, SUMMARIES.get(headline), externalIds.get(headline)), null);
         }
         for (String headline : allHeadlines()) {
-            IDS.put(
+            ids.put(
                     headline,
                     String.valueOf(newsroom.awaitStory(headline, PIPELINE).get("id")));
         }
+        // The second car-plant item after the first, which then leads their cluster.
+        newsroom.pushItem(Newsroom.item(CLUSTER_ALTERNATE, CLUSTERED), null);
+        ids.put(
+                CLUSTER_ALTERNATE,
+                String.valueOf(newsroom.awaitStory(CLUSTER_ALTERNATE, PIPELINE).get("id")));
+        Awaitility.await("the car-plant stories clustered")
+                .atMost(PIPELINE)
+                .until(() -> String.valueOf(story(ids.get(CLUSTER_PRIMARY)).get("alternates"))
+                        .contains(ids.get(CLUSTER_ALTERNATE)));
     }
 
-    @AfterAll
-    static void stopTheNewsroom() throws Exception {
-        if (pipeline != null) {
-            pipeline.close();
+    /** An update of an item from its source: the same item, with this summary. */
+    private Map<?, ?> sourceUpdate(String headline, String summary) throws IOException {
+        return JSON.readValue(Newsroom.item(headline, summary, externalIds.get(headline)), Map.class);
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"chromium", "firefox"})
+    void editorsAndAChiefEditorWorkTheDayInTheDesk(String engine) throws Exception {
+        browser.requireEngine(engine);
+        try (Pipeline pipeline = Pipeline.create("desk_" + engine)) {
+            startTheNewsroom(pipeline);
+            workTheDay(engine);
         }
     }
 
-    @Test
-    void editorsAndAChiefEditorWorkTheDayInTheDesk() throws Exception {
+    private void workTheDay(String engine) throws Exception {
         List<String> approve = new java.util.ArrayList<>(List.of(LEAD_EDITED));
         approve.addAll(BRIEFS);
         Map<String, Object> stories = Map.of(
@@ -125,7 +175,7 @@ class DeskBrowserTest {
                 "edit",
                 Map.of(
                         "id",
-                        IDS.get(LEAD),
+                        ids.get(LEAD),
                         "headline",
                         LEAD,
                         "newHeadline",
@@ -141,6 +191,35 @@ class DeskBrowserTest {
                                 Newsroom.item(ARRIVING, "Inflation in services fell to 3.1 per cent."), Map.class)),
                 "approve",
                 approve);
+        Map<String, Object> lifecycle = Map.of(
+                "reject",
+                Map.of("id", ids.get(REJECTED), "headline", REJECTED, "reason", "A blog post, not a source."),
+                "schedule",
+                Map.of(
+                        "id",
+                        ids.get(SCHEDULED),
+                        "headline",
+                        SCHEDULED,
+                        "at",
+                        TODAY.plusDays(2) + "T09:00",
+                        "update",
+                        sourceUpdate(SCHEDULED, SCHEDULED_UPDATE)),
+                "publish",
+                Map.of(
+                        "id",
+                        ids.get(PUBLISHED),
+                        "headline",
+                        PUBLISHED,
+                        "update",
+                        sourceUpdate(PUBLISHED, PUBLISHED_UPDATE),
+                        "correction",
+                        "The rebates were owed in September, not October.",
+                        "summary",
+                        CORRECTED_SUMMARY,
+                        "kill",
+                        "The customs office disputes the figures; we are checking them again."),
+                "primary",
+                Map.of("id", ids.get(CLUSTER_ALTERNATE), "headline", CLUSTER_ALTERNATE));
         String title = "The Daily Brief — " + TODAY;
         Map<String, Object> edition = Map.of(
                 "title", title,
@@ -152,32 +231,52 @@ class DeskBrowserTest {
         Run run = browser.script(
                 "desk.mjs",
                 Map.of(
-                        "editorial", editorialUrl,
-                        "ingest", ingestUrl,
-                        "ingestToken", TestTokens.token("eddie", "editor"),
-                        "stories", stories,
-                        "edition", edition,
-                        "letter", Map.of("name", LETTER_FROM)),
+                        "browser",
+                        engine,
+                        "editorial",
+                        editorialUrl,
+                        "ingest",
+                        ingestUrl,
+                        "ingestToken",
+                        TestTokens.token("eddie", "editor"),
+                        "stories",
+                        stories,
+                        "lifecycle",
+                        lifecycle,
+                        "edition",
+                        edition,
+                        "letter",
+                        Map.of("name", LETTER_FROM)),
                 Run.class);
         Files.writeString(
-                Browser.REPORTS.resolve("desk-accessibility.txt"),
+                Browser.REPORTS.resolve("desk-" + engine + "-accessibility.txt"),
                 run.audits().stream().map(Audit::describe).collect(Collectors.joining("\n")));
         System.out.println("Desk: " + run.browser() + ", steps " + run.steps());
         run.requireCompleted();
 
         assertEquals(0, ((Number) run.seen().get("editorApproveButtons")).intValue(), "no approve button for editors");
         assertEquals(403, ((Number) run.seen().get("editorApproveStatus")).intValue(), "the API refuses an editor");
-        Map<String, Object> lead = story(IDS.get(LEAD));
+        Map<String, Object> lead = story(ids.get(LEAD));
         assertEquals(LEAD_EDITED, lead.get("headline"));
         assertEquals(THEIR_BYLINE, lead.get("byline"), "the second save did not overwrite the first");
         for (String brief : BRIEFS) {
             // Approved, and by now perhaps published: publish-service runs beside.
             assertTrue(
                     Set.of("APPROVED", "PUBLISHED")
-                            .contains(story(IDS.get(brief)).get("status")),
+                            .contains(story(ids.get(brief)).get("status")),
                     brief);
         }
-        assertEquals("NEW", story(IDS.get(LEFT_WAITING)).get("status"), "the sentinel: a story nobody approved");
+        assertEquals("NEW", story(ids.get(LEFT_WAITING)).get("status"), "the sentinel: a story nobody approved");
+        assertEquals("REJECTED", story(ids.get(REJECTED)).get("status"));
+        Map<String, Object> scheduled = story(ids.get(SCHEDULED));
+        assertEquals("APPROVED", scheduled.get("status"), "scheduled, so not yet published");
+        assertTrue(Instant.parse(String.valueOf(scheduled.get("publishAt"))).isAfter(Instant.now()));
+        assertEquals(SCHEDULED_UPDATE, scheduled.get("summary"), "the source's update, applied");
+        Map<String, Object> killed = story(ids.get(PUBLISHED));
+        assertEquals("KILLED", killed.get("status"));
+        assertEquals(CORRECTED_SUMMARY, killed.get("summary"), "corrected; the source's update discarded");
+        assertEquals(true, story(ids.get(CLUSTER_ALTERNATE)).get("primary"), "chosen to lead its cluster");
+        assertEquals(false, story(ids.get(CLUSTER_PRIMARY)).get("primary"));
         // Dragged the third brief first, then moved the second up by keyboard.
         List<String> order = List.of(BRIEFS.get(2), BRIEFS.get(1), BRIEFS.get(0));
         @SuppressWarnings("unchecked")
@@ -214,7 +313,7 @@ class DeskBrowserTest {
     }
 
     /** A reader's letter, not about any one story, for the inbox. */
-    private static void writeALetter() {
+    private void writeALetter() {
         given().baseUri(editorialUrl)
                 .contentType("application/json")
                 .body(Map.of(
@@ -229,11 +328,11 @@ class DeskBrowserTest {
     private static List<String> allHeadlines() {
         List<String> all = new java.util.ArrayList<>(List.of(LEAD));
         all.addAll(BRIEFS);
-        all.add(LEFT_WAITING);
+        all.addAll(List.of(LEFT_WAITING, REJECTED, SCHEDULED, PUBLISHED, CLUSTER_PRIMARY));
         return all;
     }
 
-    private static Map<String, Object> story(String id) {
+    private Map<String, Object> story(String id) {
         return given().baseUri(editorialUrl)
                 .auth()
                 .oauth2(TestTokens.token("eddie", "editor"))

@@ -255,7 +255,7 @@ function readers() {
 function history() {
   return section('History', el('ol', { class: 'history' }, (story.history || []).map((entry) => el('li', {},
     el('strong', {}, entry.action), ` by ${entry.actor}, ${when(entry.at)}`,
-    entry.fromStatus !== entry.toStatus ? ` (${entry.fromStatus} → ${entry.toStatus})` : '',
+    entry.fromStatus !== entry.toStatus ? ` (${entry.fromStatus ? `${entry.fromStatus} → ` : ''}${entry.toStatus})` : '',
     entry.reason ? ` — “${entry.reason}”` : '',
     Object.keys(entry.changes || {}).length
       ? el('ul', {}, Object.entries(entry.changes).map(([name, change]) => el('li', {}, `${name}: `,
