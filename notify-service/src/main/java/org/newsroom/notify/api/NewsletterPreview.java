@@ -1,24 +1,16 @@
 package org.newsroom.notify.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.vertx.http.ManagementInterface;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import org.jboss.logging.Logger;
 import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EditionPublished;
 import org.newsroom.events.EventCodec;
-import org.newsroom.events.PoisonEventException;
 import org.newsroom.notify.newsletter.DeliveryMail;
-import org.newsroom.problem.Problem;
+import org.newsroom.problem.InternalRoute;
 import org.newsroom.theme.Theme;
 
 /**
@@ -31,10 +23,6 @@ import org.newsroom.theme.Theme;
 @ApplicationScoped
 public class NewsletterPreview {
     static final String PATH = "/preview/newsletter";
-    /** An edition's event fits in one Kafka record (1 MiB); twice that is never a snapshot. */
-    private static final int MAX_BODY = 2 * 1024 * 1024;
-
-    private static final Logger LOG = Logger.getLogger(NewsletterPreview.class);
 
     @Inject
     DeliveryMail mails;
@@ -46,26 +34,12 @@ public class NewsletterPreview {
     ObjectMapper json;
 
     void install(@Observes ManagementInterface management) {
-        management
-                .router()
-                .post(PATH)
-                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
-                .blockingHandler(this::preview, false)
-                .failureHandler(this::failed);
-    }
-
-    private void preview(RoutingContext context) {
-        EditionApproved snapshot;
-        try {
-            snapshot = EventCodec.decode(context.body().asString(), EditionApproved.class);
-        } catch (PoisonEventException e) {
-            problem(context, Problem.of(Response.Status.BAD_REQUEST, e.getMessage()));
-            return;
-        }
-        context.response()
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(mails.previewHtml(asPublished(snapshot)));
+        InternalRoute.install(
+                management.router(),
+                PATH,
+                body -> EventCodec.decode(body, EditionApproved.class),
+                snapshot -> mails.previewHtml(asPublished(snapshot)),
+                json);
     }
 
     /**
@@ -83,24 +57,5 @@ public class NewsletterPreview {
                 snapshot.briefs(),
                 snapshot.sections(),
                 Instant.now());
-    }
-
-    private void failed(RoutingContext context) {
-        int status = context.statusCode() > 0 ? context.statusCode() : 500;
-        if (status == 500) {
-            LOG.error("Newsletter preview failed", context.failure());
-        }
-        problem(context, Problem.of(status, HttpResponseStatus.valueOf(status).reasonPhrase(), null));
-    }
-
-    private void problem(RoutingContext context, Problem problem) {
-        try {
-            context.response()
-                    .setStatusCode(problem.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

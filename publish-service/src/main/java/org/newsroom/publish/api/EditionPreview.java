@@ -1,24 +1,16 @@
 package org.newsroom.publish.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.vertx.http.ManagementInterface;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.jboss.logging.Logger;
 import org.newsroom.events.EditionApproved;
 import org.newsroom.events.EventCodec;
-import org.newsroom.events.PoisonEventException;
-import org.newsroom.problem.Problem;
+import org.newsroom.problem.InternalRoute;
 import org.newsroom.publish.domain.Edition;
 
 /**
@@ -31,10 +23,6 @@ import org.newsroom.publish.domain.Edition;
 @ApplicationScoped
 public class EditionPreview {
     static final String PATH = "/preview/edition";
-    /** An edition's event fits in one Kafka record (1 MiB); twice that is never a snapshot. */
-    private static final int MAX_BODY = 2 * 1024 * 1024;
-
-    private static final Logger LOG = Logger.getLogger(EditionPreview.class);
 
     @Inject
     EditionPage page;
@@ -43,26 +31,8 @@ public class EditionPreview {
     ObjectMapper json;
 
     void install(@Observes ManagementInterface management) {
-        management
-                .router()
-                .post(PATH)
-                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
-                .blockingHandler(this::preview, false)
-                .failureHandler(this::failed);
-    }
-
-    private void preview(RoutingContext context) {
-        EditionApproved snapshot;
-        try {
-            snapshot = EventCodec.decode(context.body().asString(), EditionApproved.class);
-        } catch (PoisonEventException e) {
-            problem(context, Problem.of(Response.Status.BAD_REQUEST, e.getMessage()));
-            return;
-        }
-        context.response()
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(render(snapshot));
+        InternalRoute.install(
+                management.router(), PATH, body -> EventCodec.decode(body, EditionApproved.class), this::render, json);
     }
 
     /**
@@ -77,24 +47,5 @@ public class EditionPreview {
                 ? published.publishedAt
                 : Instant.now().truncatedTo(ChronoUnit.MICROS);
         return page.page(slug, snapshot, at, EditionPage.publicLead(snapshot)).render();
-    }
-
-    private void failed(RoutingContext context) {
-        int status = context.statusCode() > 0 ? context.statusCode() : 500;
-        if (status == 500) {
-            LOG.error("Edition preview failed", context.failure());
-        }
-        problem(context, Problem.of(status, HttpResponseStatus.valueOf(status).reasonPhrase(), null));
-    }
-
-    private void problem(RoutingContext context, Problem problem) {
-        try {
-            context.response()
-                    .setStatusCode(problem.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

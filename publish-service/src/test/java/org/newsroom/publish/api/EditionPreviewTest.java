@@ -162,6 +162,16 @@ class EditionPreviewTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsRefusedUnread() {
+        preview("{\"title\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .header("Cache-Control", "no-store")
+                .body(containsString("Request Entity Too Large"));
+    }
+
+    @Test
     void thePublicPortHasNoPreview() {
         given().contentType("application/json")
                 .body(EventCodec.encode(edition("x")))
