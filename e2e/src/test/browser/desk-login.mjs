@@ -2,11 +2,13 @@
 // DeskOidcLoginBrowserTest describes it: one JSON document on stdin, one on stdout. Each session is a fresh browser
 // context (a fresh profile): the desk's sign-in page, its "Sign in with …" link, the provider's login form filled in
 // as that user, back to the desk; then the session's calls to the API, made by that context (its cookies, as the
-// desk's own scripts would send them).
+// desk's own scripts would send them); and, if asked, signing out and in again.
 //
-// Request: {editorial: "http://127.0.0.1:…", sessions: [{username, password, calls: [{method, path, headers}]}]}
+// Request: {editorial: "http://127.0.0.1:…", sessions: [{username, password, calls: [{method, path, headers}],
+//           signOut: true|false}]}
 // Answer:  {browser, sessions: [{landed, landedStatus, navigations: [urls], authorization: url, cookie: {…}, cookieNames,
-//           calls: [{status, contentType, body}], failed: {what, message, url, screenshot}}]}
+//           calls: [{status, contentType, body}], signedOut: url, cookieNamesAfterSignOut, askedAgain: true|false,
+//           failed: {what, message, url, screenshot}}]}
 import { launchChromium } from './chromium.mjs';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,6 +76,9 @@ async function signIn(session, index) {
       seen.calls.push({ status: response.status(), contentType: response.headers()['content-type'] || null,
         body: await response.text() });
     }
+    if (session.signOut) {
+      await signOutAndBackIn(page, context, seen, (now) => { step = now; });
+    }
   } catch (error) {
     const screenshot = join(request.reports, `desk-login-failed-${index}.png`);
     seen.failed = {
@@ -86,4 +91,28 @@ async function signIn(session, index) {
     await context.close();
   }
   return seen;
+}
+
+/**
+ * The desk's "Sign out", through the provider's end-session page (Keycloak asks to confirm, as the desk keeps no ID
+ * token to name the session by) back to the sign-in page; then "Sign in with …" again, which either shows the
+ * provider's login form (its session ended) or lands straight on the desk (it did not).
+ */
+async function signOutAndBackIn(page, context, seen, stepping) {
+  const onDesk = (path) => (url) => url.host === editorial.host && url.pathname === path;
+  stepping('sign out');
+  await page.goto(new URL('/desk/', editorial).href);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  const confirm = page.locator('#kc-logout');
+  await Promise.race([confirm.waitFor(), page.waitForURL(onDesk('/desk/session/login'))]);
+  if (await confirm.isVisible()) {
+    await confirm.click();
+  }
+  await page.waitForURL(onDesk('/desk/session/login'));
+  seen.signedOut = page.url();
+  seen.cookieNamesAfterSignOut = (await context.cookies(editorial.href)).map((c) => c.name);
+  stepping('sign in again');
+  await page.getByRole('link', { name: /^Sign in with / }).click();
+  await Promise.race([page.locator('#username').waitFor(), page.waitForURL(onDesk('/desk/'))]);
+  seen.askedAgain = await page.locator('#username').isVisible();
 }

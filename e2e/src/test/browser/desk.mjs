@@ -194,17 +194,17 @@ try {
   }
   await step('a story is submitted for review; a chief editor rejects it, giving the reason, which its history keeps',
     async () => {
-    const { id, headline, reason } = lifecycle.reject;
-    await page.goto(storyPage(id));
-    await page.heading(headline).waitFor();
-    await page.button('Submit for review').click();
-    await page.said('Submitted for review').waitFor();
-    await page.field('Reason for rejecting').fill(reason);
-    await page.button('Reject').click();
-    await page.said('Rejected').waitFor();
-    await page.text(`“${reason}”`).waitFor();
-    return { rejected: headline };
-  });
+      const { id, headline, reason } = lifecycle.reject;
+      await page.goto(storyPage(id));
+      await page.heading(headline).waitFor();
+      await page.button('Submit for review').click();
+      await page.said('Submitted for review').waitFor();
+      await page.field('Reason for rejecting').fill(reason);
+      await page.button('Reject').click();
+      await page.said('Rejected').waitFor();
+      await page.text(`“${reason}”`).waitFor();
+      return { rejected: headline };
+    });
   await step('a chief editor schedules a story; the source\'s later update is held for her and she applies it',
     async () => {
       const { id, headline, at, update } = lifecycle.schedule;
@@ -310,6 +310,7 @@ try {
     await page.button('Approve the edition').focus();
     await page.press('Enter');
     await page.text(/^Edition approved/).waitFor();
+    await page.text('An approved edition no longer changes.').waitFor();
     return { approved: edition.title };
   });
 

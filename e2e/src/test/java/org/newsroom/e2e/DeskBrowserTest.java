@@ -33,10 +33,14 @@ import org.newsroom.testing.TestTokens;
  * own whole pipeline (each service a separate JVM on the real broker and PostgreSQL), signed in with the dev login:
  * an editor finds an ingested story by full-text search and edits it; a second editor's save in between gives her
  * the conflict view with both versions, and nothing is overwritten; she sees no approve button and the API refuses
- * her approval (403); a chief editor approves four stories from the queue, composes the day's edition (lead with its
- * note, three briefs found by search), reorders the briefs (by drag and drop in Chromium, with the Move buttons in
+ * her approval (403); a chief editor approves four stories from the queue; a story is submitted and rejected with a
+ * reason, another scheduled and the source's later update of it applied, another published, the source's update of
+ * it discarded, corrected and killed, and a cluster's second story made its primary (each read back from the API
+ * afterwards); the chief editor composes the day's edition (lead with its note, three briefs found by search),
+ * reorders the briefs (by drag and drop in Chromium, with the Move buttons in
  * Firefox, which does not start an HTML drag from WebDriver's pointer; by keyboard in both), previews it through
- * publish's and notify's own templates and approves it; the published edition page shows the briefs in that order.
+ * publish's and notify's own templates and approves it, and the composer shows it frozen; the published edition page
+ * shows the briefs in that order.
  * The letters inbox shows a reader's letter. Every desk page is checked with axe-core (light and dark in Chromium,
  * light in Firefox) and photographed into {@code e2e/target/browser-reports/}.
  */

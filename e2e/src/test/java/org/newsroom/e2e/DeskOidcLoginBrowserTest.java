@@ -33,7 +33,8 @@ import org.newsroom.testing.ServiceProcess;
  * desk's address and the client's secret; editorial-service packaged, as a separate process, configured as
  * production is (the realm's JWKS URL as NEWSROOM_JWT_PUBLIC_KEY, its issuer as NEWSROOM_JWT_ISSUER, the
  * NEWSROOM_DESK_OIDC_* variables) and without the dev login. Editors sign in in Chromium ({@code desk-login.mjs}),
- * filling Keycloak's own login form, and then call the API with the session the browser holds.
+ * filling Keycloak's own login form, and then call the API with the session the browser holds; signing out ends
+ * Keycloak's session too, so the next sign-in in that browser shows Keycloak's login form again.
  */
 @ExtendWith(Browser.Available.class)
 class DeskOidcLoginBrowserTest {
@@ -226,6 +227,35 @@ class DeskOidcLoginBrowserTest {
                 "the sign-in goes to the provider: " + location);
     }
 
+    @Test
+    void signingOutEndsTheProvidersSessionTooSoTheNextSignInAsksAgain() throws Exception {
+        SignIns signIns = browser.script(
+                "desk-login.mjs",
+                Map.of(
+                        "editorial",
+                        editorial.url(),
+                        "sessions",
+                        List.of(Map.of(
+                                "username",
+                                "chloe",
+                                "password",
+                                PASSWORD,
+                                "calls",
+                                List.of(Map.of("method", "GET", "path", "/api/me")),
+                                "signOut",
+                                true))),
+                SignIns.class);
+        SignIn chief = signIns.sessions().get(0);
+        chief.requireCompleted("the chief editor");
+        assertEquals(URI.create(editorial.url() + "/desk/session/login"), URI.create(chief.signedOut()));
+        assertFalse(chief.cookieNamesAfterSignOut().contains("newsroom_desk"), "the desk's cookie is gone");
+        assertTrue(
+                chief.navigations().stream()
+                        .anyMatch(url -> url.startsWith(keycloak.issuer() + "/protocol/openid-connect/logout")),
+                "signing out went through the provider: " + chief.navigations());
+        assertTrue(chief.askedAgain(), "after signing out, the provider asks who is signing in");
+    }
+
     private static JsonNode claims(String jwt) throws Exception {
         String[] parts = jwt.split("\\.");
         assertEquals(3, parts.length, "a JWT");
@@ -249,6 +279,9 @@ class DeskOidcLoginBrowserTest {
             Cookie cookie,
             List<String> cookieNames,
             List<Call> calls,
+            String signedOut,
+            List<String> cookieNamesAfterSignOut,
+            Boolean askedAgain,
             Failure failed) {
         void requireCompleted(String who) {
             assertNull(

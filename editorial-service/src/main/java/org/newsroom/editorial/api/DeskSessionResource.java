@@ -50,6 +50,9 @@ public class DeskSessionResource {
     @Inject
     OidcSession session;
 
+    @Inject
+    ProviderSignOut providerSignOut;
+
     @ConfigProperty(name = "newsroom.desk.oidc.enabled", defaultValue = "false")
     boolean oidc;
 
@@ -125,10 +128,16 @@ public class DeskSessionResource {
 
     @POST
     @Path("logout")
-    @Operation(summary = "Sign out of the desk", description = "Clears the session cookie.")
-    @APIResponse(responseCode = "303", description = "Signed out; to the sign-in page")
+    @Operation(
+            summary = "Sign out of the desk",
+            description = "Clears the session cookie and, where editors sign in through the identity provider, "
+                    + "ends the provider's session too: the browser goes to the provider's end-session endpoint and "
+                    + "comes back to the sign-in page.")
+    @APIResponse(responseCode = "303", description = "Signed out; to the sign-in page, or first to the provider")
     public Response logout(@Context UriInfo uri) {
-        return Response.seeOther(LOGIN).cookie(DeskCookie.cleared(secure(uri))).build();
+        URI login = uri.getBaseUriBuilder().path(LOGIN.getPath()).build();
+        URI next = oidc ? providerSignOut.at(login).orElse(LOGIN) : LOGIN;
+        return Response.seeOther(next).cookie(DeskCookie.cleared(secure(uri))).build();
     }
 
     static boolean secure(UriInfo uri) {

@@ -201,8 +201,10 @@ async function refused(error) {
 function accept(answer) {
   saved = answer.data;
   etag = answer.etag;
-  lead = { storyId: saved.lead.storyId, headline: saved.lead.headline };
-  briefs = saved.briefs.map((b) => ({ storyId: b.storyId, headline: b.headline }));
+  // Once approved, the edition is what approval froze, whatever its stories' copy has become since.
+  const shown = saved.approvedSnapshot ?? saved;
+  lead = { storyId: shown.lead.storyId, headline: shown.lead.headline, editorsNote: shown.lead.editorsNote };
+  briefs = shown.briefs.map((b) => ({ storyId: b.storyId, headline: b.headline }));
 }
 
 function draft() {
@@ -270,7 +272,7 @@ function frozenEdition() {
     el('h3', {}, 'Lead'),
     leadView(),
     el('h3', {}, "Editor's note"),
-    el('p', { class: 'note' }, saved.lead.editorsNote || '—'),
+    el('p', { class: 'note' }, lead.editorsNote || '—'),
     el('h3', { id: 'briefs-heading' }, 'Briefs'),
     el('ol', { id: 'briefs', class: 'briefs frozen', 'aria-labelledby': 'briefs-heading' }));
 }
