@@ -34,7 +34,8 @@ export async function firefoxDesk(request, { viewport, timeout }) {
 
 /**
  * The elements whose text (whitespace collapsed) matches, the innermost only, the element searched in included:
- * Playwright's getByText, which a custom query handler runs in the page. The selector is a base64 JSON {source, flags} of a regular expression.
+ * Playwright's getByText, which a custom query handler runs in the page. The selector is the base64 of a regular
+ * expression's JSON {source, flags}.
  */
 function byText(root, selector) {
   const json = new TextDecoder().decode(Uint8Array.from(atob(selector), (c) => c.charCodeAt(0)));
@@ -56,7 +57,8 @@ function byLabel(root, selector) {
   const text = (node) => node.textContent.replace(/\s+/g, ' ').trim();
   return [
     ...[...root.querySelectorAll('label')].filter((node) => text(node) === label).map((node) => node.control),
-    ...[...root.querySelectorAll('input, textarea, select')].filter((node) => node.getAttribute('aria-label') === label),
+    ...[...root.querySelectorAll('input, textarea, select')]
+      .filter((node) => node.getAttribute('aria-label') === label),
   ].filter(Boolean);
 }
 
@@ -76,7 +78,6 @@ function screen(page, timeout) {
     const locator = (wait = timeout) => page.locator(selector).setTimeout(wait);
     const handle = () => locator().setVisibility('visible').waitHandle();
     return {
-      selector,
       click: (options) => locator(options?.timeout).click(),
       fill: (value) => locator().fill(value),
       check: () => locator().click(),
